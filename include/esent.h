@@ -1,0 +1,1605 @@
+/*
+ * esent.h for libesent on Linux.
+ *
+ * The streaming-backup and instance API of the Extensible Storage Engine, with the type spellings, names,
+ * values and structure layouts that Windows clients compile against. Written for this project from the
+ * published facts of the API; see docs/header.md for what differs on Linux (and why).
+ *
+ * Only functions that libesent implements are declared. Every constant of the API is defined.
+ */
+#ifndef LIBESENT_ESENT_H
+#define LIBESENT_ESENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifndef JET_VERSION
+#define JET_VERSION 0x0A01
+#endif
+
+/* Calling-convention markers: the platform C ABI on Linux. */
+#define JET_API
+#define JET_NODSAPI
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------------------------------------------------
+ * Basic types. `long` and `unsigned long` as esent.h spells them (64-bit on LP64 Linux; no Windows binary
+ * links this library). Handles are pointer-sized opaque numbers, never pointers.
+ * ------------------------------------------------------------------------------------------------------- */
+typedef long JET_ERR;
+typedef uintptr_t JET_API_PTR;
+typedef JET_API_PTR JET_HANDLE;
+typedef JET_API_PTR JET_INSTANCE;
+typedef JET_API_PTR JET_SESID;
+typedef JET_API_PTR JET_TABLEID;
+typedef JET_API_PTR JET_OSSNAPID;
+typedef unsigned long JET_DBID;
+typedef unsigned long JET_GRBIT;
+typedef unsigned long JET_SNP;
+typedef unsigned long JET_SNT;
+typedef unsigned long JET_COLUMNID;
+
+/* A UTF-16 code unit, so that u"..." literals pass to the W functions without casts. */
+#ifdef __cplusplus
+typedef char16_t WCHAR;
+#else
+typedef unsigned short WCHAR;
+#endif
+
+typedef char *JET_PSTR;
+typedef const char *JET_PCSTR;
+typedef WCHAR *JET_PWSTR;
+typedef const WCHAR *JET_PCWSTR;
+
+typedef JET_ERR (JET_API *JET_PFNSTATUS)(JET_SESID sesid, JET_SNP snp, JET_SNT snt, void *pv);
+
+typedef struct {
+    unsigned long cbStruct;
+    unsigned long cunitDone;
+    unsigned long cunitTotal;
+} JET_SNPROG;
+
+/* ---------------------------------------------------------------------------------------------------------
+ * The byte-packed group: log time, log position, signature, backup info.
+ * ------------------------------------------------------------------------------------------------------- */
+#pragma pack(push, 1)
+
+typedef struct {
+    char bSeconds;
+    char bMinutes;
+    char bHours;
+    char bDay;
+    char bMonth;
+    char bYear; /* years since 1900 */
+    union {
+        char bFiller1;
+        struct {
+            unsigned char fTimeIsUTC : 1;
+            unsigned char bMillisecondsLow : 7;
+        };
+    };
+    union {
+        char bFiller2;
+        struct {
+            unsigned char fReserved : 1;
+            unsigned char bMillisecondsHigh : 3;
+            unsigned char fUnused : 4;
+        };
+    };
+} JET_LOGTIME;
+
+typedef struct {
+    char bSeconds;
+    char bMinutes;
+    char bHours;
+    char bDay;
+    char bMonth;
+    char bYear;
+    union {
+        char bFiller1;
+        struct {
+            unsigned char fTimeIsUTC : 1;
+            unsigned char bMillisecondsLow : 7;
+        };
+    };
+    union {
+        char bFiller2;
+        struct {
+            unsigned char fOSSnapshot : 1;
+            unsigned char bMillisecondsHigh : 3;
+            unsigned char fReserved : 4;
+        };
+    };
+} JET_BKLOGTIME;
+
+typedef struct {
+    unsigned short ib;
+    unsigned short isec;
+    long lGeneration;
+} JET_LGPOS;
+
+#define JET_MAX_COMPUTERNAME_LENGTH 15
+
+typedef struct {
+    unsigned long ulRandom;
+    JET_LOGTIME logtimeCreate;
+    char szComputerName[JET_MAX_COMPUTERNAME_LENGTH + 1];
+} JET_SIGNATURE;
+
+typedef struct {
+    JET_LGPOS lgposMark;
+    union {
+        JET_LOGTIME logtimeMark;
+        JET_BKLOGTIME bklogtimeMark;
+    };
+    unsigned long genLow;
+    unsigned long genHigh;
+} JET_BKINFO;
+
+#pragma pack(pop)
+
+typedef struct {
+    unsigned long ulVersion;
+    unsigned long ulUpdate;
+    JET_SIGNATURE signDb;
+    unsigned long dbstate;
+    JET_LGPOS lgposConsistent;
+    JET_LOGTIME logtimeConsistent;
+    JET_LOGTIME logtimeAttach;
+    JET_LGPOS lgposAttach;
+    JET_LOGTIME logtimeDetach;
+    JET_LGPOS lgposDetach;
+    JET_SIGNATURE signLog;
+    JET_BKINFO bkinfoFullPrev;
+    JET_BKINFO bkinfoIncPrev;
+    JET_BKINFO bkinfoFullCur;
+    unsigned long fShadowingDisabled;
+    unsigned long fUpgradeDb;
+    unsigned long dwMajorVersion;
+    unsigned long dwMinorVersion;
+    unsigned long dwBuildNumber;
+    long lSPNumber;
+    unsigned long cbPageSize;
+} JET_DBINFOMISC;
+
+typedef struct {
+    unsigned long paramid;
+    JET_API_PTR lParam;
+    const char *sz;
+    JET_ERR err;
+} JET_SETSYSPARAM_A;
+
+typedef struct {
+    unsigned long paramid;
+    JET_API_PTR lParam;
+    const WCHAR *sz;
+    JET_ERR err;
+} JET_SETSYSPARAM_W;
+
+#define JET_BASE_NAME_LENGTH 3
+
+typedef struct {
+    unsigned long cbSize;
+    unsigned long ulGenLow;
+    unsigned long ulGenHigh;
+    char szBaseName[JET_BASE_NAME_LENGTH + 1];
+} JET_LOGINFO_A;
+
+typedef struct {
+    unsigned long cbSize;
+    unsigned long ulGenLow;
+    unsigned long ulGenHigh;
+    WCHAR szBaseName[JET_BASE_NAME_LENGTH + 1];
+} JET_LOGINFO_W;
+
+typedef struct {
+    JET_INSTANCE hInstanceId;
+    char *szInstanceName;
+    JET_API_PTR cDatabases;
+    char **szDatabaseFileName;
+    char **szDatabaseDisplayName;
+    char **szDatabaseSLVFileName_Obsolete;
+} JET_INSTANCE_INFO_A;
+
+typedef struct {
+    JET_INSTANCE hInstanceId;
+    WCHAR *szInstanceName;
+    JET_API_PTR cDatabases;
+    WCHAR **szDatabaseFileName;
+    WCHAR **szDatabaseDisplayName;
+    WCHAR **szDatabaseSLVFileName_Obsolete;
+} JET_INSTANCE_INFO_W;
+
+#ifdef JET_UNICODE
+typedef JET_SETSYSPARAM_W JET_SETSYSPARAM;
+typedef JET_LOGINFO_W JET_LOGINFO;
+typedef JET_INSTANCE_INFO_W JET_INSTANCE_INFO;
+#else
+typedef JET_SETSYSPARAM_A JET_SETSYSPARAM;
+typedef JET_LOGINFO_A JET_LOGINFO;
+typedef JET_INSTANCE_INFO_A JET_INSTANCE_INFO;
+#endif
+
+/* ---------------------------------------------------------------------------------------------------------
+ * Constants: every error, warning, grbit, parameter id, dbstate, file type, snp/snt and nil handle.
+ * ------------------------------------------------------------------------------------------------------- */
+/* BEGIN GENERATED CONSTANTS (tools/gen-constants.py) */
+#define JET_bitDBUtilSpaceInfoBasicCatalog                          0x00000001
+#define JET_bitDBUtilSpaceInfoSpaceTrees                            0x00000002
+#define JET_bitDBUtilSpaceInfoParentOfLeaf                          0x00000004
+#define JET_bitDBUtilSpaceInfoFullWalk                              0x00000008
+#define JET_bitDBUtilFullCategorization                             0x00000001
+#define JET_bitDBUtilOptionAllNodes                                 0x00000001
+#define JET_bitDBUtilOptionKeyStats                                 0x00000002
+#define JET_bitDBUtilOptionPageDump                                 0x00000004
+#define JET_bitDBUtilOptionStats                                    0x00000008
+#define JET_bitDBUtilOptionSuppressConsoleOutput                    0x00000010
+#define JET_bitDBUtilOptionIgnoreErrors                             0x00000020
+#define JET_bitDBUtilOptionVerify                                   0x00000040
+#define JET_bitDBUtilOptionReportErrors                             0x00000080
+#define JET_bitDBUtilOptionDontRepair                               0x00000100
+#define JET_bitDBUtilOptionRepairAll                                0x00000200
+#define JET_bitDBUtilOptionRepairIndexes                            0x00000400
+#define JET_bitDBUtilOptionDontBuildIndexes                         0x00000800
+#define JET_bitDBUtilOptionSuppressLogo                             0x00008000
+#define JET_bitDBUtilOptionRepairCheckOnly                          0x00010000
+#define JET_bitDBUtilOptionDumpLVPageUsage                          0x00020000
+#define JET_bitDBUtilOptionDumpLogInfoCSV                           0x00040000
+#define JET_bitDBUtilOptionDumpLogPermitPatching                    0x00080000
+#define JET_bitDBUtilOptionSkipMinLogChecksUpdateHeader             0x00100000
+#define JET_bitDBUtilOptionDumpVerbose                              0x10000000
+#define JET_bitDBUtilOptionDumpVerboseLevel1                        JET_bitDBUtilOptionDumpVerbose
+#define JET_bitDBUtilOptionDumpVerboseLevel2                        0x20000000
+#define JET_bitDBUtilOptionDumpLogSummary                           0x40000000
+#define JET_bitConfigStoreReadControlInhibitRead                    0x1
+#define JET_bitConfigStoreReadControlDisableAll                     0x2
+#define JET_bitConfigStoreReadControlDisableSetParamRead            0x4
+#define JET_bitConfigStoreReadControlDisableGlobalInitRead          0x8
+#define JET_bitConfigStoreReadControlDisableInstInitRead            0x10
+#define JET_bitConfigStoreReadControlDisableLiveRead                0x20
+#define JET_bitConfigStoreReadControlDefault                        0x0
+#define JET_bitConfigStorePopulateControlOff                        0x00
+#define JET_bitConfigStorePopulateControlOn                         0x01
+#define JET_bitDatabaseScanBatchStart                               0x00000010
+#define JET_bitDatabaseScanBatchStop                                0x00000020
+#define JET_bitDatabaseScanZeroPages                                0x00000040
+#define JET_bitDatabaseScanBatchStartContinuous                     0x00000080
+#define JET_bitDefragmentBatchStart                                 0x00000001
+#define JET_bitDefragmentBatchStop                                  0x00000002
+#define JET_bitDefragmentAvailSpaceTreesOnly                        0x00000040
+#define JET_bitDefragmentNoPartialMerges                            0x00000080
+#define JET_bitDefragmentBTree                                      0x00000100
+#define JET_bitDefragmentBTreeBatch                                 0x00000200
+#define JET_bitOld2Start                                            0x00000001
+#define JET_bitOld2Suspend                                          0x00000002
+#define JET_bitOld2Resume                                           0x00000004
+#define JET_bitOld2End                                              0x00000008
+#define JET_bitCIMCommitted                                         0x00000001
+#define JET_bitCIMDirty                                             0x00000002
+#define JET_bitAggregateTransaction                                 0x00000008
+#define JET_bitTableInfoUpdatable                                   0x00000001
+#define JET_bitTableInfoBookmark                                    0x00000002
+#define JET_bitTableInfoRollback                                    0x00000004
+#define JET_bitObjectSystem                                         0x80000000
+#define JET_bitObjectTableFixedDDL                                  0x40000000
+#define JET_bitObjectTableTemplate                                  0x20000000
+#define JET_bitObjectTableDerived                                   0x10000000
+#define JET_bitObjectSystemDynamic                                  (JET_bitObjectSystem|0x08000000)
+#define JET_bitObjectTableNoFixedVarColumnsInDerivedTables          0x04000000
+#define JET_bitDurableCommitCallbackLogUnavailable                  0x00000001
+#define JET_instanceNil                                             (~(JET_INSTANCE)0)
+#define JET_sesidNil                                                (~(JET_SESID)0)
+#define JET_bitNil                                                  ((JET_GRBIT)0)
+#define JET_paramSystemPath                                         0
+#define JET_paramTempPath                                           1
+#define JET_paramLogFilePath                                        2
+#define JET_paramBaseName                                           3
+#define JET_paramEventSource                                        4
+#define JET_paramMaxSessions                                        5
+#define JET_paramMaxOpenTables                                      6
+#define JET_paramPreferredMaxOpenTables                             7
+#define JET_paramCachedClosedTables                                 125
+#define JET_paramMaxCursors                                         8
+#define JET_paramMaxVerPages                                        9
+#define JET_paramPreferredVerPages                                  63
+#define JET_paramGlobalMinVerPages                                  81
+#define JET_paramVersionStoreTaskQueueMax                           105
+#define JET_paramMaxTemporaryTables                                 10
+#define JET_paramLogFileSize                                        11
+#define JET_paramLogBuffers                                         12
+#define JET_paramWaitLogFlush                                       13
+#define JET_paramLogCheckpointPeriod                                14
+#define JET_paramLogWaitingUserMax                                  15
+#define JET_paramCommitDefault                                      16
+#define JET_paramCircularLog                                        17
+#define JET_paramDbExtensionSize                                    18
+#define JET_paramPageTempDBMin                                      19
+#define JET_paramPageFragment                                       20
+#define JET_paramPageReadAheadMax                                   21
+#define JET_paramEnableFileCache                                    126
+#define JET_paramVerPageSize                                        128
+#define JET_paramConfiguration                                      129
+#define JET_paramEnableAdvanced                                     130
+#define JET_paramMaxColtyp                                          131
+#define JET_paramBatchIOBufferMax                                   22
+#define JET_paramCacheSize                                          41
+#define JET_paramCacheSizeMin                                       60
+#define JET_paramCacheSizeMax                                       23
+#define JET_paramCheckpointDepthMax                                 24
+#define JET_paramLRUKCorrInterval                                   25
+#define JET_paramLRUKHistoryMax                                     26
+#define JET_paramLRUKPolicy                                         27
+#define JET_paramLRUKTimeout                                        28
+#define JET_paramLRUKTrxCorrInterval                                29
+#define JET_paramOutstandingIOMax                                   30
+#define JET_paramStartFlushThreshold                                31
+#define JET_paramStopFlushThreshold                                 32
+#define JET_paramTableClassName                                     33
+#define JET_paramIdleFlushTime                                      106
+#define JET_paramVAReserve                                          109
+#define JET_paramDBAPageAvailMin                                    120
+#define JET_paramDBAPageAvailThreshold                              121
+#define JET_paramDBAK1                                              122
+#define JET_paramDBAK2                                              123
+#define JET_paramMaxRandomIOSize                                    124
+#define JET_paramEnableViewCache                                    127
+#define JET_paramCheckpointIOMax                                    135
+#define JET_paramTableClass1Name                                    137
+#define JET_paramTableClass2Name                                    138
+#define JET_paramTableClass3Name                                    139
+#define JET_paramTableClass4Name                                    140
+#define JET_paramTableClass5Name                                    141
+#define JET_paramTableClass6Name                                    142
+#define JET_paramTableClass7Name                                    143
+#define JET_paramTableClass8Name                                    144
+#define JET_paramTableClass9Name                                    145
+#define JET_paramTableClass10Name                                   146
+#define JET_paramTableClass11Name                                   147
+#define JET_paramTableClass12Name                                   148
+#define JET_paramTableClass13Name                                   149
+#define JET_paramTableClass14Name                                   150
+#define JET_paramTableClass15Name                                   151
+#define JET_paramTableClass16Name                                   196
+#define JET_paramTableClass17Name                                   197
+#define JET_paramTableClass18Name                                   198
+#define JET_paramTableClass19Name                                   199
+#define JET_paramTableClass20Name                                   200
+#define JET_paramTableClass21Name                                   201
+#define JET_paramTableClass22Name                                   202
+#define JET_paramTableClass23Name                                   203
+#define JET_paramTableClass24Name                                   204
+#define JET_paramTableClass25Name                                   205
+#define JET_paramTableClass26Name                                   206
+#define JET_paramTableClass27Name                                   207
+#define JET_paramTableClass28Name                                   208
+#define JET_paramTableClass29Name                                   209
+#define JET_paramTableClass30Name                                   210
+#define JET_paramTableClass31Name                                   211
+#define JET_paramIOPriority                                         152
+#define JET_paramRecovery                                           34
+#define JET_paramOnLineCompact                                      35
+#define JET_paramEnableOnlineDefrag                                 35
+#define JET_paramAssertAction                                       36
+#define JET_paramPrintFunction                                      37
+#define JET_paramTransactionLevel                                   38
+#define JET_paramRFS2IOsPermitted                                   39
+#define JET_paramRFS2AllocsPermitted                                40
+#define JET_paramCacheRequests                                      42
+#define JET_paramCacheHits                                          43
+#define JET_paramCheckFormatWhenOpenFail                            44
+#define JET_paramEnableTempTableVersioning                          46
+#define JET_paramIgnoreLogVersion                                   47
+#define JET_paramDeleteOldLogs                                      48
+#define JET_paramEventSourceKey                                     49
+#define JET_paramNoInformationEvent                                 50
+#define JET_paramEventLoggingLevel                                  51
+#define JET_paramDeleteOutOfRangeLogs                               52
+#define JET_paramAccessDeniedRetryPeriod                            53
+#define JET_paramEnableIndexChecking                                45
+#define JET_paramEnableIndexCleanup                                 54
+#define JET_paramFlight_SmoothIoTestPermillage                      55
+#define JET_paramElasticWaypointLatency                             56
+#define JET_paramFlight_SynchronousLVCleanup                        57
+#define JET_paramFlight_RBSRevertIOUrgentLevel                      58
+#define JET_paramFlight_EnableXpress10Compression                   59
+#define JET_paramLogFileFailoverPath                                61
+#define JET_paramEnableImprovedSeekShortcut                         62
+#define JET_paramDatabasePageSize                                   64
+#define JET_paramDisableCallbacks                                   65
+#define JET_paramAbortRetryFailCallback                             108
+#define JET_paramBackupChunkSize                                    66
+#define JET_paramBackupOutstandingReads                             67
+#define JET_paramFlight_RBSMaxTableDeletePages                      68
+#define JET_paramLogFileCreateAsynch                                69
+#define JET_paramErrorToString                                      70
+#define JET_paramZeroDatabaseDuringBackup                           71
+#define JET_paramUnicodeIndexDefault                                72
+#define JET_paramRuntimeCallback                                    73
+#define JET_paramEnableSortedRetrieveColumns                        76
+#define JET_paramCleanupMismatchedLogFiles                          77
+#define JET_paramRecordUpgradeDirtyLevel                            78
+#define JET_paramRecoveryCurrentLogfile                             79
+#define JET_paramOSSnapshotTimeout                                  82
+#define JET_paramFlight_RBSDbScanRaiseCorruptionRevertedFDP         74
+#define JET_paramFlight_RBSAllowTooSoonNonRevertableDelete          75
+#define JET_paramFlight_RBSForceRollIntervalSec                     80
+#define JET_paramFlight_EnableScanCheckFDPDeleteFlags               83
+#define JET_paramFlight_NewQueueOptions                             84
+#define JET_paramFlight_ConcurrentMetedOps                          85
+#define JET_paramFlight_LowMetedOpsThreshold                        86
+#define JET_paramFlight_MetedOpStarvedThreshold                     87
+#define JET_paramFlight_MaxRBSBuffers                               88
+#define JET_paramFlight_EnableShrinkArchiving                       89
+#define JET_paramFlight_EnableBackupDuringRecovery                  90
+#define JET_paramFlight_RBSRollIntervalSec                          91
+#define JET_paramFlight_RBSMaxRequiredRange                         92
+#define JET_paramFlight_RBSCleanupEnabled                           93
+#define JET_paramFlight_RBSLowDiskSpaceThresholdGb                  94
+#define JET_paramFlight_RBSMaxSpaceWhenLowDiskSpaceGb               95
+#define JET_paramFlight_RBSMaxTimeSpanSec                           96
+#define JET_paramFlight_RBSCleanupIntervalMinSec                    97
+#define JET_paramExceptionAction                                    98
+#define JET_paramEventLogCache                                      99
+#define JET_paramCreatePathIfNotExist                               100
+#define JET_paramPageHintCacheSize                                  101
+#define JET_paramOneDatabasePerSession                              102
+#define JET_paramMaxDatabasesPerInstance                            103
+#define JET_paramMaxInstances                                       104
+#define JET_paramDisablePerfmon                                     107
+#define JET_paramIndexTuplesLengthMin                               110
+#define JET_paramIndexTuplesLengthMax                               111
+#define JET_paramIndexTuplesToIndexMax                              112
+#define JET_paramAlternateDatabaseRecoveryPath                      113
+#define JET_paramFlight_ExtentPageCountCacheVerifyOnly              114
+#define JET_paramFlight_EnablePgnoFDPLastSetTime                    115
+#define JET_paramFlight_EnableScanCheck2Flags                       116
+#define JET_paramFlight_EnableExtentFreed2                          117
+#define JET_paramFlight_RBSLargeRevertableDeletePages               118
+#define JET_paramFlight_RBSRevertableDeleteIfTooSoonTimeNull        119
+#define JET_paramIndexTupleIncrement                                132
+#define JET_paramIndexTupleStart                                    133
+#define JET_paramKeyMost                                            134
+#define JET_paramLegacyFileNames                                    136
+#define JET_paramEnablePersistedCallbacks                           156
+#define JET_paramWaypointLatency                                    153
+#define JET_paramCheckpointTooDeep                                  154
+#define JET_paramDisableBlockVerification                           155
+#define JET_paramAggressiveLogRollover                              157
+#define JET_paramPeriodicLogRolloverLLR                             158
+#define JET_paramUsePageDependencies                                159
+#define JET_paramDefragmentSequentialBTrees                         160
+#define JET_paramDefragmentSequentialBTreesDensityCheckFrequency    161
+#define JET_paramIOThrottlingTimeQuanta                             162
+#define JET_paramLVChunkSizeMost                                    163
+#define JET_paramMaxCoalesceReadSize                                164
+#define JET_paramMaxCoalesceWriteSize                               165
+#define JET_paramMaxCoalesceReadGapSize                             166
+#define JET_paramMaxCoalesceWriteGapSize                            167
+#define JET_paramEnableHaPublish                                    168
+#define JET_paramEnableDBScanInRecovery                             169
+#define JET_paramDbScanThrottle                                     170
+#define JET_paramDbScanIntervalMinSec                               171
+#define JET_paramDbScanIntervalMaxSec                               172
+#define JET_paramEmitLogDataCallback                                173
+#define JET_paramEmitLogDataCallbackCtx                             174
+#define JET_paramEnableExternalAutoHealing                          175
+#define JET_paramPatchRequestTimeout                                176
+#define JET_paramCachePriority                                      177
+#define JET_paramMaxTransactionSize                                 178
+#define JET_paramPrereadIOMax                                       179
+#define JET_paramEnableDBScanSerialization                          180
+#define JET_paramHungIOThreshold                                    181
+#define JET_paramHungIOActions                                      182
+#define JET_paramMinDataForXpress                                   183
+#define JET_paramEnableShrinkDatabase                               184
+#define JET_paramProcessFriendlyName                                186
+#define JET_paramDurableCommitCallback                              187
+#define JET_paramEnableSqm                                          188
+#define JET_paramConfigStoreSpec                                    189
+#define JET_paramStageFlighting                                     190
+#define JET_paramZeroDatabaseUnusedSpace                            191
+#define JET_paramDisableVerifications                               192
+#define JET_paramPersistedLostFlushDetection                        193
+#define JET_paramEngineFormatVersion                                194
+#define JET_paramReplayThrottlingLevel                              195
+#define JET_paramBlockCacheConfiguration                            212
+#define JET_paramRecordSizeMost                                     213
+#define JET_paramUseFlushForWriteDurability                         214
+#define JET_paramEnableRBS                                          215
+#define JET_paramRBSFilePath                                        216
+#define JET_paramPerfmonRefreshInterval                             217
+#define JET_paramEnableBlockCache                                   218
+#define JET_paramDeferredIndexPopulateRowsPerTransaction            219
+#define JET_paramEnableBlockCacheDetach                             220
+#define JET_paramMaxValueInvalid                                    221
+#define JET_bitIOSessTraceReads                                     0x01
+#define JET_bitIOSessTraceWrites                                    0x02
+#define JET_bitIOSessTraceHDD                                       0x04
+#define JET_bitIOSessTraceSSD                                       0x08
+#define JET_bitESE98FileNames                                       0x00000001
+#define JET_bitEightDotThreeSoftCompat                              0x00000002
+#define JET_bitHungIOEvent                                          0x00000001
+#define JET_bitHungIOCancel                                         0x00000002
+#define JET_bitHungIODebug                                          0x00000004
+#define JET_bitHungIOEnforce                                        0x00000008
+#define JET_bitHungIOTimeout                                        0x00000010
+#define JET_bitPersistedLostFlushDetectionEnabled                   0x00000001
+#define JET_bitPersistedLostFlushDetectionCreateNew                 0x00000002
+#define JET_bitPersistedLostFlushDetectionFailOnRuntimeOnly         0x00000004
+#define JET_bitShrinkDatabaseOff                                    0x0
+#define JET_bitShrinkDatabaseOn                                     0x1
+#define JET_bitShrinkDatabaseRealtime                               0x2
+#define JET_bitShrinkDatabasePeriodically                           0x8000
+#define JET_bitShrinkDatabaseTrim                                   0x1
+#define JET_bitReplayReplicatedLogFiles                             0x00000001
+#define JET_bitReplayIgnoreMissingDB                                0x00000004
+#define JET_bitRecoveryWithoutUndo                                  0x00000008
+#define JET_bitTruncateLogsAfterRecovery                            0x00000010
+#define JET_bitReplayMissingMapEntryDB                              0x00000020
+#define JET_bitLogStreamMustExist                                   0x00000040
+#define JET_bitReplayIgnoreLostLogs                                 0x00000080
+#define JET_bitAllowMissingCurrentLog                               0x00000100
+#define JET_bitAllowSoftRecoveryOnBackup                            0x00000200
+#define JET_bitSkipLostLogsEvent                                    0x00000400
+#define JET_bitExternalRecoveryControl                              0x00000800
+#define JET_bitKeepDbAttachedAtEndOfRecovery                        0x00001000
+#define JET_bitReplayIgnoreLogRecordsBeforeMinRequiredLog           0x00002000
+#define JET_bitReplayInferCheckpointFromRstmapDbs                   0x00004000
+#define JET_bitRestoreMapIgnoreWhenMissing                          0x00000001
+#define JET_bitRestoreMapFailWhenMissing                            0x00000002
+#define JET_bitRestoreMapOverwriteOnCreate                          0x00000004
+#define JET_bitTermComplete                                         0x00000001
+#define JET_bitTermAbrupt                                           0x00000002
+#define JET_bitTermStopBackup                                       0x00000004
+#define JET_bitTermDirty                                            0x00000008
+#define JET_bitIdleFlushBuffers                                     0x00000001
+#define JET_bitIdleCompact                                          0x00000002
+#define JET_bitIdleStatus                                           0x00000004
+#define JET_bitIdleVersionStoreTest                                 0x00000008
+#define JET_bitIdleCompactAsync                                     0x00000010
+#define JET_bitIdleAvailBuffersStatus                               0x00000020
+#define JET_bitIdleWaitForAsyncActivity                             0x00000040
+#define JET_bitForceSessionClosed                                   0x00000001
+#define JET_bitDbReadOnly                                           0x00000001
+#define JET_bitDbExclusive                                          0x00000002
+#define JET_bitDbSingleExclusive                                    0x00000002
+#define JET_bitDbDeleteCorruptIndexes                               0x00000010
+#define JET_bitDbRebuildCorruptIndexes                              0x00000020
+#define JET_bitDbDeleteUnicodeIndexes                               0x00000400
+#define JET_bitDbUpgrade                                            0x00000200
+#define JET_bitDbEnableBackgroundMaintenance                        0x00000800
+#define JET_bitDbPurgeCacheOnAttach                                 0x00001000
+#define JET_bitForceDetach                                          0x00000001
+#define JET_bitForceCloseAndDetach                                  (0x00000002 | JET_bitForceDetach)
+#define JET_bitDbRecoveryOff                                        0x00000008
+#define JET_bitDbVersioningOff                                      0x00000040
+#define JET_bitDbShadowingOff                                       0x00000080
+#define JET_bitDbCreateStreamingFile                                0x00000100
+#define JET_bitDbOverwriteExisting                                  0x00000200
+#define JET_bitBackupIncremental                                    0x00000001
+#define JET_bitKeepOldLogs                                          0x00000002
+#define JET_bitBackupAtomic                                         0x00000004
+#define JET_bitBackupFullWithAllLogs                                0x00000008
+#define JET_bitBackupSnapshot                                       0x00000010
+#define JET_bitBackupSurrogate                                      0x00000020
+#define JET_bitInternalCopy                                         0x00000040
+#define JET_bitBackupEndNormal                                      0x0001
+#define JET_bitBackupEndAbort                                       0x0002
+#define JET_bitBackupTruncateDone                                   0x0100
+#define JET_bitBackupNoDbHeaderUpdate                               0x0200
+#define JET_dbidNil                                                 ((JET_DBID) 0xFFFFFFFF)
+#define JET_bitTableCreateFixedDDL                                  0x00000001
+#define JET_bitTableCreateTemplateTable                             0x00000002
+#define JET_bitTableCreateNoFixedVarColumnsInDerivedTables          0x00000004
+#define JET_bitTableCreateImmutableStructure                        0x00000008
+#define JET_bitTableCreateSystemTable                               0x80000000
+#define JET_bitColumnFixed                                          0x00000001
+#define JET_bitColumnTagged                                         0x00000002
+#define JET_bitColumnNotNULL                                        0x00000004
+#define JET_bitColumnVersion                                        0x00000008
+#define JET_bitColumnAutoincrement                                  0x00000010
+#define JET_bitColumnUpdatable                                      0x00000020
+#define JET_bitColumnTTKey                                          0x00000040
+#define JET_bitColumnTTDescending                                   0x00000080
+#define JET_bitColumnMultiValued                                    0x00000400
+#define JET_bitColumnEscrowUpdate                                   0x00000800
+#define JET_bitColumnUnversioned                                    0x00001000
+#define JET_bitColumnMaybeNull                                      0x00002000
+#define JET_bitColumnFinalize                                       0x00004000
+#define JET_bitColumnUserDefinedDefault                             0x00008000
+#define JET_bitColumnRenameConvertToPrimaryIndexPlaceholder         0x00010000
+#define JET_bitColumnDeleteOnZero                                   0x00020000
+#define JET_bitColumnVariable                                       0x00040000
+#define JET_bitColumnCompressed                                     0x00080000
+#define JET_bitColumnEncrypted                                      0x00100000
+#define JET_bitDeleteColumnIgnoreTemplateColumns                    0x00000001
+#define JET_bitMoveFirst                                            0x00000000
+#define JET_bitMoveBeforeFirst                                      0x00000001
+#define JET_bitNoMove                                               0x00000002
+#define JET_bitNewKey                                               0x00000001
+#define JET_bitStrLimit                                             0x00000002
+#define JET_bitSubStrLimit                                          0x00000004
+#define JET_bitNormalizedKey                                        0x00000008
+#define JET_bitKeyDataZeroLength                                    0x00000010
+#define JET_bitKeyOverridePrimaryIndexPlaceholder                   0x00000020
+#define JET_bitFullColumnStartLimit                                 0x00000100
+#define JET_bitFullColumnEndLimit                                   0x00000200
+#define JET_bitPartialColumnStartLimit                              0x00000400
+#define JET_bitPartialColumnEndLimit                                0x00000800
+#define JET_bitRangeInclusive                                       0x00000001
+#define JET_bitRangeUpperLimit                                      0x00000002
+#define JET_bitRangeInstantDuration                                 0x00000004
+#define JET_bitRangeRemove                                          0x00000008
+#define JET_bitReadLock                                             0x00000001
+#define JET_bitWriteLock                                            0x00000002
+#define JET_bitKeyLock                                              0x00000004
+#define JET_bitMoveKeyNE                                            0x00000001
+#define JET_bitSeekEQ                                               0x00000001
+#define JET_bitSeekLT                                               0x00000002
+#define JET_bitSeekLE                                               0x00000004
+#define JET_bitSeekGE                                               0x00000008
+#define JET_bitSeekGT                                               0x00000010
+#define JET_bitSetIndexRange                                        0x00000020
+#define JET_bitCheckUniqueness                                      0x00000040
+#define JET_bitBookmarkPermitVirtualCurrency                        0x00000001
+#define JET_bitIndexColumnMustBeNull                                0x00000001
+#define JET_bitIndexColumnMustBeNonNull                             0x00000002
+#define JET_bitRecordInIndex                                        0x00000001
+#define JET_bitRecordNotInIndex                                     0x00000002
+#define JET_bitIndexUnique                                          0x00000001
+#define JET_bitIndexPrimary                                         0x00000002
+#define JET_bitIndexDisallowNull                                    0x00000004
+#define JET_bitIndexIgnoreNull                                      0x00000008
+#define JET_bitIndexClustered40                                     0x00000010
+#define JET_bitIndexIgnoreAnyNull                                   0x00000020
+#define JET_bitIndexIgnoreFirstNull                                 0x00000040
+#define JET_bitIndexLazyFlush                                       0x00000080
+#define JET_bitIndexEmpty                                           0x00000100
+#define JET_bitIndexUnversioned                                     0x00000200
+#define JET_bitIndexSortNullsHigh                                   0x00000400
+#define JET_bitIndexUnicode                                         0x00000800
+#define JET_bitIndexTuples                                          0x00001000
+#define JET_bitIndexTupleLimits                                     0x00002000
+#define JET_bitIndexCrossProduct                                    0x00004000
+#define JET_bitIndexKeyMost                                         0x00008000
+#define JET_bitIndexDisallowTruncation                              0x00010000
+#define JET_bitIndexNestedTable                                     0x00020000
+#define JET_bitIndexDotNetGuid                                      0x00040000
+#define JET_bitIndexImmutableStructure                              0x00080000
+#define JET_bitIndexDeferredPopulateCreate                          0x00100000
+#define JET_bitIndexDeferredPopulateProcess                         0x00200000
+#define JET_bitIndexOptionallyUnique                                0x00400000
+#define JET_bitKeyAscending                                         0x00000000
+#define JET_bitKeyDescending                                        0x00000001
+#define JET_bitTableDenyWrite                                       0x00000001
+#define JET_bitTableDenyRead                                        0x00000002
+#define JET_bitTableReadOnly                                        0x00000004
+#define JET_bitTableUpdatable                                       0x00000008
+#define JET_bitTablePermitDDL                                       0x00000010
+#define JET_bitTableNoCache                                         0x00000020
+#define JET_bitTablePreread                                         0x00000040
+#define JET_bitTableOpportuneRead                                   0x00000080
+#define JET_bitTableAllowOutOfDate                                  0x00000100
+#define JET_bitAllowPgnoFDPLastSetTime                              0x00000200
+#define JET_bitTableSequential                                      0x00008000
+#define JET_bitTableTryPurgeOnClose                                 0x01000000
+#define JET_bitTableAllowSensitiveOperation                         0x08000000
+#define JET_bitTableDelete                                          0x10000000
+#define JET_bitTableCreate                                          0x20000000
+#define JET_bitTableClassMask                                       0x001F0000
+#define JET_bitTableClassNone                                       0x00000000
+#define JET_bitTableClass1                                          0x00010000
+#define JET_bitTableClass2                                          0x00020000
+#define JET_bitTableClass3                                          0x00030000
+#define JET_bitTableClass4                                          0x00040000
+#define JET_bitTableClass5                                          0x00050000
+#define JET_bitTableClass6                                          0x00060000
+#define JET_bitTableClass7                                          0x00070000
+#define JET_bitTableClass8                                          0x00080000
+#define JET_bitTableClass9                                          0x00090000
+#define JET_bitTableClass10                                         0x000A0000
+#define JET_bitTableClass11                                         0x000B0000
+#define JET_bitTableClass12                                         0x000C0000
+#define JET_bitTableClass13                                         0x000D0000
+#define JET_bitTableClass14                                         0x000E0000
+#define JET_bitTableClass15                                         0x000F0000
+#define JET_bitTableClass16                                         0x00100000
+#define JET_bitTableClass17                                         0x00110000
+#define JET_bitTableClass18                                         0x00120000
+#define JET_bitTableClass19                                         0x00130000
+#define JET_bitTableClass20                                         0x00140000
+#define JET_bitTableClass21                                         0x00150000
+#define JET_bitTableClass22                                         0x00160000
+#define JET_bitTableClass23                                         0x00170000
+#define JET_bitTableClass24                                         0x00180000
+#define JET_bitTableClass25                                         0x00190000
+#define JET_bitTableClass26                                         0x001A0000
+#define JET_bitTableClass27                                         0x001B0000
+#define JET_bitTableClass28                                         0x001C0000
+#define JET_bitTableClass29                                         0x001D0000
+#define JET_bitTableClass30                                         0x001E0000
+#define JET_bitTableClass31                                         0x001F0000
+#define JET_bitLSReset                                              0x00000001
+#define JET_bitLSCursor                                             0x00000002
+#define JET_bitLSTable                                              0x00000004
+#define JET_bitPrereadForward                                       0x00000001
+#define JET_bitPrereadBackward                                      0x00000002
+#define JET_bitPrereadFirstPage                                     0x00000004
+#define JET_bitPrereadNormalizedKey                                 0x00000008
+#define JET_bitTTIndexed                                            0x00000001
+#define JET_bitTTUnique                                             0x00000002
+#define JET_bitTTUpdatable                                          0x00000004
+#define JET_bitTTScrollable                                         0x00000008
+#define JET_bitTTSortNullsHigh                                      0x00000010
+#define JET_bitTTForceMaterialization                               0x00000020
+#define JET_bitTTErrorOnDuplicateInsertion                          JET_bitTTForceMaterialization
+#define JET_bitTTForwardOnly                                        0x00000040
+#define JET_bitTTIntrinsicLVsOnly                                   0x00000080
+#define JET_bitTTDotNetGuid                                         0x00000100
+#define JET_bitSetAppendLV                                          0x00000001
+#define JET_bitSetOverwriteLV                                       0x00000004
+#define JET_bitSetSizeLV                                            0x00000008
+#define JET_bitSetZeroLength                                        0x00000020
+#define JET_bitSetSeparateLV                                        0x00000040
+#define JET_bitSetUniqueMultiValues                                 0x00000080
+#define JET_bitSetUniqueNormalizedMultiValues                       0x00000100
+#define JET_bitSetRevertToDefaultValue                              0x00000200
+#define JET_bitSetIntrinsicLV                                       0x00000400
+#define JET_bitSetUncompressed                                      0x00010000
+#define JET_bitSetCompressed                                        0x00020000
+#define JET_bitSetContiguousLV                                      0x00040000
+#define JET_bitSpaceHintsUtilizeParentSpace                         0x00000001
+#define JET_bitCreateHintAppendSequential                           0x00000002
+#define JET_bitCreateHintHotpointSequential                         0x00000004
+#define JET_bitRetrieveHintReserve1                                 0x00000008
+#define JET_bitRetrieveHintTableScanForward                         0x00000010
+#define JET_bitRetrieveHintTableScanBackward                        0x00000020
+#define JET_bitRetrieveHintReserve2                                 0x00000040
+#define JET_bitRetrieveHintReserve3                                 0x00000080
+#define JET_bitDeleteHintTableSequential                            0x00000100
+#define JET_bitSpaceHintsUtilizeExactExtents                        0x00000200
+#define JET_bitUpdateCheckESE97Compatibility                        0x00000001
+#define JET_bitUpdateNoVersion                                      0x00000002
+#define JET_bitUpdateEnforceOptionallyUniqueIndices                 0x00000004
+#define JET_bitEscrowNoRollback                                     0x0001
+#define JET_bitRetrieveCopy                                         0x00000001
+#define JET_bitRetrieveFromIndex                                    0x00000002
+#define JET_bitRetrieveFromPrimaryBookmark                          0x00000004
+#define JET_bitRetrieveTag                                          0x00000008
+#define JET_bitRetrieveNull                                         0x00000010
+#define JET_bitRetrieveIgnoreDefault                                0x00000020
+#define JET_bitRetrieveLongId                                       0x00000040
+#define JET_bitRetrieveLongValueRefCount                            0x00000080
+#define JET_bitRetrieveTuple                                        0x00000800
+#define JET_bitRetrievePageNumber                                   0x00001000
+#define JET_bitRetrieveCopyIntrinsic                                0x00002000
+#define JET_bitRetrievePrereadOnly                                  0x00004000
+#define JET_bitRetrievePrereadMany                                  0x00008000
+#define JET_bitRetrievePhysicalSize                                 0x00010000
+#define JET_bitRetrieveAsRefIfNotInRecord                           0x00020000
+#define JET_bitZeroLength                                           0x00000001
+#define JET_bitEnumerateCopy                                        JET_bitRetrieveCopy
+#define JET_bitEnumerateIgnoreDefault                               JET_bitRetrieveIgnoreDefault
+#define JET_bitEnumerateLocal                                       0x00010000
+#define JET_bitEnumeratePresenceOnly                                0x00020000
+#define JET_bitEnumerateTaggedOnly                                  0x00040000
+#define JET_bitEnumerateCompressOutput                              0x00080000
+#define JET_bitEnumerateIgnoreUserDefinedDefault                    0x00100000
+#define JET_bitEnumerateInRecordOnly                                0x00200000
+#define JET_bitEnumerateAsRefIfNotInRecord                          0x00400000
+#define JET_bitStreamForward                                        0x00000001
+#define JET_bitStreamBackward                                       0x00000002
+#define JET_bitStreamColumnReferences                               0x00000004
+#define JET_bitRecordSizeInCopyBuffer                               0x00000001
+#define JET_bitRecordSizeRunningTotal                               0x00000002
+#define JET_bitRecordSizeLocal                                      0x00000004
+#define JET_bitRecordSizeIncludeDefaultValues                       0x00000008
+#define JET_bitRecordSizeSecondaryIndexKeyOnly                      0x00000010
+#define JET_bitRecordSizeIntrinsicPhysicalOnly                      0x00000020
+#define JET_bitRecordSizeExtrinsicLogicalOnly                       0x00000040
+#define JET_bitTransactionReadOnly                                  0x00000001
+#define JET_bitDistributedTransaction                               0x00000002
+#define JET_bitCommitLazyFlush                                      0x00000001
+#define JET_bitWaitLastLevel0Commit                                 0x00000002
+#define JET_bitWaitAllLevel0Commit                                  0x00000008
+#define JET_bitForceNewLog                                          0x00000010
+#define JET_bitCommitRedoCallback                                   0x00000020
+#define JET_bitCommitFlush_OLD                                      0x00000001
+#define JET_bitCommitLazyFlush_OLD                                  0x00000004
+#define JET_bitWaitLastLevel0Commit_OLD                             0x00000010
+#define JET_bitRollbackAll                                          0x00000001
+#define JET_bitRollbackRedoCallback                                 0x00000020
+#define JET_bitIncrementalSnapshot                                  0x00000001
+#define JET_bitCopySnapshot                                         0x00000002
+#define JET_bitContinueAfterThaw                                    0x00000004
+#define JET_bitExplicitPrepare                                      0x00000008
+#define JET_bitAllDatabasesSnapshot                                 0x00000001
+#define JET_bitAbortSnapshot                                        0x00000001
+#define JET_bitShadowLogEmitFirstCall                               0x00000001
+#define JET_bitShadowLogEmitLastCall                                0x00000002
+#define JET_bitShadowLogEmitCancel                                  0x00000004
+#define JET_bitShadowLogEmitDataBuffers                             0x00000008
+#define JET_bitShadowLogEmitLogComplete                             0x00000010
+#define JET_DbInfoFilename                                          0
+#define JET_DbInfoConnect                                           1
+#define JET_DbInfoCountry                                           2
+#define JET_DbInfoLCID                                              3
+#define JET_DbInfoLangid                                            3
+#define JET_DbInfoCp                                                4
+#define JET_DbInfoCollate                                           5
+#define JET_DbInfoOptions                                           6
+#define JET_DbInfoTransactions                                      7
+#define JET_DbInfoVersion                                           8
+#define JET_DbInfoIsam                                              9
+#define JET_DbInfoFilesize                                          10
+#define JET_DbInfoSpaceOwned                                        11
+#define JET_DbInfoSpaceAvailable                                    12
+#define JET_DbInfoUpgrade                                           13
+#define JET_DbInfoMisc                                              14
+#define JET_DbInfoDBInUse                                           15
+#define JET_DbInfoHasSLVFile_Obsolete                               16
+#define JET_DbInfoPageSize                                          17
+#define JET_DbInfoStreamingFileSpace_Obsolete                       18
+#define JET_DbInfoFileType                                          19
+#define JET_DbInfoStreamingFileSize_Obsolete                        20
+#define JET_DbInfoFilesizeOnDisk                                    21
+#define JET_DbInfoSplitBuffers                                      23
+#define JET_DbInfoUseCachedResult                                   0x40000000
+#define JET_dbstateJustCreated                                      1
+#define JET_dbstateDirtyShutdown                                    2
+#define JET_dbstateCleanShutdown                                    3
+#define JET_dbstateBeingConverted                                   4
+#define JET_dbstateForceDetach                                      5
+#define JET_dbstateIncrementalReseedInProgress                      6
+#define JET_dbstateDirtyAndPatchedShutdown                          7
+#define JET_dbstateRevertInProgress                                 8
+#define JET_filetypeUnknown                                         0
+#define JET_filetypeDatabase                                        1
+#define JET_filetypeStreamingFile                                   2
+#define JET_filetypeLog                                             3
+#define JET_filetypeCheckpoint                                      4
+#define JET_filetypeTempDatabase                                    5
+#define JET_filetypeFTL                                             6
+#define JET_filetypeFlushMap                                        7
+#define JET_filetypeCachedFile                                      8
+#define JET_filetypeCachingFile                                     9
+#define JET_filetypeSnapshot                                        10
+#define JET_filetypeRBSRevertCheckpoint                             11
+#define JET_filetypeMax                                             12
+#define JET_bitDeleteAllExistingLogs                                0x00000001
+#define JET_bitNonRevertableTableDelete                             0x00000001
+#define JET_bitRevertableTableDeleteIfTooSoon                       0x00000002
+#define JET_bitPageInfoNoStructureChecksum                          0x00000001
+#define JET_bitTestUninitShrunkPageImage                            0x00000001
+#define JET_bitPatchingCorruptPage                                  0x00000002
+#define JET_bitEndDatabaseIncrementalReseedCancel                   0x00000001
+#define JET_bitBeginDatabaseIncrementalReseedPatchRBS               0x00000001
+#define JET_bitCompactStats                                         0x00000020
+#define JET_bitCompactRepair                                        0x00000040
+#define JET_bitCompactPreserveOriginal                              0x00000100
+#define JET_snpRepair                                               2
+#define JET_snpCompact                                              4
+#define JET_snpRestore                                              8
+#define JET_snpBackup                                               9
+#define JET_snpUpgrade                                              10
+#define JET_snpScrub                                                11
+#define JET_snpUpgradeRecordFormat                                  12
+#define JET_snpRecoveryControl                                      18
+#define JET_snpExternalAutoHealing                                  19
+#define JET_snpSpaceCategorization                                  20
+#define JET_sntBegin                                                5
+#define JET_sntRequirements                                         7
+#define JET_sntProgress                                             0
+#define JET_sntComplete                                             6
+#define JET_sntFail                                                 3
+#define JET_sntOpenLog                                              1001
+#define JET_sntOpenCheckpoint                                       1002
+#define JET_sntMissingLog                                           1004
+#define JET_sntBeginUndo                                            1005
+#define JET_sntNotificationEvent                                    1006
+#define JET_sntSignalErrorCondition                                 1007
+#define JET_sntAttachedDb                                           1008
+#define JET_sntDetachingDb                                          1009
+#define JET_sntCommitCtx                                            1010
+#define JET_sntPagePatchRequest                                     1101
+#define JET_sntCorruptedPage                                        1102
+#define JET_bitResizeDatabaseOnlyGrow                               0x00000001
+#define JET_bitResizeDatabaseOnlyShrink                             0x00000002
+#define JET_bitStopServiceAll                                       0x00000000
+#define JET_bitStopServiceBackgroundUserTasks                       0x00000002
+#define JET_bitStopServiceQuiesceCaches                             0x00000004
+#define JET_bitStopServiceResume                                    0x80000000
+#define JET_bitStopServiceStopAndEmitLog                            0x00000008
+#define JET_bitStageTestEnvLocalMode                                0x04
+#define JET_bitStageTestEnvAlphaMode                                0x10
+#define JET_bitStageTestEnvBetaMode                                 0x40
+#define JET_bitStageSelfhostLocalMode                               0x0400
+#define JET_bitStageSelfhostAlphaMode                               0x1000
+#define JET_bitStageSelfhostBetaMode                                0x4000
+#define JET_bitStageProdLocalMode                                   0x040000
+#define JET_bitStageProdAlphaMode                                   0x100000
+#define JET_bitStageProdBetaMode                                    0x400000
+#define JET_errSuccess                                              0
+#define JET_wrnNyi                                                  (-1)
+#define JET_errRfsFailure                                           (-100)
+#define JET_errRfsNotArmed                                          (-101)
+#define JET_errFileClose                                            (-102)
+#define JET_errOutOfThreads                                         (-103)
+#define JET_errTooManyIO                                            (-105)
+#define JET_errTaskDropped                                          (-106)
+#define JET_errInternalError                                        (-107)
+#define JET_errDisabledFunctionality                                (-112)
+#define JET_errUnloadableOSFunctionality                            (-113)
+#define JET_errDeviceMissing                                        (-114)
+#define JET_errDeviceMisconfigured                                  (-115)
+#define JET_errDeviceTimeout                                        (-116)
+#define JET_errDeviceFailure                                        (-118)
+#define JET_errDatabaseBufferDependenciesCorrupted                  (-255)
+#define JET_wrnRemainingVersions                                    321
+#define JET_errPreviousVersion                                      (-322)
+#define JET_errPageBoundary                                         (-323)
+#define JET_errKeyBoundary                                          (-324)
+#define JET_errBadPageLink                                          (-327)
+#define JET_errBadBookmark                                          (-328)
+#define JET_errNTSystemCallFailed                                   (-334)
+#define JET_errBadParentPageLink                                    (-338)
+#define JET_errSPAvailExtCacheOutOfSync                             (-340)
+#define JET_errSPAvailExtCorrupted                                  (-341)
+#define JET_errSPAvailExtCacheOutOfMemory                           (-342)
+#define JET_errSPOwnExtCorrupted                                    (-343)
+#define JET_errDbTimeCorrupted                                      (-344)
+#define JET_wrnUniqueKey                                            345
+#define JET_errKeyTruncated                                         (-346)
+#define JET_errDatabaseLeakInSpace                                  (-348)
+#define JET_errBadEmptyPage                                         (-351)
+#define JET_errBadLineCount                                         (-354)
+#define JET_errPageTagCorrupted                                     (-357)
+#define JET_errNodeCorrupted                                        (-358)
+#define JET_wrnSeparateLongValue                                    406
+#define JET_wrnRecordFoundGreater                                   JET_wrnSeekNotEqual
+#define JET_wrnRecordFoundLess                                      JET_wrnSeekNotEqual
+#define JET_errColumnIllegalNull                                    JET_errNullInvalid
+#define JET_errKeyTooBig                                            (-408)
+#define JET_errCannotSeparateIntrinsicLV                            (-416)
+#define JET_errSeparatedLongValue                                   (-421)
+#define JET_errMustBeSeparateLongValue                              (-423)
+#define JET_errInvalidPreread                                       (-424)
+#define JET_errInvalidColumnReference                               (-426)
+#define JET_errStaleColumnReference                                 (-427)
+#define JET_wrnNoMoreRecords                                        428
+#define JET_errCompressionIntegrityCheckFailed                      (-431)
+#define JET_wrnIndexDeferredPopulateIncomplete                      432
+#define JET_wrnIndexDeferredPopulateHalted                          433
+#define JET_errIndexDeferredPopulateCurrentlyUnavailable            (-434)
+#define JET_errInvalidLoggedOperation                               (-500)
+#define JET_errLogFileCorrupt                                       (-501)
+#define JET_errNoBackupDirectory                                    (-503)
+#define JET_errBackupDirectoryNotEmpty                              (-504)
+#define JET_errBackupInProgress                                     (-505)
+#define JET_errRestoreInProgress                                    (-506)
+#define JET_errMissingPreviousLogFile                               (-509)
+#define JET_errLogWriteFail                                         (-510)
+#define JET_errLogDisabledDueToRecoveryFailure                      (-511)
+#define JET_errCannotLogDuringRecoveryRedo                          (-512)
+#define JET_errLogGenerationMismatch                                (-513)
+#define JET_errBadLogVersion                                        (-514)
+#define JET_errInvalidLogSequence                                   (-515)
+#define JET_errLoggingDisabled                                      (-516)
+#define JET_errLogBufferTooSmall                                    (-517)
+#define JET_errLogSequenceEnd                                       (-519)
+#define JET_errNoBackup                                             (-520)
+#define JET_errInvalidBackupSequence                                (-521)
+#define JET_errBackupNotAllowedYet                                  (-523)
+#define JET_errDeleteBackupFileFail                                 (-524)
+#define JET_errMakeBackupDirectoryFail                              (-525)
+#define JET_errInvalidBackup                                        (-526)
+#define JET_errRecoveredWithErrors                                  (-527)
+#define JET_errMissingLogFile                                       (-528)
+#define JET_errLogDiskFull                                          (-529)
+#define JET_errBadLogSignature                                      (-530)
+#define JET_errBadDbSignature                                       (-531)
+#define JET_errBadCheckpointSignature                               (-532)
+#define JET_errCheckpointCorrupt                                    (-533)
+#define JET_errMissingPatchPage                                     (-534)
+#define JET_errBadPatchPage                                         (-535)
+#define JET_errRedoAbruptEnded                                      (-536)
+#define JET_errPatchFileMissing                                     (-538)
+#define JET_errDatabaseLogSetMismatch                               (-539)
+#define JET_errDatabaseStreamingFileMismatch                        (-540)
+#define JET_errLogFileSizeMismatch                                  (-541)
+#define JET_errCheckpointFileNotFound                               (-542)
+#define JET_errRequiredLogFilesMissing                              (-543)
+#define JET_errSoftRecoveryOnBackupDatabase                         (-544)
+#define JET_errLogFileSizeMismatchDatabasesConsistent               (-545)
+#define JET_errLogSectorSizeMismatch                                (-546)
+#define JET_errLogSectorSizeMismatchDatabasesConsistent             (-547)
+#define JET_errLogSequenceEndDatabasesConsistent                    (-548)
+#define JET_errStreamingDataNotLogged                               (-549)
+#define JET_errDatabaseDirtyShutdown                                (-550)
+#define JET_errDatabaseInconsistent                                 JET_errDatabaseDirtyShutdown
+#define JET_errConsistentTimeMismatch                               (-551)
+#define JET_errDatabasePatchFileMismatch                            (-552)
+#define JET_errEndingRestoreLogTooLow                               (-553)
+#define JET_errStartingRestoreLogTooHigh                            (-554)
+#define JET_errGivenLogFileHasBadSignature                          (-555)
+#define JET_errGivenLogFileIsNotContiguous                          (-556)
+#define JET_errMissingRestoreLogFiles                               (-557)
+#define JET_wrnExistingLogFileHasBadSignature                       558
+#define JET_wrnExistingLogFileIsNotContiguous                       559
+#define JET_errMissingFullBackup                                    (-560)
+#define JET_errBadBackupDatabaseSize                                (-561)
+#define JET_errDatabaseAlreadyUpgraded                              (-562)
+#define JET_errDatabaseIncompleteUpgrade                            (-563)
+#define JET_wrnSkipThisRecord                                       564
+#define JET_errMissingCurrentLogFiles                               (-565)
+#define JET_errDbTimeTooOld                                         (-566)
+#define JET_errDbTimeTooNew                                         (-567)
+#define JET_errMissingFileToBackup                                  (-569)
+#define JET_errLogTornWriteDuringHardRestore                        (-570)
+#define JET_errLogTornWriteDuringHardRecovery                       (-571)
+#define JET_errLogCorruptDuringHardRestore                          (-573)
+#define JET_errLogCorruptDuringHardRecovery                         (-574)
+#define JET_errMustDisableLoggingForDbUpgrade                       (-575)
+#define JET_errBadRestoreTargetInstance                             (-577)
+#define JET_wrnTargetInstanceRunning                                578
+#define JET_errRecoveredWithoutUndo                                 (-579)
+#define JET_errDatabasesNotFromSameSnapshot                         (-580)
+#define JET_errSoftRecoveryOnSnapshot                               (-581)
+#define JET_errCommittedLogFilesMissing                             (-582)
+#define JET_errSectorSizeNotSupported                               (-583)
+#define JET_errRecoveredWithoutUndoDatabasesConsistent              (-584)
+#define JET_wrnCommittedLogFilesLost                                585
+#define JET_errCommittedLogFileCorrupt                              (-586)
+#define JET_wrnCommittedLogFilesRemoved                             587
+#define JET_wrnFinishWithUndo                                       588
+#define JET_errLogSequenceChecksumMismatch                          (-590)
+#define JET_wrnDatabaseRepaired                                     595
+#define JET_errPageInitializedMismatch                              (-596)
+#define JET_errUnicodeTranslationBufferTooSmall                     (-601)
+#define JET_errUnicodeTranslationFail                               (-602)
+#define JET_errUnicodeNormalizationNotSupported                     (-603)
+#define JET_errUnicodeLanguageValidationFailure                     (-604)
+#define JET_errExistingLogFileHasBadSignature                       (-610)
+#define JET_errExistingLogFileIsNotContiguous                       (-611)
+#define JET_errLogReadVerifyFailure                                 (-612)
+#define JET_errCheckpointDepthTooDeep                               (-614)
+#define JET_errRestoreOfNonBackupDatabase                           (-615)
+#define JET_errLogFileNotCopied                                     (-616)
+#define JET_errSurrogateBackupInProgress                            (-617)
+#define JET_errTransactionTooLong                                   (-618)
+#define JET_errEngineFormatVersionNoLongerSupportedTooLow           (-619)
+#define JET_errEngineFormatVersionNotYetImplementedTooHigh          (-620)
+#define JET_errEngineFormatVersionParamTooLowForRequestedFeature    (-621)
+#define JET_errEngineFormatVersionSpecifiedTooLowForLogVersion      (-622)
+#define JET_errEngineFormatVersionSpecifiedTooLowForDatabaseVersion (-623)
+#define JET_errDbTimeBeyondMaxRequired                              (-625)
+#define JET_errLogOperationInconsistentWithDatabase                 (-626)
+#define JET_errBackupAbortByServer                                  (-801)
+#define JET_errInvalidGrbit                                         (-900)
+#define JET_errTermInProgress                                       (-1000)
+#define JET_errFeatureNotAvailable                                  (-1001)
+#define JET_errInvalidName                                          (-1002)
+#define JET_errInvalidParameter                                     (-1003)
+#define JET_wrnColumnNull                                           1004
+#define JET_wrnBufferTruncated                                      1006
+#define JET_wrnDatabaseAttached                                     1007
+#define JET_errDatabaseFileReadOnly                                 (-1008)
+#define JET_wrnSortOverflow                                         1009
+#define JET_errInvalidDatabaseId                                    (-1010)
+#define JET_errOutOfMemory                                          (-1011)
+#define JET_errOutOfDatabaseSpace                                   (-1012)
+#define JET_errOutOfCursors                                         (-1013)
+#define JET_errOutOfBuffers                                         (-1014)
+#define JET_errTooManyIndexes                                       (-1015)
+#define JET_errTooManyKeys                                          (-1016)
+#define JET_errRecordDeleted                                        (-1017)
+#define JET_errReadVerifyFailure                                    (-1018)
+#define JET_errPageNotInitialized                                   (-1019)
+#define JET_errOutOfFileHandles                                     (-1020)
+#define JET_errDiskReadVerificationFailure                          (-1021)
+#define JET_errDiskIO                                               (-1022)
+#define JET_errInvalidPath                                          (-1023)
+#define JET_errInvalidSystemPath                                    (-1024)
+#define JET_errInvalidLogDirectory                                  (-1025)
+#define JET_errRecordTooBig                                         (-1026)
+#define JET_errTooManyOpenDatabases                                 (-1027)
+#define JET_errInvalidDatabase                                      (-1028)
+#define JET_errNotInitialized                                       (-1029)
+#define JET_errAlreadyInitialized                                   (-1030)
+#define JET_errInitInProgress                                       (-1031)
+#define JET_errFileAccessDenied                                     (-1032)
+#define JET_errQueryNotSupported                                    (-1034)
+#define JET_errSQLLinkNotSupported                                  (-1035)
+#define JET_errBufferTooSmall                                       (-1038)
+#define JET_wrnSeekNotEqual                                         1039
+#define JET_errTooManyColumns                                       (-1040)
+#define JET_errContainerNotEmpty                                    (-1043)
+#define JET_errInvalidFilename                                      (-1044)
+#define JET_errInvalidBookmark                                      (-1045)
+#define JET_errColumnInUse                                          (-1046)
+#define JET_errInvalidBufferSize                                    (-1047)
+#define JET_errColumnNotUpdatable                                   (-1048)
+#define JET_errIndexInUse                                           (-1051)
+#define JET_errLinkNotSupported                                     (-1052)
+#define JET_errNullKeyDisallowed                                    (-1053)
+#define JET_errNotInTransaction                                     (-1054)
+#define JET_wrnNoErrorInfo                                          1055
+#define JET_errMustRollback                                         (-1057)
+#define JET_wrnNoIdleActivity                                       1058
+#define JET_errTooManyActiveUsers                                   (-1059)
+#define JET_errInvalidCountry                                       (-1061)
+#define JET_errInvalidLanguageId                                    (-1062)
+#define JET_errInvalidCodePage                                      (-1063)
+#define JET_errInvalidLCMapStringFlags                              (-1064)
+#define JET_errVersionStoreEntryTooBig                              (-1065)
+#define JET_errVersionStoreOutOfMemoryAndCleanupTimedOut            (-1066)
+#define JET_wrnNoWriteLock                                          1067
+#define JET_wrnColumnSetNull                                        1068
+#define JET_errVersionStoreOutOfMemory                              (-1069)
+#define JET_errCurrencyStackOutOfMemory                             (-1070)
+#define JET_errCannotIndex                                          (-1071)
+#define JET_errRecordNotDeleted                                     (-1072)
+#define JET_errTooManyMempoolEntries                                (-1073)
+#define JET_errOutOfObjectIDs                                       (-1074)
+#define JET_errOutOfLongValueIDs                                    (-1075)
+#define JET_errOutOfAutoincrementValues                             (-1076)
+#define JET_errOutOfDbtimeValues                                    (-1077)
+#define JET_errOutOfSequentialIndexValues                           (-1078)
+#define JET_errRunningInOneInstanceMode                             (-1080)
+#define JET_errRunningInMultiInstanceMode                           (-1081)
+#define JET_errSystemParamsAlreadySet                               (-1082)
+#define JET_errSystemPathInUse                                      (-1083)
+#define JET_errLogFilePathInUse                                     (-1084)
+#define JET_errTempPathInUse                                        (-1085)
+#define JET_errInstanceNameInUse                                    (-1086)
+#define JET_errSystemParameterConflict                              (-1087)
+#define JET_errInstanceUnavailable                                  (-1090)
+#define JET_errDatabaseUnavailable                                  (-1091)
+#define JET_errInstanceUnavailableDueToFatalLogDiskFull             (-1092)
+#define JET_errInvalidSesparamId                                    (-1093)
+#define JET_errTooManyRecords                                       (-1094)
+#define JET_errInvalidDbparamId                                     (-1095)
+#define JET_errOutOfSessions                                        (-1101)
+#define JET_errWriteConflict                                        (-1102)
+#define JET_errTransTooDeep                                         (-1103)
+#define JET_errInvalidSesid                                         (-1104)
+#define JET_errWriteConflictPrimaryIndex                            (-1105)
+#define JET_errInTransaction                                        (-1108)
+#define JET_errRollbackRequired                                     (-1109)
+#define JET_errTransReadOnly                                        (-1110)
+#define JET_errSessionWriteConflict                                 (-1111)
+#define JET_errRecordTooBigForBackwardCompatibility                 (-1112)
+#define JET_errCannotMaterializeForwardOnlySort                     (-1113)
+#define JET_errSesidTableIdMismatch                                 (-1114)
+#define JET_errInvalidInstance                                      (-1115)
+#define JET_errDirtyShutdown                                        (-1116)
+#define JET_errReadPgnoVerifyFailure                                (-1118)
+#define JET_errReadLostFlushVerifyFailure                           (-1119)
+#define JET_errFileSystemCorruption                                 (-1121)
+#define JET_wrnShrinkNotPossible                                    1122
+#define JET_errRecoveryVerifyFailure                                (-1123)
+#define JET_errFilteredMoveNotSupported                             (-1124)
+#define JET_errMustCommitDistributedTransactionToLevel0             (-1150)
+#define JET_errDistributedTransactionAlreadyPreparedToCommit        (-1151)
+#define JET_errNotInDistributedTransaction                          (-1152)
+#define JET_errDistributedTransactionNotYetPreparedToCommit         (-1153)
+#define JET_errCannotNestDistributedTransactions                    (-1154)
+#define JET_errDTCMissingCallback                                   (-1160)
+#define JET_errDTCMissingCallbackOnRecovery                         (-1161)
+#define JET_errDTCCallbackUnexpectedError                           (-1162)
+#define JET_wrnDTCCommitTransaction                                 1163
+#define JET_wrnDTCRollbackTransaction                               1164
+#define JET_errDatabaseDuplicate                                    (-1201)
+#define JET_errDatabaseInUse                                        (-1202)
+#define JET_errDatabaseNotFound                                     (-1203)
+#define JET_errDatabaseInvalidName                                  (-1204)
+#define JET_errDatabaseInvalidPages                                 (-1205)
+#define JET_errDatabaseCorrupted                                    (-1206)
+#define JET_errDatabaseLocked                                       (-1207)
+#define JET_errCannotDisableVersioning                              (-1208)
+#define JET_errInvalidDatabaseVersion                               (-1209)
+#define JET_errDatabase200Format                                    (-1210)
+#define JET_errDatabase400Format                                    (-1211)
+#define JET_errDatabase500Format                                    (-1212)
+#define JET_errPageSizeMismatch                                     (-1213)
+#define JET_errTooManyInstances                                     (-1214)
+#define JET_errDatabaseSharingViolation                             (-1215)
+#define JET_errAttachedDatabaseMismatch                             (-1216)
+#define JET_errDatabaseInvalidPath                                  (-1217)
+#define JET_errDatabaseIdInUse                                      (-1218)
+#define JET_errForceDetachNotAllowed                                (-1219)
+#define JET_errCatalogCorrupted                                     (-1220)
+#define JET_errPartiallyAttachedDB                                  (-1221)
+#define JET_errDatabaseSignInUse                                    (-1222)
+#define JET_errDatabaseCorruptedNoRepair                            (-1224)
+#define JET_errInvalidCreateDbVersion                               (-1225)
+#define JET_errDatabaseIncompleteIncrementalReseed                  (-1226)
+#define JET_errDatabaseInvalidIncrementalReseed                     (-1227)
+#define JET_errDatabaseFailedIncrementalReseed                      (-1228)
+#define JET_errNoAttachmentsFailedIncrementalReseed                 (-1229)
+#define JET_errDatabaseNotReady                                     (-1230)
+#define JET_errDatabaseAttachedForRecovery                          (-1231)
+#define JET_errTransactionsNotReadyDuringRecovery                   (-1232)
+#define JET_wrnTableEmpty                                           1301
+#define JET_errTableLocked                                          (-1302)
+#define JET_errTableDuplicate                                       (-1303)
+#define JET_errTableInUse                                           (-1304)
+#define JET_errObjectNotFound                                       (-1305)
+#define JET_errDensityInvalid                                       (-1307)
+#define JET_errTableNotEmpty                                        (-1308)
+#define JET_errInvalidTableId                                       (-1310)
+#define JET_errTooManyOpenTables                                    (-1311)
+#define JET_errIllegalOperation                                     (-1312)
+#define JET_errTooManyOpenTablesAndCleanupTimedOut                  (-1313)
+#define JET_errObjectDuplicate                                      (-1314)
+#define JET_errInvalidObject                                        (-1316)
+#define JET_errCannotDeleteTempTable                                (-1317)
+#define JET_errCannotDeleteSystemTable                              (-1318)
+#define JET_errCannotDeleteTemplateTable                            (-1319)
+#define JET_errExclusiveTableLockRequired                           (-1322)
+#define JET_errFixedDDL                                             (-1323)
+#define JET_errFixedInheritedDDL                                    (-1324)
+#define JET_errCannotNestDDL                                        (-1325)
+#define JET_errDDLNotInheritable                                    (-1326)
+#define JET_wrnTableInUseBySystem                                   1327
+#define JET_errInvalidSettings                                      (-1328)
+#define JET_errClientRequestToStopJetService                        (-1329)
+#define JET_errCannotAddFixedVarColumnToDerivedTable                (-1330)
+#define JET_errIndexCantBuild                                       (-1401)
+#define JET_errIndexHasPrimary                                      (-1402)
+#define JET_errIndexDuplicate                                       (-1403)
+#define JET_errIndexNotFound                                        (-1404)
+#define JET_errIndexMustStay                                        (-1405)
+#define JET_errIndexInvalidDef                                      (-1406)
+#define JET_errInvalidCreateIndex                                   (-1409)
+#define JET_errTooManyOpenIndexes                                   (-1410)
+#define JET_errMultiValuedIndexViolation                            (-1411)
+#define JET_errIndexBuildCorrupted                                  (-1412)
+#define JET_errPrimaryIndexCorrupted                                (-1413)
+#define JET_errSecondaryIndexCorrupted                              (-1414)
+#define JET_wrnCorruptIndexDeleted                                  1415
+#define JET_errInvalidIndexId                                       (-1416)
+#define JET_wrnPrimaryIndexOutOfDate                                1417
+#define JET_wrnSecondaryIndexOutOfDate                              1418
+#define JET_errCantUseDeferredPopulateIndex                         (-1419)
+#define JET_errIndexTuplesSecondaryIndexOnly                        (-1430)
+#define JET_errIndexTuplesTooManyColumns                            (-1431)
+#define JET_errIndexTuplesOneColumnOnly                             JET_errIndexTuplesTooManyColumns
+#define JET_errIndexTuplesNonUniqueOnly                             (-1432)
+#define JET_errIndexTuplesTextBinaryColumnsOnly                     (-1433)
+#define JET_errIndexTuplesTextColumnsOnly                           JET_errIndexTuplesTextBinaryColumnsOnly
+#define JET_errIndexTuplesVarSegMacNotAllowed                       (-1434)
+#define JET_errIndexTuplesInvalidLimits                             (-1435)
+#define JET_errIndexTuplesCannotRetrieveFromIndex                   (-1436)
+#define JET_errIndexTuplesKeyTooSmall                               (-1437)
+#define JET_errInvalidLVChunkSize                                   (-1438)
+#define JET_errColumnCannotBeEncrypted                              (-1439)
+#define JET_errCannotIndexOnEncryptedColumn                         (-1440)
+#define JET_errColumnLong                                           (-1501)
+#define JET_errColumnNoChunk                                        (-1502)
+#define JET_errColumnDoesNotFit                                     (-1503)
+#define JET_errNullInvalid                                          (-1504)
+#define JET_errColumnIndexed                                        (-1505)
+#define JET_errColumnTooBig                                         (-1506)
+#define JET_errColumnNotFound                                       (-1507)
+#define JET_errColumnDuplicate                                      (-1508)
+#define JET_errMultiValuedColumnMustBeTagged                        (-1509)
+#define JET_errColumnRedundant                                      (-1510)
+#define JET_errInvalidColumnType                                    (-1511)
+#define JET_wrnColumnMaxTruncated                                   1512
+#define JET_errTaggedNotNULL                                        (-1514)
+#define JET_errNoCurrentIndex                                       (-1515)
+#define JET_errKeyIsMade                                            (-1516)
+#define JET_errBadColumnId                                          (-1517)
+#define JET_errBadItagSequence                                      (-1518)
+#define JET_errColumnInRelationship                                 (-1519)
+#define JET_wrnCopyLongValue                                        1520
+#define JET_errCannotBeTagged                                       (-1521)
+#define JET_wrnTaggedColumnsRemaining                               1523
+#define JET_errDefaultValueTooBig                                   (-1524)
+#define JET_errMultiValuedDuplicate                                 (-1525)
+#define JET_errLVCorrupted                                          (-1526)
+#define JET_errMultiValuedDuplicateAfterTruncation                  (-1528)
+#define JET_errDerivedColumnCorruption                              (-1529)
+#define JET_errInvalidPlaceholderColumn                             (-1530)
+#define JET_wrnColumnSkipped                                        1531
+#define JET_wrnColumnNotLocal                                       1532
+#define JET_wrnColumnMoreTags                                       1533
+#define JET_wrnColumnTruncated                                      1534
+#define JET_wrnColumnPresent                                        1535
+#define JET_wrnColumnSingleValue                                    1536
+#define JET_wrnColumnDefault                                        1537
+#define JET_errColumnCannotBeCompressed                             (-1538)
+#define JET_wrnColumnNotInRecord                                    1539
+#define JET_errColumnNoEncryptionKey                                (-1540)
+#define JET_wrnColumnReference                                      1541
+#define JET_errRecordNotFound                                       (-1601)
+#define JET_errRecordNoCopy                                         (-1602)
+#define JET_errNoCurrentRecord                                      (-1603)
+#define JET_errRecordPrimaryChanged                                 (-1604)
+#define JET_errKeyDuplicate                                         (-1605)
+#define JET_errAlreadyPrepared                                      (-1607)
+#define JET_errKeyNotMade                                           (-1608)
+#define JET_errUpdateNotPrepared                                    (-1609)
+#define JET_wrnDataHasChanged                                       1610
+#define JET_errDataHasChanged                                       (-1611)
+#define JET_wrnKeyChanged                                           1618
+#define JET_errLanguageNotSupported                                 (-1619)
+#define JET_errDecompressionFailed                                  (-1620)
+#define JET_errUpdateMustVersion                                    (-1621)
+#define JET_errDecryptionFailed                                     (-1622)
+#define JET_errEncryptionBadItag                                    (-1623)
+#define JET_errSetAutoIncrementTooHigh                              (-1624)
+#define JET_errAutoIncrementNotSet                                  (-1625)
+#define JET_errTooManySorts                                         (-1701)
+#define JET_errInvalidOnSort                                        (-1702)
+#define JET_errTempFileOpenError                                    (-1803)
+#define JET_errTooManyAttachedDatabases                             (-1805)
+#define JET_errDiskFull                                             (-1808)
+#define JET_errPermissionDenied                                     (-1809)
+#define JET_errFileNotFound                                         (-1811)
+#define JET_errFileInvalidType                                      (-1812)
+#define JET_wrnFileOpenReadOnly                                     1813
+#define JET_errFileAlreadyExists                                    (-1814)
+#define JET_errAfterInitialization                                  (-1850)
+#define JET_errLogCorrupted                                         (-1852)
+#define JET_errInvalidOperation                                     (-1906)
+#define JET_errAccessDenied                                         (-1907)
+#define JET_wrnIdleFull                                             1908
+#define JET_errTooManySplits                                        (-1909)
+#define JET_errSessionSharingViolation                              (-1910)
+#define JET_errEntryPointNotFound                                   (-1911)
+#define JET_errSessionContextAlreadySet                             (-1912)
+#define JET_errSessionContextNotSetByThisThread                     (-1913)
+#define JET_errSessionInUse                                         (-1914)
+#define JET_errRecordFormatConversionFailed                         (-1915)
+#define JET_errOneDatabasePerSession                                (-1916)
+#define JET_errRollbackError                                        (-1917)
+#define JET_errFlushMapVersionUnsupported                           (-1918)
+#define JET_errFlushMapDatabaseMismatch                             (-1919)
+#define JET_errFlushMapUnrecoverable                                (-1920)
+#define JET_errRBSFileCorrupt                                       (-1921)
+#define JET_errRBSHeaderCorrupt                                     (-1922)
+#define JET_errRBSDbMismatch                                        (-1923)
+#define JET_errBadRBSVersion                                        (-1925)
+#define JET_errOutOfRBSSpace                                        (-1926)
+#define JET_errRBSInvalidSign                                       (-1927)
+#define JET_errRBSInvalidRecord                                     (-1928)
+#define JET_errRBSRCInvalidRBS                                      (-1929)
+#define JET_errRBSRCNoRBSFound                                      (-1930)
+#define JET_errRBSRCBadDbState                                      (-1931)
+#define JET_errRBSMissingReqLogs                                    (-1932)
+#define JET_errRBSLogDivergenceFailed                               (-1933)
+#define JET_errRBSRCCopyLogsRevertState                             (-1934)
+#define JET_errDatabaseIncompleteRevert                             (-1935)
+#define JET_errRBSRCRevertCancelled                                 (-1936)
+#define JET_errRBSRCInvalidDbFormatVersion                          (-1937)
+#define JET_errRBSCannotDetermineDivergence                         (-1938)
+#define JET_errRBSDeleteTableTooBig                                 (-1941)
+#define JET_errRBSDeleteTableTooSoon                                (-1942)
+#define JET_errRBSFDPToBeDeleted                                    (-1943)
+#define JET_errRBSRevertableDeleteNotPossible                       (-1944)
+#define JET_errRBSRedeleteFDPUnexpected                             (-1947)
+#define JET_errRBSRCPageFDPDeleteFileCorrupt                        (-1948)
+#define JET_wrnDefragAlreadyRunning                                 2000
+#define JET_wrnDefragNotRunning                                     2001
+#define JET_wrnDatabaseScanAlreadyRunning                           2002
+#define JET_wrnDatabaseScanNotRunning                               2003
+#define JET_errDatabaseAlreadyRunningMaintenance                    (-2004)
+#define JET_errRootSpaceLeakEstimationAlreadyRunning                (-2006)
+#define JET_wrnCallbackNotRegistered                                2100
+#define JET_errCallbackFailed                                       (-2101)
+#define JET_errCallbackNotResolved                                  (-2102)
+#define JET_errSpaceHintsInvalid                                    (-2103)
+#define JET_errOSSnapshotInvalidSequence                            (-2401)
+#define JET_errOSSnapshotTimeOut                                    (-2402)
+#define JET_errOSSnapshotNotAllowed                                 (-2403)
+#define JET_errOSSnapshotInvalidSnapId                              (-2404)
+#define JET_errTooManyTestInjections                                (-2501)
+#define JET_errTestInjectionNotSupported                            (-2502)
+#define JET_errInvalidLogDataSequence                               (-2601)
+#define JET_wrnPreviousLogFileIncomplete                            2602
+#define JET_errLSCallbackNotSpecified                               (-3000)
+#define JET_errLSAlreadySet                                         (-3001)
+#define JET_errLSNotSet                                             (-3002)
+#define JET_errFileIOSparse                                         (-4000)
+#define JET_errFileIOBeyondEOF                                      (-4001)
+#define JET_errFileIOAbort                                          (-4002)
+#define JET_errFileIORetry                                          (-4003)
+#define JET_errFileIOFail                                           (-4004)
+#define JET_errFileCompressed                                       (-4005)
+#define JET_errClientSpaceBegin                                     (-10000)
+#define JET_errClientSpaceEnd                                       (-11999)
+#define JET_bitShrinkDatabaseEofOnAttach                            0x00000001
+#define JET_bitShrinkDatabaseFullCategorizationOnAttach             0x00000002
+#define JET_bitShrinkDatabaseDontMoveRootsOnAttach                  0x00000004
+#define JET_bitShrinkDatabaseDontTruncateLeakedPagesOnAttach        0x00000008
+#define JET_bitShrinkDatabaseDontTruncateIndeterminatePagesOnAttach 0x00000010
+#define JET_BASE_NAME_LENGTH                                        3
+#define JET_bitDumpMinimum                                          0x00000001
+#define JET_bitDumpMaximum                                          0x00000002
+#define JET_bitDumpCacheMinimum                                     0x00000004
+#define JET_bitDumpCacheMaximum                                     0x00000008
+#define JET_bitDumpCacheIncludeDirtyPages                           0x00000010
+#define JET_bitDumpCacheIncludeCachedPages                          0x00000020
+#define JET_bitDumpCacheIncludeCorruptedPages                       0x00000040
+#define JET_bitDumpCacheNoDecommit                                  0x00000080
+#define JET_bitDumpUnitTest                                         0x80000000
+#define JET_bitInjectionProbabilityPct                              0x00000001
+#define JET_bitInjectionProbabilityCount                            0x00000002
+#define JET_bitInjectionProbabilityPermanent                        0x00000004
+#define JET_bitInjectionProbabilityFailUntil                        0x00000008
+#define JET_bitInjectionProbabilitySuppress                         0x40000000
+#define JET_bitInjectionProbabilityCleanup                          0x80000000
+#define JET_bitTestHookEvictDataByPgno                              0x00000001
+#define JET_bitTestHookCorruptDatabaseFile                          0x80000000
+#define JET_bitTestHookCorruptDatabasePageImage                     0x40000000
+#define JET_bitTestHookCorruptPageChksumRand                        0x00000001
+#define JET_bitTestHookCorruptPageChksumSafe                        0x00000002
+#define JET_bitTestHookCorruptPageSingleFld                         0x00000004
+#define JET_bitTestHookCorruptPageRemoveNode                        0x00000008
+#define JET_bitTestHookCorruptPageDbtimeDelta                       0x00000010
+#define JET_bitTestHookCorruptNodePrefix                            0x00000020
+#define JET_bitTestHookCorruptNodeSuffix                            0x00000040
+#define JET_bitTestHookCorruptSizeLargerThanNode                    0x00010000
+#define JET_bitTestHookCorruptSizeShortWrapSmall                    0x00020000
+#define JET_bitTestHookCorruptSizeShortWrapLarge                    0x00040000
+#define JET_bitTestHookCorruptLeaveChecksum                         0x01000000
+#define JET_bitAlterDbFileHdrAddField                               0x1
+/* END GENERATED CONSTANTS */
+
+/* ---------------------------------------------------------------------------------------------------------
+ * Functions. docs/api.md lists, for each, every code it returns and what misuse does.
+ * A and W variants take UTF-8 and UTF-16 strings; the undecorated name is the A variant unless JET_UNICODE
+ * is defined (all three are exported symbols).
+ * ------------------------------------------------------------------------------------------------------- */
+
+/* Instances */
+JET_ERR JET_API JetCreateInstanceA(JET_INSTANCE *pinstance, JET_PCSTR szInstanceName);
+JET_ERR JET_API JetCreateInstanceW(JET_INSTANCE *pinstance, JET_PCWSTR szInstanceName);
+JET_ERR JET_API JetCreateInstance2A(JET_INSTANCE *pinstance, JET_PCSTR szInstanceName, JET_PCSTR szDisplayName,
+                                    JET_GRBIT grbit);
+JET_ERR JET_API JetCreateInstance2W(JET_INSTANCE *pinstance, JET_PCWSTR szInstanceName, JET_PCWSTR szDisplayName,
+                                    JET_GRBIT grbit);
+JET_ERR JET_API JetInit(JET_INSTANCE *pinstance);
+JET_ERR JET_API JetInit2(JET_INSTANCE *pinstance, JET_GRBIT grbit);
+JET_ERR JET_API JetTerm(JET_INSTANCE instance);
+JET_ERR JET_API JetTerm2(JET_INSTANCE instance, JET_GRBIT grbit);
+JET_ERR JET_API JetStopService(void);
+JET_ERR JET_API JetStopServiceInstance(JET_INSTANCE instance);
+JET_ERR JET_API JetStopServiceInstance2(JET_INSTANCE instance, const JET_GRBIT grbit);
+JET_ERR JET_API JetStopBackup(void);
+JET_ERR JET_API JetStopBackupInstance(JET_INSTANCE instance);
+JET_ERR JET_API JetEnableMultiInstanceA(JET_SETSYSPARAM_A *psetsysparam, unsigned long csetsysparam,
+                                        unsigned long *pcsetsucceed);
+JET_ERR JET_API JetEnableMultiInstanceW(JET_SETSYSPARAM_W *psetsysparam, unsigned long csetsysparam,
+                                        unsigned long *pcsetsucceed);
+JET_ERR JET_API JetGetInstanceInfoA(unsigned long *pcInstanceInfo, JET_INSTANCE_INFO_A **paInstanceInfo);
+JET_ERR JET_API JetGetInstanceInfoW(unsigned long *pcInstanceInfo, JET_INSTANCE_INFO_W **paInstanceInfo);
+JET_ERR JET_API JetFreeBuffer(char *pbBuf);
+
+/* System parameters */
+JET_ERR JET_API JetSetSystemParameterA(JET_INSTANCE *pinstance, JET_SESID sesid, unsigned long paramid,
+                                       JET_API_PTR lParam, JET_PCSTR szParam);
+JET_ERR JET_API JetSetSystemParameterW(JET_INSTANCE *pinstance, JET_SESID sesid, unsigned long paramid,
+                                       JET_API_PTR lParam, JET_PCWSTR szParam);
+JET_ERR JET_API JetGetSystemParameterA(JET_INSTANCE instance, JET_SESID sesid, unsigned long paramid,
+                                       JET_API_PTR *plParam, JET_PSTR szParam, unsigned long cbMax);
+JET_ERR JET_API JetGetSystemParameterW(JET_INSTANCE instance, JET_SESID sesid, unsigned long paramid,
+                                       JET_API_PTR *plParam, JET_PWSTR szParam, unsigned long cbMax);
+
+/* Sessions and transactions */
+JET_ERR JET_API JetBeginSessionA(JET_INSTANCE instance, JET_SESID *psesid, JET_PCSTR szUserName,
+                                 JET_PCSTR szPassword);
+JET_ERR JET_API JetBeginSessionW(JET_INSTANCE instance, JET_SESID *psesid, JET_PCWSTR szUserName,
+                                 JET_PCWSTR szPassword);
+JET_ERR JET_API JetEndSession(JET_SESID sesid, JET_GRBIT grbit);
+JET_ERR JET_API JetBeginTransaction(JET_SESID sesid);
+JET_ERR JET_API JetCommitTransaction(JET_SESID sesid, JET_GRBIT grbit);
+JET_ERR JET_API JetRollback(JET_SESID sesid, JET_GRBIT grbit);
+
+/* Databases */
+JET_ERR JET_API JetCreateDatabaseA(JET_SESID sesid, JET_PCSTR szFilename, JET_PCSTR szConnect, JET_DBID *pdbid,
+                                   JET_GRBIT grbit);
+JET_ERR JET_API JetCreateDatabaseW(JET_SESID sesid, JET_PCWSTR szFilename, JET_PCWSTR szConnect, JET_DBID *pdbid,
+                                   JET_GRBIT grbit);
+JET_ERR JET_API JetAttachDatabaseA(JET_SESID sesid, JET_PCSTR szFilename, JET_GRBIT grbit);
+JET_ERR JET_API JetAttachDatabaseW(JET_SESID sesid, JET_PCWSTR szFilename, JET_GRBIT grbit);
+JET_ERR JET_API JetDetachDatabaseA(JET_SESID sesid, JET_PCSTR szFilename);
+JET_ERR JET_API JetDetachDatabaseW(JET_SESID sesid, JET_PCWSTR szFilename);
+JET_ERR JET_API JetDetachDatabase2A(JET_SESID sesid, JET_PCSTR szFilename, JET_GRBIT grbit);
+JET_ERR JET_API JetDetachDatabase2W(JET_SESID sesid, JET_PCWSTR szFilename, JET_GRBIT grbit);
+JET_ERR JET_API JetOpenDatabaseA(JET_SESID sesid, JET_PCSTR szFilename, JET_PCSTR szConnect, JET_DBID *pdbid,
+                                 JET_GRBIT grbit);
+JET_ERR JET_API JetOpenDatabaseW(JET_SESID sesid, JET_PCWSTR szFilename, JET_PCWSTR szConnect, JET_DBID *pdbid,
+                                 JET_GRBIT grbit);
+JET_ERR JET_API JetCloseDatabase(JET_SESID sesid, JET_DBID dbid, JET_GRBIT grbit);
+JET_ERR JET_API JetSetDatabaseSizeA(JET_SESID sesid, JET_PCSTR szDatabaseName, unsigned long cpg,
+                                    unsigned long *pcpgReal);
+JET_ERR JET_API JetSetDatabaseSizeW(JET_SESID sesid, JET_PCWSTR szDatabaseName, unsigned long cpg,
+                                    unsigned long *pcpgReal);
+JET_ERR JET_API JetGrowDatabase(JET_SESID sesid, JET_DBID dbid, unsigned long cpg, unsigned long *pcpgReal);
+JET_ERR JET_API JetGetDatabaseFileInfoA(JET_PCSTR szDatabaseName, void *pvResult, unsigned long cbMax,
+                                        unsigned long InfoLevel);
+JET_ERR JET_API JetGetDatabaseFileInfoW(JET_PCWSTR szDatabaseName, void *pvResult, unsigned long cbMax,
+                                        unsigned long InfoLevel);
+
+/* Streaming backup */
+JET_ERR JET_API JetBeginExternalBackup(JET_GRBIT grbit);
+JET_ERR JET_API JetBeginExternalBackupInstance(JET_INSTANCE instance, JET_GRBIT grbit);
+JET_ERR JET_API JetGetAttachInfoA(JET_PSTR szzDatabases, unsigned long cbMax, unsigned long *pcbActual);
+JET_ERR JET_API JetGetAttachInfoW(JET_PWSTR wszzDatabases, unsigned long cbMax, unsigned long *pcbActual);
+JET_ERR JET_API JetGetAttachInfoInstanceA(JET_INSTANCE instance, JET_PSTR szzDatabases, unsigned long cbMax,
+                                          unsigned long *pcbActual);
+JET_ERR JET_API JetGetAttachInfoInstanceW(JET_INSTANCE instance, JET_PWSTR szzDatabases, unsigned long cbMax,
+                                          unsigned long *pcbActual);
+JET_ERR JET_API JetOpenFileA(JET_PCSTR szFileName, JET_HANDLE *phfFile, unsigned long *pulFileSizeLow,
+                             unsigned long *pulFileSizeHigh);
+JET_ERR JET_API JetOpenFileW(JET_PCWSTR szFileName, JET_HANDLE *phfFile, unsigned long *pulFileSizeLow,
+                             unsigned long *pulFileSizeHigh);
+JET_ERR JET_API JetOpenFileInstanceA(JET_INSTANCE instance, JET_PCSTR szFileName, JET_HANDLE *phfFile,
+                                     unsigned long *pulFileSizeLow, unsigned long *pulFileSizeHigh);
+JET_ERR JET_API JetOpenFileInstanceW(JET_INSTANCE instance, JET_PCWSTR szFileName, JET_HANDLE *phfFile,
+                                     unsigned long *pulFileSizeLow, unsigned long *pulFileSizeHigh);
+JET_ERR JET_API JetReadFile(JET_HANDLE hfFile, void *pv, unsigned long cb, unsigned long *pcbActual);
+JET_ERR JET_API JetReadFileInstance(JET_INSTANCE instance, JET_HANDLE hfFile, void *pv, unsigned long cb,
+                                    unsigned long *pcbActual);
+JET_ERR JET_API JetCloseFile(JET_HANDLE hfFile);
+JET_ERR JET_API JetCloseFileInstance(JET_INSTANCE instance, JET_HANDLE hfFile);
+JET_ERR JET_API JetGetLogInfoA(JET_PSTR szzLogs, unsigned long cbMax, unsigned long *pcbActual);
+JET_ERR JET_API JetGetLogInfoW(JET_PWSTR szzLogs, unsigned long cbMax, unsigned long *pcbActual);
+JET_ERR JET_API JetGetLogInfoInstanceA(JET_INSTANCE instance, JET_PSTR szzLogs, unsigned long cbMax,
+                                       unsigned long *pcbActual);
+JET_ERR JET_API JetGetLogInfoInstanceW(JET_INSTANCE instance, JET_PWSTR wszzLogs, unsigned long cbMax,
+                                       unsigned long *pcbActual);
+JET_ERR JET_API JetGetLogInfoInstance2A(JET_INSTANCE instance, JET_PSTR szzLogs, unsigned long cbMax,
+                                        unsigned long *pcbActual, JET_LOGINFO_A *pLogInfo);
+JET_ERR JET_API JetGetLogInfoInstance2W(JET_INSTANCE instance, JET_PWSTR wszzLogs, unsigned long cbMax,
+                                        unsigned long *pcbActual, JET_LOGINFO_W *pLogInfo);
+JET_ERR JET_API JetGetTruncateLogInfoInstanceA(JET_INSTANCE instance, JET_PSTR szzLogs, unsigned long cbMax,
+                                               unsigned long *pcbActual);
+JET_ERR JET_API JetGetTruncateLogInfoInstanceW(JET_INSTANCE instance, JET_PWSTR wszzLogs, unsigned long cbMax,
+                                               unsigned long *pcbActual);
+JET_ERR JET_API JetTruncateLog(void);
+JET_ERR JET_API JetTruncateLogInstance(JET_INSTANCE instance);
+JET_ERR JET_API JetEndExternalBackup(void);
+JET_ERR JET_API JetEndExternalBackupInstance(JET_INSTANCE instance);
+JET_ERR JET_API JetEndExternalBackupInstance2(JET_INSTANCE instance, JET_GRBIT grbit);
+
+/* Undecorated names: the A variant, or the W variant under JET_UNICODE. */
+#ifdef JET_UNICODE
+#define JET_ESENT_AW(name) name##W
+#else
+#define JET_ESENT_AW(name) name##A
+#endif
+#define JetCreateInstance JET_ESENT_AW(JetCreateInstance)
+#define JetCreateInstance2 JET_ESENT_AW(JetCreateInstance2)
+#define JetEnableMultiInstance JET_ESENT_AW(JetEnableMultiInstance)
+#define JetGetInstanceInfo JET_ESENT_AW(JetGetInstanceInfo)
+#define JetSetSystemParameter JET_ESENT_AW(JetSetSystemParameter)
+#define JetGetSystemParameter JET_ESENT_AW(JetGetSystemParameter)
+#define JetBeginSession JET_ESENT_AW(JetBeginSession)
+#define JetCreateDatabase JET_ESENT_AW(JetCreateDatabase)
+#define JetAttachDatabase JET_ESENT_AW(JetAttachDatabase)
+#define JetDetachDatabase JET_ESENT_AW(JetDetachDatabase)
+#define JetDetachDatabase2 JET_ESENT_AW(JetDetachDatabase2)
+#define JetOpenDatabase JET_ESENT_AW(JetOpenDatabase)
+#define JetSetDatabaseSize JET_ESENT_AW(JetSetDatabaseSize)
+#define JetGetDatabaseFileInfo JET_ESENT_AW(JetGetDatabaseFileInfo)
+#define JetGetAttachInfo JET_ESENT_AW(JetGetAttachInfo)
+#define JetGetAttachInfoInstance JET_ESENT_AW(JetGetAttachInfoInstance)
+#define JetOpenFile JET_ESENT_AW(JetOpenFile)
+#define JetOpenFileInstance JET_ESENT_AW(JetOpenFileInstance)
+#define JetGetLogInfo JET_ESENT_AW(JetGetLogInfo)
+#define JetGetLogInfoInstance JET_ESENT_AW(JetGetLogInfoInstance)
+#define JetGetLogInfoInstance2 JET_ESENT_AW(JetGetLogInfoInstance2)
+#define JetGetTruncateLogInfoInstance JET_ESENT_AW(JetGetTruncateLogInfoInstance)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* LIBESENT_ESENT_H */

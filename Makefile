@@ -21,7 +21,7 @@ HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h
 CFLAGS_TEST  := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pthread
 RPATH        := -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all lib test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan demo bench install clean help
+.PHONY: all lib test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install demo bench install clean help
 
 all: lib
 
@@ -44,7 +44,7 @@ $(LIB)/libesent.so: $(SWIFT_SOURCES)
 # ---------------------------------------------------------------------------------------------------------
 # Tests. Each runner prints its own closing line; any failure fails `make test`.
 # ---------------------------------------------------------------------------------------------------------
-test: test-swift test-abi test-c test-sanitizers test-valgrind test-tsan
+test: test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install
 
 test-swift:
 	$(SWIFT) test
@@ -82,6 +82,10 @@ test-valgrind: $(BUILD)/tests/harness-linked
 # ThreadSanitizer: the library and the thread scenarios are built with the toolchain's TSan runtime.
 test-tsan: $(SWIFT_SOURCES) $(HARNESS_DEPS)
 	sh tools/run-tsan.sh "$(TOOLCHAIN_CLANG)"
+
+# make install into a temporary PREFIX (and a DESTDIR), then a pkg-config client builds and runs.
+test-install: lib
+	MAKE="$(MAKE)" sh tools/check-install.sh
 
 # ---------------------------------------------------------------------------------------------------------
 # Demo, benchmarks, install

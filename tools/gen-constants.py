@@ -80,7 +80,7 @@ def swift_block(rows):
         "",
         "/// Every error and warning code that esent.h defines, by esent.h's name and value.",
         "/// Warnings (positive values) are cases too, because some calls succeed with one.",
-        "public enum JetError: Int32, Error, Sendable, CaseIterable {",
+        "enum JetError: Int32, Error, Sendable, CaseIterable {",
     ]
     for case, name, v in cases:
         lines.append(f"    /// `{name}`")
@@ -91,10 +91,10 @@ def swift_block(rows):
     for case, name, v in aliases:
         original = next(c for c, _, vv in cases if vv == v)
         lines.append(f"    /// `{name}`, another name esent.h gives to the same value.")
-        lines.append(f"    public static var {case}: JetError {{ .{original} }}")
+        lines.append(f"    static var {case}: JetError {{ .{original} }}")
     lines.append("")
     lines.append("    /// The esent.h symbol of this code.")
-    lines.append("    public var symbol: String {")
+    lines.append("    var symbol: String {")
     lines.append("        switch self {")
     for case, name, v in cases:
         lines.append(f"        case .{case}: return \"{name}\"")

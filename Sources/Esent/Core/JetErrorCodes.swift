@@ -2,7 +2,7 @@
 
 /// Every error and warning code that esent.h defines, by esent.h's name and value.
 /// Warnings (positive values) are cases too, because some calls succeed with one.
-public enum JetError: Int32, Error, Sendable, CaseIterable {
+enum JetError: Int32, Error, Sendable, CaseIterable {
     /// `JET_errSuccess`
     case success = 0
     /// `JET_wrnNyi`
@@ -977,20 +977,20 @@ public enum JetError: Int32, Error, Sendable, CaseIterable {
 
 extension JetError {
     /// `JET_wrnRecordFoundGreater`, another name esent.h gives to the same value.
-    public static var wrnRecordFoundGreater: JetError { .wrnSeekNotEqual }
+    static var wrnRecordFoundGreater: JetError { .wrnSeekNotEqual }
     /// `JET_wrnRecordFoundLess`, another name esent.h gives to the same value.
-    public static var wrnRecordFoundLess: JetError { .wrnSeekNotEqual }
+    static var wrnRecordFoundLess: JetError { .wrnSeekNotEqual }
     /// `JET_errColumnIllegalNull`, another name esent.h gives to the same value.
-    public static var columnIllegalNull: JetError { .nullInvalid }
+    static var columnIllegalNull: JetError { .nullInvalid }
     /// `JET_errDatabaseInconsistent`, another name esent.h gives to the same value.
-    public static var databaseInconsistent: JetError { .databaseDirtyShutdown }
+    static var databaseInconsistent: JetError { .databaseDirtyShutdown }
     /// `JET_errIndexTuplesOneColumnOnly`, another name esent.h gives to the same value.
-    public static var indexTuplesOneColumnOnly: JetError { .indexTuplesTooManyColumns }
+    static var indexTuplesOneColumnOnly: JetError { .indexTuplesTooManyColumns }
     /// `JET_errIndexTuplesTextColumnsOnly`, another name esent.h gives to the same value.
-    public static var indexTuplesTextColumnsOnly: JetError { .indexTuplesTextBinaryColumnsOnly }
+    static var indexTuplesTextColumnsOnly: JetError { .indexTuplesTextBinaryColumnsOnly }
 
     /// The esent.h symbol of this code.
-    public var symbol: String {
+    var symbol: String {
         switch self {
         case .success: return "JET_errSuccess"
         case .wrnNyi: return "JET_wrnNyi"

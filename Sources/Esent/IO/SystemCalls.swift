@@ -109,11 +109,11 @@ enum SystemCalls {
     static func status(_ path: String) -> FileStatus? {
         if injected(.stat, path) != nil { return nil }
         var st = Glibc.stat()
-        guard Glibc.stat(path, &st) == 0 else { return nil }
+        guard Glibc.fstatat(AT_FDCWD, path, &st, 0) == 0 else { return nil }
         let kind = st.st_mode & S_IFMT
         return FileStatus(
             isDirectory: kind == S_IFDIR, isRegularFile: kind == S_IFREG, size: Int64(st.st_size),
-            isWritable: Glibc.access(path, W_OK) == 0)
+            isWritable: Glibc.access(path, W_OK) == 0, hasWriteBit: st.st_mode & 0o222 != 0)
     }
 
     /// `rename(2)`.
@@ -181,4 +181,6 @@ struct FileStatus: Equatable {
     var isRegularFile: Bool
     var size: Int64
     var isWritable: Bool
+    /// Some write permission bit is set (root's access(2) ignores the bits).
+    var hasWriteBit: Bool
 }

@@ -1,0 +1,518 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CEsent
+
+/// Where a streaming backup is (semantics 4.2).
+enum BackupPhase: Sendable, Equatable {
+    case notStarted
+    /// Full backups start here: database files are streamed.
+    case databases
+    /// After the first log list (or from Begin for incremental backups): logs are streamed.
+    case logsAndPatches
+}
+
+/// How a backup ended, which decides header stamping (semantics 5.9).
+enum BackupOutcome: Equatable {
+    case normal
+    case abortedByCaller
+    case abortedByServer
+}
+
+/// The database stream of semantics 5.4: two stamped header copies, pages 1..pgnoLast, a trailer page.
+final class DatabaseStream {
+    let database: AttachedDatabase
+    let pageSize: Int
+    /// Fixed at open: the stream never grows even if the database does.
+    let pgnoLast: UInt32
+    /// The header page with bkinfoFullCur stamped, encoded once at open (reads allocate nothing).
+    let headerPage: UnsafeMutableRawBufferPointer
+    let trailer: BackupTrailer
+    /// Next stream page to produce: 0 and 1 the header copies, n + 1 database page n, pgnoLast + 2 the trailer.
+    var position: UInt32 = 0
+
+    var totalPages: UInt32 { pgnoLast + 3 }
+    var finished: Bool { position == totalPages }
+
+    init(database: AttachedDatabase, pageSize: Int, pgnoLast: UInt32, header: DatabaseHeader, trailer: BackupTrailer) {
+        self.database = database
+        self.pageSize = pageSize
+        self.pgnoLast = pgnoLast
+        self.trailer = trailer
+        headerPage = .allocate(byteCount: pageSize, alignment: 16)
+        headerPage.initializeMemory(as: UInt8.self, repeating: 0)
+        header.encode(into: headerPage.baseAddress!, pageSize: pageSize)
+    }
+
+    deinit { headerPage.deallocate() }
+}
+
+/// A log (or other listed) file being streamed.
+final class LogFileStream {
+    let fd: Int32
+    let generation: Int32
+    let size: Int64
+    var offset: Int64 = 0
+
+    init(fd: Int32, generation: Int32, size: Int64) {
+        self.fd = fd
+        self.generation = generation
+        self.size = size
+    }
+
+    deinit { SystemCalls.close(fd) }
+}
+
+/// The one open backup file (ESE has a single handle slot, and the handle is always 0).
+enum BackupFile {
+    case database(DatabaseStream)
+    case log(LogFileStream)
+}
+
+/// ESE's BACKUP_CONTEXT: one per instance (semantics 4.1). All of it lives under the instance lock; the stop
+/// request is the instance's atomic flag so that JetStopBackup never waits.
+struct BackupContext {
+    var phase: BackupPhase = .notStarted
+    var full = true
+    /// Log generations to copy: [copyMic, copyMac).
+    var copyMic: Int32 = 0
+    var copyMac: Int32 = 0
+    /// Log generations JetTruncateLog may delete: [deleteMic, deleteMac).
+    var deleteMic: Int32 = 0
+    var deleteMac: Int32 = 0
+    /// Where and when the backup began: stamped into the streamed header and the database headers at End.
+    var mark = BackupInfo.none
+    var logsPrepared = false
+    var logsTruncated = false
+    /// Sum of the generations of logs read to their end and closed (ESE's copy check for JetTruncateLog).
+    var copiedGenerationSum: Int64 = 0
+    var openFile: BackupFile?
+    /// Databases in the backup session (stamped at End) and those whose whole stream was read and closed.
+    var inSession: Set<UInt32> = []
+    var copied: Set<UInt32> = []
+    /// Resolved path → generation of every log the log list named (decisions 3).
+    var listedLogs: [String: Int32] = [:]
+
+    var isRunning: Bool { phase != .notStarted }
+}
+
+/// The streaming backup calls (semantics 5), on an instance whose lock the caller holds.
+enum StreamingBackup {
+    /// The public ESE handle of the single slot.
+    static let fileHandle: UInt = 0
+    /// The alignment ESE requires of read buffers (the OS page size, semantics 5.4).
+    static let bufferAlignment = 4096
+
+    // MARK: Begin (semantics 5.1)
+
+    static func begin(_ instance: Instance, grbit: UInt) throws(JetError) {
+        try instance.withAPI { (s) throws(JetError) in
+            guard s.backupAllowed else { throw .backupNotAllowedYet }
+            guard let log = s.log else { throw .loggingDisabled }
+            let incremental = UInt(JET_bitBackupIncremental)
+            guard grbit & ~incremental == 0 else { throw .invalidGrbit }
+            let isIncremental = grbit & incremental != 0
+            if isIncremental && s.params[JET_paramCircularLog].integer != 0 { throw .invalidBackup }
+            if s.backup.isRunning { throw .backupInProgress }
+            let logged = s.databases.filter { $0.logged }
+            if isIncremental {
+                // Every database needs a previous full backup recorded as one (not a copy).
+                for db in logged where db.file.header.bkinfoFullPrev.genLow == 0
+                    || db.file.header.fullPrevType != DatabaseHeader.backupTypeNormal
+                {
+                    _ = db
+                    throw .missingFullBackup
+                }
+            }
+            var context = BackupContext()
+            context.full = !isIncremental
+            context.phase = isIncremental ? .logsAndPatches : .databases
+            context.inSession = isIncremental ? Set(logged.map(\.dbid)) : []
+            context.copyMic = log.checkpointGeneration
+            // The begin record's position is the backup's mark; losing the record is not fatal (B:1886-1897).
+            let position = (try? log.append(.backupBegin(incremental: isIncremental), flush: false))
+                ?? LogPosition(ib: 0, isec: 0, generation: log.currentGeneration)
+            context.mark = BackupInfo(mark: position, markTime: LogTime.now(), genLow: 0, genHigh: 0)
+            s.backup = context
+            instance.stopBackupRequested.store(false, ordering: .releasing)
+        }
+    }
+
+    /// The checks every backup call but Begin, CloseFile and End starts with.
+    @inline(__always)
+    private static func checkRunning(_ s: borrowing InstanceState, _ instance: Instance) throws(JetError) {
+        guard s.backup.isRunning else { throw .noBackup }
+        if instance.stopBackupRequested.load(ordering: .acquiring) { throw .backupAbortByServer }
+    }
+
+    // MARK: GetAttachInfo (semantics 5.2)
+
+    static func attachInfo(_ instance: Instance) throws(JetError) -> [String] {
+        try instance.withAPI { (s) throws(JetError) -> [String] in
+            try checkRunning(s, instance)
+            guard s.backup.full else { throw .invalidBackupSequence }
+            return s.databases.filter { $0.logged }.map(\.path)
+        }
+    }
+
+    // MARK: OpenFile (semantics 5.3, decisions 3)
+
+    /// Returns the stream size in bytes.
+    static func openFile(_ instance: Instance, name: String) throws(JetError) -> Int64 {
+        try instance.withAPI { (s) throws(JetError) -> Int64 in
+            try checkRunning(s, instance)
+            guard !name.isEmpty else { throw .invalidParameter }
+            if s.backup.openFile != nil { throw .outOfMemory }
+            let cwd: String
+            do throws(SystemCallError) { cwd = try SystemCalls.currentDirectory() } catch { throw JetError(error) }
+            let absolute = Paths.absolute(name, from: cwd)
+            let resolved = SystemCalls.realpath(absolute) ?? absolute
+            do throws(JetError) {
+                if let db = s.databases.first(where: { $0.logged && $0.resolvedPath == resolved }) {
+                    return try openDatabase(&s, db)
+                }
+                guard s.backup.phase == .logsAndPatches else { throw .databaseNotFound }
+                return try openLog(&s, absolute: absolute, resolved: resolved)
+            } catch {
+                // In the log phase every open error ends the whole backup (semantics 5.3).
+                if s.backup.phase == .logsAndPatches { forceEnd(&s, instance: instance, reason: .abortedByServer) }
+                throw error
+            }
+        }
+    }
+
+    private static func openDatabase(_ s: inout InstanceState, _ db: AttachedDatabase) throws(JetError) -> Int64 {
+        guard s.backup.full, s.backup.phase == .databases else { throw .invalidBackupSequence }
+        let pageSize = db.file.pageSize
+        var header = db.file.header
+        header.bkinfoFullCur = BackupInfo(
+            mark: s.backup.mark.mark, markTime: s.backup.mark.markTime, genLow: UInt32(s.backup.copyMic),
+            genHigh: 0)
+        let pgnoLast = db.file.pgnoLast
+        let trailer = BackupTrailer(
+            info: BackupInfo(
+                mark: s.backup.mark.mark, markTime: s.backup.mark.markTime, genLow: UInt32(s.backup.copyMic),
+                genHigh: UInt32(s.log?.currentGeneration ?? 0)),
+            signDb: header.signDb, signLog: header.signLog,
+            generationMin: UInt32(s.backup.copyMic), generationMax: UInt32(s.log?.currentGeneration ?? 0),
+            pgnoLast: pgnoLast)
+        let stream = DatabaseStream(
+            database: db, pageSize: pageSize, pgnoLast: pgnoLast, header: header, trailer: trailer)
+        s.backup.openFile = .database(stream)
+        s.backup.inSession.insert(db.dbid)
+        return Int64(stream.totalPages) * Int64(pageSize)
+    }
+
+    private static func openLog(_ s: inout InstanceState, absolute: String, resolved: String) throws(JetError)
+        -> Int64
+    {
+        guard let generation = s.backup.listedLogs[resolved] ?? s.backup.listedLogs[absolute] else {
+            throw .invalidParameter
+        }
+        guard let log = s.log else { throw .loggingDisabled }
+        // Open the path this library built, not the caller's string: nothing outside the set is touched.
+        let path = log.archivedPath(generation)
+        let fd: Int32
+        do {
+            fd = try SystemCalls.open(path, O_RDONLY)
+        } catch {
+            throw error.errno == ENOENT ? .missingFileToBackup : JetError(error)
+        }
+        let size: Int64
+        do { size = try SystemCalls.fileSize(fd) } catch {
+            SystemCalls.close(fd)
+            throw JetError(error)
+        }
+        s.backup.openFile = .log(LogFileStream(fd: fd, generation: generation, size: size))
+        return size
+    }
+
+    // MARK: ReadFile (semantics 5.4, decisions 5): the hot path, no allocation.
+
+    static func read(
+        _ instance: Instance, handle: UInt, into buffer: UnsafeMutableRawPointer?, count: Int
+    ) throws(JetError) -> Int {
+        try instance.withAPI { (s) throws(JetError) -> Int in
+            try checkRunning(s, instance)
+            guard handle == fileHandle, let file = s.backup.openFile else { throw .invalidParameter }
+            guard let buffer, Int(bitPattern: buffer) % bufferAlignment == 0 else { throw .invalidParameter }
+            let pageSize = s.pageSize
+            guard count > 0, count % pageSize == 0 else { throw .invalidParameter }
+            switch file {
+            case .database(let stream):
+                do throws(JetError) {
+                    return try readDatabase(stream, into: buffer, count: count)
+                } catch {
+                    // A bad database drops out of the backup and its handle closes; the backup goes on.
+                    if error != .invalidParameter {
+                        s.backup.openFile = nil
+                        s.backup.inSession.remove(stream.database.dbid)
+                    }
+                    throw error
+                }
+            case .log(let stream):
+                do throws(JetError) {
+                    return try readLog(stream, into: buffer, count: count, pageSize: pageSize)
+                } catch {
+                    if error != .invalidParameter { forceEnd(&s, instance: instance, reason: .abortedByServer) }
+                    throw error
+                }
+            }
+        }
+    }
+
+    private static func readDatabase(_ stream: DatabaseStream, into buffer: UnsafeMutableRawPointer, count: Int)
+        throws(JetError) -> Int
+    {
+        let pageSize = stream.pageSize
+        let pages = UInt32(clamping: count / pageSize)
+        // The first read must hold both header copies and a page (semantics 5.4).
+        if stream.position == 0 && pages < 3 { throw .invalidParameter }
+        var produced: UInt32 = 0
+        if stream.position == 0 {
+            for copy in 0..<2 {
+                (buffer + copy * pageSize).copyMemory(from: stream.headerPage.baseAddress!, byteCount: pageSize)
+            }
+            produced = 2
+            stream.position = 2
+        }
+        let trailerPosition = stream.pgnoLast + 2
+        if stream.position < trailerPosition {
+            let n = min(pages - produced, trailerPosition - stream.position)
+            if n > 0 {
+                try stream.database.file.readVerifiedPages(
+                    firstPgno: stream.position - 1, count: Int(n), into: buffer + Int(produced) * pageSize)
+                produced += n
+                stream.position += n
+            }
+        }
+        // The trailer goes out only when the buffer has room after the last data page.
+        if stream.position == trailerPosition && produced < pages {
+            DatabaseFile.makeTrailerPage(into: buffer + Int(produced) * pageSize, pageSize: pageSize, info: stream.trailer)
+            produced += 1
+            stream.position += 1
+        }
+        return Int(produced) * pageSize
+    }
+
+    private static func readLog(_ stream: LogFileStream, into buffer: UnsafeMutableRawPointer, count: Int, pageSize: Int)
+        throws(JetError) -> Int
+    {
+        if stream.offset == 0 && count < 2 * pageSize { throw .invalidParameter }
+        let wanted = Int(min(Int64(count), stream.size - stream.offset))
+        guard wanted > 0 else { return 0 }
+        let got: Int
+        do { got = try SystemCalls.pread(stream.fd, buffer, wanted, stream.offset) } catch { throw JetError(error) }
+        // A log that shrank under us cannot be the archive we listed.
+        guard got == wanted else { throw .logReadVerifyFailure }
+        if let failure = LogStream.verifyLogBytes(
+            UnsafeRawPointer(buffer), count: got, fileOffset: stream.offset, expectedGeneration: stream.generation)
+        {
+            throw failure
+        }
+        stream.offset += Int64(got)
+        return got
+    }
+
+    // MARK: CloseFile (semantics 5.5)
+
+    static func closeFile(_ instance: Instance, handle: UInt) throws(JetError) {
+        try instance.withAPI { (s) throws(JetError) in
+            // The stop flag is not looked at: closing works after JetStopBackup.
+            guard s.backup.isRunning else { throw .noBackup }
+            guard handle == fileHandle, let file = s.backup.openFile else { throw .invalidParameter }
+            switch file {
+            case .database(let stream):
+                if stream.finished { s.backup.copied.insert(stream.database.dbid) }
+            case .log(let stream):
+                if stream.offset == stream.size && stream.generation >= s.backup.copyMic
+                    && stream.generation < s.backup.copyMac
+                {
+                    s.backup.copiedGenerationSum += Int64(stream.generation)
+                }
+            }
+            s.backup.openFile = nil
+        }
+    }
+
+    // MARK: GetLogInfo / GetTruncateLogInfo (semantics 5.6, 5.7)
+
+    enum LogList { case toCopy, toTruncate }
+
+    struct LogListing {
+        var paths: [String]
+        var generationLow: Int32
+        var generationHigh: Int32
+        var baseName: String
+    }
+
+    static func logInfo(_ instance: Instance, _ list: LogList) throws(JetError) -> LogListing {
+        try instance.withAPI { (s) throws(JetError) -> LogListing in
+            try checkRunning(s, instance)
+            if s.backup.openFile != nil { throw .invalidBackupSequence }
+            guard let log = s.log else { throw .loggingDisabled }
+            if !s.backup.logsPrepared {
+                do throws(JetError) {
+                    try prepareLogs(&s, log)
+                } catch {
+                    // A half-prepared backup would list wrong ranges on retry; end it (semantics 5.6).
+                    forceEnd(&s, instance: instance, reason: .abortedByServer)
+                    throw error
+                }
+            }
+            s.backup.phase = .logsAndPatches
+            let range = list == .toCopy
+                ? s.backup.copyMic..<s.backup.copyMac : s.backup.deleteMic..<max(s.backup.deleteMic, s.backup.deleteMac)
+            return LogListing(
+                paths: range.map { log.archivedPath($0) }, generationLow: s.backup.copyMic,
+                generationHigh: s.backup.copyMac - 1, baseName: s.baseName)
+        }
+    }
+
+    /// ESE's ErrBKIPrepareLogFiles: roll the log, fix the copy and delete ranges.
+    private static func prepareLogs(_ s: inout InstanceState, _ log: LogStream) throws(JetError) {
+        _ = try log.append(.backupPrepareLogs, flush: false)
+        try log.roll()
+        let copyMac = log.currentGeneration
+        let archived = try log.archivedGenerations()
+        guard var deleteMic = archived.first else { throw .fileNotFound }
+        var copyMic = s.backup.copyMic
+        let logged = s.databases.filter { $0.logged }
+        if !s.backup.full {
+            // No gap between each database's last backup and the oldest log still on disk.
+            for db in logged {
+                let header = db.file.header
+                let last = max(header.bkinfoFullPrev.genHigh, header.bkinfoIncPrev.genHigh)
+                if Int64(deleteMic) > Int64(last) + 1 { throw .missingFileToBackup }
+            }
+            copyMic = deleteMic
+        }
+        // Every generation to copy must still be there.
+        for generation in copyMic..<copyMac where !archived.contains(generation) {
+            throw .missingFileToBackup
+        }
+        var deleteMac = min(log.checkpointGeneration, copyMac)
+        if s.backup.full {
+            for db in logged where !s.backup.copied.contains(db.dbid) {
+                deleteMac = min(deleteMac, Int32(clamping: db.file.header.bkinfoFullPrev.genHigh))
+            }
+        }
+        deleteMic = min(deleteMic, deleteMac)
+        s.backup.copyMic = copyMic
+        s.backup.copyMac = copyMac
+        s.backup.deleteMic = deleteMic
+        s.backup.deleteMac = deleteMac
+        s.backup.logsPrepared = true
+        let folder = SystemCalls.realpath(Paths.directory(of: log.archivedPath(copyMic)))
+        s.backup.listedLogs = [:]
+        for generation in copyMic..<copyMac {
+            let path = log.archivedPath(generation)
+            s.backup.listedLogs[path] = generation
+            if let folder { s.backup.listedLogs[folder + "/" + Paths.fileName(of: path)] = generation }
+        }
+    }
+
+    // MARK: TruncateLog (semantics 5.8)
+
+    static func truncateLog(_ instance: Instance) throws(JetError) {
+        try instance.withAPI { (s) throws(JetError) in
+            try checkRunning(s, instance)
+            if s.backup.openFile != nil { throw .invalidBackupSequence }
+            guard s.backup.logsPrepared, let log = s.log else { throw .invalidBackupSequence }
+            s.backup.phase = .logsAndPatches
+            let needed = (s.backup.copyMic..<s.backup.copyMac).reduce(Int64(0)) { $0 + Int64($1) }
+            guard s.backup.copiedGenerationSum >= needed else { throw .logFileNotCopied }
+            _ = try log.append(.truncateLogs(low: s.backup.deleteMic, high: s.backup.deleteMac), flush: true)
+            s.backup.logsTruncated = true
+            for generation in s.backup.deleteMic..<max(s.backup.deleteMic, s.backup.deleteMac) {
+                do throws(SystemCallError) {
+                    try SystemCalls.unlink(log.archivedPath(generation))
+                } catch {
+                    // Already gone is fine; anything else stops the deletion here.
+                    if error.errno != ENOENT { throw JetError(error) }
+                }
+            }
+        }
+    }
+
+    // MARK: End (semantics 5.9, 5.10)
+
+    static func end(_ instance: Instance, grbit: UInt) throws(JetError) {
+        let normal = grbit & UInt(JET_bitBackupEndNormal) != 0
+        let abort = grbit & UInt(JET_bitBackupEndAbort) != 0
+        guard normal != abort else { throw .invalidParameter }
+        try instance.withAPI { (s) throws(JetError) in
+            guard s.backup.isRunning else {
+                instance.stopBackupRequested.store(false, ordering: .releasing)
+                throw .noBackup
+            }
+            let outcome: BackupOutcome
+            if abort {
+                outcome = .abortedByCaller
+            } else if instance.stopBackupRequested.load(ordering: .acquiring) {
+                outcome = .abortedByServer
+            } else if s.backup.phase == .databases {
+                outcome = .abortedByCaller
+            } else {
+                outcome = .normal
+            }
+            s.backup.openFile = nil
+            if outcome == .normal {
+                let truncated = s.backup.logsTruncated || grbit & UInt(JET_bitBackupTruncateDone) != 0
+                stampHeaders(&s, truncated: truncated)
+            } else {
+                _ = try? s.log?.append(.backupAbort, flush: false)
+            }
+            finish(&s, instance: instance)
+        }
+    }
+
+    /// ESE's header update table (semantics 5.10). Failures only cost the stamp, as in ESE (B:4414-4440).
+    private static func stampHeaders(_ s: inout InstanceState, truncated: Bool) {
+        let b = s.backup
+        for db in s.databases where db.logged && b.inSession.contains(db.dbid) {
+            var header = db.file.header
+            let info = BackupInfo(
+                mark: b.mark.mark, markTime: b.mark.markTime, genLow: UInt32(b.copyMic),
+                genHigh: UInt32(max(b.copyMac - 1, 0)))
+            if b.full {
+                guard b.copied.contains(db.dbid) else { continue }
+                if truncated {
+                    guard header.bkinfoFullPrev.mark <= info.mark else { continue }
+                    header.bkinfoFullPrev = info
+                    header.fullPrevType = DatabaseHeader.backupTypeNormal
+                    header.bkinfoIncPrev = .none
+                    header.bkinfoDiffPrev = .none
+                } else {
+                    guard header.bkinfoCopyPrev.mark <= info.mark else { continue }
+                    header.bkinfoCopyPrev = info
+                }
+            } else if truncated {
+                guard header.bkinfoIncPrev.mark <= info.mark else { continue }
+                header.bkinfoIncPrev = info
+            } else {
+                guard header.bkinfoDiffPrev.mark <= info.mark else { continue }
+                header.bkinfoDiffPrev = info
+            }
+            do throws(JetError) {
+                try db.file.writeHeader(header)
+                _ = try s.log?.append(.backupHeaderUpdate(dbid: db.dbid), flush: true)
+            } catch {
+                continue
+            }
+        }
+    }
+
+    /// Ends a backup without stamping: JetTerm with Abrupt/StopBackup, and log-phase errors (semantics 5.3, 6.3).
+    static func forceEnd(_ s: inout InstanceState, instance: Instance, reason: BackupOutcome) {
+        s.backup.openFile = nil
+        _ = try? s.log?.append(.backupAbort, flush: false)
+        finish(&s, instance: instance)
+    }
+
+    private static func finish(_ s: inout InstanceState, instance: Instance) {
+        s.backup = BackupContext()
+        instance.stopBackupRequested.store(false, ordering: .releasing)
+        _ = try? s.log?.append(.backupStop, flush: true)
+    }
+}

@@ -1,0 +1,250 @@
+import CEsent
+
+/// Creating, attaching, detaching, opening and sizing databases (semantics 3.7, decisions 4 and 8).
+enum DatabaseOperations {
+    /// ESE's dbidMax of 7 less the temporary database.
+    static let maxAttached = 6
+    /// Data pages of a new database: 1 MiB at the default page size, as a fresh ESE database.
+    static let initialDataPages: UInt32 = 256
+    /// Pages before page 1 of data: the header and its shadow copy.
+    static let headerPages: UInt32 = 2
+
+    static func absolutePath(_ path: String) throws(JetError) -> (absolute: String, resolved: String) {
+        guard !path.isEmpty else { throw .databaseInvalidPath }
+        let cwd: String
+        do { cwd = try SystemCalls.currentDirectory() } catch { throw JetError(error) }
+        let absolute = Paths.absolute(path, from: cwd)
+        return (absolute, SystemCalls.realpath(absolute) ?? absolute)
+    }
+
+    private static func nextDbid(_ s: borrowing InstanceState) throws(JetError) -> UInt32 {
+        guard s.databases.count < maxAttached else { throw .tooManyAttachedDatabases }
+        var dbid: UInt32 = 1
+        while s.databases.contains(where: { $0.dbid == dbid }) { dbid += 1 }
+        return dbid
+    }
+
+    private static func attached(_ s: borrowing InstanceState, resolved: String) -> AttachedDatabase? {
+        s.databases.first { $0.resolvedPath == resolved }
+    }
+
+    // MARK: JetCreateDatabase
+
+    static func create(_ sesid: UInt, path: String, grbit: UInt) throws(JetError) -> UInt32 {
+        let known = UInt(JET_bitDbRecoveryOff | JET_bitDbShadowingOff | JET_bitDbOverwriteExisting)
+        if grbit & UInt(JET_bitDbVersioningOff) != 0 { throw .cannotDisableVersioning }
+        guard grbit & ~known == 0 else { throw .invalidGrbit }
+        let (absolute, _) = try absolutePath(path)
+        let instance = try Registry.session(sesid)
+        return try instance.withSession(sesid) { (s, session) throws(JetError) -> UInt32 in
+            guard session.transactionLevel == 0 else { throw .inTransaction }
+            let resolvedBefore = SystemCalls.realpath(absolute) ?? absolute
+            if attached(s, resolved: resolvedBefore) != nil { throw .databaseDuplicate }
+            let dbid = try nextDbid(s)
+            let logged = s.loggingEnabled && grbit & UInt(JET_bitDbRecoveryOff) == 0
+            var header = DatabaseHeader.new(pageSize: s.pageSize)
+            header.state = UInt32(JET_dbstateJustCreated)
+            if let log = s.log {
+                header.signLog = log.signature
+            }
+            if logged, let log = s.log {
+                header.lgposAttach = try log.append(
+                    .createDatabase(dbid: dbid, path: absolute, signDb: header.signDb), flush: true)
+                header.logtimeAttach = LogTime.now()
+            }
+            let file = try DatabaseFile.create(
+                path: absolute, pageSize: s.pageSize, dataPages: Int(initialDataPages), header: header,
+                overwrite: grbit & UInt(JET_bitDbOverwriteExisting) != 0)
+            let resolved = SystemCalls.realpath(absolute) ?? absolute
+            let db = AttachedDatabase(
+                dbid: dbid, path: absolute, resolvedPath: resolved, file: file, readOnly: false, logged: logged)
+            db.opens[sesid, default: 0] += 1
+            s.databases.append(db)
+            return dbid
+        }
+    }
+
+    // MARK: JetAttachDatabase
+
+    /// Returns false when the database was attached already (JET_wrnDatabaseAttached).
+    static func attach(_ sesid: UInt, path: String, grbit: UInt) throws(JetError) -> Bool {
+        let known = UInt(
+            JET_bitDbReadOnly | JET_bitDbExclusive | JET_bitDbDeleteCorruptIndexes | JET_bitDbUpgrade
+                | JET_bitDbDeleteUnicodeIndexes | JET_bitDbRecoveryOff)
+        if grbit & UInt(JET_bitDbVersioningOff) != 0 { throw .cannotDisableVersioning }
+        guard grbit & ~known == 0 else { throw .invalidGrbit }
+        let instance = try Registry.session(sesid)
+        return try instance.withSession(sesid) { (s, session) throws(JetError) -> Bool in
+            guard session.transactionLevel == 0 else { throw .inTransaction }
+            let (absolute, resolved) = try absolutePath(path)
+            if s.backup.isRunning { throw .backupInProgress }
+            if attached(s, resolved: resolved) != nil { return false }
+            guard let status = SystemCalls.status(absolute), status.isRegularFile else { throw .fileNotFound }
+            let readOnly = grbit & UInt(JET_bitDbReadOnly) != 0
+            // No write bit for anyone means read-only, even for root, who bypasses permissions.
+            if !readOnly && (!status.isWritable || !status.hasWriteBit) { throw .databaseFileReadOnly }
+            let dbid = try nextDbid(s)
+            let file = try DatabaseFile.open(path: absolute, readOnly: readOnly)
+            var header = file.header
+            guard file.pageSize == s.pageSize else { throw .pageSizeMismatch }
+            if header.state != UInt32(JET_dbstateCleanShutdown) { throw .databaseDirtyShutdown }
+            // A raw backup copy needs a restore first (semantics 10.2).
+            if header.bkinfoFullCur.genLow != 0 { throw .softRecoveryOnBackupDatabase }
+            let logged = !readOnly && s.loggingEnabled && grbit & UInt(JET_bitDbRecoveryOff) == 0
+            if !readOnly {
+                header.state = UInt32(JET_dbstateDirtyShutdown)
+                if let log = s.log {
+                    header.signLog = log.signature
+                }
+                if logged, let log = s.log {
+                    header.lgposAttach = try log.append(
+                        .attachDatabase(dbid: dbid, path: absolute, signDb: header.signDb), flush: true)
+                }
+                header.logtimeAttach = LogTime.now()
+                try file.writeHeader(header)
+            }
+            s.databases.append(
+                AttachedDatabase(
+                    dbid: dbid, path: absolute, resolvedPath: resolved, file: file, readOnly: readOnly,
+                    logged: logged))
+            return true
+        }
+    }
+
+    // MARK: JetDetachDatabase
+
+    static func detach(_ sesid: UInt, path: String?, grbit: UInt) throws(JetError) {
+        if grbit & UInt(JET_bitForceDetach) != 0 { throw .forceDetachNotAllowed }
+        guard grbit == 0 else { throw .invalidGrbit }
+        let instance = try Registry.session(sesid)
+        try instance.withSession(sesid, ignoringStopService: true) { (s, session) throws(JetError) in
+            guard session.transactionLevel == 0 else { throw .inTransaction }
+            if s.backup.isRunning { throw .backupInProgress }
+            let targets: [AttachedDatabase]
+            if let path, !path.isEmpty {
+                let (_, resolved) = try absolutePath(path)
+                guard let db = attached(s, resolved: resolved) else { throw .databaseNotFound }
+                targets = [db]
+            } else {
+                targets = s.databases
+            }
+            if targets.contains(where: { $0.isOpen }) { throw .databaseInUse }
+            for db in targets {
+                try detachFile(db, log: s.log)
+                s.databases.removeAll { $0 === db }
+            }
+        }
+    }
+
+    /// Records the detach and leaves the header clean.
+    private static func detachFile(_ db: AttachedDatabase, log: LogStream?) throws(JetError) {
+        guard !db.readOnly else { return }
+        var header = db.file.header
+        var position = LogPosition()
+        if db.logged, let log {
+            position = try log.append(.detachDatabase(dbid: db.dbid, path: db.path), flush: true)
+        }
+        header.state = UInt32(JET_dbstateCleanShutdown)
+        header.lgposConsistent = position
+        header.lgposDetach = position
+        header.logtimeConsistent = LogTime.now()
+        header.logtimeDetach = header.logtimeConsistent
+        try db.file.writeHeader(header)
+    }
+
+    /// JetTerm: a clean term detaches everything and closes the log cleanly; a dirty one leaves both as a
+    /// crash would (JET_bitTermDirty).
+    static func closeAll(_ s: inout InstanceState, clean: Bool) throws(JetError) {
+        if clean {
+            for db in s.databases { try detachFile(db, log: s.log) }
+        }
+        s.databases = []
+        try s.log?.close(clean: clean)
+        s.log = nil
+    }
+
+    /// After a crash: the replayed log says the database was attached; make its header consistent.
+    static func markConsistentAfterRecovery(path: String, signDb: Signature, log: LogStream) throws(JetError) {
+        // A database that has since been removed or replaced is not ours to touch.
+        guard SystemCalls.status(path)?.isRegularFile == true else { return }
+        let file = try DatabaseFile.open(path: path, readOnly: false)
+        var header = file.header
+        guard header.signDb == signDb, header.state != UInt32(JET_dbstateCleanShutdown) else { return }
+        header.state = UInt32(JET_dbstateCleanShutdown)
+        header.lgposConsistent = LogPosition(ib: 0, isec: 0, generation: log.currentGeneration)
+        header.logtimeConsistent = LogTime.now()
+        try file.writeHeader(header)
+    }
+
+    // MARK: JetOpenDatabase / JetCloseDatabase
+
+    static func open(_ sesid: UInt, path: String, grbit: UInt) throws(JetError) -> UInt32 {
+        let known = UInt(JET_bitDbReadOnly | JET_bitDbExclusive)
+        guard grbit & ~known == 0 else { throw .invalidGrbit }
+        let instance = try Registry.session(sesid)
+        return try instance.withSession(sesid) { (s, _) throws(JetError) -> UInt32 in
+            let (_, resolved) = try absolutePath(path)
+            guard let db = attached(s, resolved: resolved) else { throw .databaseNotFound }
+            db.opens[sesid, default: 0] += 1
+            return db.dbid
+        }
+    }
+
+    /// Works after JetStopService (semantics 1.3 opt-out list).
+    static func close(_ sesid: UInt, dbid: CUnsignedLong, grbit: UInt) throws(JetError) {
+        guard grbit == 0 else { throw .invalidGrbit }
+        let instance = try Registry.session(sesid)
+        try instance.withSession(sesid, ignoringStopService: true) { (s, _) throws(JetError) in
+            guard let db = s.databases.first(where: { UInt(bitPattern: Int($0.dbid)) == dbid }),
+                let count = db.opens[sesid], count > 0
+            else { throw .invalidDatabaseId }
+            db.opens[sesid] = count > 1 ? count - 1 : nil
+        }
+    }
+
+    // MARK: JetGrowDatabase / JetSetDatabaseSize (decisions 8)
+
+    /// Grows an open database to `pages` counting the two header pages; returns the size after.
+    static func grow(_ sesid: UInt, dbid: CUnsignedLong, pages: CUnsignedLong) throws(JetError) -> UInt {
+        let instance = try Registry.session(sesid)
+        return try instance.withSession(sesid) { (s, _) throws(JetError) -> UInt in
+            guard let db = s.databases.first(where: { UInt(bitPattern: Int($0.dbid)) == dbid }),
+                db.opens[sesid, default: 0] > 0
+            else { throw .invalidDatabaseId }
+            if db.readOnly { throw .databaseFileReadOnly }
+            try growFile(db.file, to: pages)
+            return UInt(db.file.pgnoLast + headerPages)
+        }
+    }
+
+    private static func growFile(_ file: DatabaseFile, to pages: CUnsignedLong) throws(JetError) {
+        // Beyond what a page number can address is a bad argument, not a trap.
+        guard pages <= UInt(UInt32.max - 1) else { throw .invalidParameter }
+        if UInt32(pages) > file.pgnoLast + headerPages {
+            try file.grow(toTotalPages: UInt32(pages))
+        }
+    }
+
+    /// JetSetDatabaseSize on a detached, cleanly shut down database.
+    static func setSize(_ sesid: UInt, path: String, pages: CUnsignedLong) throws(JetError) -> UInt {
+        let instance = try Registry.session(sesid)
+        return try instance.withSession(sesid) { (s, _) throws(JetError) -> UInt in
+            let (absolute, resolved) = try absolutePath(path)
+            if attached(s, resolved: resolved) != nil { throw .databaseInUse }
+            guard SystemCalls.status(absolute)?.isRegularFile == true else { throw .fileNotFound }
+            let file = try DatabaseFile.open(path: absolute, readOnly: false)
+            guard file.header.state == UInt32(JET_dbstateCleanShutdown) else { throw .databaseDirtyShutdown }
+            try growFile(file, to: pages)
+            return UInt(file.pgnoLast + headerPages)
+        }
+    }
+
+    // MARK: JetGetDatabaseFileInfo
+
+    /// The header as it is on disk now: attached databases have theirs written through at every change.
+    static func fileInfo(path: String) throws(JetError) -> (header: DatabaseHeader, fileSize: Int64) {
+        let (absolute, _) = try absolutePath(path)
+        guard SystemCalls.status(absolute)?.isRegularFile == true else { throw .fileNotFound }
+        return try DatabaseFile.readHeader(path: absolute)
+    }
+}

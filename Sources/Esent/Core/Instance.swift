@@ -1,0 +1,118 @@
+import CEsent
+import Synchronization
+
+/// Where an instance is in its life (semantics 3).
+enum InstancePhase: Sendable {
+    /// Created by JetCreateInstance; only parameters, JetInit and JetTerm apply.
+    case created
+    /// JetInit is working on it (other calls see JET_errInitInProgress where ESE says so).
+    case initializing
+    case running
+    /// Gone: any thread still holding the object sees JET_errInvalidInstance.
+    case terminated
+}
+
+/// A database attached to an instance.
+final class AttachedDatabase {
+    let dbid: UInt32
+    /// Absolute path as the caller gave it (symlinks kept), as reported by the list calls.
+    let path: String
+    /// Path with symlinks and `..` resolved: how the backup set decides membership (decisions 3).
+    let resolvedPath: String
+    let file: DatabaseFile
+    let readOnly: Bool
+    /// Logged databases are the ones backup sees (JET_bitDbRecoveryOff and read-only ones are not).
+    let logged: Bool
+    /// JetOpenDatabase/JetCreateDatabase opens not yet closed, by session.
+    var opens: [UInt: Int] = [:]
+
+    init(dbid: UInt32, path: String, resolvedPath: String, file: DatabaseFile, readOnly: Bool, logged: Bool) {
+        self.dbid = dbid
+        self.path = path
+        self.resolvedPath = resolvedPath
+        self.file = file
+        self.readOnly = readOnly
+        self.logged = logged
+    }
+
+    var isOpen: Bool { opens.values.contains { $0 > 0 } }
+}
+
+/// Per-session state: transaction depth and the databases the session opened.
+struct SessionState {
+    var transactionLevel = 0
+}
+
+/// Everything about an instance that changes, under the instance's lock. Each API call holds the lock for its
+/// whole duration, so JetTerm waits for a call in progress (decisions 6).
+struct InstanceState {
+    var phase: InstancePhase = .created
+    var params: ParameterValues
+    /// ESE's m_fBackupAllowed: set by a successful JetInit, cleared when a JetTerm starts (trap 18).
+    var backupAllowed = false
+    var log: LogStream?
+    var paths: InstancePaths?
+    var databases: [AttachedDatabase] = []
+    var sessions: [UInt: SessionState] = [:]
+    var backup = BackupContext()
+    /// JetStopServiceInstance2 bits in force (the legacy call records none, semantics 6.2).
+    var stoppedServiceBits: UInt = 0
+
+    var loggingEnabled: Bool { log != nil }
+    var pageSize: Int { Int(params[JET_paramDatabasePageSize].integer) }
+    var baseName: String { params[JET_paramBaseName].string }
+}
+
+/// An ESE instance: a registry entry owning a log stream, databases, sessions and one backup context.
+final class Instance: Sendable {
+    let handle: UInt
+    let name: String?
+    let displayName: String?
+    let state: Mutex<InstanceState>
+    /// ESE's m_fStopBackup: set by JetStopBackup* without taking the lock, so it never waits for a read.
+    let stopBackupRequested = Atomic<Bool>(false)
+    /// ESE's m_fStopJetService: never cleared (semantics 6.2).
+    let serviceStopped = Atomic<Bool>(false)
+
+    init(handle: UInt, name: String?, displayName: String?, params: ParameterValues) {
+        self.handle = handle
+        self.name = name
+        self.displayName = displayName
+        self.state = Mutex(InstanceState(params: params))
+    }
+
+    /// Runs `body` under the instance lock after ESE's instance API gate (semantics 1.3, step 3).
+    func withAPI<R>(_ body: (inout InstanceState) throws(JetError) -> R) throws(JetError) -> R {
+        try state.withLock { (s) throws(JetError) -> R in
+            try self.enterAPI(s)
+            return try body(&s)
+        }
+    }
+
+    /// The gate itself: stopped service, termination, initialization.
+    func enterAPI(_ s: borrowing InstanceState) throws(JetError) {
+        if serviceStopped.load(ordering: .acquiring) { throw .clientRequestToStopJetService }
+        switch s.phase {
+        case .running: return
+        case .created, .initializing: throw .notInitialized
+        case .terminated: throw .invalidInstance
+        }
+    }
+
+    /// The session gate (semantics 1.3): like the instance gate, but some calls still work after a stop.
+    func withSession<R>(
+        _ sesid: UInt, ignoringStopService: Bool = false,
+        _ body: (inout InstanceState, inout SessionState) throws(JetError) -> R
+    ) throws(JetError) -> R {
+        try state.withLock { (s) throws(JetError) -> R in
+            if s.phase == .terminated { throw .invalidSesid }
+            if !ignoringStopService && serviceStopped.load(ordering: .acquiring) {
+                throw .clientRequestToStopJetService
+            }
+            guard s.phase == .running else { throw .notInitialized }
+            guard var session = s.sessions[sesid] else { throw .invalidSesid }
+            defer { s.sessions[sesid] = session }
+            return try body(&s, &session)
+        }
+    }
+}

@@ -1,0 +1,335 @@
+import CEsent
+
+/// Instance creation, initialization, termination and the process-wide mode (semantics 2 and 3.1 to 3.5).
+enum Lifecycle {
+    // MARK: JetCreateInstance (semantics 3.1)
+
+    static func createInstance(name: String?, displayName: String?) throws(JetError) -> UInt {
+        try registry.withLock { (r) throws(JetError) -> UInt in
+            switch r.mode {
+            case .oneInstance: throw .runningInOneInstanceMode
+            case .notSet, .multiInstance: break
+            }
+            let instance = try r.addInstance(name: name, displayName: displayName, switchingTo: .multiInstance)
+            return instance.handle
+        }
+    }
+
+    // MARK: JetInit (semantics 3.2)
+
+    /// `handle` is `*pinstance` (nil when the pointer itself is NULL). Returns the initialized handle.
+    /// On failure other than JET_errAlreadyInitialized the instance is gone and `destroyed` tells the caller
+    /// to NULL `*pinstance`.
+    static func initialize(handle: UInt?) throws(InitFailure) -> UInt {
+        let instance: Instance
+        do {
+            instance = try registry.withLock { (r) throws(JetError) -> Instance in
+                switch r.mode {
+                case .multiInstance:
+                    guard let handle else { throw .runningInMultiInstanceMode }
+                    if handle == 0 || handle == nilHandle {
+                        return try r.addInstance(name: nil, displayName: nil, switchingTo: .multiInstance)
+                    }
+                    return try r.findInstance(handle)
+                case .oneInstance:
+                    if let handle, handle != 0, handle != nilHandle, r.instances[handle] == nil {
+                        throw .invalidInstance
+                    }
+                    throw .alreadyInitialized
+                case .notSet:
+                    if let handle, handle != 0, handle != nilHandle { throw .invalidInstance }
+                    return try r.addInstance(name: nil, displayName: nil, switchingTo: .oneInstance)
+                }
+            }
+        } catch {
+            throw InitFailure(error: error, destroyed: false)
+        }
+        do {
+            try initialize(instance)
+            return instance.handle
+        } catch .alreadyInitialized {
+            throw InitFailure(error: .alreadyInitialized, destroyed: false)
+        } catch {
+            // A failed JetInit destroys the instance, whoever created it (semantics 3.2, trap 20).
+            instance.state.withLock { s in
+                s.log = nil
+                s.databases = []
+                s.phase = .terminated
+            }
+            registry.withLock { r in r.remove(instance) }
+            throw InitFailure(error: error, destroyed: true)
+        }
+    }
+
+    struct InitFailure: Error {
+        var error: JetError
+        var destroyed: Bool
+    }
+
+    private static func initialize(_ instance: Instance) throws(JetError) {
+        // Step 1, under the instance lock: claim it and work out its folders.
+        let paths = try instance.state.withLock { (s) throws(JetError) -> InstancePaths in
+            switch s.phase {
+            case .created: break
+            case .initializing, .running: throw .alreadyInitialized
+            case .terminated: throw .invalidInstance
+            }
+            let paths = InstancePaths(
+                system: s.params[JET_paramSystemPath].string,
+                log: s.params[JET_paramLogFilePath].string,
+                temp: tempDatabasePath(s.params),
+                logging: SystemParameters.loggingEnabled(recovery: s.params[JET_paramRecovery].string),
+                usesTempDatabase: s.params[JET_paramMaxTemporaryTables].integer > 0)
+            s.phase = .initializing
+            return paths
+        }
+        // Step 2, under the registry lock: no other initialized instance may share them (ErrCheckUniquePath).
+        do {
+            try registry.withLock { (r) throws(JetError) in
+                for (other, used) in r.pathsInUse where other != instance.handle {
+                    if paths.usesTempDatabase && used.usesTempDatabase && paths.temp == used.temp {
+                        throw .tempPathInUse
+                    }
+                    if paths.logging && used.logging {
+                        if paths.system == used.system { throw .systemPathInUse }
+                        if paths.log == used.log { throw .logFilePathInUse }
+                    }
+                }
+                r.pathsInUse[instance.handle] = paths
+            }
+        } catch {
+            instance.state.withLock { s in s.phase = .created }
+            throw error
+        }
+        // Step 3: the files.
+        try instance.state.withLock { (s) throws(JetError) in
+            do throws(JetError) {
+                try openFiles(&s, paths: paths)
+            } catch {
+                s.phase = .created
+                throw error
+            }
+            s.paths = paths
+            s.phase = .running
+            s.backupAllowed = true
+        }
+    }
+
+    /// TempPath resolved as ESE does at JetInit: a bare name goes under the system path, a folder gets
+    /// `tmp.edb` (semantics 3.2).
+    static func tempDatabasePath(_ params: ParameterValues) -> String {
+        let temp = params[JET_paramTempPath].string
+        if temp.hasSuffix("/") { return temp + "tmp.edb" }
+        if !temp.contains("/") { return params[JET_paramSystemPath].string + temp }
+        return temp
+    }
+
+    private static func openFiles(_ s: inout InstanceState, paths: InstancePaths) throws(JetError) {
+        let createFolders = s.params[JET_paramCreatePathIfNotExist].integer != 0
+        let logFileBytes = Int(s.params[JET_paramLogFileSize].integer) * 1024
+        // Log files are written in 4 KiB segments, the sector size this library assumes.
+        guard logFileBytes % LogStream.segmentSize == 0 else { throw .invalidSettings }
+        let folders: [(String, JetError)] = [
+            (paths.system, .invalidSystemPath), (paths.log, .invalidLogDirectory),
+            (Paths.directory(of: paths.temp), .invalidPath),
+        ]
+        for (folder, missing) in folders {
+            if createFolders {
+                try makeFolders(folder)
+            } else if SystemCalls.status(folder)?.isDirectory != true {
+                throw missing
+            }
+        }
+        guard paths.logging else { return }
+        let (log, recovery) = try LogStream.open(
+            logDirectory: paths.log, systemDirectory: paths.system, baseName: s.baseName,
+            fileSize: logFileBytes)
+        // After a crash, databases the log left attached are made consistent and detached (decisions 8).
+        for entry in recovery.attachedAtEnd {
+            try DatabaseOperations.markConsistentAfterRecovery(path: entry.path, signDb: entry.signDb, log: log)
+        }
+        s.log = log
+    }
+
+    /// `mkdir -p` for JET_paramCreatePathIfNotExist.
+    static func makeFolders(_ folder: String) throws(JetError) {
+        var current = ""
+        for part in folder.split(separator: "/") {
+            current += "/" + part
+            if SystemCalls.status(current)?.isDirectory == true { continue }
+            do { try SystemCalls.mkdir(current) } catch { throw JetError(error) }
+        }
+    }
+
+    // MARK: JetTerm (semantics 3.3, 6.3)
+
+    /// Returns JET_errDirtyShutdown's value as a successful outcome for JET_bitTermDirty.
+    static func terminate(handle: UInt, grbit: UInt) throws(JetError) -> JetError? {
+        let known = UInt(JET_bitTermComplete | JET_bitTermAbrupt | JET_bitTermStopBackup | JET_bitTermDirty)
+        guard grbit & ~known == 0 else { throw .invalidGrbit }
+        let instance = try Registry.instance(handle)
+        let outcome = try instance.state.withLock { (s) throws(JetError) -> JetError? in
+            switch s.phase {
+            case .terminated: throw .invalidInstance
+            case .initializing: throw .initInProgress
+            case .created:
+                // Never initialized: simply freed.
+                s.phase = .terminated
+                return nil
+            case .running: break
+            }
+            // Cleared before anything can fail and never restored (trap 18).
+            s.backupAllowed = false
+            let dirty = grbit & UInt(JET_bitTermDirty) != 0
+            if grbit & UInt(JET_bitTermStopBackup | JET_bitTermAbrupt) != 0 && s.backup.isRunning {
+                StreamingBackup.forceEnd(&s, instance: instance, reason: .abortedByServer)
+            }
+            if !dirty && s.backup.isRunning { throw .backupInProgress }
+            try DatabaseOperations.closeAll(&s, clean: !dirty)
+            s.sessions = [:]
+            s.phase = .terminated
+            return dirty ? .dirtyShutdown : nil
+        }
+        registry.withLock { r in r.remove(instance) }
+        return outcome
+    }
+
+    // MARK: JetEnableMultiInstance (semantics 3.4)
+
+    struct SettingRequest {
+        var paramid: CUnsignedLong
+        var integer: UInt
+        var string: String?
+    }
+
+    /// Sets (first call) or verifies (later calls) the global parameters and enters multi-instance mode.
+    /// Returns how many entries were set or verified and the call's error. `results[i]` gets each visited
+    /// entry's own outcome (0 or an error); entries after a failed first-call entry stay nil, untouched.
+    static func enableMultiInstance(_ settings: [SettingRequest], results: inout [Int32?])
+        -> (succeeded: Int, error: JetError?)
+    {
+        registry.withLock { r -> (succeeded: Int, error: JetError?) in
+            var succeeded = 0
+            switch r.mode {
+            case .oneInstance:
+                return (0, .runningInOneInstanceMode)
+            case .multiInstance:
+                // A second call only verifies: any difference is a conflict, full agreement is -1082.
+                var conflict = false
+                var supplied = Set<UInt32>()
+                for (i, setting) in settings.enumerated() {
+                    do throws(JetError) {
+                        let spec = try SystemParameters.spec(setting.paramid)
+                        supplied.insert(spec.id)
+                        let wanted = try SystemParameters.normalize(
+                            spec, integer: setting.integer, string: setting.string)
+                        let writeOnceUnset = spec.writeOnceGlobal && !r.globals.isSet(spec)
+                        // String values compare by pointer in ESE, so they always differ (trap 24).
+                        if writeOnceUnset || r.globals.value(spec) != wanted || spec.kind.isString {
+                            results[i] = JetError.systemParameterConflict.rawValue
+                            conflict = true
+                        } else {
+                            results[i] = 0
+                            succeeded += 1
+                        }
+                    } catch {
+                        results[i] = JetError.systemParameterConflict.rawValue
+                        conflict = true
+                    }
+                }
+                for spec in SystemParameters.table.values
+                where spec.writeOnceGlobal && r.globals.isSet(spec) && !supplied.contains(spec.id) {
+                    conflict = true
+                }
+                return (succeeded, conflict ? .systemParameterConflict : .systemParamsAlreadySet)
+            case .notSet:
+                for (i, setting) in settings.enumerated() {
+                    do throws(JetError) {
+                        try Parameters.setGlobal(
+                            &r, paramid: setting.paramid, integer: setting.integer, string: setting.string)
+                        results[i] = 0
+                        succeeded += 1
+                    } catch {
+                        // Stops at the first failure; earlier entries stay set and the mode stays unset.
+                        results[i] = error.rawValue
+                        return (succeeded, error)
+                    }
+                }
+                r.mode = .multiInstance
+                r.instanceLimit = Int(r.globals[JET_paramMaxInstances].integer)
+                return (succeeded, nil)
+            }
+        }
+    }
+
+    // MARK: JetStopBackup / JetStopService (semantics 6.1, 6.2)
+
+    static func stopBackup(_ instance: Instance) {
+        instance.stopBackupRequested.store(true, ordering: .releasing)
+    }
+
+    static func stopService(_ instance: Instance, grbit: UInt) throws(JetError) {
+        let resume = UInt(bitPattern: Int(JET_bitStopServiceResume))
+        let background = UInt(JET_bitStopServiceBackgroundUserTasks)
+        let quiesce = UInt(JET_bitStopServiceQuiesceCaches)
+        let emitLog = UInt(JET_bitStopServiceStopAndEmitLog)
+        guard grbit & ~(resume | background | quiesce | emitLog) == 0 else { throw .invalidGrbit }
+        try instance.state.withLock { (s) throws(JetError) in
+            // The version store exists only after JetInit; ESE would crash here, we say so (semantics 1.3).
+            guard s.phase == .running else { throw s.phase == .terminated ? .invalidInstance : .notInitialized }
+            if grbit & resume != 0 {
+                let requested = grbit & ~resume
+                if requested == 0 {
+                    // "All" cannot be resumed; the legacy stop records no bits, so resuming it does nothing.
+                    if s.stoppedServiceBits & stopAllBit != 0 { throw .clientRequestToStopJetService }
+                    s.stoppedServiceBits = 0
+                } else {
+                    s.stoppedServiceBits &= ~requested
+                }
+                return
+            }
+            if grbit == 0 {
+                s.stoppedServiceBits |= stopAllBit | background | quiesce
+                instance.serviceStopped.store(true, ordering: .releasing)
+                return
+            }
+            if grbit & emitLog != 0 {
+                guard grbit == emitLog else { throw .invalidGrbit }
+            }
+            s.stoppedServiceBits |= grbit
+        }
+    }
+
+    /// The legacy JetStopServiceInstance: stops everything, records no bits (semantics 6.2).
+    static func stopServiceLegacy(_ instance: Instance) throws(JetError) {
+        try instance.state.withLock { (s) throws(JetError) in
+            guard s.phase == .running else { throw s.phase == .terminated ? .invalidInstance : .notInitialized }
+            instance.serviceStopped.store(true, ordering: .releasing)
+        }
+    }
+
+    /// ESE's internal "all" bit of a JetStopServiceInstance2(0) stop.
+    private static let stopAllBit: UInt = 0x1
+}
+
+extension RegistryState {
+    /// ESE's ErrNewInst (semantics 3.1): limit, unique name, clone of the global parameters.
+    mutating func addInstance(name: String?, displayName: String?, switchingTo newMode: RunMode) throws(JetError)
+        -> Instance
+    {
+        let limit = mode == .notSet
+            ? (newMode == .oneInstance ? 1 : Int(globals[JET_paramMaxInstances].integer)) : instanceLimit
+        guard instances.count < limit else { throw .tooManyInstances }
+        // Case-sensitive, and two unnamed instances collide too.
+        if order.contains(where: { $0.name == name }) { throw .instanceNameInUse }
+        let instance = Instance(
+            handle: newHandle(tag: HandleTag.instance), name: name, displayName: displayName, params: globals)
+        if mode == .notSet {
+            mode = newMode
+            instanceLimit = limit
+        }
+        instances[instance.handle] = instance
+        order.append(instance)
+        return instance
+    }
+}

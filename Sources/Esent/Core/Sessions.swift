@@ -1,0 +1,73 @@
+import CEsent
+
+/// Sessions and transactions (semantics 3.7, decisions 8).
+enum Sessions {
+    /// ESE's deepest transaction nesting.
+    static let maxTransactionLevel = 7
+
+    static func begin(instance handle: UInt) throws(JetError) -> UInt {
+        let instance = try Registry.instance(handle)
+        let sesid = registry.withLock { r in r.newHandle(tag: HandleTag.session) }
+        try instance.withAPI { (s) throws(JetError) in
+            s.sessions[sesid] = SessionState()
+        }
+        registry.withLock { r in r.sessions[sesid] = instance }
+        return sesid
+    }
+
+    /// Works after JetStopService (semantics 1.3 opt-out list). Open transactions are rolled back and the
+    /// session's open databases closed.
+    static func end(_ sesid: UInt, grbit: UInt) throws(JetError) {
+        guard grbit & ~UInt(JET_bitForceSessionClosed) == 0 else { throw .invalidGrbit }
+        let instance = try Registry.session(sesid)
+        try instance.state.withLock { (s) throws(JetError) in
+            guard s.phase == .running, s.sessions[sesid] != nil else { throw .invalidSesid }
+            s.sessions[sesid] = nil
+            for db in s.databases { db.opens[sesid] = nil }
+        }
+        registry.withLock { r in r.sessions[sesid] = nil }
+    }
+
+    static func beginTransaction(_ sesid: UInt) throws(JetError) {
+        let instance = try Registry.session(sesid)
+        try instance.withSession(sesid) { (_, session) throws(JetError) in
+            guard session.transactionLevel < maxTransactionLevel else { throw .transTooDeep }
+            session.transactionLevel += 1
+        }
+    }
+
+    static func commit(_ sesid: UInt, grbit: UInt) throws(JetError) {
+        let known = UInt(
+            JET_bitCommitLazyFlush | JET_bitWaitLastLevel0Commit | JET_bitWaitAllLevel0Commit | JET_bitForceNewLog)
+        guard grbit & ~known == 0 else { throw .invalidGrbit }
+        let instance = try Registry.session(sesid)
+        try instance.withSession(sesid) { (s, session) throws(JetError) in
+            // ForceNewLog only rolls the log; it needs no transaction and commits nothing (decisions 8).
+            if grbit & UInt(JET_bitForceNewLog) != 0 {
+                try s.log?.roll()
+                return
+            }
+            // Waiting for earlier lazy commits: flushing the log is what makes them durable.
+            if grbit & UInt(JET_bitWaitLastLevel0Commit | JET_bitWaitAllLevel0Commit) != 0 {
+                _ = try s.log?.append(.commit(session: UInt64(sesid)), flush: true)
+                return
+            }
+            guard session.transactionLevel > 0 else { throw .notInTransaction }
+            session.transactionLevel -= 1
+            if session.transactionLevel == 0 {
+                let lazy = grbit & UInt(JET_bitCommitLazyFlush) != 0
+                _ = try s.log?.append(.commit(session: UInt64(sesid)), flush: !lazy)
+            }
+        }
+    }
+
+    /// Works after JetStopService (semantics 1.3 opt-out list).
+    static func rollback(_ sesid: UInt, grbit: UInt) throws(JetError) {
+        guard grbit & ~UInt(JET_bitRollbackAll) == 0 else { throw .invalidGrbit }
+        let instance = try Registry.session(sesid)
+        try instance.withSession(sesid, ignoringStopService: true) { (_, session) throws(JetError) in
+            guard session.transactionLevel > 0 else { throw .notInTransaction }
+            session.transactionLevel = grbit & UInt(JET_bitRollbackAll) != 0 ? 0 : session.transactionLevel - 1
+        }
+    }
+}

@@ -1,0 +1,308 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// A database file: header page 0, its shadow copy page 1, then data pages 1...pgnoLast (page n at byte
+/// (n + 1) * pageSize). The file is always exactly (pgnoLast + 2) pages; new pages are written formatted, never left
+/// as sparse holes. Layouts: docs/file-formats.md.
+///
+/// Concurrency: `readVerifiedPages` only uses pread on the descriptor and touches no stored property but the
+/// immutable ones, so it may run while another thread uses the file. Everything that changes the file or the
+/// `header` / `pgnoLast` properties must be serialized by the owner.
+final class DatabaseFile: @unchecked Sendable {
+    static let validPageSizes: [Int] = [4096, 8192, 16384, 32768]
+
+    /// Data page layout.
+    enum PageOffset {
+        static let checksum = 0  // UInt64 over bytes 8..<pageSize, seed = page number
+        static let pgno = 8  // UInt32
+        static let body = 12
+    }
+
+    /// Pages read by one pread in `readVerifiedPages`, in bytes: small enough that the pages are still in L2 cache
+    /// when they are verified right after, large enough that the system call cost stays negligible.
+    nonisolated(unsafe) static var verifyChunkBytes = 4 << 20
+
+    /// Size of the buffer used to write formatted pages when creating or growing.
+    private static let formatChunkBytes = 1 << 20
+
+    let path: String
+    let pageSize: Int
+    let isReadOnly: Bool
+    var header: DatabaseHeader
+    /// The last data page. The file holds pgnoLast + 2 pages.
+    var pgnoLast: UInt32
+    private let fd: Int32
+
+    /// Pages in the file, counting the two header pages.
+    var totalPages: Int { Int(pgnoLast) + 2 }
+    var fileSize: Int64 { Int64(totalPages) * Int64(pageSize) }
+
+    private init(fd: Int32, path: String, pageSize: Int, header: DatabaseHeader, pgnoLast: UInt32, readOnly: Bool) {
+        self.fd = fd
+        self.path = path
+        self.pageSize = pageSize
+        self.header = header
+        self.pgnoLast = pgnoLast
+        self.isReadOnly = readOnly
+    }
+
+    deinit { SystemCalls.close(fd) }
+
+    // MARK: Create and open
+
+    /// Creates the file with both header copies and `dataPages` formatted data pages, durably (file and folder
+    /// synced). An existing file gives `.databaseDuplicate` unless `overwrite`. On failure nothing is left behind.
+    static func create(path: String, pageSize: Int, dataPages: Int, header: DatabaseHeader, overwrite: Bool)
+        throws(JetError) -> DatabaseFile
+    {
+        guard validPageSizes.contains(pageSize), dataPages >= 0, dataPages <= Int(UInt32.max) - 1 else {
+            throw .invalidParameter
+        }
+        let flags = O_RDWR | O_CREAT | (overwrite ? O_TRUNC : O_EXCL)
+        let fd: Int32
+        do {
+            fd = try SystemCalls.open(path, flags, 0o644)
+        } catch {
+            throw error.errno == EEXIST ? .databaseDuplicate : JetError(error)
+        }
+        var header = header
+        header.pageSize = UInt32(pageSize)
+        do throws(JetError) {
+            let buffer = try PageBuffer(bytes: 2 * pageSize)
+            defer { buffer.deallocate() }
+            header.encode(into: buffer.pointer, pageSize: pageSize)
+            header.encode(into: buffer.pointer + pageSize, pageSize: pageSize)
+            try StorageIO.run { () throws(SystemCallError) in
+                try SystemCalls.ftruncate(fd, 0)
+                try SystemCalls.pwrite(fd, buffer.pointer, 2 * pageSize, 0)
+            }
+            if dataPages > 0 {
+                try writeFormattedPages(fd: fd, first: 1, last: UInt32(dataPages), pageSize: pageSize)
+            }
+            try StorageIO.run { () throws(SystemCallError) in
+                try SystemCalls.fsync(fd)
+                try SystemCalls.syncDirectory(Paths.directory(of: path))
+            }
+        } catch {
+            SystemCalls.close(fd)
+            try? SystemCalls.unlink(path)
+            throw error
+        }
+        return DatabaseFile(
+            fd: fd, path: path, pageSize: pageSize, header: header, pgnoLast: UInt32(dataPages), readOnly: false)
+    }
+
+    /// Opens an existing database file and reads its header (page 0, or page 1 when page 0 is damaged).
+    /// - Throws: `.fileNotFound` when missing; `.databaseFileReadOnly` when it exists but cannot be opened for
+    ///   writing; `.fileAccessDenied` for a folder; `.fileInvalidType` when it is not a database file;
+    ///   `.databaseCorrupted` when both header copies are bad or the size is not a whole number of pages.
+    static func open(path: String, readOnly: Bool) throws(JetError) -> DatabaseFile {
+        if let status = SystemCalls.status(path), status.isDirectory { throw .fileAccessDenied }
+        let fd: Int32
+        do {
+            fd = try SystemCalls.open(path, readOnly ? O_RDONLY : O_RDWR)
+        } catch {
+            if !readOnly, [EACCES, EPERM, EROFS, ETXTBSY].contains(error.errno),
+                let probe = try? SystemCalls.open(path, O_RDONLY)
+            {
+                // Readable but not writable: ESE's answer for a read-only database file.
+                SystemCalls.close(probe)
+                throw .databaseFileReadOnly
+            }
+            throw JetError(error)
+        }
+        do throws(JetError) {
+            let fileSize = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
+            let header = try readHeader(fd: fd, fileSize: fileSize)
+            let pageSize = Int(header.pageSize)
+            let pages = fileSize / Int64(pageSize)
+            guard fileSize % Int64(pageSize) == 0, pages >= 2, pages - 2 <= Int64(UInt32.max) else {
+                throw JetError.databaseCorrupted
+            }
+            return DatabaseFile(
+                fd: fd, path: path, pageSize: pageSize, header: header, pgnoLast: UInt32(pages - 2),
+                readOnly: readOnly)
+        } catch {
+            SystemCalls.close(fd)
+            throw error
+        }
+    }
+
+    /// The header and the file's size, without keeping the file open (for a detached database).
+    static func readHeader(path: String) throws(JetError) -> (header: DatabaseHeader, fileSize: Int64) {
+        if let status = SystemCalls.status(path), status.isDirectory { throw .fileAccessDenied }
+        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, O_RDONLY) }
+        defer { SystemCalls.close(fd) }
+        let fileSize = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
+        return (header: try readHeader(fd: fd, fileSize: fileSize), fileSize: fileSize)
+    }
+
+    /// Page 0 at the page size it claims; else page 1 at each possible page size (page 0's size field may be
+    /// the damaged byte). `.fileInvalidType` when neither copy even looks like a header.
+    private static func readHeader(fd: Int32, fileSize: Int64) throws(JetError) -> DatabaseHeader {
+        let maxPage = validPageSizes[validPageSizes.count - 1]
+        let buffer = try PageBuffer(bytes: maxPage)
+        defer { buffer.deallocate() }
+        var sawHeader = false
+        let n0 = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.pread(fd, buffer.pointer, maxPage, 0) }
+        if n0 >= 4096, let size = DatabaseHeader.claimedPageSize(buffer.pointer) {
+            sawHeader = true
+            if n0 >= size, let h = try? DatabaseHeader.decode(buffer.pointer, pageSize: size) { return h }
+        }
+        for size in validPageSizes where Int64(size) * 2 <= fileSize {
+            let n = try StorageIO.run { () throws(SystemCallError) in
+                try SystemCalls.pread(fd, buffer.pointer, size, Int64(size))
+            }
+            guard n == size, DatabaseHeader.claimedPageSize(buffer.pointer) == size else { continue }
+            sawHeader = true
+            if let h = try? DatabaseHeader.decode(buffer.pointer, pageSize: size) { return h }
+        }
+        throw sawHeader ? .databaseCorrupted : .fileInvalidType
+    }
+
+    // MARK: Header and size
+
+    /// Writes both header copies: page 0, sync, then page 1, sync, so a torn write always leaves one good copy.
+    func writeHeader(_ newHeader: DatabaseHeader) throws(JetError) {
+        guard !isReadOnly else { throw .databaseFileReadOnly }
+        var h = newHeader
+        h.pageSize = UInt32(pageSize)
+        let buffer = try PageBuffer(bytes: pageSize)
+        defer { buffer.deallocate() }
+        h.encode(into: buffer.pointer, pageSize: pageSize)
+        try StorageIO.run { () throws(SystemCallError) in
+            try SystemCalls.pwrite(fd, buffer.pointer, pageSize, 0)
+            try SystemCalls.fdatasync(fd)
+            try SystemCalls.pwrite(fd, buffer.pointer, pageSize, Int64(pageSize))
+            try SystemCalls.fdatasync(fd)
+        }
+        header = h
+    }
+
+    /// Grows the file to `toTotalPages` pages (counting the two header pages) by appending formatted pages, then
+    /// syncs. A target at or below the current size changes nothing. On failure the file keeps its old size.
+    func grow(toTotalPages total: UInt32) throws(JetError) {
+        guard Int(total) > totalPages else { return }
+        guard !isReadOnly else { throw .databaseFileReadOnly }
+        let oldSize = fileSize
+        let newLast = total - 2
+        do throws(JetError) {
+            try Self.writeFormattedPages(fd: fd, first: pgnoLast + 1, last: newLast, pageSize: pageSize)
+            try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
+        } catch {
+            // Keep the "whole pages only" invariant: drop whatever part of the new pages made it.
+            try? SystemCalls.ftruncate(fd, oldSize)
+            throw error
+        }
+        pgnoLast = newLast
+    }
+
+    /// JetSetDatabaseSize on a detached file: the same as `grow` (sizes only grow).
+    func setSize(toTotalPages total: UInt32) throws(JetError) {
+        try grow(toTotalPages: total)
+    }
+
+    // MARK: Pages
+
+    /// Formats data page `pgno`: checksum, page number, zero body.
+    static func formatPage(_ pgno: UInt32, into p: UnsafeMutableRawPointer, pageSize: Int) {
+        p.initializeMemory(as: UInt8.self, repeating: 0, count: pageSize)
+        p.diskStore(pgno, at: PageOffset.pgno)
+        p.diskStore(Checksum.page(p, count: pageSize, seed: UInt64(pgno)), at: PageOffset.checksum)
+    }
+
+    /// Recomputes the checksum of a data page after its body changed.
+    static func sealPage(_ p: UnsafeMutableRawPointer, pageSize: Int) {
+        let pgno = p.diskLoad(PageOffset.pgno, as: UInt32.self)
+        p.diskStore(Checksum.page(p, count: pageSize, seed: UInt64(pgno)), at: PageOffset.checksum)
+    }
+
+    /// Checks one data page that should be page `pgno`; nil when it is good or all zero (never written).
+    /// `.readPgnoVerifyFailure` when it is a sound page that belongs elsewhere, `.readVerifyFailure` otherwise.
+    @inline(__always)
+    static func verifyPage(_ p: UnsafeRawPointer, pgno: UInt32, pageSize: Int) -> JetError? {
+        let stored = p.diskLoad(PageOffset.checksum, as: UInt64.self)
+        let storedPgno = p.diskLoad(PageOffset.pgno, as: UInt32.self)
+        if stored == Checksum.page(p, count: pageSize, seed: UInt64(pgno)) {
+            return storedPgno == pgno ? nil : .readPgnoVerifyFailure
+        }
+        // The rare paths: a page nobody wrote, a page written for another slot, or damage.
+        if Checksum.isAllZero(p, count: pageSize) { return nil }
+        if storedPgno != pgno && stored == Checksum.page(p, count: pageSize, seed: UInt64(storedPgno)) {
+            return .readPgnoVerifyFailure
+        }
+        return .readVerifyFailure
+    }
+
+    /// The backup hot path: reads data pages firstPgno ..< firstPgno + count into `buffer` and verifies each one
+    /// while it is still in cache. Reads in chunks of `verifyChunkBytes` (one pread each); no heap allocation.
+    /// - Throws: `.readVerifyFailure` / `.readPgnoVerifyFailure` for a bad page; `.diskIO` when the file ends
+    ///   before the last page (it was truncated under us) or the read fails; `.invalidParameter` for page 0.
+    func readVerifiedPages(firstPgno: UInt32, count: Int, into buffer: UnsafeMutableRawPointer) throws(JetError) {
+        guard firstPgno >= 1, count >= 0, Int(firstPgno) - 1 + count <= Int(UInt32.max) else {
+            throw .invalidParameter
+        }
+        let pageSize = self.pageSize
+        let chunkPages = max(1, Self.verifyChunkBytes / pageSize)
+        var done = 0
+        while done < count {
+            let n = min(chunkPages, count - done)
+            let bytes = n * pageSize
+            let dst = buffer + done * pageSize
+            let pgno = firstPgno + UInt32(done)
+            let offset = (Int64(pgno) + 1) * Int64(pageSize)
+            let got: Int
+            do {
+                got = try SystemCalls.pread(fd, dst, bytes, offset)
+            } catch {
+                throw JetError(error)
+            }
+            guard got == bytes else { throw .diskIO }
+            var i = 0
+            while i < n {
+                if let failure = Self.verifyPage(dst + i * pageSize, pgno: pgno + UInt32(i), pageSize: pageSize) {
+                    throw failure
+                }
+                i += 1
+            }
+            done += n
+        }
+    }
+
+    // MARK: Backup stream pages
+
+    /// The header page as the backup stream carries it (the caller stamps `bkinfoFullCur` first). No allocation.
+    func encodeHeaderPage(_ header: DatabaseHeader, into p: UnsafeMutableRawPointer) {
+        header.encode(into: p, pageSize: pageSize)
+    }
+
+    /// The stream's final page. No allocation.
+    static func makeTrailerPage(into p: UnsafeMutableRawPointer, pageSize: Int, info: BackupTrailer) {
+        info.encode(into: p, pageSize: pageSize)
+    }
+
+    // MARK: Helpers
+
+    /// Writes formatted data pages first...last at their places, in large chunks.
+    private static func writeFormattedPages(fd: Int32, first: UInt32, last: UInt32, pageSize: Int) throws(JetError) {
+        guard first <= last else { return }
+        let chunkPages = max(1, formatChunkBytes / pageSize)
+        let buffer = try PageBuffer(bytes: chunkPages * pageSize)
+        defer { buffer.deallocate() }
+        var pgno = UInt64(first)
+        while pgno <= UInt64(last) {
+            let n = Int(min(UInt64(chunkPages), UInt64(last) - pgno + 1))
+            for i in 0..<n {
+                formatPage(UInt32(pgno + UInt64(i)), into: buffer.pointer + i * pageSize, pageSize: pageSize)
+            }
+            let offset = Int64(pgno + 1) * Int64(pageSize)
+            try StorageIO.run { () throws(SystemCallError) in
+                try SystemCalls.pwrite(fd, buffer.pointer, n * pageSize, offset)
+            }
+            pgno += UInt64(n)
+        }
+    }
+}

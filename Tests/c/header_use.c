@@ -1,0 +1,522 @@
+/* Uses everything include/esent.h declares, the way Windows client code does, so that compiling it proves the
+ * header is complete and self-consistent for C and C++ clients (tools/check-abi.sh, check "header_use").
+ *
+ * Built by tools/check-abi.sh as C (gcc -std=c11 -Wall -Wextra -Werror) and C++ (g++ -Wall -Wextra -Werror),
+ * each with and without -DJET_UNICODE (undecorated names then map to the W variants), and linked against the
+ * library once to show every function resolves. It needs build/gen/header_use_constants.h, which check-abi.sh
+ * generates from the `#define JET_...` lines of the GENERATED CONSTANTS block of esent.h.
+ *
+ * - every function: its address assigned to a pointer whose type is spelled out here from the Windows API
+ *   (use_functions), and called with arguments of the documented types (use_calls; never run);
+ * - every type and struct: declared, every field (union members and bit-fields included) written and read;
+ * - every constant: referenced by name in an integer-constant initializer (constants[]).
+ * check-abi.sh also checks that this file names every function and type esent.h declares.
+ */
+#include <esent.h>
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#ifdef __cplusplus
+#define HU_STATIC_ASSERT(cond, msg) static_assert(cond, msg)
+#else
+#define HU_STATIC_ASSERT(cond, msg) _Static_assert(cond, msg)
+#endif
+
+/* Like Windows' TEXT(): the character type and literals of the undecorated names. */
+#ifdef JET_UNICODE
+typedef WCHAR HU_TCHAR;
+#define HU_T(s) u##s
+#else
+typedef char HU_TCHAR;
+#define HU_T(s) s
+#endif
+
+/* ---- Configuration macros ---------------------------------------------------------------------------------- */
+#if !defined(JET_VERSION) || JET_VERSION < 0x0501
+#error "JET_VERSION missing or too old"
+#endif
+#if !defined(JET_API) || !defined(JET_NODSAPI)
+#error "JET_API / JET_NODSAPI missing"
+#endif
+
+/* ---- Layout facts that hold on every platform: the byte-packed group has no padding -------------------------- */
+HU_STATIC_ASSERT(sizeof(JET_LOGTIME) == 8, "JET_LOGTIME is 8 bytes");
+HU_STATIC_ASSERT(sizeof(JET_BKLOGTIME) == 8, "JET_BKLOGTIME is 8 bytes");
+HU_STATIC_ASSERT(sizeof(JET_LGPOS) == 2 * sizeof(unsigned short) + sizeof(long), "JET_LGPOS is packed");
+HU_STATIC_ASSERT(sizeof(JET_SIGNATURE) == sizeof(unsigned long) + sizeof(JET_LOGTIME) + JET_MAX_COMPUTERNAME_LENGTH + 1,
+                 "JET_SIGNATURE is packed");
+HU_STATIC_ASSERT(sizeof(JET_BKINFO) == sizeof(JET_LGPOS) + sizeof(JET_LOGTIME) + 2 * sizeof(unsigned long),
+                 "JET_BKINFO is packed");
+HU_STATIC_ASSERT(offsetof(JET_SIGNATURE, szComputerName) == sizeof(unsigned long) + 8, "JET_SIGNATURE layout");
+HU_STATIC_ASSERT(sizeof(WCHAR) == 2, "WCHAR is a UTF-16 code unit");
+HU_STATIC_ASSERT(sizeof(JET_API_PTR) == sizeof(void *), "JET_API_PTR is pointer-sized");
+HU_STATIC_ASSERT(sizeof(JET_INSTANCE) == sizeof(void *) && sizeof(JET_SESID) == sizeof(void *) &&
+                     sizeof(JET_HANDLE) == sizeof(void *) && sizeof(JET_TABLEID) == sizeof(void *) &&
+                     sizeof(JET_OSSNAPID) == sizeof(void *),
+                 "handles are pointer-sized");
+HU_STATIC_ASSERT(sizeof(JET_ERR) == sizeof(long) && sizeof(JET_GRBIT) == sizeof(unsigned long) &&
+                     sizeof(JET_DBID) == sizeof(unsigned long) && sizeof(JET_SNP) == sizeof(unsigned long) &&
+                     sizeof(JET_SNT) == sizeof(unsigned long) && sizeof(JET_COLUMNID) == sizeof(unsigned long),
+                 "long-based types");
+HU_STATIC_ASSERT((JET_ERR)-1 < 0, "JET_ERR is signed");
+HU_STATIC_ASSERT((JET_GRBIT)-1 > 0, "JET_GRBIT is unsigned");
+
+/* ---- Every constant (generated list) ----------------------------------------------------------------------- */
+typedef struct {
+    const char *name;
+    unsigned long long value;
+} hu_constant;
+
+#define HU_CONSTANT(name) {#name, (unsigned long long)(name)},
+static const hu_constant constants[] = {
+#include "header_use_constants.h"
+    {"JET_VERSION", (unsigned long long)(JET_VERSION)},
+    {"JET_MAX_COMPUTERNAME_LENGTH", (unsigned long long)(JET_MAX_COMPUTERNAME_LENGTH)},
+    {"JET_BASE_NAME_LENGTH", (unsigned long long)(JET_BASE_NAME_LENGTH)},
+};
+#undef HU_CONSTANT
+
+/* ---- Every function, as a pointer of the type the Windows API documents ------------------------------------ */
+typedef struct {
+    const char *name;
+    int present;
+} hu_function;
+
+#define HU_FN(fn, ret, params)                                                                                     \
+    {                                                                                                              \
+        ret(JET_API * const p)params = fn;                                                                         \
+        fns[n].name = #fn;                                                                                         \
+        fns[n].present = p != NULL;                                                                                \
+        n++;                                                                                                       \
+    }
+
+static size_t use_functions(hu_function *fns) {
+    size_t n = 0;
+    /* Instances */
+    HU_FN(JetCreateInstanceA, JET_ERR, (JET_INSTANCE *, JET_PCSTR));
+    HU_FN(JetCreateInstanceW, JET_ERR, (JET_INSTANCE *, JET_PCWSTR));
+    HU_FN(JetCreateInstance2A, JET_ERR, (JET_INSTANCE *, JET_PCSTR, JET_PCSTR, JET_GRBIT));
+    HU_FN(JetCreateInstance2W, JET_ERR, (JET_INSTANCE *, JET_PCWSTR, JET_PCWSTR, JET_GRBIT));
+    HU_FN(JetInit, JET_ERR, (JET_INSTANCE *));
+    HU_FN(JetInit2, JET_ERR, (JET_INSTANCE *, JET_GRBIT));
+    HU_FN(JetTerm, JET_ERR, (JET_INSTANCE));
+    HU_FN(JetTerm2, JET_ERR, (JET_INSTANCE, JET_GRBIT));
+    HU_FN(JetStopService, JET_ERR, (void));
+    HU_FN(JetStopServiceInstance, JET_ERR, (JET_INSTANCE));
+    HU_FN(JetStopServiceInstance2, JET_ERR, (JET_INSTANCE, const JET_GRBIT));
+    HU_FN(JetStopBackup, JET_ERR, (void));
+    HU_FN(JetStopBackupInstance, JET_ERR, (JET_INSTANCE));
+    HU_FN(JetEnableMultiInstanceA, JET_ERR, (JET_SETSYSPARAM_A *, unsigned long, unsigned long *));
+    HU_FN(JetEnableMultiInstanceW, JET_ERR, (JET_SETSYSPARAM_W *, unsigned long, unsigned long *));
+    HU_FN(JetGetInstanceInfoA, JET_ERR, (unsigned long *, JET_INSTANCE_INFO_A **));
+    HU_FN(JetGetInstanceInfoW, JET_ERR, (unsigned long *, JET_INSTANCE_INFO_W **));
+    HU_FN(JetFreeBuffer, JET_ERR, (char *));
+    /* System parameters */
+    HU_FN(JetSetSystemParameterA, JET_ERR, (JET_INSTANCE *, JET_SESID, unsigned long, JET_API_PTR, JET_PCSTR));
+    HU_FN(JetSetSystemParameterW, JET_ERR, (JET_INSTANCE *, JET_SESID, unsigned long, JET_API_PTR, JET_PCWSTR));
+    HU_FN(JetGetSystemParameterA, JET_ERR,
+          (JET_INSTANCE, JET_SESID, unsigned long, JET_API_PTR *, JET_PSTR, unsigned long));
+    HU_FN(JetGetSystemParameterW, JET_ERR,
+          (JET_INSTANCE, JET_SESID, unsigned long, JET_API_PTR *, JET_PWSTR, unsigned long));
+    /* Sessions and transactions */
+    HU_FN(JetBeginSessionA, JET_ERR, (JET_INSTANCE, JET_SESID *, JET_PCSTR, JET_PCSTR));
+    HU_FN(JetBeginSessionW, JET_ERR, (JET_INSTANCE, JET_SESID *, JET_PCWSTR, JET_PCWSTR));
+    HU_FN(JetEndSession, JET_ERR, (JET_SESID, JET_GRBIT));
+    HU_FN(JetBeginTransaction, JET_ERR, (JET_SESID));
+    HU_FN(JetCommitTransaction, JET_ERR, (JET_SESID, JET_GRBIT));
+    HU_FN(JetRollback, JET_ERR, (JET_SESID, JET_GRBIT));
+    /* Databases */
+    HU_FN(JetCreateDatabaseA, JET_ERR, (JET_SESID, JET_PCSTR, JET_PCSTR, JET_DBID *, JET_GRBIT));
+    HU_FN(JetCreateDatabaseW, JET_ERR, (JET_SESID, JET_PCWSTR, JET_PCWSTR, JET_DBID *, JET_GRBIT));
+    HU_FN(JetAttachDatabaseA, JET_ERR, (JET_SESID, JET_PCSTR, JET_GRBIT));
+    HU_FN(JetAttachDatabaseW, JET_ERR, (JET_SESID, JET_PCWSTR, JET_GRBIT));
+    HU_FN(JetDetachDatabaseA, JET_ERR, (JET_SESID, JET_PCSTR));
+    HU_FN(JetDetachDatabaseW, JET_ERR, (JET_SESID, JET_PCWSTR));
+    HU_FN(JetDetachDatabase2A, JET_ERR, (JET_SESID, JET_PCSTR, JET_GRBIT));
+    HU_FN(JetDetachDatabase2W, JET_ERR, (JET_SESID, JET_PCWSTR, JET_GRBIT));
+    HU_FN(JetOpenDatabaseA, JET_ERR, (JET_SESID, JET_PCSTR, JET_PCSTR, JET_DBID *, JET_GRBIT));
+    HU_FN(JetOpenDatabaseW, JET_ERR, (JET_SESID, JET_PCWSTR, JET_PCWSTR, JET_DBID *, JET_GRBIT));
+    HU_FN(JetCloseDatabase, JET_ERR, (JET_SESID, JET_DBID, JET_GRBIT));
+    HU_FN(JetSetDatabaseSizeA, JET_ERR, (JET_SESID, JET_PCSTR, unsigned long, unsigned long *));
+    HU_FN(JetSetDatabaseSizeW, JET_ERR, (JET_SESID, JET_PCWSTR, unsigned long, unsigned long *));
+    HU_FN(JetGrowDatabase, JET_ERR, (JET_SESID, JET_DBID, unsigned long, unsigned long *));
+    HU_FN(JetGetDatabaseFileInfoA, JET_ERR, (JET_PCSTR, void *, unsigned long, unsigned long));
+    HU_FN(JetGetDatabaseFileInfoW, JET_ERR, (JET_PCWSTR, void *, unsigned long, unsigned long));
+    /* Streaming backup */
+    HU_FN(JetBeginExternalBackup, JET_ERR, (JET_GRBIT));
+    HU_FN(JetBeginExternalBackupInstance, JET_ERR, (JET_INSTANCE, JET_GRBIT));
+    HU_FN(JetGetAttachInfoA, JET_ERR, (JET_PSTR, unsigned long, unsigned long *));
+    HU_FN(JetGetAttachInfoW, JET_ERR, (JET_PWSTR, unsigned long, unsigned long *));
+    HU_FN(JetGetAttachInfoInstanceA, JET_ERR, (JET_INSTANCE, JET_PSTR, unsigned long, unsigned long *));
+    HU_FN(JetGetAttachInfoInstanceW, JET_ERR, (JET_INSTANCE, JET_PWSTR, unsigned long, unsigned long *));
+    HU_FN(JetOpenFileA, JET_ERR, (JET_PCSTR, JET_HANDLE *, unsigned long *, unsigned long *));
+    HU_FN(JetOpenFileW, JET_ERR, (JET_PCWSTR, JET_HANDLE *, unsigned long *, unsigned long *));
+    HU_FN(JetOpenFileInstanceA, JET_ERR, (JET_INSTANCE, JET_PCSTR, JET_HANDLE *, unsigned long *, unsigned long *));
+    HU_FN(JetOpenFileInstanceW, JET_ERR, (JET_INSTANCE, JET_PCWSTR, JET_HANDLE *, unsigned long *, unsigned long *));
+    HU_FN(JetReadFile, JET_ERR, (JET_HANDLE, void *, unsigned long, unsigned long *));
+    HU_FN(JetReadFileInstance, JET_ERR, (JET_INSTANCE, JET_HANDLE, void *, unsigned long, unsigned long *));
+    HU_FN(JetCloseFile, JET_ERR, (JET_HANDLE));
+    HU_FN(JetCloseFileInstance, JET_ERR, (JET_INSTANCE, JET_HANDLE));
+    HU_FN(JetGetLogInfoA, JET_ERR, (JET_PSTR, unsigned long, unsigned long *));
+    HU_FN(JetGetLogInfoW, JET_ERR, (JET_PWSTR, unsigned long, unsigned long *));
+    HU_FN(JetGetLogInfoInstanceA, JET_ERR, (JET_INSTANCE, JET_PSTR, unsigned long, unsigned long *));
+    HU_FN(JetGetLogInfoInstanceW, JET_ERR, (JET_INSTANCE, JET_PWSTR, unsigned long, unsigned long *));
+    HU_FN(JetGetLogInfoInstance2A, JET_ERR,
+          (JET_INSTANCE, JET_PSTR, unsigned long, unsigned long *, JET_LOGINFO_A *));
+    HU_FN(JetGetLogInfoInstance2W, JET_ERR,
+          (JET_INSTANCE, JET_PWSTR, unsigned long, unsigned long *, JET_LOGINFO_W *));
+    HU_FN(JetGetTruncateLogInfoInstanceA, JET_ERR, (JET_INSTANCE, JET_PSTR, unsigned long, unsigned long *));
+    HU_FN(JetGetTruncateLogInfoInstanceW, JET_ERR, (JET_INSTANCE, JET_PWSTR, unsigned long, unsigned long *));
+    HU_FN(JetTruncateLog, JET_ERR, (void));
+    HU_FN(JetTruncateLogInstance, JET_ERR, (JET_INSTANCE));
+    HU_FN(JetEndExternalBackup, JET_ERR, (void));
+    HU_FN(JetEndExternalBackupInstance, JET_ERR, (JET_INSTANCE));
+    HU_FN(JetEndExternalBackupInstance2, JET_ERR, (JET_INSTANCE, JET_GRBIT));
+    return n;
+}
+
+/* The undecorated names: the A types by default, the W types under JET_UNICODE. */
+#ifdef JET_UNICODE
+#define HU_AW(a, w) w
+#else
+#define HU_AW(a, w) a
+#endif
+#define HU_STR HU_AW(JET_PCSTR, JET_PCWSTR)
+#define HU_BUF HU_AW(JET_PSTR, JET_PWSTR)
+
+static size_t use_undecorated(hu_function *fns) {
+    size_t n = 0;
+    HU_FN(JetCreateInstance, JET_ERR, (JET_INSTANCE *, HU_STR));
+    HU_FN(JetCreateInstance2, JET_ERR, (JET_INSTANCE *, HU_STR, HU_STR, JET_GRBIT));
+    HU_FN(JetEnableMultiInstance, JET_ERR, (JET_SETSYSPARAM *, unsigned long, unsigned long *));
+    HU_FN(JetGetInstanceInfo, JET_ERR, (unsigned long *, JET_INSTANCE_INFO **));
+    HU_FN(JetSetSystemParameter, JET_ERR, (JET_INSTANCE *, JET_SESID, unsigned long, JET_API_PTR, HU_STR));
+    HU_FN(JetGetSystemParameter, JET_ERR,
+          (JET_INSTANCE, JET_SESID, unsigned long, JET_API_PTR *, HU_BUF, unsigned long));
+    HU_FN(JetBeginSession, JET_ERR, (JET_INSTANCE, JET_SESID *, HU_STR, HU_STR));
+    HU_FN(JetCreateDatabase, JET_ERR, (JET_SESID, HU_STR, HU_STR, JET_DBID *, JET_GRBIT));
+    HU_FN(JetAttachDatabase, JET_ERR, (JET_SESID, HU_STR, JET_GRBIT));
+    HU_FN(JetDetachDatabase, JET_ERR, (JET_SESID, HU_STR));
+    HU_FN(JetDetachDatabase2, JET_ERR, (JET_SESID, HU_STR, JET_GRBIT));
+    HU_FN(JetOpenDatabase, JET_ERR, (JET_SESID, HU_STR, HU_STR, JET_DBID *, JET_GRBIT));
+    HU_FN(JetSetDatabaseSize, JET_ERR, (JET_SESID, HU_STR, unsigned long, unsigned long *));
+    HU_FN(JetGetDatabaseFileInfo, JET_ERR, (HU_STR, void *, unsigned long, unsigned long));
+    HU_FN(JetGetAttachInfo, JET_ERR, (HU_BUF, unsigned long, unsigned long *));
+    HU_FN(JetGetAttachInfoInstance, JET_ERR, (JET_INSTANCE, HU_BUF, unsigned long, unsigned long *));
+    HU_FN(JetOpenFile, JET_ERR, (HU_STR, JET_HANDLE *, unsigned long *, unsigned long *));
+    HU_FN(JetOpenFileInstance, JET_ERR, (JET_INSTANCE, HU_STR, JET_HANDLE *, unsigned long *, unsigned long *));
+    HU_FN(JetGetLogInfo, JET_ERR, (HU_BUF, unsigned long, unsigned long *));
+    HU_FN(JetGetLogInfoInstance, JET_ERR, (JET_INSTANCE, HU_BUF, unsigned long, unsigned long *));
+    HU_FN(JetGetLogInfoInstance2, JET_ERR, (JET_INSTANCE, HU_BUF, unsigned long, unsigned long *, JET_LOGINFO *));
+    HU_FN(JetGetTruncateLogInfoInstance, JET_ERR, (JET_INSTANCE, HU_BUF, unsigned long, unsigned long *));
+    return n;
+}
+#undef HU_FN
+
+/* ---- Every type and every field ---------------------------------------------------------------------------- */
+static JET_ERR JET_API status_callback(JET_SESID sesid, JET_SNP snp, JET_SNT snt, void *pv) {
+    const JET_SNPROG *prog = (const JET_SNPROG *)pv;
+    unsigned long done = prog ? prog->cbStruct + prog->cunitDone + prog->cunitTotal : 0;
+    return (sesid == JET_sesidNil && snp == JET_snpBackup && snt == JET_sntBegin && done) ? JET_errSuccess
+                                                                                         : JET_wrnNyi;
+}
+
+static void touch_logtime(JET_LOGTIME *t) {
+    t->bSeconds = 1;
+    t->bMinutes = 2;
+    t->bHours = 3;
+    t->bDay = 4;
+    t->bMonth = 5;
+    t->bYear = 126;
+    t->bFiller1 = 0;
+    t->fTimeIsUTC = 1;
+    t->bMillisecondsLow = 100;
+    t->bFiller2 = 0;
+    t->fReserved = 0;
+    t->bMillisecondsHigh = 7;
+    t->fUnused = 0;
+}
+
+static void touch_bklogtime(JET_BKLOGTIME *t) {
+    t->bSeconds = 1;
+    t->bMinutes = 2;
+    t->bHours = 3;
+    t->bDay = 4;
+    t->bMonth = 5;
+    t->bYear = 126;
+    t->bFiller1 = 0;
+    t->fTimeIsUTC = 1;
+    t->bMillisecondsLow = 100;
+    t->bFiller2 = 0;
+    t->fOSSnapshot = 1;
+    t->bMillisecondsHigh = 7;
+    t->fReserved = 0;
+}
+
+static void touch_lgpos(JET_LGPOS *p) {
+    p->ib = 1;
+    p->isec = 2;
+    p->lGeneration = 3;
+}
+
+static void touch_signature(JET_SIGNATURE *s) {
+    s->ulRandom = 0x12345678UL;
+    touch_logtime(&s->logtimeCreate);
+    memcpy(s->szComputerName, "host", 5);
+}
+
+static void touch_bkinfo(JET_BKINFO *b) {
+    touch_lgpos(&b->lgposMark);
+    touch_logtime(&b->logtimeMark);
+    touch_bklogtime(&b->bklogtimeMark);
+    b->genLow = 1;
+    b->genHigh = 2;
+}
+
+static unsigned long touch_structs(void) {
+    JET_DBINFOMISC misc;
+    memset(&misc, 0, sizeof misc);
+    misc.ulVersion = 0x620;
+    misc.ulUpdate = 20;
+    touch_signature(&misc.signDb);
+    misc.dbstate = JET_dbstateCleanShutdown;
+    touch_lgpos(&misc.lgposConsistent);
+    touch_logtime(&misc.logtimeConsistent);
+    touch_logtime(&misc.logtimeAttach);
+    touch_lgpos(&misc.lgposAttach);
+    touch_logtime(&misc.logtimeDetach);
+    touch_lgpos(&misc.lgposDetach);
+    touch_signature(&misc.signLog);
+    touch_bkinfo(&misc.bkinfoFullPrev);
+    touch_bkinfo(&misc.bkinfoIncPrev);
+    touch_bkinfo(&misc.bkinfoFullCur);
+    misc.fShadowingDisabled = 0;
+    misc.fUpgradeDb = 0;
+    misc.dwMajorVersion = 10;
+    misc.dwMinorVersion = 0;
+    misc.dwBuildNumber = 1;
+    misc.lSPNumber = 0;
+    misc.cbPageSize = 8192;
+
+    JET_SNPROG prog = {sizeof(JET_SNPROG), 1, 2};
+    JET_PFNSTATUS pfn = status_callback;
+    JET_ERR cb = pfn(JET_sesidNil, JET_snpBackup, JET_sntBegin, &prog);
+
+    JET_SETSYSPARAM_A spa = {JET_paramSystemPath, 0, "/tmp/", JET_errSuccess};
+    JET_SETSYSPARAM_W spw = {JET_paramSystemPath, 0, u"/tmp/", JET_errSuccess};
+    spa.paramid = spw.paramid = JET_paramLogFilePath;
+    spa.lParam = spw.lParam = 1;
+    spa.sz = "/var/tmp/";
+    spw.sz = u"/var/tmp/";
+    spa.err = spw.err = JET_errSuccess;
+
+    JET_LOGINFO_A lia;
+    JET_LOGINFO_W liw;
+    lia.cbSize = sizeof lia;
+    liw.cbSize = sizeof liw;
+    lia.ulGenLow = liw.ulGenLow = 1;
+    lia.ulGenHigh = liw.ulGenHigh = 2;
+    memcpy(lia.szBaseName, "edb", JET_BASE_NAME_LENGTH + 1);
+    memcpy(liw.szBaseName, u"edb", sizeof(WCHAR) * (JET_BASE_NAME_LENGTH + 1));
+
+    char name_a[] = "inst", *files_a[] = {name_a}, *display_a[] = {name_a}, *slv_a[] = {NULL};
+    WCHAR name_w[] = u"inst", *files_w[] = {name_w}, *display_w[] = {name_w}, *slv_w[] = {NULL};
+    JET_INSTANCE_INFO_A iia;
+    JET_INSTANCE_INFO_W iiw;
+    iia.hInstanceId = iiw.hInstanceId = JET_instanceNil;
+    iia.szInstanceName = name_a;
+    iiw.szInstanceName = name_w;
+    iia.cDatabases = iiw.cDatabases = 1;
+    iia.szDatabaseFileName = files_a;
+    iiw.szDatabaseFileName = files_w;
+    iia.szDatabaseDisplayName = display_a;
+    iiw.szDatabaseDisplayName = display_w;
+    iia.szDatabaseSLVFileName_Obsolete = slv_a;
+    iiw.szDatabaseSLVFileName_Obsolete = slv_w;
+
+    /* The generic (TCHAR-style) typedefs follow JET_UNICODE. */
+    JET_SETSYSPARAM sp;
+    JET_LOGINFO li;
+    JET_INSTANCE_INFO ii;
+    sp.paramid = JET_paramTempPath;
+    sp.sz = HU_T("/tmp/");
+    li.szBaseName[0] = HU_T('e');
+    ii.szInstanceName = HU_AW(name_a, name_w);
+
+    /* Every handle and scalar typedef. */
+    JET_API_PTR ptr = 0;
+    JET_HANDLE hf = 0;
+    JET_INSTANCE inst = JET_instanceNil;
+    JET_SESID sesid = JET_sesidNil;
+    JET_TABLEID tableid = ~(JET_TABLEID)0;
+    JET_OSSNAPID snapid = 0;
+    JET_DBID dbid = JET_dbidNil;
+    JET_GRBIT grbit = JET_bitNil;
+    JET_SNP snp = JET_snpBackup;
+    JET_SNT snt = JET_sntBegin;
+    JET_COLUMNID columnid = 0;
+    WCHAR wc = u'x';
+    char text[] = "x";
+    JET_PSTR ps = text;
+    JET_PCSTR pcs = "x";
+    JET_PWSTR pws = name_w;
+    JET_PCWSTR pcws = u"x";
+
+    unsigned long sum = (unsigned long)cb + misc.cbPageSize + (unsigned long)misc.signDb.logtimeCreate.fTimeIsUTC +
+                        misc.bkinfoFullCur.bklogtimeMark.fOSSnapshot + (unsigned long)misc.lgposAttach.lGeneration +
+                        spa.paramid + (unsigned long)spw.lParam + lia.ulGenHigh + liw.ulGenLow + iia.cDatabases +
+                        iiw.cDatabases + sp.paramid + (unsigned long)(li.szBaseName[0] != 0) +
+                        (unsigned long)(ii.szInstanceName != NULL) + ptr + hf + inst + sesid + tableid + snapid + dbid +
+                        grbit + snp + snt + columnid + wc + (unsigned long)(ps[0] + pcs[0] + pws[0] + pcws[0]);
+    return sum;
+}
+
+/* ---- Every function called with the documented argument types (compiled, never run) ------------------------ */
+static JET_ERR use_calls(void) {
+    JET_ERR err = JET_errSuccess;
+    JET_INSTANCE inst = 0;
+    JET_SESID sesid = 0;
+    JET_DBID dbid = 0;
+    JET_HANDLE hf = 0;
+    JET_API_PTR lparam = 0;
+    unsigned long c = 0, lo = 0, hi = 0, cpg = 0;
+    char buf[256];
+    WCHAR wbuf[256];
+    HU_TCHAR tbuf[256];
+    JET_SETSYSPARAM_A spa[1] = {{JET_paramSystemPath, 0, "/tmp/", 0}};
+    JET_SETSYSPARAM_W spw[1] = {{JET_paramSystemPath, 0, u"/tmp/", 0}};
+    JET_SETSYSPARAM sp[1] = {{JET_paramSystemPath, 0, HU_T("/tmp/"), 0}};
+    JET_INSTANCE_INFO_A *iia = NULL;
+    JET_INSTANCE_INFO_W *iiw = NULL;
+    JET_INSTANCE_INFO *ii = NULL;
+    JET_DBINFOMISC misc;
+    JET_LOGINFO_A lia;
+    JET_LOGINFO_W liw;
+    JET_LOGINFO li;
+
+    /* Instances */
+    err |= JetCreateInstanceA(&inst, "a");
+    err |= JetCreateInstanceW(&inst, u"w");
+    err |= JetCreateInstance(&inst, HU_T("t"));
+    err |= JetCreateInstance2A(&inst, "a", "display", JET_bitNil);
+    err |= JetCreateInstance2W(&inst, u"w", u"display", JET_bitNil);
+    err |= JetCreateInstance2(&inst, HU_T("t"), HU_T("display"), JET_bitNil);
+    err |= JetInit(&inst);
+    err |= JetInit2(&inst, JET_bitReplayIgnoreMissingDB);
+    err |= JetTerm(inst);
+    err |= JetTerm2(inst, JET_bitTermComplete);
+    err |= JetStopService();
+    err |= JetStopServiceInstance(inst);
+    err |= JetStopServiceInstance2(inst, JET_bitStopServiceAll);
+    err |= JetStopBackup();
+    err |= JetStopBackupInstance(inst);
+    err |= JetEnableMultiInstanceA(spa, 1, &c);
+    err |= JetEnableMultiInstanceW(spw, 1, &c);
+    err |= JetEnableMultiInstance(sp, 1, &c);
+    err |= JetGetInstanceInfoA(&c, &iia);
+    err |= JetGetInstanceInfoW(&c, &iiw);
+    err |= JetGetInstanceInfo(&c, &ii);
+    err |= JetFreeBuffer((char *)iia);
+    err |= JetFreeBuffer((char *)iiw);
+    err |= JetFreeBuffer((char *)ii);
+    /* System parameters */
+    err |= JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramSystemPath, 0, "/tmp/");
+    err |= JetSetSystemParameterW(&inst, JET_sesidNil, JET_paramSystemPath, 0, u"/tmp/");
+    err |= JetSetSystemParameter(&inst, JET_sesidNil, JET_paramSystemPath, 0, HU_T("/tmp/"));
+    err |= JetGetSystemParameterA(inst, JET_sesidNil, JET_paramSystemPath, &lparam, buf, sizeof buf);
+    err |= JetGetSystemParameterW(inst, JET_sesidNil, JET_paramSystemPath, &lparam, wbuf, sizeof wbuf);
+    err |= JetGetSystemParameter(inst, JET_sesidNil, JET_paramSystemPath, &lparam, tbuf, sizeof tbuf);
+    /* Sessions and transactions */
+    err |= JetBeginSessionA(inst, &sesid, "", "");
+    err |= JetBeginSessionW(inst, &sesid, u"", u"");
+    err |= JetBeginSession(inst, &sesid, HU_T(""), HU_T(""));
+    err |= JetBeginTransaction(sesid);
+    err |= JetCommitTransaction(sesid, JET_bitCommitLazyFlush);
+    err |= JetRollback(sesid, JET_bitRollbackAll);
+    err |= JetEndSession(sesid, JET_bitNil);
+    /* Databases */
+    err |= JetCreateDatabaseA(sesid, "a.edb", NULL, &dbid, JET_bitDbOverwriteExisting);
+    err |= JetCreateDatabaseW(sesid, u"w.edb", NULL, &dbid, JET_bitDbRecoveryOff);
+    err |= JetCreateDatabase(sesid, HU_T("t.edb"), NULL, &dbid, JET_bitNil);
+    err |= JetAttachDatabaseA(sesid, "a.edb", JET_bitDbReadOnly);
+    err |= JetAttachDatabaseW(sesid, u"w.edb", JET_bitNil);
+    err |= JetAttachDatabase(sesid, HU_T("t.edb"), JET_bitNil);
+    err |= JetDetachDatabaseA(sesid, "a.edb");
+    err |= JetDetachDatabaseW(sesid, u"w.edb");
+    err |= JetDetachDatabase(sesid, HU_T("t.edb"));
+    err |= JetDetachDatabase2A(sesid, "a.edb", JET_bitForceDetach);
+    err |= JetDetachDatabase2W(sesid, u"w.edb", JET_bitNil);
+    err |= JetDetachDatabase2(sesid, NULL, JET_bitNil);
+    err |= JetOpenDatabaseA(sesid, "a.edb", "", &dbid, JET_bitDbReadOnly);
+    err |= JetOpenDatabaseW(sesid, u"w.edb", u"", &dbid, JET_bitNil);
+    err |= JetOpenDatabase(sesid, HU_T("t.edb"), HU_T(""), &dbid, JET_bitNil);
+    err |= JetCloseDatabase(sesid, dbid, JET_bitNil);
+    err |= JetSetDatabaseSizeA(sesid, "a.edb", 256, &cpg);
+    err |= JetSetDatabaseSizeW(sesid, u"w.edb", 256, &cpg);
+    err |= JetSetDatabaseSize(sesid, HU_T("t.edb"), 256, &cpg);
+    err |= JetGrowDatabase(sesid, dbid, 16, &cpg);
+    err |= JetGetDatabaseFileInfoA("a.edb", &misc, sizeof misc, JET_DbInfoMisc);
+    err |= JetGetDatabaseFileInfoW(u"w.edb", &cpg, sizeof cpg, JET_DbInfoPageSize);
+    err |= JetGetDatabaseFileInfo(HU_T("t.edb"), &lo, sizeof lo, JET_DbInfoFilesize);
+    /* Streaming backup */
+    err |= JetBeginExternalBackup(JET_bitBackupAtomic);
+    err |= JetBeginExternalBackupInstance(inst, JET_bitBackupIncremental);
+    err |= JetGetAttachInfoA(buf, sizeof buf, &c);
+    err |= JetGetAttachInfoW(wbuf, sizeof wbuf, &c);
+    err |= JetGetAttachInfo(tbuf, sizeof tbuf, &c);
+    err |= JetGetAttachInfoInstanceA(inst, buf, sizeof buf, &c);
+    err |= JetGetAttachInfoInstanceW(inst, wbuf, sizeof wbuf, &c);
+    err |= JetGetAttachInfoInstance(inst, tbuf, sizeof tbuf, &c);
+    err |= JetOpenFileA("a.edb", &hf, &lo, &hi);
+    err |= JetOpenFileW(u"w.edb", &hf, &lo, &hi);
+    err |= JetOpenFile(HU_T("t.edb"), &hf, &lo, &hi);
+    err |= JetOpenFileInstanceA(inst, "a.edb", &hf, &lo, &hi);
+    err |= JetOpenFileInstanceW(inst, u"w.edb", &hf, &lo, &hi);
+    err |= JetOpenFileInstance(inst, HU_T("t.edb"), &hf, &lo, &hi);
+    err |= JetReadFile(hf, buf, sizeof buf, &c);
+    err |= JetReadFileInstance(inst, hf, buf, sizeof buf, &c);
+    err |= JetCloseFile(hf);
+    err |= JetCloseFileInstance(inst, hf);
+    err |= JetGetLogInfoA(buf, sizeof buf, &c);
+    err |= JetGetLogInfoW(wbuf, sizeof wbuf, &c);
+    err |= JetGetLogInfo(tbuf, sizeof tbuf, &c);
+    err |= JetGetLogInfoInstanceA(inst, buf, sizeof buf, &c);
+    err |= JetGetLogInfoInstanceW(inst, wbuf, sizeof wbuf, &c);
+    err |= JetGetLogInfoInstance(inst, tbuf, sizeof tbuf, &c);
+    err |= JetGetLogInfoInstance2A(inst, buf, sizeof buf, &c, &lia);
+    err |= JetGetLogInfoInstance2W(inst, wbuf, sizeof wbuf, &c, &liw);
+    err |= JetGetLogInfoInstance2(inst, tbuf, sizeof tbuf, &c, &li);
+    err |= JetGetTruncateLogInfoInstanceA(inst, buf, sizeof buf, &c);
+    err |= JetGetTruncateLogInfoInstanceW(inst, wbuf, sizeof wbuf, &c);
+    err |= JetGetTruncateLogInfoInstance(inst, tbuf, sizeof tbuf, &c);
+    err |= JetTruncateLog();
+    err |= JetTruncateLogInstance(inst);
+    err |= JetEndExternalBackup();
+    err |= JetEndExternalBackupInstance(inst);
+    err |= JetEndExternalBackupInstance2(inst, JET_bitBackupEndNormal);
+    return err;
+}
+
+/* Run (linked against the library): every function pointer resolved, every constant present; use_calls is only
+ * compiled, never called, unless a (nonexistent) argument asks for it. */
+int main(int argc, char **argv) {
+    hu_function fns[128], und[64];
+    size_t nfn = use_functions(fns), nund = use_undecorated(und);
+    size_t missing = 0;
+    for (size_t i = 0; i < nfn; i++)
+        if (!fns[i].present) printf("header_use: %s is NULL\n", fns[i].name), missing++;
+    for (size_t i = 0; i < nund; i++)
+        if (!und[i].present) printf("header_use: %s is NULL\n", und[i].name), missing++;
+    unsigned long sum = touch_structs();
+    size_t ncon = sizeof constants / sizeof constants[0], nerr = 0;
+    for (size_t i = 0; i < ncon; i++)
+        if (!strncmp(constants[i].name, "JET_err", 7) && (long long)constants[i].value < 0) nerr++;
+    if (argc > 1 && !strcmp(argv[1], "--call-everything-with-junk")) return (int)use_calls();
+    (void)argv;
+    printf("header_use: %zu functions and %zu undecorated names resolved, %zu constants (%zu negative JET_err), "
+           "structs touched (%lu)\n",
+           nfn, nund, ncon, nerr, sum % 10);
+    return missing ? 1 : 0;
+}

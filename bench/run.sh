@@ -1,0 +1,11 @@
+#!/bin/sh
+# make bench: builds the benchmark against build/lib/libesent.so and runs it in a scratch folder.
+# Figures are ratios against baselines measured in the same run (bench/bench_backup.c says which).
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+mkdir -p "$here/build/bin"
+${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -pthread -o "$here/build/bin/bench_backup" \
+    "$here/bench/bench_backup.c" -L"$here/build/lib" -lesent -Wl,-rpath,"$here/build/lib"
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/esent-bench-XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+"$here/build/bin/bench_backup" "$scratch" "${BENCH_MIB:-1024}"

@@ -1,0 +1,292 @@
+/* A streaming backup agent, written the way a Windows backup client is written against esent.h.
+ *
+ *   backup_agent FOLDER
+ *
+ * In FOLDER it creates a demo instance in one-instance (legacy) mode, so that the implicit-instance
+ * JetStopBackup applies to it, with a database of a few MiB and several log generations. Then it takes a full
+ * streaming backup into FOLDER/backup-full, commits more, takes an incremental into FOLDER/backup-incremental,
+ * and starts a third backup that a second thread stops partway with JetStopBackup. Every call is printed with
+ * what it returned. Ctrl-C during a backup calls JetStopBackupInstance, and the backup ends cleanly.
+ */
+#define _GNU_SOURCE
+#include <esent.h>
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define CHUNK (1024 * 1024) /* read buffer: 1 MiB, 4096-aligned */
+
+static JET_INSTANCE g_instance;
+static volatile sig_atomic_t g_interrupted;
+
+/* Prints a call and its result by name, e.g. "JetBeginExternalBackup(0) = 0 (JET_errSuccess)". */
+static JET_ERR report(JET_ERR err, const char *fmt, ...) {
+    char call[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(call, sizeof call, fmt, ap);
+    va_end(ap);
+    JET_API_PTR code = (JET_API_PTR)err;
+    char text[256] = "";
+    JetGetSystemParameterA(0, 0, JET_paramErrorToString, &code, text, sizeof text);
+    char *comma = strchr(text, ',');
+    if (comma) *comma = '\0';
+    printf("  %-58s = %ld (%s)\n", call, err, text);
+    return err;
+}
+
+static void die(const char *what, JET_ERR err) {
+    fprintf(stderr, "backup_agent: %s failed with %ld\n", what, err);
+    exit(1);
+}
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static const char *base_name(const char *path) {
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+typedef struct {
+    int files;
+    unsigned long long bytes;
+    double seconds;
+} progress;
+
+/* Streams one file of the backup set into `folder`. Returns the first error (JET_errSuccess at the end). */
+static JET_ERR copy_file(const char *name, const char *folder, void *buffer, progress *p,
+                         unsigned long long stop_after, pthread_mutex_t *gate, pthread_cond_t *signal_stop,
+                         int *reached) {
+    JET_HANDLE h;
+    unsigned long lo = 0, hi = 0;
+    JET_ERR err = report(JetOpenFileA(name, &h, &lo, &hi), "JetOpenFile(%s)", base_name(name));
+    if (err < 0) return err;
+    unsigned long long size = ((unsigned long long)hi << 32) | lo;
+    char out_path[4096];
+    snprintf(out_path, sizeof out_path, "%s/%s", folder, base_name(name));
+    FILE *out = fopen(out_path, "wb");
+    if (!out) {
+        perror(out_path);
+        JetCloseFile(h);
+        return JET_errDiskIO;
+    }
+    unsigned long long done = 0;
+    double start = now();
+    for (;;) {
+        unsigned long n = 0;
+        err = JetReadFile(h, buffer, CHUNK, &n);
+        if (err < 0) {
+            report(err, "JetReadFile(%s) after %llu bytes", base_name(name), done);
+            break;
+        }
+        if (n == 0) break;
+        if (fwrite(buffer, 1, n, out) != n) {
+            err = JET_errDiskIO;
+            break;
+        }
+        done += n;
+        p->bytes += n;
+        if (stop_after && !*reached && p->bytes >= stop_after) {
+            /* Partway: let the stopper thread call JetStopBackup now. */
+            pthread_mutex_lock(gate);
+            *reached = 1;
+            pthread_cond_signal(signal_stop);
+            pthread_mutex_unlock(gate);
+            usleep(20000);
+        }
+    }
+    fclose(out);
+    p->seconds += now() - start;
+    if (err == JET_errSuccess) {
+        p->files++;
+        printf("    %-40s %10llu of %llu bytes\n", base_name(name), done, size);
+    }
+    report(JetCloseFile(h), "JetCloseFile(%s)", base_name(name));
+    return err;
+}
+
+typedef struct {
+    pthread_mutex_t gate;
+    pthread_cond_t reached_cond;
+    int reached;
+    int enabled;
+} stopper;
+
+static void *stop_backup_thread(void *arg) {
+    stopper *s = arg;
+    pthread_mutex_lock(&s->gate);
+    while (!s->reached) pthread_cond_wait(&s->reached_cond, &s->gate);
+    pthread_mutex_unlock(&s->gate);
+    printf("  [stopper thread] calling JetStopBackup partway through the database\n");
+    report(JetStopBackup(), "JetStopBackup() [second thread]");
+    return NULL;
+}
+
+/* Ctrl-C: a thread waits for SIGINT and stops the backup through the instance; the copy loop then sees -801. */
+static void *sigint_thread(void *arg) {
+    sigset_t *set = arg;
+    int sig = 0;
+    while (sigwait(set, &sig) == 0) {
+        if (sig == SIGINT) {
+            g_interrupted = 1;
+            printf("\n  [Ctrl-C] JetStopBackupInstance = %ld\n", JetStopBackupInstance(g_instance));
+        }
+    }
+    return NULL;
+}
+
+/* One streaming backup. `incremental` selects the kind; `stop` lets a second thread stop it partway. */
+static void backup(const char *title, const char *folder, JET_GRBIT grbit, void *buffer, stopper *stop) {
+    printf("\n%s -> %s\n", title, folder);
+    mkdir(folder, 0755);
+    progress p = {0, 0, 0};
+    double start = now();
+    JET_ERR err = report(JetBeginExternalBackup(grbit), "JetBeginExternalBackup(%s)",
+                         grbit ? "JET_bitBackupIncremental" : "0");
+    if (err < 0) return;
+    int stopped = 0;
+    if (!(grbit & JET_bitBackupIncremental)) {
+        char dbs[8192];
+        unsigned long cb = 0;
+        err = JetGetAttachInfoA(dbs, sizeof dbs, &cb);
+        report(err, "JetGetAttachInfo -> %lu bytes", cb);
+        for (const char *db = dbs; err == JET_errSuccess && *db; db += strlen(db) + 1) {
+            err = copy_file(db, folder, buffer, &p, stop ? 2 * 1024 * 1024 : 0, stop ? &stop->gate : NULL,
+                            stop ? &stop->reached_cond : NULL, stop ? &stop->reached : &stopped);
+        }
+    }
+    if (err == JET_errSuccess) {
+        char logs[65536];
+        unsigned long cb = 0;
+        err = report(JetGetLogInfoA(logs, sizeof logs, &cb), "JetGetLogInfo");
+        for (const char *log = logs; err == JET_errSuccess && *log; log += strlen(log) + 1)
+            err = copy_file(log, folder, buffer, &p, 0, NULL, NULL, &stopped);
+    }
+    if (err == JET_errSuccess) err = report(JetTruncateLog(), "JetTruncateLog");
+    if (err == JET_errBackupAbortByServer || g_interrupted) {
+        /* After a stop only CloseFile and End still work; show that the others answer -801. */
+        char scratch[64];
+        unsigned long cb = 0;
+        report(JetGetLogInfoA(scratch, sizeof scratch, &cb), "JetGetLogInfo (after the stop)");
+        report(JetTruncateLog(), "JetTruncateLog (after the stop)");
+    }
+    double took = now() - start;
+    report(JetEndExternalBackup(), "JetEndExternalBackup");
+    printf("  %d files, %.1f MiB in %.3f s (%.0f MiB/s streaming)\n", p.files, (double)p.bytes / (1 << 20), took,
+           p.seconds > 0 ? (double)p.bytes / (1 << 20) / p.seconds : 0.0);
+}
+
+static void commit_some(JET_SESID sesid, int transactions, int new_logs) {
+    for (int i = 0; i < transactions; i++) {
+        JET_ERR err = JetBeginTransaction(sesid);
+        if (err < 0) die("JetBeginTransaction", err);
+        err = JetCommitTransaction(sesid, 0);
+        if (err < 0) die("JetCommitTransaction", err);
+    }
+    for (int i = 0; i < new_logs; i++) {
+        JET_ERR err = JetCommitTransaction(sesid, JET_bitForceNewLog);
+        if (err < 0) die("JetCommitTransaction(JET_bitForceNewLog)", err);
+    }
+}
+
+static void print_backup_info(const char *db) {
+    JET_DBINFOMISC misc;
+    if (JetGetDatabaseFileInfoA(db, &misc, sizeof misc, JET_DbInfoMisc) != JET_errSuccess) return;
+    printf("  %s: dbstate %lu, full backup gens %lu-%lu, incremental gens %lu-%lu\n", base_name(db), misc.dbstate,
+           misc.bkinfoFullPrev.genLow, misc.bkinfoFullPrev.genHigh, misc.bkinfoIncPrev.genLow,
+           misc.bkinfoIncPrev.genHigh);
+}
+
+int main(int argc, char **argv) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s FOLDER\n", argv[0]);
+        return 2;
+    }
+    char root[4096];
+    if (!realpath(argv[1], root)) {
+        perror(argv[1]);
+        return 2;
+    }
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    pthread_t signal_thread;
+    pthread_create(&signal_thread, NULL, sigint_thread, &set);
+
+    char folder[4200], db[4300], full[4300], incremental[4300], third[4300];
+    snprintf(folder, sizeof folder, "%s/instance/", root);
+    snprintf(db, sizeof db, "%s/instance/demo.edb", root);
+    snprintf(full, sizeof full, "%s/backup-full", root);
+    snprintf(incremental, sizeof incremental, "%s/backup-incremental", root);
+    snprintf(third, sizeof third, "%s/backup-stopped", root);
+
+    printf("Setting up a demo instance in %s (one-instance mode)\n", folder);
+    JetSetSystemParameterA(NULL, 0, JET_paramCreatePathIfNotExist, 1, NULL);
+    JetSetSystemParameterA(NULL, 0, JET_paramSystemPath, 0, folder);
+    JetSetSystemParameterA(NULL, 0, JET_paramLogFilePath, 0, folder);
+    JetSetSystemParameterA(NULL, 0, JET_paramLogFileSize, 1024, NULL);
+    report(JetInit(&g_instance), "JetInit");
+    JET_SESID sesid;
+    JET_DBID dbid;
+    if (JetBeginSessionA(g_instance, &sesid, "", "") < 0) die("JetBeginSession", -1);
+    report(JetCreateDatabaseA(sesid, db, NULL, &dbid, 0), "JetCreateDatabase(demo.edb)");
+    unsigned long pages = 0;
+    JET_ERR grown = JetGrowDatabase(sesid, dbid, 1536, &pages);
+    report(grown, "JetGrowDatabase(1536 pages) -> %lu pages", pages);
+    commit_some(sesid, 20, 4);
+    printf("  committed 20 transactions and rolled the log 4 times\n");
+
+    void *buffer = NULL;
+    if (posix_memalign(&buffer, 4096, CHUNK) != 0) die("posix_memalign", -1);
+
+    backup("Full backup", full, 0, buffer, NULL);
+    print_backup_info(db);
+
+    commit_some(sesid, 50, 3);
+    printf("\n  committed 50 more transactions and rolled the log 3 times\n");
+    backup("Incremental backup", incremental, JET_bitBackupIncremental, buffer, NULL);
+    print_backup_info(db);
+
+    stopper s = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 1};
+    pthread_t stop_thread;
+    pthread_create(&stop_thread, NULL, stop_backup_thread, &s);
+    backup("Third backup, stopped by a second thread with JetStopBackup", third, 0, buffer, &s);
+    pthread_join(stop_thread, NULL);
+    print_backup_info(db);
+
+    printf("\nFiles in %s\n", folder);
+    fflush(stdout);
+    char cmd[4400];
+    snprintf(cmd, sizeof cmd, "ls -l '%s' | tail -n +2 | awk '{printf \"  %%-20s %%10s bytes\\n\", $9, $5}'", folder);
+    if (system(cmd) != 0) fprintf(stderr, "could not list %s\n", folder);
+
+    JetCloseDatabase(sesid, dbid, 0);
+    JetEndSession(sesid, 0);
+
+    JET_INSTANCE_INFO_A *info = NULL;
+    unsigned long count = 0;
+    JET_ERR listed = JetGetInstanceInfoA(&count, &info);
+    report(listed, "JetGetInstanceInfo -> %lu instance(s)", count);
+    for (unsigned long i = 0; i < count; i++) {
+        printf("  instance %lu: name %s, %lu database(s)\n", i, info[i].szInstanceName ? info[i].szInstanceName : "(none)",
+               (unsigned long)info[i].cDatabases);
+        for (JET_API_PTR d = 0; d < info[i].cDatabases; d++) printf("    %s\n", info[i].szDatabaseFileName[d]);
+    }
+    JetFreeBuffer((char *)info);
+    report(JetTerm(g_instance), "JetTerm");
+    free(buffer);
+    return 0;
+}

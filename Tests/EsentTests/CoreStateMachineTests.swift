@@ -26,7 +26,11 @@ struct CoreStateMachineTests {
     /// Terminates whatever a test left behind.
     private func cleanUp() {
         let handles = registry.withLock { r in r.order.map(\.handle) }
-        for handle in handles { _ = try? Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermAbrupt)) }
+        for handle in handles {
+            do { _ = try Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermAbrupt)) } catch {
+                Issue.record("clean-up term failed: \(error)")
+            }
+        }
     }
 
     private func setPaths(_ instance: UInt, _ folder: ScratchFolder) throws {
@@ -50,8 +54,9 @@ struct CoreStateMachineTests {
 
     @Test("sem 2: legacy JetInit sets one-instance mode; the last term returns it to unset")
     func legacyModeLifecycle() throws {
-        defer { cleanUp() }
         let folder = ScratchFolder()
+        // The folder must outlive the term that cleans up.
+        defer { withExtendedLifetime(folder) { cleanUp() } }
         try setPaths(0, folder)
         let handle = try Lifecycle.initialize(handle: 0)
         #expect(mode() == .oneInstance)
@@ -64,8 +69,9 @@ struct CoreStateMachineTests {
 
     @Test("sem 2: implicit-instance calls in multi-instance mode give -1081; JetInit(NULL) too")
     func multiInstanceModeRules() throws {
-        defer { cleanUp() }
         let folder = ScratchFolder()
+        // The folder must outlive the term that cleans up.
+        defer { withExtendedLifetime(folder) { cleanUp() } }
         _ = try runningInstance("one", folder)
         #expect(mode() == .multiInstance)
         #expect(throws: JetError.runningInMultiInstanceMode) { try Registry.legacyInstance() }
@@ -90,8 +96,9 @@ struct CoreStateMachineTests {
 
     @Test("sem 3.2: a failed JetInit destroys the instance; dec 2: its handle is then invalid")
     func failedInitDestroys() throws {
-        defer { cleanUp() }
         let folder = ScratchFolder()
+        // The folder must outlive the term that cleans up.
+        defer { withExtendedLifetime(folder) { cleanUp() } }
         let handle = try Lifecycle.createInstance(name: "bad", displayName: nil)
         try setPaths(handle, folder)
         // 65 KiB is in range but not a whole number of 4 KiB segments.
@@ -109,11 +116,15 @@ struct CoreStateMachineTests {
 
     @Test("sem 3.2: two initialized instances cannot share a log folder")
     func uniquePaths() throws {
-        defer { cleanUp() }
         let folder = ScratchFolder()
+        // The folder must outlive the term that cleans up.
+        defer { withExtendedLifetime(folder) { cleanUp() } }
         _ = try runningInstance("a", folder)
         let handle = try Lifecycle.createInstance(name: "b", displayName: nil)
         try setPaths(handle, folder)
+        // Its own temporary database, so the first shared folder is the system path.
+        try Parameters.set(
+            instance: handle, sesid: 0, paramid: UInt(JET_paramTempPath), integer: 0, string: folder.file("b.edb"))
         do {
             _ = try Lifecycle.initialize(handle: handle)
             Issue.record("init succeeded")
@@ -137,8 +148,9 @@ struct CoreStateMachineTests {
 
     @Test("sem 4.2: NotStarted → Databases → LogsAndPatchs → NotStarted for a full backup")
     func fullBackupTransitions() throws {
-        defer { cleanUp() }
         let folder = ScratchFolder()
+        // The folder must outlive the term that cleans up.
+        defer { withExtendedLifetime(folder) { cleanUp() } }
         let (instance, _, path) = try databaseInstance(folder)
         #expect(phase(instance) == .notStarted)
         try StreamingBackup.begin(instance, grbit: 0)
@@ -168,8 +180,9 @@ struct CoreStateMachineTests {
 
     @Test("sem 4.2: an incremental backup starts in LogsAndPatchs and needs a previous full (-560)")
     func incrementalNeedsFull() throws {
-        defer { cleanUp() }
         let folder = ScratchFolder()
+        // The folder must outlive the term that cleans up.
+        defer { withExtendedLifetime(folder) { cleanUp() } }
         let (instance, _, _) = try databaseInstance(folder)
         #expect(throws: JetError.missingFullBackup) {
             try StreamingBackup.begin(instance, grbit: UInt(JET_bitBackupIncremental))
@@ -179,8 +192,9 @@ struct CoreStateMachineTests {
 
     @Test("sem 4.3: without a backup every call but Begin gives -520")
     func noBackupColumn() throws {
-        defer { cleanUp() }
         let folder = ScratchFolder()
+        // The folder must outlive the term that cleans up.
+        defer { withExtendedLifetime(folder) { cleanUp() } }
         let (instance, _, path) = try databaseInstance(folder)
         #expect(throws: JetError.noBackup) { try StreamingBackup.attachInfo(instance) }
         #expect(throws: JetError.noBackup) { try StreamingBackup.openFile(instance, name: path) }
@@ -193,8 +207,9 @@ struct CoreStateMachineTests {
 
     @Test("sem 6.1: after a stop, gated calls give -801, close and end work, the next Begin clears it")
     func stopColumn() throws {
-        defer { cleanUp() }
         let folder = ScratchFolder()
+        // The folder must outlive the term that cleans up.
+        defer { withExtendedLifetime(folder) { cleanUp() } }
         let (instance, _, path) = try databaseInstance(folder)
         try StreamingBackup.begin(instance, grbit: 0)
         _ = try StreamingBackup.openFile(instance, name: path)
@@ -213,8 +228,9 @@ struct CoreStateMachineTests {
 
     @Test("sem 4.3: opening a database after the log list gives -521 and ends the backup")
     func databaseAfterLogList() throws {
-        defer { cleanUp() }
         let folder = ScratchFolder()
+        // The folder must outlive the term that cleans up.
+        defer { withExtendedLifetime(folder) { cleanUp() } }
         let (instance, _, path) = try databaseInstance(folder)
         try StreamingBackup.begin(instance, grbit: 0)
         _ = try StreamingBackup.logInfo(instance, .toCopy)
@@ -225,8 +241,9 @@ struct CoreStateMachineTests {
 
     @Test("sem 4.3: a non-database name in the database phase gives -1203 and the backup goes on")
     func otherFileInDatabasePhase() throws {
-        defer { cleanUp() }
         let folder = ScratchFolder()
+        // The folder must outlive the term that cleans up.
+        defer { withExtendedLifetime(folder) { cleanUp() } }
         let (instance, _, _) = try databaseInstance(folder)
         try StreamingBackup.begin(instance, grbit: 0)
         #expect(throws: JetError.databaseNotFound) { try StreamingBackup.openFile(instance, name: "/etc/passwd") }
@@ -236,8 +253,9 @@ struct CoreStateMachineTests {
 
     @Test("sem 5.9, 5.10: a normal end after a full read and truncation stamps bkinfoFullPrev")
     func endStampsFullPrev() throws {
-        defer { cleanUp() }
         let folder = ScratchFolder()
+        // The folder must outlive the term that cleans up.
+        defer { withExtendedLifetime(folder) { cleanUp() } }
         let (instance, _, path) = try databaseInstance(folder)
         try StreamingBackup.begin(instance, grbit: 0)
         let size = try StreamingBackup.openFile(instance, name: path)
@@ -268,8 +286,9 @@ struct CoreStateMachineTests {
 
     @Test("sem 6.3: JetTerm2(0) with a backup running gives -505 and leaves backups refused (-523)")
     func termCompleteWithBackup() throws {
-        defer { cleanUp() }
         let folder = ScratchFolder()
+        // The folder must outlive the term that cleans up.
+        defer { withExtendedLifetime(folder) { cleanUp() } }
         let (instance, _, _) = try databaseInstance(folder)
         try StreamingBackup.begin(instance, grbit: 0)
         #expect(throws: JetError.backupInProgress) { try Lifecycle.terminate(handle: instance.handle, grbit: 0) }
@@ -279,8 +298,9 @@ struct CoreStateMachineTests {
 
     @Test("sem 6.2: a stopped service refuses gated calls with -1329; Resume after All stays refused")
     func stopService() throws {
-        defer { cleanUp() }
         let folder = ScratchFolder()
+        // The folder must outlive the term that cleans up.
+        defer { withExtendedLifetime(folder) { cleanUp() } }
         let (instance, sesid, _) = try databaseInstance(folder)
         try Lifecycle.stopService(instance, grbit: 0)
         #expect(throws: JetError.clientRequestToStopJetService) { try StreamingBackup.begin(instance, grbit: 0) }

@@ -251,7 +251,7 @@ SCENARIO(backup_threads_four_instances_with_random_stops, "issue 3.2") {
     stopper_ctx s;
     pthread_t threads[WORKERS], stop_thread;
     for (int i = 0; i < WORKERS; i++) {
-        char name[16], folder[16];
+        char name[32], folder[32];
         snprintf(name, sizeof name, "worker%d", i);
         snprintf(folder, sizeof folder, "w%d", i);
         memset(&w[i], 0, sizeof w[i]);

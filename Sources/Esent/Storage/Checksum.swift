@@ -76,21 +76,19 @@ enum Checksum {
 
     @_optimize(speed)
     private static func sum(_ base: UnsafeRawPointer, count: Int, seed: UInt64, skipFirstWord: Bool) -> UInt64 {
-        var x = SIMD8<UInt64>(repeating: seed)
-        var s = SIMD8<UInt64>(repeating: 0)
+        var s = SIMD8<UInt64>(repeating: seed)
         var t = SIMD8<UInt64>(repeating: 0)
         var offset = 0
         if count >= 64 {
             // The first block is peeled so that the stored checksum word can be left out without a branch in the loop.
             var w = block(base, 0)
             if skipFirstWord { w[0] = 0 }
-            x ^= w
             s &+= w
+            t &+= s
             offset = 64
             while offset &+ 64 <= count {
-                let v = block(base, offset)
-                x ^= v
-                s &+= v
+                s &+= block(base, offset)
+                t &+= s
                 offset &+= 64
             }
         }

@@ -35,6 +35,8 @@ help:
 lib: $(LIB)/libesent.so
 
 $(LIB)/libesent.so: $(SWIFT_SOURCES)
+	@# SwiftPM does not relink when only linker flags or exports.map change.
+	rm -f .build/release/libesent.so
 	$(SWIFT) build $(RELEASE_FLAGS) -Xswiftc -emit-clang-header-path -Xswiftc $(CURDIR)/$(BUILD)/gen/esent-Swift.h
 	@mkdir -p $(LIB)
 	cp .build/release/libesent.so $(LIB)/libesent.so.$(VERSION)

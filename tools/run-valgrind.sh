@@ -12,9 +12,9 @@
 #   definite) and glibc ld.so's strncmp over-read while expanding $ORIGIN.
 # - Each process writes build/valgrind/vg.PID.log; the logs of processes with errors are printed after the
 #   scenario's FAIL line.
-# - Scenarios: all of them by default. VALGRIND_FILTERS="a b c" runs only the scenarios whose names contain
-#   one of the substrings (one harness run per filter; the counts are added up). Measured: see the note at
-#   DEFAULT_FILTERS below.
+# - Scenarios: all of them by default (measured: see DEFAULT_FILTERS below). VALGRIND_FILTERS="a b c" runs
+#   only the scenarios whose names contain one of the substrings (one harness run per filter, counts added up;
+#   a scenario matching two filters runs twice).
 # - Ends with the harness's closing line labelled `valgrind:` and exits non-zero on any failure.
 set -u
 
@@ -27,8 +27,10 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 LOGDIR=$ROOT/build/valgrind
 ERROR_EXIT=97
 
-# The whole harness runs under valgrind: no subset is needed at the current scenario count. If the run grows
-# past ~10 minutes (CI has 90 minutes for everything), set DEFAULT_FILTERS to a representative subset.
+# The whole harness runs under valgrind. Measured on the 2-core machine: 435 scenarios in 154 s (about 0.35 s
+# a scenario, most of it valgrind starting the Swift runtime and checking leaks in each forked child), against
+# 12 s natively. If the run grows past ~10 minutes (CI has 90 minutes for everything), set DEFAULT_FILTERS to a
+# representative subset, e.g. "instance param session database backup thread recovery" (substrings of names).
 DEFAULT_FILTERS=""
 FILTERS=${VALGRIND_FILTERS-$DEFAULT_FILTERS}
 # Per-scenario limit inside the harness (valgrind is 10-50x slower on CPU-bound code).

@@ -86,8 +86,9 @@ int bk_archived(const bk_env *env, long *gens, int max) {
         int ok = 1;
         long gen = 0;
         for (size_t i = 3; i < len - 4; i++) {
-            if (!isxdigit((unsigned char)s[i])) ok = 0;
-            else gen = gen * 16 + (isdigit((unsigned char)s[i]) ? s[i] - '0' : (toupper((unsigned char)s[i]) - 'A' + 10));
+            unsigned char c = (unsigned char)s[i];
+            if (!isxdigit(c)) ok = 0;
+            else gen = gen * 16 + (isdigit(c) ? c - '0' : toupper(c) - 'A' + 10);
         }
         if (!ok) continue;
         if (n < max) gens[n] = gen;
@@ -318,7 +319,8 @@ void bk_expect_archived_(const bk_env *env, long low, long high, const char *fil
     if (!ok) {
         char seen[512] = "";
         size_t o = 0;
-        for (int i = 0; i < n && o + 16 < sizeof seen; i++) o += (size_t)snprintf(seen + o, sizeof seen - o, " %ld", gens[i]);
+        for (int i = 0; i < n && o + 16 < sizeof seen; i++)
+            o += (size_t)snprintf(seen + o, sizeof seen - o, " %ld", gens[i]);
         harness_fail(file, line, "archived logs in %s are {%s }, expected generations %ld..%ld", env->dir, seen, low,
                      high);
     }

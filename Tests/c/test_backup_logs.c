@@ -208,7 +208,8 @@ SCENARIO(backup_get_truncate_log_info_w_lists_the_truncatable_logs, "sem 5.7") {
     bk_split_w(buf, sizeof buf, &truncatable);
     bk_expect_logs(&env, &truncatable, 1, cur);
     unsigned long full = sizeof(WCHAR);
-    for (long g = 1; g <= cur; g++) full += (unsigned long)((bk_wcslen(utf16(bk_log_path(&env, g))) + 1) * sizeof(WCHAR));
+    for (long g = 1; g <= cur; g++)
+        full += (unsigned long)((bk_wcslen(utf16(bk_log_path(&env, g))) + 1) * sizeof(WCHAR));
     EXPECT_EQ_UL(cb, full);
     cb = 0;
     EXPECT_ERR(JetGetTruncateLogInfoInstanceW(env.inst, NULL, 0, &cb), JET_errSuccess);

@@ -40,7 +40,6 @@ typedef struct {
     JET_HANDLE h;
     int open;                 /* the reader's handle is open */
     JET_ERR last;             /* the result that ended the loop */
-    int last_started_after_stop;
     char violation[256];
 } reader_ctx;
 
@@ -79,7 +78,6 @@ static void *reader(void *arg) {
             continue;
         }
         c->last = err;
-        c->last_started_after_stop = after;
         if (err != JET_errBackupAbortByServer)
             snprintf(c->violation, sizeof c->violation, "a backup call returned %ld, expected 0 or -801", (long)err);
         return NULL;
@@ -109,7 +107,9 @@ SCENARIO(backup_threads_stop_backup_while_another_thread_reads, "issue 3.2") {
     atomic_store(&c.stop_returned, 1);
     EXPECT(pthread_join(t, NULL) == 0);
     EXPECT_ERR(err, JET_errSuccess);
-    if (took > 0.5) harness_fail(__FILE__, __LINE__, "JetStopBackupInstance took %.3f s: it must not wait", took);
+    /* A stop that waited for the reader would never return (the reader only ends on -801); this bound catches
+     * one that waits for anything else. */
+    if (took > 1.0) harness_fail(__FILE__, __LINE__, "JetStopBackupInstance took %.3f s: it must not wait", took);
     if (c.violation[0]) harness_fail(__FILE__, __LINE__, "reader: %s", c.violation);
     EXPECT_ERR(c.last, JET_errBackupAbortByServer);
     /* the reader's next call after the stop - whichever it was - gave -801; and it stays so */
@@ -264,12 +264,10 @@ SCENARIO(backup_threads_four_instances_with_random_stops, "issue 3.2") {
     }
     memset(&s, 0, sizeof s);
     s.workers = w;
-    double start = now();
     for (int i = 0; i < WORKERS; i++) EXPECT(pthread_create(&threads[i], NULL, worker, &w[i]) == 0);
     EXPECT(pthread_create(&stop_thread, NULL, stopper, &s) == 0);
     for (int i = 0; i < WORKERS; i++) EXPECT(pthread_join(threads[i], NULL) == 0);
     EXPECT(pthread_join(stop_thread, NULL) == 0);
-    double took = now() - start;
 
     int completed = 0, stopped = 0;
     for (int i = 0; i < WORKERS; i++) {
@@ -282,7 +280,6 @@ SCENARIO(backup_threads_four_instances_with_random_stops, "issue 3.2") {
     EXPECT(stopped > 0);   /* the stops did land */
     EXPECT(completed > 0); /* and whole backups got through between them */
     EXPECT(s.stops > 0);
-    (void)took;
     /* every instance is still healthy: a last full backup, unstopped, completes and truncates */
     for (int i = 0; i < WORKERS; i++) {
         bk_full(&w[i].env, 1, JET_bitBackupEndNormal);

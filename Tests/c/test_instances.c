@@ -962,6 +962,44 @@ SCENARIO(instance_info_lists_the_databases_of_each_instance, "sem 3.5") {
     EXPECT_ERR(JetTerm(b), JET_errSuccess);
 }
 
+SCENARIO(instance_info_pointer_arrays_are_aligned_for_every_instance, "sem 3.5") {
+    /* The result is one heap block: the pointer arrays inside it must still be pointer-aligned, for every
+     * instance and not only the first, in the A and the W variant. */
+    JET_INSTANCE inst[3];
+    const char *names[3] = {"first-with-a-long-name", "b", "third"};
+    JET_DBID dbid = 0;
+    for (int i = 0; i < 3; i++) {
+        char dir[16], db[32];
+        snprintf(dir, sizeof dir, "d%d", i);
+        snprintf(db, sizeof db, "db%d-x.edb", i);
+        inst[i] = init_named(names[i], path_in_dir(dir));
+        create_db(inst[i], path_in_dir(db), 0, &dbid);
+    }
+    unsigned long c = 0;
+    JET_INSTANCE_INFO_A *a = NULL;
+    EXPECT_ERR(JetGetInstanceInfoA(&c, &a), JET_errSuccess);
+    EXPECT_EQ_UL(c, 3);
+    EXPECT((uintptr_t)a % _Alignof(JET_INSTANCE_INFO_A) == 0);
+    for (unsigned long i = 0; i < c; i++) {
+        EXPECT_EQ_UL(a[i].cDatabases, 1);
+        EXPECT((uintptr_t)a[i].szDatabaseFileName % _Alignof(char *) == 0);
+        EXPECT((uintptr_t)a[i].szDatabaseDisplayName % _Alignof(char *) == 0);
+    }
+    EXPECT_ERR(JetFreeBuffer((char *)a), JET_errSuccess);
+    JET_INSTANCE_INFO_W *w = NULL;
+    EXPECT_ERR(JetGetInstanceInfoW(&c, &w), JET_errSuccess);
+    EXPECT_EQ_UL(c, 3);
+    EXPECT((uintptr_t)w % _Alignof(JET_INSTANCE_INFO_W) == 0);
+    for (unsigned long i = 0; i < c; i++) {
+        EXPECT((uintptr_t)w[i].szInstanceName % _Alignof(WCHAR) == 0);
+        EXPECT((uintptr_t)w[i].szDatabaseFileName % _Alignof(WCHAR *) == 0);
+        EXPECT((uintptr_t)w[i].szDatabaseDisplayName % _Alignof(WCHAR *) == 0);
+        EXPECT((uintptr_t)w[i].szDatabaseFileName[0] % _Alignof(WCHAR) == 0);
+    }
+    EXPECT_ERR(JetFreeBuffer((char *)w), JET_errSuccess);
+    for (int i = 0; i < 3; i++) EXPECT_ERR(JetTerm(inst[i]), JET_errSuccess);
+}
+
 SCENARIO(instance_info_drops_detached_databases, "sem 3.5") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;

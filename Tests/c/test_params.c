@@ -104,6 +104,23 @@ SCENARIO(instance_values_are_separate_from_the_globals, "sem 3.6") {
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
 }
 
+SCENARIO(set_and_get_w_handle_integers_and_strings_of_an_instance, "sem 3.6") {
+    JET_INSTANCE inst = 0;
+    EXPECT_ERR(JetCreateInstanceW(&inst, utf16("a")), JET_errSuccess);
+    EXPECT_ERR(JetSetSystemParameterW(&inst, 0, JET_paramLogFileSize, 640, NULL), JET_errSuccess);
+    EXPECT_ERR(JetSetSystemParameterW(&inst, 0, JET_paramBaseName, 0, utf16("wbn")), JET_errSuccess);
+    JET_API_PTR value = 0;
+    EXPECT_ERR(JetGetSystemParameterW(inst, 0, JET_paramLogFileSize, &value, NULL, 0), JET_errSuccess);
+    EXPECT_EQ_UL(value, 640);
+    WCHAR w[16];
+    EXPECT_ERR(JetGetSystemParameterW(inst, 0, JET_paramBaseName, NULL, w, sizeof w), JET_errSuccess);
+    EXPECT(wcs16_eq(w, utf16("wbn")));
+    /* The global table is untouched. */
+    EXPECT_ERR(JetGetSystemParameterW(0, 0, JET_paramLogFileSize, &value, NULL, 0), JET_errSuccess);
+    EXPECT_EQ_UL(value, 5120);
+    EXPECT_ERR(JetTerm(inst), JET_errSuccess);
+}
+
 SCENARIO(instance_base_name_and_log_file_size_shape_its_files, "sem 10.1") {
     JET_INSTANCE a = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, "a"), JET_errSuccess);

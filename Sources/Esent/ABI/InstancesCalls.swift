@@ -158,7 +158,8 @@ private func buildInstanceInfo<Info, Unit: FixedWidthInteger>(
 ) -> UnsafeMutablePointer<Info>? {
     let strings = list.map { ($0.name.map(encode), $0.databases.map(encode)) }
     let pointerSize = MemoryLayout<UnsafeMutablePointer<Unit>?>.stride
-    var size = MemoryLayout<Info>.stride * list.count
+    // Room for aligning each instance's pointer arrays and its first string.
+    var size = MemoryLayout<Info>.stride * list.count + list.count * (pointerSize + MemoryLayout<Unit>.alignment)
     for (name, dbs) in strings {
         size += 2 * pointerSize * max(dbs.count, 1)
         size += ((name?.count ?? 0) + 1) * MemoryLayout<Unit>.size
@@ -168,6 +169,10 @@ private func buildInstanceInfo<Info, Unit: FixedWidthInteger>(
     memset(block, 0, max(size, 1))
     let infos = block.bindMemory(to: Info.self, capacity: list.count)
     var cursor = block + MemoryLayout<Info>.stride * list.count
+    func align(_ alignment: Int) {
+        let misalignment = Int(bitPattern: cursor) % alignment
+        if misalignment != 0 { cursor += alignment - misalignment }
+    }
     func place(_ text: [Unit]) -> UnsafeMutablePointer<Unit> {
         let p = cursor.bindMemory(to: Unit.self, capacity: text.count + 1)
         for (i, u) in text.enumerated() { p[i] = u }
@@ -180,12 +185,14 @@ private func buildInstanceInfo<Info, Unit: FixedWidthInteger>(
         var files: UnsafeMutablePointer<UnsafeMutablePointer<Unit>?>? = nil
         var displays: UnsafeMutablePointer<UnsafeMutablePointer<Unit>?>? = nil
         if !dbs.isEmpty || emptyArrays {
+            align(MemoryLayout<UnsafeMutablePointer<Unit>?>.alignment)
             let slots = max(dbs.count, 1)
             files = cursor.bindMemory(to: UnsafeMutablePointer<Unit>?.self, capacity: slots)
             cursor += pointerSize * slots
             displays = cursor.bindMemory(to: UnsafeMutablePointer<Unit>?.self, capacity: slots)
             cursor += pointerSize * slots
         }
+        align(MemoryLayout<Unit>.alignment)
         let namePointer = name.map(place)
         for (i, db) in dbs.enumerated() { files![i] = place(db) }
         infos[index] = make(entry.handle, namePointer, UInt(dbs.count), files, displays)

@@ -149,8 +149,9 @@ struct DatabaseHeader: Equatable, Sendable {
     ///   `.databaseCorrupted` when the checksum, the page size field or the state is wrong.
     static func decode(_ p: UnsafeRawPointer, pageSize: Int) throws(JetError) -> DatabaseHeader {
         guard pageSize >= 4096, looksLikeHeader(p) else { throw .fileInvalidType }
-        guard p.diskLoad(Offset.checksum, as: UInt64.self)
-            == Checksum.page(p, count: pageSize, seed: Checksum.databaseHeaderSeed)
+        guard
+            p.diskLoad(Offset.checksum, as: UInt64.self)
+                == Checksum.page(p, count: pageSize, seed: Checksum.databaseHeaderSeed)
         else { throw .databaseCorrupted }
         let rawSize = Int(p.diskLoad(Offset.pageSize, as: UInt32.self))
         guard (rawSize == 0 ? 4096 : rawSize) == pageSize else { throw .databaseCorrupted }
@@ -242,8 +243,9 @@ struct BackupTrailer: Equatable, Sendable {
         guard pageSize >= 4096, p.diskLoad(Offset.magic, as: UInt32.self) == magic,
             p.diskLoad(Offset.fileType, as: UInt8.self) == FileType.database.rawValue
         else { throw .fileInvalidType }
-        guard p.diskLoad(Offset.checksum, as: UInt64.self)
-            == Checksum.page(p, count: pageSize, seed: Checksum.databaseHeaderSeed),
+        guard
+            p.diskLoad(Offset.checksum, as: UInt64.self)
+                == Checksum.page(p, count: pageSize, seed: Checksum.databaseHeaderSeed),
             Int(p.diskLoad(Offset.pageSize, as: UInt32.self)) == pageSize
         else { throw .badPatchPage }
         return BackupTrailer(

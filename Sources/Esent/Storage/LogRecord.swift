@@ -137,7 +137,8 @@ enum LogRecord: Equatable, Sendable {
             let dbid = body.diskLoad(0, as: UInt32.self)
             let sign = Signature(decoding: body + 4)
             let name = path(from: 4 + Signature.size)
-            record = kind == .createDatabase
+            record =
+                kind == .createDatabase
                 ? .createDatabase(dbid: dbid, path: name, signDb: sign)
                 : .attachDatabase(dbid: dbid, path: name, signDb: sign)
         case .detachDatabase:

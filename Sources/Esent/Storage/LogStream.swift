@@ -330,7 +330,8 @@ final class LogStream: @unchecked Sendable {
         attachedDatabases = attached
         checkpointGeneration = checkpoint?.generation ?? start
         return Recovery(
-            wasClean: last == .shutdown, attachedAtEnd: attached.map { (dbid: $0.dbid, path: $0.path, signDb: $0.signDb) })
+            wasClean: last == .shutdown,
+            attachedAtEnd: attached.map { (dbid: $0.dbid, path: $0.path, signDb: $0.signDb) })
     }
 
     private static func apply(_ record: LogRecord, to attached: inout [LoggedDatabase]) {
@@ -528,7 +529,8 @@ final class LogStream: @unchecked Sendable {
     // MARK: Segments and backup verification
 
     static func segmentSeed(_ generation: Int32, _ index: Int) -> UInt64 {
-        Checksum.logSegmentSeed ^ (UInt64(UInt32(bitPattern: generation)) << 32 | UInt64(UInt32(truncatingIfNeeded: index)))
+        Checksum.logSegmentSeed
+            ^ (UInt64(UInt32(bitPattern: generation)) << 32 | UInt64(UInt32(truncatingIfNeeded: index)))
     }
 
     enum SegmentState: Equatable {
@@ -569,7 +571,8 @@ final class LogStream: @unchecked Sendable {
         var offset = 0
         while offset < count {
             let p = bytes + offset
-            let index64 = (fileOffset + Int64(offset)) / Int64(segmentSize)
+            // Divided first so that no offset a caller passes can overflow.
+            let index64 = fileOffset / Int64(segmentSize) + Int64(offset / segmentSize)
             guard index64 < Int64(maxSegments) else { return .logReadVerifyFailure }
             let index = Int(index64)
             if index == 0 {

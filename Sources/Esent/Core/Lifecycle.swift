@@ -147,6 +147,8 @@ enum Lifecycle {
         // After a crash, databases the log left attached are made consistent and detached (decisions 8).
         for entry in recovery.attachedAtEnd {
             try DatabaseOperations.markConsistentAfterRecovery(path: entry.path, signDb: entry.signDb, log: log)
+            // Recorded as detached, so the next recovery does not meet it again.
+            _ = try log.append(.detachDatabase(dbid: entry.dbid, path: entry.path), flush: true)
         }
         s.log = log
     }

@@ -6,31 +6,9 @@ import Synchronization
 
 // Instances: create, init, term, multi-instance mode, instance info (semantics 2, 3.1 to 3.5).
 
-@c(JetCreateInstanceA)
-public func jetCreateInstanceA(_ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ szInstanceName: UnsafePointer<CChar>?)
-    -> JET_ERR
-{
-    jetCreateInstance2A(pinstance, szInstanceName, nil, 0)
-}
-
-@c(JetCreateInstance)
-public func jetCreateInstance(_ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ szInstanceName: UnsafePointer<CChar>?)
-    -> JET_ERR
-{
-    jetCreateInstance2A(pinstance, szInstanceName, nil, 0)
-}
-
-@c(JetCreateInstanceW)
-public func jetCreateInstanceW(
-    _ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ szInstanceName: UnsafePointer<WCHAR>?
-) -> JET_ERR {
-    jetCreateInstance2W(pinstance, szInstanceName, nil, 0)
-}
-
-@c(JetCreateInstance2A)
-public func jetCreateInstance2A(
-    _ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ szInstanceName: UnsafePointer<CChar>?,
-    _ szDisplayName: UnsafePointer<CChar>?, _ grbit: JET_GRBIT
+private func createInstance<Unit>(
+    _ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ szInstanceName: UnsafePointer<Unit>?,
+    _ szDisplayName: UnsafePointer<Unit>?
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
         guard let pinstance else { throw .invalidParameter }
@@ -41,26 +19,35 @@ public func jetCreateInstance2A(
     }
 }
 
+@c(JetCreateInstanceA)
+public func jetCreateInstanceA(_ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ szInstanceName: UnsafePointer<CChar>?)
+    -> JET_ERR { createInstance(pinstance, szInstanceName, nil) }
+
+@c(JetCreateInstance)
+public func jetCreateInstance(_ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ szInstanceName: UnsafePointer<CChar>?)
+    -> JET_ERR { createInstance(pinstance, szInstanceName, nil) }
+
+@c(JetCreateInstanceW)
+public func jetCreateInstanceW(_ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ szInstanceName: UnsafePointer<WCHAR>?)
+    -> JET_ERR { createInstance(pinstance, szInstanceName, nil) }
+
+@c(JetCreateInstance2A)
+public func jetCreateInstance2A(
+    _ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ szInstanceName: UnsafePointer<CChar>?,
+    _ szDisplayName: UnsafePointer<CChar>?, _ grbit: JET_GRBIT
+) -> JET_ERR { createInstance(pinstance, szInstanceName, szDisplayName) }
+
 @c(JetCreateInstance2)
 public func jetCreateInstance2(
     _ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ szInstanceName: UnsafePointer<CChar>?,
     _ szDisplayName: UnsafePointer<CChar>?, _ grbit: JET_GRBIT
-) -> JET_ERR {
-    jetCreateInstance2A(pinstance, szInstanceName, szDisplayName, grbit)
-}
+) -> JET_ERR { createInstance(pinstance, szInstanceName, szDisplayName) }
 
 @c(JetCreateInstance2W)
 public func jetCreateInstance2W(
     _ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ szInstanceName: UnsafePointer<WCHAR>?,
     _ szDisplayName: UnsafePointer<WCHAR>?, _ grbit: JET_GRBIT
-) -> JET_ERR {
-    jetCall { () throws(JetError) in
-        guard let pinstance else { throw .invalidParameter }
-        pinstance.pointee = JET_INSTANCE(nilHandle)
-        pinstance.pointee = try Lifecycle.createInstance(
-            name: try Marshal.string(szInstanceName), displayName: try Marshal.string(szDisplayName))
-    }
-}
+) -> JET_ERR { createInstance(pinstance, szInstanceName, szDisplayName) }
 
 @c(JetInit)
 public func jetInit(_ pinstance: UnsafeMutablePointer<JET_INSTANCE>?) -> JET_ERR {

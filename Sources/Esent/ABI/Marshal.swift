@@ -54,6 +54,16 @@ enum Marshal {
         return String(scalars)
     }
 
+    /// Either kind of caller string: `char` (A, UTF-8) or `WCHAR` (W, UTF-16), so each entry point's body is
+    /// written once for both variants.
+    static func string<Unit>(_ p: UnsafePointer<Unit>?) throws(JetError) -> String? {
+        guard let p else { return nil }
+        if Unit.self == CChar.self {
+            return try string(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
+        }
+        return try string(UnsafeRawPointer(p).assumingMemoryBound(to: WCHAR.self))
+    }
+
     /// Writes `value` through an out-pointer that must not be NULL.
     @inline(__always)
     static func store<T>(_ value: T, _ p: UnsafeMutablePointer<T>?) {
@@ -122,26 +132,19 @@ enum Marshal {
         }
     }
 
-    /// Copies a NUL-terminated UTF-8 string into a caller's buffer of `cbMax` bytes.
-    static func copyOut(_ s: String, _ buffer: UnsafeMutablePointer<CChar>?, _ cbMax: CUnsignedLong)
+    /// Copies `s` NUL-terminated into a caller's buffer of `cbMax` bytes, as UTF-8 (`char`) or UTF-16 (`WCHAR`).
+    static func copyOut<Unit>(_ s: String, _ buffer: UnsafeMutablePointer<Unit>?, _ cbMax: CUnsignedLong)
         throws(JetError)
     {
         guard let buffer, cbMax >= 1 else { throw .invalidParameter }
-        let bytes = Array(s.utf8) + [0]
+        let bytes: [UInt8]
+        if Unit.self == CChar.self {
+            bytes = Array(s.utf8) + [0]
+        } else {
+            bytes = (Array(s.utf16) + [0]).withUnsafeBytes { Array($0) }
+        }
         guard UInt(bytes.count) <= cbMax else { throw .bufferTooSmall }
         bytes.withUnsafeBytes { raw in
-            UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress!, byteCount: bytes.count)
-        }
-    }
-
-    /// Copies a NUL-terminated UTF-16 string into a caller's buffer of `cbMax` bytes.
-    static func copyOut(_ s: String, _ buffer: UnsafeMutablePointer<WCHAR>?, _ cbMax: CUnsignedLong)
-        throws(JetError)
-    {
-        guard let buffer, cbMax >= 1 else { throw .invalidParameter }
-        let units = Array(s.utf16) + [0]
-        guard UInt(units.count * 2) <= cbMax else { throw .bufferTooSmall }
-        units.withUnsafeBytes { raw in
             UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress!, byteCount: raw.count)
         }
     }

@@ -2,10 +2,9 @@ import CEsent
 
 // Sessions and transactions (semantics 3.7, decisions 8).
 
-@c(JetBeginSessionA)
-public func jetBeginSessionA(
-    _ instance: JET_INSTANCE, _ psesid: UnsafeMutablePointer<JET_SESID>?, _ szUserName: UnsafePointer<CChar>?,
-    _ szPassword: UnsafePointer<CChar>?
+private func beginSession<Unit>(
+    _ instance: JET_INSTANCE, _ psesid: UnsafeMutablePointer<JET_SESID>?, _ szUserName: UnsafePointer<Unit>?,
+    _ szPassword: UnsafePointer<Unit>?
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
         guard let psesid else { throw .invalidParameter }
@@ -16,26 +15,23 @@ public func jetBeginSessionA(
     }
 }
 
+@c(JetBeginSessionA)
+public func jetBeginSessionA(
+    _ instance: JET_INSTANCE, _ psesid: UnsafeMutablePointer<JET_SESID>?, _ szUserName: UnsafePointer<CChar>?,
+    _ szPassword: UnsafePointer<CChar>?
+) -> JET_ERR { beginSession(instance, psesid, szUserName, szPassword) }
+
 @c(JetBeginSession)
 public func jetBeginSession(
     _ instance: JET_INSTANCE, _ psesid: UnsafeMutablePointer<JET_SESID>?, _ szUserName: UnsafePointer<CChar>?,
     _ szPassword: UnsafePointer<CChar>?
-) -> JET_ERR {
-    jetBeginSessionA(instance, psesid, szUserName, szPassword)
-}
+) -> JET_ERR { beginSession(instance, psesid, szUserName, szPassword) }
 
 @c(JetBeginSessionW)
 public func jetBeginSessionW(
     _ instance: JET_INSTANCE, _ psesid: UnsafeMutablePointer<JET_SESID>?, _ szUserName: UnsafePointer<WCHAR>?,
     _ szPassword: UnsafePointer<WCHAR>?
-) -> JET_ERR {
-    jetCall { () throws(JetError) in
-        guard let psesid else { throw .invalidParameter }
-        _ = try Marshal.string(szUserName)
-        _ = try Marshal.string(szPassword)
-        psesid.pointee = try Sessions.begin(instance: instance)
-    }
-}
+) -> JET_ERR { beginSession(instance, psesid, szUserName, szPassword) }
 
 @c(JetEndSession)
 public func jetEndSession(_ sesid: JET_SESID, _ grbit: JET_GRBIT) -> JET_ERR {

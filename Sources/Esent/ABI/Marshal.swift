@@ -28,16 +28,14 @@ func jetCallWarning(_ body: () throws(JetError) -> JetError?) -> JET_ERR {
 
 enum Marshal {
     /// A caller's A string: UTF-8 (decisions 1). Invalid UTF-8 gives JET_errUnicodeTranslationFail.
-    static func string(_ p: UnsafePointer<CChar>?) throws(JetError) -> String? {
-        guard let p else { return nil }
+    static func utf8String(_ p: UnsafePointer<CChar>) throws(JetError) -> String {
         guard let s = String(validatingCString: p) else { throw .unicodeTranslationFail }
         return s
     }
 
     /// A caller's W string: UTF-16 code units up to a 0. An unpaired surrogate gives
     /// JET_errUnicodeTranslationFail.
-    static func string(_ p: UnsafePointer<WCHAR>?) throws(JetError) -> String? {
-        guard let p else { return nil }
+    static func utf16String(_ p: UnsafePointer<WCHAR>) throws(JetError) -> String {
         var count = 0
         while p[count] != 0 { count += 1 }
         let units = UnsafeBufferPointer(start: p, count: count)
@@ -59,9 +57,9 @@ enum Marshal {
     static func string<Unit>(_ p: UnsafePointer<Unit>?) throws(JetError) -> String? {
         guard let p else { return nil }
         if Unit.self == CChar.self {
-            return try string(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
+            return try utf8String(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
         }
-        return try string(UnsafeRawPointer(p).assumingMemoryBound(to: WCHAR.self))
+        return try utf16String(UnsafeRawPointer(p).assumingMemoryBound(to: WCHAR.self))
     }
 
     /// Writes `value` through an out-pointer that must not be NULL.

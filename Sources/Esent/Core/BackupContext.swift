@@ -175,7 +175,7 @@ enum StreamingBackup {
                 return try openLog(&s, absolute: absolute, resolved: resolved)
             } catch {
                 // In the log phase every open error ends the whole backup (semantics 5.3).
-                if s.backup.phase == .logsAndPatches { forceEnd(&s, instance: instance, reason: .abortedByServer) }
+                if s.backup.phase == .logsAndPatches { forceEnd(&s, instance: instance) }
                 throw error
             }
         }
@@ -254,7 +254,7 @@ enum StreamingBackup {
                 do throws(JetError) {
                     return try readLog(stream, into: buffer, count: count, pageSize: pageSize)
                 } catch {
-                    if error != .invalidParameter { forceEnd(&s, instance: instance, reason: .abortedByServer) }
+                    if error != .invalidParameter { forceEnd(&s, instance: instance) }
                     throw error
                 }
             }
@@ -356,7 +356,7 @@ enum StreamingBackup {
                     try prepareLogs(&s, log)
                 } catch {
                     // A half-prepared backup would list wrong ranges on retry; end it (semantics 5.6).
-                    forceEnd(&s, instance: instance, reason: .abortedByServer)
+                    forceEnd(&s, instance: instance)
                     throw error
                 }
             }
@@ -504,7 +504,7 @@ enum StreamingBackup {
     }
 
     /// Ends a backup without stamping: JetTerm with Abrupt/StopBackup, and log-phase errors (semantics 5.3, 6.3).
-    static func forceEnd(_ s: inout InstanceState, instance: Instance, reason: BackupOutcome) {
+    static func forceEnd(_ s: inout InstanceState, instance: Instance) {
         s.backup.openFile = nil
         _ = try? s.log?.append(.backupAbort, flush: false)
         finish(&s, instance: instance)

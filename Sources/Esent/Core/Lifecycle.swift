@@ -184,7 +184,7 @@ enum Lifecycle {
             s.backupAllowed = false
             let dirty = grbit & UInt(JET_bitTermDirty) != 0
             if grbit & UInt(JET_bitTermStopBackup | JET_bitTermAbrupt) != 0 && s.backup.isRunning {
-                StreamingBackup.forceEnd(&s, instance: instance, reason: .abortedByServer)
+                StreamingBackup.forceEnd(&s, instance: instance)
             }
             if !dirty && s.backup.isRunning { throw .backupInProgress }
             try DatabaseOperations.closeAll(&s, clean: !dirty)

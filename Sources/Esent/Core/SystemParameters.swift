@@ -197,9 +197,4 @@ struct ParameterValues: Sendable {
 
     /// Whether `spec` was ever set here (write-once checks of JetEnableMultiInstance, semantics 3.4).
     func isSet(_ spec: ParameterSpec) -> Bool { values[spec.id] != nil }
-
-    var integerSettings: (logFileSize: Int, circular: Bool, pageSize: Int) {
-        (Int(self[JET_paramLogFileSize].integer), self[JET_paramCircularLog].integer != 0,
-         Int(self[JET_paramDatabasePageSize].integer))
-    }
 }

@@ -1,12 +1,13 @@
 /* A streaming backup agent, written the way a Windows backup client is written against esent.h.
  *
- *   backup_agent FOLDER
+ *   backup_agent FOLDER [--throttle=MS]
  *
  * In FOLDER it creates a demo instance in one-instance (legacy) mode, so that the implicit-instance
  * JetStopBackup applies to it, with a database of a few MiB and several log generations. Then it takes a full
  * streaming backup into FOLDER/backup-full, commits more, takes an incremental into FOLDER/backup-incremental,
  * and starts a third backup that a second thread stops partway with JetStopBackup. Every call is printed with
- * what it returned. Ctrl-C during a backup calls JetStopBackupInstance, and the backup ends cleanly.
+ * what it returned. Ctrl-C during a backup calls JetStopBackupInstance, the backup ends cleanly and the agent
+ * shuts the instance down. --throttle=MS pauses that long after each 1 MiB read, so there is time to press it.
  */
 #define _GNU_SOURCE
 #include <esent.h>
@@ -26,6 +27,7 @@
 
 static JET_INSTANCE g_instance;
 static volatile sig_atomic_t g_interrupted;
+static unsigned g_throttle_ms;
 
 /* Prints a call and its result by name, e.g. "JetBeginExternalBackup(0) = 0 (JET_errSuccess)". */
 static JET_ERR report(JET_ERR err, const char *fmt, ...) {
@@ -98,6 +100,11 @@ static JET_ERR copy_file(const char *name, const char *folder, void *buffer, pro
         }
         done += n;
         p->bytes += n;
+        if (g_throttle_ms) {
+            printf("    %-40s %10llu of %llu bytes\r", base_name(name), done, size);
+            fflush(stdout);
+            usleep(g_throttle_ms * 1000);
+        }
         if (stop_after && !*reached && p->bytes >= stop_after) {
             /* Partway: let the stopper thread call JetStopBackup now. */
             pthread_mutex_lock(gate);
@@ -121,7 +128,6 @@ typedef struct {
     pthread_mutex_t gate;
     pthread_cond_t reached_cond;
     int reached;
-    int enabled;
 } stopper;
 
 static void *stop_backup_thread(void *arg) {
@@ -210,10 +216,11 @@ static void print_backup_info(const char *db) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s FOLDER\n", argv[0]);
+    if (argc < 2 || argc > 3 || (argc == 3 && strncmp(argv[2], "--throttle=", 11) != 0)) {
+        fprintf(stderr, "usage: %s FOLDER [--throttle=MS]\n", argv[0]);
         return 2;
     }
+    if (argc == 3) g_throttle_ms = (unsigned)strtoul(argv[2] + 11, NULL, 10);
     char root[4096];
     if (!realpath(argv[1], root)) {
         perror(argv[1]);
@@ -255,17 +262,22 @@ int main(int argc, char **argv) {
     backup("Full backup", full, 0, buffer, NULL);
     print_backup_info(db);
 
-    commit_some(sesid, 50, 3);
-    printf("\n  committed 50 more transactions and rolled the log 3 times\n");
-    backup("Incremental backup", incremental, JET_bitBackupIncremental, buffer, NULL);
-    print_backup_info(db);
+    if (!g_interrupted) {
+        commit_some(sesid, 50, 3);
+        printf("\n  committed 50 more transactions and rolled the log 3 times\n");
+        backup("Incremental backup", incremental, JET_bitBackupIncremental, buffer, NULL);
+        print_backup_info(db);
+    }
 
-    stopper s = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 1};
-    pthread_t stop_thread;
-    pthread_create(&stop_thread, NULL, stop_backup_thread, &s);
-    backup("Third backup, stopped by a second thread with JetStopBackup", third, 0, buffer, &s);
-    pthread_join(stop_thread, NULL);
-    print_backup_info(db);
+    if (!g_interrupted) {
+        stopper s = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0};
+        pthread_t stop_thread;
+        pthread_create(&stop_thread, NULL, stop_backup_thread, &s);
+        backup("Third backup, stopped by a second thread with JetStopBackup", third, 0, buffer, &s);
+        pthread_join(stop_thread, NULL);
+        print_backup_info(db);
+    }
+    if (g_interrupted) printf("\nInterrupted: no more backups; shutting the instance down.\n");
 
     printf("\nFiles in %s\n", folder);
     fflush(stdout);

@@ -1,4 +1,5 @@
 import CEsent
+import Dispatch
 import Glibc
 import Testing
 
@@ -309,5 +310,64 @@ struct CoreStateMachineTests {
             try Lifecycle.stopService(instance, grbit: UInt(bitPattern: Int(JET_bitStopServiceResume)))
         }
         try Sessions.end(sesid, grbit: 0)
+    }
+
+    @Test("dec 6: JetStopBackup and JetStopService return while a read is blocked inside pread")
+    func stopsNeverWaitForARead() throws {
+        let folder = ScratchFolder()
+        defer { withExtendedLifetime(folder) { cleanUp() } }
+        let (instance, _, path) = try databaseInstance(folder)
+        try StreamingBackup.begin(instance, grbit: 0)
+        let size = try StreamingBackup.openFile(instance, name: path)
+        let insideRead = DispatchSemaphore(value: 0)
+        let releaseRead = DispatchSemaphore(value: 0)
+        let readDone = DispatchSemaphore(value: 0)
+        // The reader parks inside its pread, holding the instance lock, until the stops have returned.
+        SystemCalls.faultInjector = { call, _ in
+            if call == .pread {
+                insideRead.signal()
+                releaseRead.wait()
+            }
+            return nil
+        }
+        defer { SystemCalls.faultInjector = nil }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: Int(size), alignment: 4096)
+        defer { buffer.deallocate() }
+        let box = UncheckedBox(buffer)
+        Thread.start {
+            _ = try? StreamingBackup.read(instance, handle: 0, into: box.value, count: 4 * 4096)
+            readDone.signal()
+        }
+        insideRead.wait()
+        Lifecycle.stopBackup(instance)
+        try Lifecycle.stopServiceLegacy(instance)
+        // Both returned although the read still holds the lock.
+        releaseRead.signal()
+        readDone.wait()
+        SystemCalls.faultInjector = nil
+        #expect(throws: JetError.clientRequestToStopJetService) { try StreamingBackup.attachInfo(instance) }
+        let stopRequested = instance.stopBackupRequested.load(ordering: .acquiring)
+        #expect(stopRequested)
+    }
+}
+
+/// Hands a pointer to another thread in a test.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// A plain pthread, so the test does not depend on Foundation.
+enum Thread {
+    static func start(_ body: @escaping @Sendable () -> Void) {
+        final class Body { let run: @Sendable () -> Void; init(_ run: @escaping @Sendable () -> Void) { self.run = run } }
+        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        var thread = pthread_t()
+        pthread_create(&thread, nil, { raw in
+            let body = Unmanaged<AnyObject>.fromOpaque(raw!).takeRetainedValue() as! Body
+            body.run()
+            return nil
+        }, context)
+        pthread_detach(thread)
     }
 }

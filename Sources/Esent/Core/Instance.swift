@@ -55,8 +55,6 @@ struct InstanceState {
     var databases: [AttachedDatabase] = []
     var sessions: [UInt: SessionState] = [:]
     var backup = BackupContext()
-    /// JetStopServiceInstance2 bits in force (the legacy call records none, semantics 6.2).
-    var stoppedServiceBits: UInt = 0
 
     var loggingEnabled: Bool { log != nil }
     var pageSize: Int { Int(params[JET_paramDatabasePageSize].integer) }
@@ -73,6 +71,10 @@ final class Instance: Sendable {
     let stopBackupRequested = Atomic<Bool>(false)
     /// ESE's m_fStopJetService: never cleared (semantics 6.2).
     let serviceStopped = Atomic<Bool>(false)
+    /// JetStopServiceInstance2 bits in force (the legacy call records none, semantics 6.2).
+    let stoppedServiceBits = Atomic<UInt>(0)
+    /// Mirrors `phase == .running` for the stop calls, which must not take the lock (decisions 6).
+    let isRunning = Atomic<Bool>(false)
 
     init(handle: UInt, name: String?, displayName: String?, params: ParameterValues) {
         self.handle = handle

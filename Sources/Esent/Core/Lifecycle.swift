@@ -111,6 +111,7 @@ enum Lifecycle {
             }
             s.paths = paths
             s.phase = .running
+            instance.isRunning.store(true, ordering: .releasing)
             s.backupAllowed = true
         }
     }
@@ -182,12 +183,22 @@ enum Lifecycle {
             }
             // Cleared before anything can fail and never restored (trap 18).
             s.backupAllowed = false
+            instance.isRunning.store(false, ordering: .releasing)
             let dirty = grbit & UInt(JET_bitTermDirty) != 0
             if grbit & UInt(JET_bitTermStopBackup | JET_bitTermAbrupt) != 0 && s.backup.isRunning {
                 StreamingBackup.forceEnd(&s, instance: instance)
             }
-            if !dirty && s.backup.isRunning { throw .backupInProgress }
-            try DatabaseOperations.closeAll(&s, clean: !dirty)
+            if !dirty && s.backup.isRunning {
+                instance.isRunning.store(true, ordering: .releasing)
+                throw .backupInProgress
+            }
+            do throws(JetError) {
+                try DatabaseOperations.closeAll(&s, clean: !dirty)
+            } catch {
+                // The term can be tried again; the instance is still up.
+                instance.isRunning.store(true, ordering: .releasing)
+                throw error
+            }
             s.sessions = [:]
             s.phase = .terminated
             return dirty ? .dirtyShutdown : nil
@@ -270,44 +281,40 @@ enum Lifecycle {
         instance.stopBackupRequested.store(true, ordering: .releasing)
     }
 
+    /// JetStopServiceInstance2. Only atomics: a stop never waits for a call in progress (decisions 6).
     static func stopService(_ instance: Instance, grbit: UInt) throws(JetError) {
         let resume = UInt(bitPattern: Int(JET_bitStopServiceResume))
         let background = UInt(JET_bitStopServiceBackgroundUserTasks)
         let quiesce = UInt(JET_bitStopServiceQuiesceCaches)
         let emitLog = UInt(JET_bitStopServiceStopAndEmitLog)
         guard grbit & ~(resume | background | quiesce | emitLog) == 0 else { throw .invalidGrbit }
-        try instance.state.withLock { (s) throws(JetError) in
-            // The version store exists only after JetInit; ESE would crash here, we say so (semantics 1.3).
-            guard s.phase == .running else { throw s.phase == .terminated ? .invalidInstance : .notInitialized }
-            if grbit & resume != 0 {
-                let requested = grbit & ~resume
-                if requested == 0 {
-                    // "All" cannot be resumed; the legacy stop records no bits, so resuming it does nothing.
-                    if s.stoppedServiceBits & stopAllBit != 0 { throw .clientRequestToStopJetService }
-                    s.stoppedServiceBits = 0
-                } else {
-                    s.stoppedServiceBits &= ~requested
-                }
+        // The version store exists only after JetInit; ESE would crash here, we say so (semantics 1.3).
+        guard instance.isRunning.load(ordering: .acquiring) else { throw .notInitialized }
+        if grbit & resume != 0 {
+            let requested = grbit & ~resume
+            if requested != 0 {
+                instance.stoppedServiceBits.bitwiseAnd(~requested, ordering: .acquiringAndReleasing)
                 return
             }
-            if grbit == 0 {
-                s.stoppedServiceBits |= stopAllBit | background | quiesce
-                instance.serviceStopped.store(true, ordering: .releasing)
-                return
-            }
-            if grbit & emitLog != 0 {
-                guard grbit == emitLog else { throw .invalidGrbit }
-            }
-            s.stoppedServiceBits |= grbit
+            // "All" cannot be resumed; the legacy stop records no bits, so resuming it does nothing.
+            if instance.stoppedServiceBits.load(ordering: .acquiring) & stopAllBit != 0 { throw .clientRequestToStopJetService }
+            instance.stoppedServiceBits.store(0, ordering: .releasing)
+            return
         }
+        if grbit == 0 {
+            instance.stoppedServiceBits.bitwiseOr(stopAllBit | background | quiesce, ordering: .acquiringAndReleasing)
+            instance.serviceStopped.store(true, ordering: .releasing)
+            return
+        }
+        // Stopping the log goes alone.
+        if grbit & emitLog != 0 && grbit != emitLog { throw .invalidGrbit }
+        instance.stoppedServiceBits.bitwiseOr(grbit, ordering: .acquiringAndReleasing)
     }
 
     /// The legacy JetStopServiceInstance: stops everything, records no bits (semantics 6.2).
     static func stopServiceLegacy(_ instance: Instance) throws(JetError) {
-        try instance.state.withLock { (s) throws(JetError) in
-            guard s.phase == .running else { throw s.phase == .terminated ? .invalidInstance : .notInitialized }
-            instance.serviceStopped.store(true, ordering: .releasing)
-        }
+        guard instance.isRunning.load(ordering: .acquiring) else { throw .notInitialized }
+        instance.serviceStopped.store(true, ordering: .releasing)
     }
 
     /// ESE's internal "all" bit of a JetStopServiceInstance2(0) stop.

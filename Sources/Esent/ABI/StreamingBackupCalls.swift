@@ -195,8 +195,8 @@ private func logInfoA(
         let listing = try StreamingBackup.logInfo(owner, list)
         try Marshal.writeListA(listing.paths, buffer, cbMax, pcbActual)
         if let pLogInfo {
-            pLogInfo.pointee.ulGenLow = CUnsignedLong(listing.generationLow)
-            pLogInfo.pointee.ulGenHigh = CUnsignedLong(listing.generationHigh)
+            pLogInfo.pointee.ulGenLow = CUnsignedLong(clamping: listing.generationLow)
+            pLogInfo.pointee.ulGenHigh = CUnsignedLong(clamping: listing.generationHigh)
             withUnsafeMutableBytes(of: &pLogInfo.pointee.szBaseName) { raw in
                 raw.initializeMemory(as: UInt8.self, repeating: 0)
                 for (i, byte) in listing.baseName.utf8.prefix(raw.count - 1).enumerated() { raw[i] = byte }
@@ -215,8 +215,8 @@ private func logInfoW(
         Marshal.writeListW(listing.paths, buffer, cbMax, pcbActual, rule: .copiedBytes)
         if let pLogInfo {
             // The W variant does not look at cbSize (semantics 5.6).
-            pLogInfo.pointee.ulGenLow = CUnsignedLong(listing.generationLow)
-            pLogInfo.pointee.ulGenHigh = CUnsignedLong(listing.generationHigh)
+            pLogInfo.pointee.ulGenLow = CUnsignedLong(clamping: listing.generationLow)
+            pLogInfo.pointee.ulGenHigh = CUnsignedLong(clamping: listing.generationHigh)
             withUnsafeMutableBytes(of: &pLogInfo.pointee.szBaseName) { raw in
                 let units = raw.bindMemory(to: UInt16.self)
                 for i in 0..<units.count { units[i] = 0 }

@@ -186,15 +186,15 @@ enum StreamingBackup {
         let pageSize = db.file.pageSize
         var header = db.file.header
         header.bkinfoFullCur = BackupInfo(
-            mark: s.backup.mark.mark, markTime: s.backup.mark.markTime, genLow: UInt32(s.backup.copyMic),
+            mark: s.backup.mark.mark, markTime: s.backup.mark.markTime, genLow: UInt32(clamping: s.backup.copyMic),
             genHigh: 0)
         let pgnoLast = db.file.pgnoLast
         let trailer = BackupTrailer(
             info: BackupInfo(
-                mark: s.backup.mark.mark, markTime: s.backup.mark.markTime, genLow: UInt32(s.backup.copyMic),
-                genHigh: UInt32(s.log?.currentGeneration ?? 0)),
+                mark: s.backup.mark.mark, markTime: s.backup.mark.markTime, genLow: UInt32(clamping: s.backup.copyMic),
+                genHigh: UInt32(clamping: s.log?.currentGeneration ?? 0)),
             signDb: header.signDb, signLog: header.signLog,
-            generationMin: UInt32(s.backup.copyMic), generationMax: UInt32(s.log?.currentGeneration ?? 0),
+            generationMin: UInt32(clamping: s.backup.copyMic), generationMax: UInt32(clamping: s.log?.currentGeneration ?? 0),
             pgnoLast: pgnoLast)
         let stream = DatabaseStream(
             database: db, pageSize: pageSize, pgnoLast: pgnoLast, header: header, trailer: trailer)
@@ -473,8 +473,8 @@ enum StreamingBackup {
         for db in s.databases where db.logged && b.inSession.contains(db.dbid) {
             var header = db.file.header
             let info = BackupInfo(
-                mark: b.mark.mark, markTime: b.mark.markTime, genLow: UInt32(b.copyMic),
-                genHigh: UInt32(max(b.copyMac - 1, 0)))
+                mark: b.mark.mark, markTime: b.mark.markTime, genLow: UInt32(clamping: b.copyMic),
+                genHigh: UInt32(clamping: b.copyMac - 1))
             if b.full {
                 guard b.copied.contains(db.dbid) else { continue }
                 if truncated {

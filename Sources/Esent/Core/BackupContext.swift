@@ -440,8 +440,9 @@ enum StreamingBackup {
     static func end(_ instance: Instance, grbit: UInt) throws(JetError) {
         let normal = grbit & UInt(JET_bitBackupEndNormal) != 0
         let abort = grbit & UInt(JET_bitBackupEndAbort) != 0
-        guard normal != abort else { throw .invalidParameter }
         try instance.withAPI { (s) throws(JetError) in
+            // After the API gate, before the backup state (B:3978-3986).
+            guard normal != abort else { throw .invalidParameter }
             guard s.backup.isRunning else {
                 instance.stopBackupRequested.store(false, ordering: .releasing)
                 throw .noBackup

@@ -74,10 +74,16 @@ enum Lifecycle {
             case .initializing, .running: throw .alreadyInitialized
             case .terminated: throw .invalidInstance
             }
+            // Folders resolve against the current directory now, at JetInit (semantics 3.2).
+            let cwd: String
+            do throws(SystemCallError) { cwd = try SystemCalls.currentDirectory() } catch { throw JetError(error) }
+            for id in [JET_paramSystemPath, JET_paramLogFilePath] {
+                s.params[id] = .string(Paths.folder(s.params[id].string, from: cwd))
+            }
             let paths = InstancePaths(
                 system: s.params[JET_paramSystemPath].string,
                 log: s.params[JET_paramLogFilePath].string,
-                temp: tempDatabasePath(s.params),
+                temp: Paths.absolute(tempDatabasePath(s.params), from: cwd),
                 logging: SystemParameters.loggingEnabled(recovery: s.params[JET_paramRecovery].string),
                 usesTempDatabase: s.params[JET_paramMaxTemporaryTables].integer > 0)
             s.phase = .initializing

@@ -17,7 +17,10 @@ enum Parameters {
         case .oneInstance:
             guard let only = r.order.first else { return .global }
             return .instance(only)
-        case .multiInstance, .notSet:
+        case .notSet:
+            // No instance exists: every call reaches the table later instances copy (semantics 3.6).
+            return .global
+        case .multiInstance:
             if sesid != 0 && sesid != nilHandle { return .instance(try r.sessionInstance(sesid)) }
             if instance != 0 && instance != nilHandle {
                 guard let found = r.instances[instance] else { throw .invalidInstance }

@@ -1,0 +1,55 @@
+/* Behaviours fixed after reviewing the code against the specification: default folders resolve at JetInit,
+ * End's grbit check comes after the API gate, and with no instance every parameter call reaches the global table.
+ */
+#include "harness.h"
+
+#include <unistd.h>
+
+SCENARIO(default_folders_are_absolute_after_init_and_in_the_log_list, "sem 3.2, dec 8") {
+    JET_INSTANCE inst = 0;
+    char cwd[4096], folder[4200], got[4200];
+    EXPECT(getcwd(cwd, sizeof cwd) != NULL);
+    snprintf(folder, sizeof folder, "%s/", cwd);
+    EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramLogFileSize, 128, NULL), JET_errSuccess);
+    EXPECT_ERR(JetInit(&inst), JET_errSuccess);
+    EXPECT_ERR(JetGetSystemParameterA(inst, 0, JET_paramLogFilePath, NULL, got, sizeof got), JET_errSuccess);
+    EXPECT(strcmp(got, folder) == 0);
+    EXPECT_ERR(JetGetSystemParameterA(inst, 0, JET_paramSystemPath, NULL, got, sizeof got), JET_errSuccess);
+    EXPECT(strcmp(got, folder) == 0);
+    EXPECT_ERR(JetBeginExternalBackupInstance(inst, 0), JET_errSuccess);
+    char logs[8192];
+    unsigned long cb = 0;
+    EXPECT_ERR(JetGetLogInfoInstanceA(inst, logs, sizeof logs, &cb), JET_errSuccess);
+    EXPECT(logs[0] == '/');
+    EXPECT(strncmp(logs, folder, strlen(folder)) == 0);
+    EXPECT_ERR(JetEndExternalBackupInstance2(inst, JET_bitBackupEndAbort), JET_errSuccess);
+    EXPECT_ERR(JetTerm(inst), JET_errSuccess);
+}
+
+SCENARIO(end_with_a_bad_grbit_after_stop_service_gives_client_request_to_stop, "sem 1.3, 5.9") {
+    JET_INSTANCE inst = init_legacy(path_in_dir("inst"));
+    EXPECT_ERR(JetBeginExternalBackupInstance(inst, 0), JET_errSuccess);
+    EXPECT_ERR(JetStopServiceInstance(inst), JET_errSuccess);
+    /* The gate answers first, so the grbit is never looked at. */
+    EXPECT_ERR(JetEndExternalBackupInstance2(inst, 0), JET_errClientRequestToStopJetService);
+    EXPECT_ERR(JetEndExternalBackupInstance2(inst, JET_bitBackupEndNormal | JET_bitBackupEndAbort),
+               JET_errClientRequestToStopJetService);
+    EXPECT_ERR(JetTerm(inst), JET_errSuccess);
+}
+
+SCENARIO(parameters_with_no_instance_reach_the_global_table_whatever_the_handles, "sem 3.6") {
+    JET_INSTANCE made_up = 12345;
+    JET_API_PTR value = 0;
+    EXPECT_ERR(JetSetSystemParameterA(&made_up, 0, JET_paramLogFileSize, 256, NULL), JET_errSuccess);
+    EXPECT_ERR(JetSetSystemParameterA(NULL, 777, JET_paramCircularLog, 1, NULL), JET_errSuccess);
+    EXPECT_ERR(JetGetSystemParameterA(made_up, 0, JET_paramLogFileSize, &value, NULL, 0), JET_errSuccess);
+    EXPECT_EQ_UL(value, 256);
+    EXPECT_ERR(JetGetSystemParameterA(0, 777, JET_paramCircularLog, &value, NULL, 0), JET_errSuccess);
+    EXPECT_EQ_UL(value, 1);
+    /* ...and an instance created afterwards starts from them. */
+    JET_INSTANCE inst = 0;
+    EXPECT_ERR(JetCreateInstanceA(&inst, "after"), JET_errSuccess);
+    EXPECT_ERR(JetGetSystemParameterA(inst, 0, JET_paramLogFileSize, &value, NULL, 0), JET_errSuccess);
+    EXPECT_EQ_UL(value, 256);
+    EXPECT_ERR(JetTerm(inst), JET_errSuccess);
+}

@@ -447,21 +447,115 @@ struct StorageTests {
 
     // MARK: Log names and records
 
-    @Test func logNames() {
-        #expect(LogStream.archivedName(base: "edb", generation: 1) == "edb00001.log")
-        #expect(LogStream.archivedName(base: "edb", generation: 0xFFFFF) == "edbFFFFF.log")
-        #expect(LogStream.archivedName(base: "edb", generation: 0x100000) == "edb00100000.log")
-        #expect(LogStream.archivedName(base: "abc", generation: 0xABC) == "abc00ABC.log")
-        #expect(LogStream.parseArchivedName("edb00001.log", base: "edb") == 1)
-        #expect(LogStream.parseArchivedName("EDB0000a.log", base: "edb") == 10)
-        #expect(LogStream.parseArchivedName("edb00100000.log", base: "edb") == 0x100000)
-        #expect(LogStream.parseArchivedName("edb0000001A.LOG", base: "EDB") == 0x1A)
+    @Test func logNamesDefault() throws {
+        // ESENT's default, 3: `.log`/`.chk`, 5 digits while the generation fits, then 8.
+        let names = LogFileNames(base: "edb")
+        #expect(names.legacyFlags == 3)
+        #expect(names.currentLog == "edb.log" && names.temporaryLog == "edbtmp.log" && names.checkpoint == "edb.chk")
+        #expect(names.archived(1) == "edb00001.log")
+        #expect(names.archived(0xFFFFF) == "edbFFFFF.log")
+        #expect(names.archived(0x100000) == "edb00100000.log")
+        #expect(LogFileNames(base: "abc").archived(0xABC) == "abc00ABC.log")
+        #expect(try names.scannedGeneration("edb00001.log") == 1)
+        #expect(try names.scannedGeneration("EDB0000a.log") == 10)
+        #expect(try names.scannedGeneration("edb00100000.log") == 0x100000)
+        #expect(try LogFileNames(base: "EDB").scannedGeneration("edb0000001A.LOG") == 0x1A)
+        #expect(names.parseArchived("edb00001.log")?.digits == 5)
+        #expect(names.parseArchived("edb00000001.log")?.digits == 8)
         for bad in [
             "edb.log", "edbtmp.log", "edb0001.log", "edb000001.log", "edb00001.chk", "xyz00001.log", "edb0000g.log",
-            "edb00000.log", "edbFFFFFFFF.log", "edb00001.log2", "",
+            "edb00000.log", "edbFFFFFFFF.log", "edb00001.log2", "", "edb00001.jtx", "edb00000001.jtx",
         ] {
-            #expect(LogStream.parseArchivedName(bad, base: "edb") == nil, "\(bad)")
+            #expect(names.parseArchived(bad) == nil, "\(bad)")
+            #expect(try names.scannedGeneration(bad) == nil, "\(bad)")
         }
+    }
+
+    @Test func logNamesESE98Only() throws {
+        // 1 (Exchange ESE's default): `.log`/`.chk`, always 8 digits; a 5-digit name in the folder is -513.
+        let names = LogFileNames(base: "edb", legacyFlags: 1)
+        #expect(names.currentLog == "edb.log" && names.temporaryLog == "edbtmp.log" && names.checkpoint == "edb.chk")
+        #expect(names.archived(1) == "edb00000001.log")
+        #expect(names.archived(0xFFFFF) == "edb000FFFFF.log")
+        #expect(names.archived(0x100000) == "edb00100000.log")
+        #expect(try names.scannedGeneration("edb00000001.log") == 1)
+        #expect(try names.scannedGeneration("EDB0000000a.LOG") == 10)
+        #expect(names.parseArchived("edb00001.log")?.generation == 1)
+        #expect(throws: JetError.logGenerationMismatch) { _ = try names.scannedGeneration("edb00001.log") }
+        #expect(throws: JetError.logGenerationMismatch) { _ = try names.scannedGeneration("EDBfffff.log") }
+        // Other extensions are not logs of this stream, whatever their digits.
+        #expect(try names.scannedGeneration("edb00001.jtx") == nil)
+        #expect(try names.scannedGeneration("edb00000001.jtx") == nil)
+    }
+
+    @Test func logNamesShortOnly() throws {
+        // 2: `.jtx`/`.jcp`, 5 digits while the generation fits.
+        let names = LogFileNames(base: "edb", legacyFlags: 2)
+        #expect(names.currentLog == "edb.jtx" && names.temporaryLog == "edbtmp.jtx" && names.checkpoint == "edb.jcp")
+        #expect(names.archived(1) == "edb00001.jtx")
+        #expect(names.archived(0xFFFFF) == "edbFFFFF.jtx")
+        #expect(names.archived(0x100000) == "edb00100000.jtx")
+        #expect(try names.scannedGeneration("edb00001.jtx") == 1)
+        #expect(try names.scannedGeneration("Edb0000000B.JTX") == 11)
+        #expect(try names.scannedGeneration("edb00001.log") == nil)
+        #expect(try names.scannedGeneration("edb.jtx") == nil)
+    }
+
+    @Test func logNamesNeither() throws {
+        // 0: `.jtx`/`.jcp`, always 8 digits; a 5-digit `.jtx` in the folder is -513.
+        let names = LogFileNames(base: "edb", legacyFlags: 0)
+        #expect(names.currentLog == "edb.jtx" && names.temporaryLog == "edbtmp.jtx" && names.checkpoint == "edb.jcp")
+        #expect(names.archived(1) == "edb00000001.jtx")
+        #expect(names.archived(0x7FFF_F800) == "edb7FFFF800.jtx")
+        #expect(try names.scannedGeneration("edb00000001.jtx") == 1)
+        #expect(throws: JetError.logGenerationMismatch) { _ = try names.scannedGeneration("edb00001.jtx") }
+        #expect(try names.scannedGeneration("edb00001.log") == nil)
+        #expect(try names.scannedGeneration("edb00000001.log") == nil)
+        // Bits beyond the two named ones change nothing.
+        #expect(LogFileNames(base: "edb", legacyFlags: 0xFC).archived(1) == "edb00000001.jtx")
+        #expect(LogFileNames(base: "edb", legacyFlags: 0xFF).archived(1) == "edb00001.log")
+    }
+
+    @Test func logStreamUsesLegacyNames() throws {
+        for flags: UInt in [0, 1, 2, 3] {
+            let folder = StorageTempFolder()
+            let names = LogFileNames(base: "edb", legacyFlags: flags)
+            let (log, _) = try openLog(folder.path, names: names)
+            try log.roll()
+            #expect(log.currentLogPath == folder.path + names.currentLog)
+            #expect(log.checkpointPath == folder.path + names.checkpoint)
+            #expect(log.archivedPath(1) == folder.path + names.archived(1))
+            try log.close(clean: true)
+            let listed = Set(try SystemCalls.listDirectory(folder.path))
+            #expect(listed == [names.currentLog, names.archived(1), names.checkpoint], "flags \(flags)")
+            // The stream reopens and continues under the same names.
+            let (again, recovery) = try openLog(folder.path, names: names)
+            #expect(recovery.wasClean && again.currentGeneration == 3)
+            #expect(try again.archivedGenerations() == [1, 2])
+            try again.close(clean: true)
+        }
+    }
+
+    @Test func shortArchiveNameWithoutSoftCompatFailsOpen() throws {
+        for flags: UInt in [0, 1] {
+            let folder = StorageTempFolder()
+            let names = LogFileNames(base: "edb", legacyFlags: flags)
+            try openLog(folder.path, names: names).0.close(clean: true)
+            // A 5-digit archive, as ESENT's default names would spell generation 1.
+            let stray = "edb00001" + names.logExtension
+            try RawFile.write(folder.path + stray, try RawFile.read(folder.path + names.currentLog))
+            #expect(throws: JetError.logGenerationMismatch) { _ = try openLog(folder.path, names: names) }
+            // Without the stray the folder opens again.
+            try SystemCalls.unlink(folder.path + stray)
+            try openLog(folder.path, names: names).0.close(clean: true)
+        }
+        // With short names on, the same kind of stray is just an archive (outside the replay range here).
+        let folder = StorageTempFolder()
+        try openLog(folder.path).0.close(clean: true)
+        try RawFile.write(folder.path + "edb00007.log", try RawFile.read(folder.path + "edb.log"))
+        let (log, _) = try openLog(folder.path)
+        #expect(try log.archivedGenerations() == [1, 7])
+        try log.close(clean: true)
     }
 
     @Test func logRecordsRoundTrip() throws {
@@ -493,8 +587,10 @@ struct StorageTests {
 
     static let logSize = 64 * 1024
 
-    func openLog(_ folder: String, size: Int = logSize) throws -> (LogStream, LogStream.Recovery) {
-        try LogStream.open(logDirectory: folder, systemDirectory: folder, baseName: "edb", fileSize: size)
+    func openLog(_ folder: String, size: Int = logSize, names: LogFileNames = LogFileNames(base: "edb")) throws
+        -> (LogStream, LogStream.Recovery)
+    {
+        try LogStream.open(logDirectory: folder, systemDirectory: folder, names: names, fileSize: size)
     }
 
     @Test func logAppendRollReopenContinues() throws {

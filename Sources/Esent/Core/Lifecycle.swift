@@ -148,9 +148,9 @@ enum Lifecycle {
             }
         }
         guard paths.logging else { return }
+        let names = LogFileNames(base: s.baseName, legacyFlags: s.params[JET_paramLegacyFileNames].integer)
         let (log, recovery) = try LogStream.open(
-            logDirectory: paths.log, systemDirectory: paths.system, baseName: s.baseName,
-            fileSize: logFileBytes)
+            logDirectory: paths.log, systemDirectory: paths.system, names: names, fileSize: logFileBytes)
         // After a crash, databases the log left attached are made consistent and detached (decisions 8).
         for entry in recovery.attachedAtEnd {
             try DatabaseOperations.markConsistentAfterRecovery(path: entry.path, signDb: entry.signDb, log: log)

@@ -113,7 +113,7 @@ enum SystemParameters {
             p(JET_paramMaxInstances, .integer(min: 1, max: 10240), global: true, writeOnce: true,
               notAfterInit: true, .integer(16)),
             p(JET_paramEnableAdvanced, .boolean, .integer(1)),
-            p(JET_paramLegacyFileNames, .grbit(max: 255), notAfterInit: true, .integer(3), effect: false),
+            p(JET_paramLegacyFileNames, .grbit(max: 255), notAfterInit: true, .integer(LogFileNames.defaultFlags)),
         ]
         var table: [UInt32: ParameterSpec] = [:]
         for row in rows { table[row.id] = row }

@@ -62,7 +62,8 @@ struct LogFileHeader: Equatable, Sendable {
 }
 
 /// The log: a stream of records in files of fixed size, one current file `<base>.log` and archived generations
-/// `<base>XXXXX.log`, with the checkpoint `<base>.chk` (decisions 4; layouts in docs/file-formats.md).
+/// `<base>XXXXX.log`, with the checkpoint `<base>.chk` (decisions 4; layouts in docs/file-formats.md). The names
+/// are those of JET_paramLegacyFileNames (`LogFileNames`, semantics 10.1); the ones above are its default.
 ///
 /// Not thread-safe: the owner serializes every call (the instance lock). `verifyLogBytes` is static and pure.
 final class LogStream: @unchecked Sendable {
@@ -95,7 +96,7 @@ final class LogStream: @unchecked Sendable {
 
     let logDirectory: String
     let systemDirectory: String
-    let baseName: String
+    let names: LogFileNames
     /// Size of every log file this stream creates.
     let fileSize: Int
 
@@ -119,17 +120,17 @@ final class LogStream: @unchecked Sendable {
     /// Names found by the last directory scan, for archives not spelled the canonical way.
     private var archiveNames: [Int32: String] = [:]
 
-    var currentLogPath: String { logDirectory + baseName + ".log" }
-    var temporaryLogPath: String { logDirectory + baseName + "tmp.log" }
-    var checkpointPath: String { systemDirectory + baseName + ".chk" }
+    var currentLogPath: String { logDirectory + names.currentLog }
+    var temporaryLogPath: String { logDirectory + names.temporaryLog }
+    var checkpointPath: String { systemDirectory + names.checkpoint }
     var isOpen: Bool { fd >= 0 }
 
     private init(
-        logDirectory: String, systemDirectory: String, baseName: String, fileSize: Int, signature: Signature
+        logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int, signature: Signature
     ) throws(JetError) {
         self.logDirectory = logDirectory
         self.systemDirectory = systemDirectory
-        self.baseName = baseName
+        self.names = names
         self.fileSize = fileSize
         self.signature = signature
         currentGeneration = 0
@@ -152,56 +153,25 @@ final class LogStream: @unchecked Sendable {
 
     // MARK: Names
 
-    /// `<base>XXXXX.log`: upper-case hex, 5 digits while the generation is at most 0xFFFFF, else 8.
-    static func archivedName(base: String, generation: Int32) -> String {
-        let hex = String(UInt32(bitPattern: generation), radix: 16, uppercase: true)
-        let width = generation <= 0xFFFFF ? 5 : 8
-        return base + String(repeating: "0", count: max(0, width - hex.count)) + hex + ".log"
-    }
-
-    /// The generation in an archived log's name: `base` (any case), exactly 5 or 8 hex digits (any case), `.log`.
-    static func parseArchivedName(_ name: String, base: String) -> Int32? {
-        let n = Array(name.utf8)
-        let b = Array(base.utf8)
-        let ext = Array(".log".utf8)
-        let digits = n.count - b.count - ext.count
-        guard !b.isEmpty, digits == 5 || digits == 8 else { return nil }
-        func lower(_ c: UInt8) -> UInt8 { (c >= 65 && c <= 90) ? c + 32 : c }
-        for i in 0..<b.count where lower(n[i]) != lower(b[i]) { return nil }
-        for i in 0..<ext.count where lower(n[b.count + digits + i]) != ext[i] { return nil }
-        var value: UInt64 = 0
-        for c in n[b.count..<(b.count + digits)] {
-            let d: UInt8
-            switch c {
-            case 48...57: d = c - 48
-            case 65...70: d = c - 55
-            case 97...102: d = c - 87
-            default: return nil
-            }
-            value = value << 4 | UInt64(d)
-        }
-        guard value >= 1, value <= UInt64(maxGeneration) else { return nil }
-        return Int32(value)
-    }
-
     /// The path of archived generation `generation` (the name the last scan found, else the canonical one).
     func archivedPath(_ generation: Int32) -> String {
-        logDirectory + (archiveNames[generation] ?? Self.archivedName(base: baseName, generation: generation))
+        logDirectory + (archiveNames[generation] ?? names.archived(generation))
     }
 
     /// The archived generations in the log folder, ascending.
     func archivedGenerations() throws(JetError) -> [Int32] {
-        archiveNames = try Self.scanArchives(logDirectory, baseName: baseName)
+        archiveNames = try Self.scanArchives(logDirectory, names: names)
         return archiveNames.keys.sorted()
     }
 
-    private static func scanArchives(_ folder: String, baseName: String) throws(JetError) -> [Int32: String] {
-        let names = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(folder) }
+    /// `.logGenerationMismatch` for a 5-digit name when short names are off (`LogFileNames.scannedGeneration`).
+    private static func scanArchives(_ folder: String, names: LogFileNames) throws(JetError) -> [Int32: String] {
+        let listed = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(folder) }
         var found: [Int32: String] = [:]
-        for name in names {
-            guard let g = parseArchivedName(name, base: baseName) else { continue }
+        for name in listed {
+            guard let g = try names.scannedGeneration(name) else { continue }
             // Two spellings of one generation: keep the canonical one, which is the one this library writes.
-            if found[g] == nil || name == archivedName(base: baseName, generation: g) { found[g] = name }
+            if found[g] == nil || name == names.archived(g) { found[g] = name }
         }
         return found
     }
@@ -215,31 +185,33 @@ final class LogStream: @unchecked Sendable {
     /// checkpoint, or one ahead of the log), `.badCheckpointSignature`, `.logFileCorrupt` (bad current log header,
     /// or damage inside an archived log), `.badLogSignature`, `.logGenerationMismatch` (archive whose header says
     /// another generation), `.missingLogFile` (a generation between checkpoint and current log is missing),
-    /// `.invalidLogSequence` (logs that do not follow each other), `.invalidParameter` (sizes, base name).
-    static func open(logDirectory: String, systemDirectory: String, baseName: String, fileSize: Int)
+    /// `.invalidLogSequence` (logs that do not follow each other), `.invalidParameter` (sizes, base name). Without
+    /// JET_bitEightDotThreeSoftCompat, a 5-digit archive name in the log folder gives `.logGenerationMismatch`.
+    static func open(logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int)
         throws(JetError) -> (LogStream, Recovery)
     {
         guard fileSize % segmentSize == 0, fileSize >= 2 * segmentSize, fileSize / segmentSize <= maxSegments,
-            !baseName.isEmpty, !baseName.contains("/")
+            !names.base.isEmpty, !names.base.contains("/")
         else { throw .invalidParameter }
         let logDir = logDirectory.hasSuffix("/") ? logDirectory : logDirectory + "/"
         let systemDir = systemDirectory.hasSuffix("/") ? systemDirectory : systemDirectory + "/"
         let stream = try LogStream(
-            logDirectory: logDir, systemDirectory: systemDir, baseName: baseName, fileSize: fileSize,
+            logDirectory: logDir, systemDirectory: systemDir, names: names, fileSize: fileSize,
             signature: .none)
-        let names = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(logDir) }
-        if names.contains(baseName + "tmp.log") {
+        let listed = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(logDir) }
+        // Scanned first, so a name error leaves the folder as it was.
+        stream.archiveNames = try scanArchives(logDir, names: names)
+        if listed.contains(names.temporaryLog) {
             // A roll that crashed before its rename: the file never held records.
             try StorageIO.run { () throws(SystemCallError) in try SystemCalls.unlink(stream.temporaryLogPath) }
         }
-        stream.archiveNames = try scanArchives(logDir, baseName: baseName)
         let recovery: Recovery
-        if !names.contains(baseName + ".log") && stream.archiveNames.isEmpty {
+        if !listed.contains(names.currentLog) && stream.archiveNames.isEmpty {
             // Nothing to continue (a checkpoint alone has no log to replay and is replaced).
             stream.signature = .make()
             recovery = Recovery(wasClean: true, attachedAtEnd: [])
         } else {
-            recovery = try stream.replay(hasCurrent: names.contains(baseName + ".log"))
+            recovery = try stream.replay(hasCurrent: listed.contains(names.currentLog))
         }
         try stream.guarded { () throws(JetError) in try stream.advance() }
         _ = try stream.append(.initialize, flush: true)

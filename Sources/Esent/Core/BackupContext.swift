@@ -134,6 +134,8 @@ enum StreamingBackup {
                 ?? LogPosition(ib: 0, isec: 0, generation: log.currentGeneration)
             context.mark = BackupInfo(mark: position, markTime: LogTime.now(), genLow: 0, genHigh: 0)
             s.backup = context
+            // With circular logging, the logs from here on must outlive the backup.
+            log.pinnedGeneration = context.copyMic
             instance.stopBackupRequested.store(false, ordering: .releasing)
         }
     }
@@ -513,6 +515,7 @@ enum StreamingBackup {
 
     private static func finish(_ s: inout InstanceState, instance: Instance) {
         s.backup = BackupContext()
+        s.log?.pinnedGeneration = nil
         instance.stopBackupRequested.store(false, ordering: .releasing)
         _ = try? s.log?.append(.backupStop, flush: true)
     }

@@ -157,6 +157,8 @@ enum Lifecycle {
             // Recorded as detached, so the next recovery does not meet it again.
             _ = try log.append(.detachDatabase(dbid: entry.dbid, path: entry.path), flush: true)
         }
+        log.circular = s.params[JET_paramCircularLog].integer != 0
+        log.discardUnneededArchives()
         s.log = log
     }
 

@@ -119,6 +119,10 @@ final class LogStream: @unchecked Sendable {
     private var failure: JetError?
     /// Names found by the last directory scan, for archives not spelled the canonical way.
     private var archiveNames: [Int32: String] = [:]
+    /// JET_paramCircularLog: after each roll, archives the checkpoint no longer needs are deleted...
+    var circular = false
+    /// ...except those from this generation on, which a running backup still has to copy.
+    var pinnedGeneration: Int32?
 
     var currentLogPath: String { logDirectory + names.currentLog }
     var temporaryLogPath: String { logDirectory + names.temporaryLog }
@@ -466,6 +470,23 @@ final class LogStream: @unchecked Sendable {
         needsSync = false
         segment.pointer.initializeMemory(as: UInt8.self, repeating: 0, count: Self.segmentSize)
         try writeCheckpoint()
+        discardUnneededArchives()
+    }
+
+    /// Circular logging: deletes the archives below the checkpoint (and below a backup's pin). Replay never needs
+    /// them: the checkpoint holds the databases attached before its generation. Best effort, as in ESE: an archive
+    /// that cannot be deleted now is tried again after the next roll.
+    func discardUnneededArchives() {
+        guard circular else { return }
+        let limit = min(checkpointGeneration, pinnedGeneration ?? checkpointGeneration)
+        for generation in archiveNames.keys where generation < limit {
+            do throws(SystemCallError) {
+                try SystemCalls.unlink(archivedPath(generation))
+                archiveNames[generation] = nil
+            } catch {
+                if error.errno == ENOENT { archiveNames[generation] = nil }
+            }
+        }
     }
 
     /// `<base>tmp.log` sized and headed, synced, renamed to `<base>.log`, folder synced. Returns its descriptor.

@@ -139,7 +139,7 @@ private let outstandingBlocks = Mutex(Set<UInt>())
 
 /// One malloc'd block laid out as: the info array, then pointer arrays, then the strings.
 private func buildInstanceInfo<Info, Unit: FixedWidthInteger>(
-    _ list: [InstanceInfoSnapshot], unit: Unit.Type, encode: (String) -> [Unit], emptyArrays: Bool,
+    _ list: [Lifecycle.InstanceSummary], unit: Unit.Type, encode: (String) -> [Unit], emptyArrays: Bool,
     make: (JET_INSTANCE, UnsafeMutablePointer<Unit>?, UInt, UnsafeMutablePointer<UnsafeMutablePointer<Unit>?>?,
         UnsafeMutablePointer<UnsafeMutablePointer<Unit>?>?) -> Info
 ) -> UnsafeMutablePointer<Info>? {
@@ -188,22 +188,6 @@ private func buildInstanceInfo<Info, Unit: FixedWidthInteger>(
     return infos
 }
 
-struct InstanceInfoSnapshot {
-    var handle: UInt
-    var name: String?
-    var databases: [String]
-}
-
-/// Every instance, initialized or not, with its logged read-write databases (semantics 3.5).
-private func instanceSnapshots() -> [InstanceInfoSnapshot] {
-    registry.withLock { r in
-        r.order.map { instance in
-            let dbs = instance.state.withLock { s in s.databases.filter { $0.logged }.map(\.path) }
-            return InstanceInfoSnapshot(handle: instance.handle, name: instance.name, databases: dbs)
-        }
-    }
-}
-
 @c(JetGetInstanceInfoA)
 public func jetGetInstanceInfoA(
     _ pcInstanceInfo: UnsafeMutablePointer<CUnsignedLong>?,
@@ -211,7 +195,7 @@ public func jetGetInstanceInfoA(
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
         guard let pcInstanceInfo, let paInstanceInfo else { throw .invalidParameter }
-        let list = instanceSnapshots()
+        let list = Lifecycle.instanceInfo()
         guard !list.isEmpty else {
             pcInstanceInfo.pointee = 0
             paInstanceInfo.pointee = nil
@@ -244,7 +228,7 @@ public func jetGetInstanceInfoW(
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
         guard let pcInstanceInfo, let paInstanceInfo else { throw .invalidParameter }
-        let list = instanceSnapshots()
+        let list = Lifecycle.instanceInfo()
         guard !list.isEmpty else {
             pcInstanceInfo.pointee = 0
             paInstanceInfo.pointee = nil

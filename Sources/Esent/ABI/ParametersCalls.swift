@@ -37,22 +37,13 @@ private func getSystemParameter<Unit>(
     _ szParam: UnsafeMutablePointer<Unit>?, _ cbMax: CUnsignedLong
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        let spec = try SystemParameters.spec(paramid)
-        let text: String
-        if case .errorToString = spec.kind {
-            // *plParam is the input: the error number, read as a 32-bit JET_ERR (semantics 3.6).
+        switch try Parameters.read(instance: instance, sesid: sesid, paramid: paramid, input: plParam?.pointee) {
+        case .string(let text):
+            try Marshal.copyOut(text, szParam, cbMax)
+        case .integer(let value):
             guard let plParam else { throw .invalidParameter }
-            text = ErrorText.describe(Int32(truncatingIfNeeded: Int(bitPattern: plParam.pointee)))
-        } else {
-            let (_, value) = try Parameters.get(instance: instance, sesid: sesid, paramid: paramid)
-            guard spec.kind.isString else {
-                guard let plParam else { throw .invalidParameter }
-                plParam.pointee = value.integer
-                return
-            }
-            text = value.string
+            plParam.pointee = value
         }
-        try Marshal.copyOut(text, szParam, cbMax)
     }
 }
 

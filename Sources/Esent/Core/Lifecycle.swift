@@ -215,6 +215,25 @@ enum Lifecycle {
         return outcome
     }
 
+    // MARK: JetGetInstanceInfo (semantics 3.5)
+
+    struct InstanceSummary {
+        var handle: UInt
+        var name: String?
+        /// Full paths of the logged, read-write databases: the ones a backup covers.
+        var databases: [String]
+    }
+
+    /// Every instance, initialized or not, in creation order.
+    static func instanceInfo() -> [InstanceSummary] {
+        registry.withLock { r in
+            r.order.map { instance in
+                let dbs = instance.state.withLock { s in s.databases.filter { $0.logged }.map(\.path) }
+                return InstanceSummary(handle: instance.handle, name: instance.name, databases: dbs)
+            }
+        }
+    }
+
     // MARK: JetEnableMultiInstance (semantics 3.4)
 
     struct SettingRequest {

@@ -72,6 +72,19 @@ enum Parameters {
         r.globals.set(spec, value)
     }
 
+    /// What JetGetSystemParameter hands back: a number, or text for the string buffer. `input` is `*plParam`
+    /// when the caller gave one: JET_paramErrorToString reads the error number from it (semantics 3.6).
+    static func read(instance: UInt, sesid: UInt, paramid: CUnsignedLong, input: UInt?) throws(JetError)
+        -> ParameterValue
+    {
+        let spec = try SystemParameters.spec(paramid)
+        if case .errorToString = spec.kind {
+            guard let input else { throw .invalidParameter }
+            return .string(ErrorText.describe(Int32(truncatingIfNeeded: Int(bitPattern: input))))
+        }
+        return try get(instance: instance, sesid: sesid, paramid: paramid).1
+    }
+
     static func get(instance: UInt, sesid: UInt, paramid: CUnsignedLong) throws(JetError)
         -> (ParameterSpec, ParameterValue)
     {

@@ -53,3 +53,14 @@ SCENARIO(parameters_with_no_instance_reach_the_global_table_whatever_the_handles
     EXPECT_EQ_UL(value, 256);
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
+
+SCENARIO(legacy_init_ignores_whatever_the_instance_variable_holds, "sem 2, 3.2") {
+    /* A legacy host may pass an uninitialized JET_INSTANCE: with no mode set its value is not looked at. */
+    JET_INSTANCE inst = (JET_INSTANCE)0x5eed1234;
+    set_paths(NULL, path_in_dir("inst"));
+    EXPECT_ERR(JetInit(&inst), JET_errSuccess);
+    EXPECT(inst != (JET_INSTANCE)0x5eed1234);
+    JET_INSTANCE again = (JET_INSTANCE)0x77;
+    EXPECT_ERR(JetInit(&again), JET_errAlreadyInitialized);
+    EXPECT_ERR(JetTerm(inst), JET_errSuccess);
+}

@@ -32,12 +32,9 @@ enum Lifecycle {
                     }
                     return try r.findInstance(handle)
                 case .oneInstance:
-                    if let handle, handle != 0, handle != nilHandle, r.instances[handle] == nil {
-                        throw .invalidInstance
-                    }
                     throw .alreadyInitialized
                 case .notSet:
-                    if let handle, handle != 0, handle != nilHandle { throw .invalidInstance }
+                    // `*pinstance` is not looked at here: legacy hosts often pass an uninitialized variable.
                     return try r.addInstance(name: nil, displayName: nil, switchingTo: .oneInstance)
                 }
             }

@@ -294,7 +294,21 @@ struct StorageTests {
         #expect(throws: JetError.databaseDuplicate) {
             _ = try DatabaseFile.create(path: path, pageSize: 8192, dataPages: 1, header: header, overwrite: false)
         }
-        let db = try DatabaseFile.open(path: path, readOnly: false)
+        var db: DatabaseFile? = try DatabaseFile.open(path: path, readOnly: false)
+        try checkCreatedFile(db!, path: path, header: header)
+        // The file is locked while open: a second open, or an overwrite, is a sharing violation (ESE's -1215).
+        #expect(throws: JetError.databaseSharingViolation) { _ = try DatabaseFile.open(path: path, readOnly: true) }
+        #expect(throws: JetError.databaseSharingViolation) {
+            _ = try DatabaseFile.create(path: path, pageSize: 4096, dataPages: 0, header: header, overwrite: true)
+        }
+        db = nil
+        // Read-only opens share.
+        let first = try DatabaseFile.open(path: path, readOnly: true)
+        let second = try DatabaseFile.open(path: path, readOnly: true)
+        #expect(first.header == second.header)
+    }
+
+    private func checkCreatedFile(_ db: DatabaseFile, path: String, header: DatabaseHeader) throws {
         #expect(db.header == header && db.pgnoLast == 10 && db.pageSize == 8192)
         // Both header copies are identical and every page is formatted (no holes).
         let raw = try RawFile.read(path)
@@ -322,10 +336,24 @@ struct StorageTests {
         try db.writeHeader(h)
         let (onDisk, size) = try DatabaseFile.readHeader(path: path)
         #expect(onDisk == h && size == 20 * 8192)
-        let again = try DatabaseFile.open(path: path, readOnly: true)
-        #expect(again.pgnoLast == 18 && again.header == h)
-        #expect(throws: JetError.databaseFileReadOnly) { try again.grow(toTotalPages: 30) }
+    }
 
+    @Test func databaseReopenOverwriteAndMissing() throws {
+        let folder = StorageTempFolder()
+        let path = folder.path + "b.edb"
+        let header = DatabaseHeader.new(pageSize: 8192)
+        var h = header
+        do {
+            let db = try DatabaseFile.create(
+                path: path, pageSize: 8192, dataPages: 18, header: header, overwrite: false)
+            h.state = DatabaseHeader.stateCleanShutdown
+            try db.writeHeader(h)
+        }
+        do {
+            let again = try DatabaseFile.open(path: path, readOnly: true)
+            #expect(again.pgnoLast == 18 && again.header == h)
+            #expect(throws: JetError.databaseFileReadOnly) { try again.grow(toTotalPages: 30) }
+        }
         _ = try DatabaseFile.create(path: path, pageSize: 4096, dataPages: 0, header: header, overwrite: true)
         #expect(RawFile.size(path) == 2 * 4096)
         #expect(throws: JetError.fileNotFound) {
@@ -343,11 +371,13 @@ struct StorageTests {
         // Damage page 0 (its page size field included): page 1 still opens the file.
         try RawFile.flip(path, at: 236)
         try RawFile.flip(path, at: 1000)
-        let db = try DatabaseFile.open(path: path, readOnly: false)
-        #expect(db.pageSize == pageSize && db.pgnoLast == 3)
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 3 * pageSize, alignment: 4096)
-        defer { buffer.deallocate() }
-        try db.readVerifiedPages(firstPgno: 1, count: 3, into: buffer)
+        do {
+            let db = try DatabaseFile.open(path: path, readOnly: false)
+            #expect(db.pageSize == pageSize && db.pgnoLast == 3)
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: 3 * pageSize, alignment: 4096)
+            defer { buffer.deallocate() }
+            try db.readVerifiedPages(firstPgno: 1, count: 3, into: buffer)
+        }
         // Both copies damaged.
         try RawFile.flip(path, at: Int64(pageSize) + 300)
         #expect(throws: JetError.databaseCorrupted) { _ = try DatabaseFile.open(path: path, readOnly: false) }

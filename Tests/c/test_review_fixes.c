@@ -64,3 +64,25 @@ SCENARIO(legacy_init_ignores_whatever_the_instance_variable_holds, "sem 2, 3.2")
     EXPECT_ERR(JetInit(&again), JET_errAlreadyInitialized);
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
+
+SCENARIO(attach_of_a_database_another_instance_holds_gives_sharing_violation, "sem 11.1, dec 8") {
+    JET_INSTANCE a = init_named("a", path_in_dir("a"));
+    JET_INSTANCE b = init_named("b", path_in_dir("b"));
+    const char *db = path_in_dir("shared.edb");
+    JET_DBID dbid;
+    JET_SESID sa = create_db(a, db, 0, &dbid);
+    JET_SESID sb;
+    EXPECT_ERR(JetBeginSessionA(b, &sb, "", ""), JET_errSuccess);
+    EXPECT_ERR(JetAttachDatabaseA(sb, db, 0), JET_errDatabaseSharingViolation);
+    EXPECT_ERR(JetAttachDatabaseA(sb, db, JET_bitDbReadOnly), JET_errDatabaseSharingViolation);
+    /* Overwriting it from the other instance is refused too, and leaves the file alone. */
+    long long before = file_size(db);
+    EXPECT_ERR(JetCreateDatabaseA(sb, db, NULL, &dbid, JET_bitDbOverwriteExisting), JET_errDatabaseSharingViolation);
+    EXPECT(file_size(db) == before);
+    /* Once the first instance lets go, the second one attaches it. */
+    EXPECT_ERR(JetCloseDatabase(sa, dbid, 0), JET_errSuccess);
+    EXPECT_ERR(JetDetachDatabaseA(sa, db), JET_errSuccess);
+    EXPECT_ERR(JetAttachDatabaseA(sb, db, 0), JET_errSuccess);
+    EXPECT_ERR(JetTerm(a), JET_errSuccess);
+    EXPECT_ERR(JetTerm(b), JET_errSuccess);
+}

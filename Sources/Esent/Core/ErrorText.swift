@@ -86,6 +86,7 @@ enum ErrorText {
         .invalidDatabaseId: "The database id is not open in this session",
         .databaseDuplicate: "The database exists already",
         .databaseInUse: "The database is open; close it first",
+        .databaseSharingViolation: "The database is attached by another instance or process",
         .databaseNotFound: "No such attached database",
         .databaseCorrupted: "The database header is damaged",
         .cannotDisableVersioning: "Versioning cannot be turned off",

@@ -13,7 +13,7 @@ struct SystemCallError: Error, Equatable {
 /// The system calls this library makes. Tests name them to inject failures.
 enum SystemCall: String, Sendable, CaseIterable {
     case open, close, pread, pwrite, fsync, fdatasync, ftruncate, fstat, stat, rename, unlink, mkdir, opendir,
-        realpath, getcwd
+        realpath, getcwd, fcntl
 }
 
 /// The one place where every system call of the library is made, so that tests can make any of them fail.
@@ -78,6 +78,22 @@ enum SystemCalls {
             }
         }
     }
+
+    /// `fcntl(2)` with `F_OFD_SETLK` on the whole file, without waiting: a write lock, or a read lock when
+    /// `shared`. Open-file-description locks conflict between two opens even within one process, and the kernel
+    /// drops them when the descriptor closes or the holder dies. Fails with `EAGAIN` on a conflict.
+    static func lock(_ fd: Int32, shared: Bool) throws(SystemCallError) {
+        if let e = injected(.fcntl) { throw e }
+        var request = Glibc.flock()
+        request.l_type = Int16(shared ? F_RDLCK : F_WRLCK)
+        request.l_whence = Int16(SEEK_SET)
+        while Glibc.fcntl(fd, ofdSetLock, &request) != 0 {
+            if Glibc.errno != EINTR { throw SystemCallError(call: .fcntl, errno: Glibc.errno) }
+        }
+    }
+
+    /// `F_OFD_SETLK` from Linux's <fcntl.h>, which Swift's Glibc module leaves out (it needs _GNU_SOURCE).
+    private static let ofdSetLock: Int32 = 37
 
     /// `fsync(2)`.
     static func fsync(_ fd: Int32) throws(SystemCallError) {

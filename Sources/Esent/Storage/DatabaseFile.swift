@@ -63,12 +63,20 @@ final class DatabaseFile: @unchecked Sendable {
         guard validPageSizes.contains(pageSize), dataPages >= 0, dataPages <= Int(UInt32.max) - 1 else {
             throw .invalidParameter
         }
-        let flags = O_RDWR | O_CREAT | (overwrite ? O_TRUNC : O_EXCL)
+        // No O_TRUNC: an existing file is emptied only once this process holds its lock.
+        let flags = O_RDWR | O_CREAT | (overwrite ? 0 : O_EXCL)
         let fd: Int32
         do {
             fd = try SystemCalls.open(path, flags, 0o644)
         } catch {
             throw error.errno == EEXIST ? .databaseDuplicate : JetError(error)
+        }
+        do throws(JetError) {
+            try lock(fd, readOnly: false)
+        } catch {
+            // Someone else's database: leave it as it is.
+            SystemCalls.close(fd)
+            throw error
         }
         var header = header
         header.pageSize = UInt32(pageSize)
@@ -117,6 +125,7 @@ final class DatabaseFile: @unchecked Sendable {
             throw JetError(error)
         }
         do throws(JetError) {
+            try lock(fd, readOnly: readOnly)
             let fileSize = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
             let header = try readHeader(fd: fd, fileSize: fileSize)
             let pageSize = Int(header.pageSize)
@@ -130,6 +139,16 @@ final class DatabaseFile: @unchecked Sendable {
         } catch {
             SystemCalls.close(fd)
             throw error
+        }
+    }
+
+    /// An attached database belongs to one instance at a time, across processes too: a shared lock for a
+    /// read-only attachment, an exclusive one otherwise. A conflict is ESE's sharing violation.
+    private static func lock(_ fd: Int32, readOnly: Bool) throws(JetError) {
+        do {
+            try SystemCalls.lock(fd, shared: readOnly)
+        } catch {
+            throw error.errno == EAGAIN || error.errno == EACCES ? .databaseSharingViolation : JetError(error)
         }
     }
 

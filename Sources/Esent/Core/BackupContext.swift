@@ -52,12 +52,15 @@ final class LogFileStream {
     let fd: Int32
     let generation: Int32
     let size: Int64
+    /// The database page size: the unit of ESE's read rules, for logs too (semantics 5.4).
+    let pageSize: Int
     var offset: Int64 = 0
 
-    init(fd: Int32, generation: Int32, size: Int64) {
+    init(fd: Int32, generation: Int32, size: Int64, pageSize: Int) {
         self.fd = fd
         self.generation = generation
         self.size = size
+        self.pageSize = pageSize
     }
 
     deinit { SystemCalls.close(fd) }
@@ -67,6 +70,14 @@ final class LogFileStream {
 enum BackupFile {
     case database(DatabaseStream)
     case log(LogFileStream)
+
+    /// Fixed at open, so a read needs no parameter lookup.
+    var pageSize: Int {
+        switch self {
+        case .database(let stream): return stream.pageSize
+        case .log(let stream): return stream.pageSize
+        }
+    }
 }
 
 /// ESE's BACKUP_CONTEXT: one per instance (semantics 4.1). All of it lives under the instance lock; the stop
@@ -225,7 +236,7 @@ enum StreamingBackup {
             SystemCalls.close(fd)
             throw JetError(error)
         }
-        s.backup.openFile = .log(LogFileStream(fd: fd, generation: generation, size: size))
+        s.backup.openFile = .log(LogFileStream(fd: fd, generation: generation, size: size, pageSize: s.pageSize))
         return size
     }
 
@@ -238,7 +249,7 @@ enum StreamingBackup {
             try checkRunning(s, instance)
             guard handle == fileHandle, let file = s.backup.openFile else { throw .invalidParameter }
             guard let buffer, Int(bitPattern: buffer) % bufferAlignment == 0 else { throw .invalidParameter }
-            let pageSize = s.pageSize
+            let pageSize = file.pageSize
             guard count > 0, count % pageSize == 0 else { throw .invalidParameter }
             switch file {
             case .database(let stream):
@@ -254,7 +265,7 @@ enum StreamingBackup {
                 }
             case .log(let stream):
                 do throws(JetError) {
-                    return try readLog(stream, into: buffer, count: count, pageSize: pageSize)
+                    return try readLog(stream, into: buffer, count: count)
                 } catch {
                     if error != .invalidParameter { forceEnd(&s, instance: instance) }
                     throw error
@@ -297,10 +308,10 @@ enum StreamingBackup {
         return Int(produced) * pageSize
     }
 
-    private static func readLog(_ stream: LogFileStream, into buffer: UnsafeMutableRawPointer, count: Int, pageSize: Int)
+    private static func readLog(_ stream: LogFileStream, into buffer: UnsafeMutableRawPointer, count: Int)
         throws(JetError) -> Int
     {
-        if stream.offset == 0 && count < 2 * pageSize { throw .invalidParameter }
+        if stream.offset == 0 && count < 2 * stream.pageSize { throw .invalidParameter }
         let wanted = Int(min(Int64(count), stream.size - stream.offset))
         guard wanted > 0 else { return 0 }
         let got: Int

@@ -43,7 +43,6 @@ enum DatabaseOperations {
             let dbid = try nextDbid(s)
             let logged = s.loggingEnabled && grbit & UInt(JET_bitDbRecoveryOff) == 0
             var header = DatabaseHeader.new(pageSize: s.pageSize)
-            header.state = UInt32(JET_dbstateJustCreated)
             if let log = s.log {
                 header.signLog = log.signature
             }
@@ -87,12 +86,12 @@ enum DatabaseOperations {
             let file = try DatabaseFile.open(path: absolute, readOnly: readOnly)
             var header = file.header
             guard file.pageSize == s.pageSize else { throw .pageSizeMismatch }
-            if header.state != UInt32(JET_dbstateCleanShutdown) { throw .databaseDirtyShutdown }
+            if header.state != DatabaseHeader.stateCleanShutdown { throw .databaseDirtyShutdown }
             // A raw backup copy needs a restore first (semantics 10.2).
             if header.bkinfoFullCur.genLow != 0 { throw .softRecoveryOnBackupDatabase }
             let logged = !readOnly && s.loggingEnabled && grbit & UInt(JET_bitDbRecoveryOff) == 0
             if !readOnly {
-                header.state = UInt32(JET_dbstateDirtyShutdown)
+                header.state = DatabaseHeader.stateDirtyShutdown
                 if let log = s.log {
                     header.signLog = log.signature
                 }
@@ -144,7 +143,7 @@ enum DatabaseOperations {
         if db.logged, let log {
             position = try log.append(.detachDatabase(dbid: db.dbid, path: db.path), flush: true)
         }
-        header.state = UInt32(JET_dbstateCleanShutdown)
+        header.state = DatabaseHeader.stateCleanShutdown
         header.lgposConsistent = position
         header.lgposDetach = position
         header.logtimeConsistent = LogTime.now()
@@ -169,8 +168,8 @@ enum DatabaseOperations {
         guard SystemCalls.status(path)?.isRegularFile == true else { return }
         let file = try DatabaseFile.open(path: path, readOnly: false)
         var header = file.header
-        guard header.signDb == signDb, header.state != UInt32(JET_dbstateCleanShutdown) else { return }
-        header.state = UInt32(JET_dbstateCleanShutdown)
+        guard header.signDb == signDb, header.state != DatabaseHeader.stateCleanShutdown else { return }
+        header.state = DatabaseHeader.stateCleanShutdown
         header.lgposConsistent = LogPosition(ib: 0, isec: 0, generation: log.currentGeneration)
         header.logtimeConsistent = LogTime.now()
         try file.writeHeader(header)
@@ -233,7 +232,7 @@ enum DatabaseOperations {
             if attached(s, resolved: resolved) != nil { throw .databaseInUse }
             guard SystemCalls.status(absolute)?.isRegularFile == true else { throw .fileNotFound }
             let file = try DatabaseFile.open(path: absolute, readOnly: false)
-            guard file.header.state == UInt32(JET_dbstateCleanShutdown) else { throw .databaseDirtyShutdown }
+            guard file.header.state == DatabaseHeader.stateCleanShutdown else { throw .databaseDirtyShutdown }
             try growFile(file, to: pages)
             return UInt(file.pgnoLast + headerPages)
         }

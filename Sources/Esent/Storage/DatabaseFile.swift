@@ -222,11 +222,6 @@ final class DatabaseFile: @unchecked Sendable {
         pgnoLast = newLast
     }
 
-    /// JetSetDatabaseSize on a detached file: the same as `grow` (sizes only grow).
-    func setSize(toTotalPages total: UInt32) throws(JetError) {
-        try grow(toTotalPages: total)
-    }
-
     // MARK: Pages
 
     /// Formats data page `pgno`: checksum, page number, zero body.
@@ -295,11 +290,6 @@ final class DatabaseFile: @unchecked Sendable {
     }
 
     // MARK: Backup stream pages
-
-    /// The header page as the backup stream carries it (the caller stamps `bkinfoFullCur` first). No allocation.
-    func encodeHeaderPage(_ header: DatabaseHeader, into p: UnsafeMutableRawPointer) {
-        header.encode(into: p, pageSize: pageSize)
-    }
 
     /// The stream's final page. No allocation.
     static func makeTrailerPage(into p: UnsafeMutableRawPointer, pageSize: Int, info: BackupTrailer) {

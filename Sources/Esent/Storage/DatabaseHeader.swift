@@ -1,3 +1,4 @@
+import CEsent
 /// JET_filetype values written at offset 667 of every header (as ESE does, so `xxd` shows the kind of file).
 enum FileType: UInt8, Sendable {
     case database = 1
@@ -78,9 +79,9 @@ struct DatabaseHeader: Equatable, Sendable {
     var bkinfoDiffPrev: BackupInfo = .none
 
     static let validStates: ClosedRange<UInt32> = 1...8
-    static let stateJustCreated: UInt32 = 1
-    static let stateDirtyShutdown: UInt32 = 2
-    static let stateCleanShutdown: UInt32 = 3
+    static let stateJustCreated = UInt32(JET_dbstateJustCreated)
+    static let stateDirtyShutdown = UInt32(JET_dbstateDirtyShutdown)
+    static let stateCleanShutdown = UInt32(JET_dbstateCleanShutdown)
 
     init(signDb: Signature, signLog: Signature, state: UInt32 = 1, dbid: UInt32 = 0, pageSize: Int) {
         self.signDb = signDb

@@ -62,71 +62,43 @@ enum Marshal {
         return try utf16String(UnsafeRawPointer(p).assumingMemoryBound(to: WCHAR.self))
     }
 
-    /// Writes `value` through an out-pointer that must not be NULL.
-    @inline(__always)
-    static func store<T>(_ value: T, _ p: UnsafeMutablePointer<T>?) {
-        p?.pointee = value
+
+    /// `s` NUL-terminated, as the bytes of `char` (UTF-8) or `WCHAR` (UTF-16) text.
+    static func terminatedBytes<Unit>(_ s: String, as _: Unit.Type) -> [UInt8] {
+        if Unit.self == CChar.self { return Array(s.utf8) + [0] }
+        return (Array(s.utf16) + [0]).withUnsafeBytes { Array($0) }
     }
 
-    /// The bytes of a multi-string (each string NUL-terminated, then one more NUL) in UTF-8.
-    static func multiStringA(_ strings: [String]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        for s in strings {
-            bytes.append(contentsOf: s.utf8)
-            bytes.append(0)
-        }
-        bytes.append(0)
-        return bytes
-    }
-
-    /// The code units of a multi-string in UTF-16.
-    static func multiStringW(_ strings: [String]) -> [UInt16] {
-        var units: [UInt16] = []
-        for s in strings {
-            units.append(contentsOf: s.utf16)
-            units.append(0)
-        }
-        units.append(0)
-        return units
-    }
-
-    /// How the list calls fill the caller's buffer (semantics 5.2, 5.6, trap 5 and 6).
+    /// How the list calls report `*pcbActual` (semantics 5.2, 5.6, traps 5 and 6).
     enum ListSizeRule {
-        /// GetAttachInfo: `*pcbActual` is always the full size.
+        /// GetAttachInfo: always the full size.
         case fullSize
-        /// GetLogInfo / GetTruncateLogInfo: with a buffer, `*pcbActual` is the bytes copied.
+        /// GetLogInfo / GetTruncateLogInfo: with a buffer, the bytes copied.
         case copiedBytes
     }
 
-    /// W variant: silent truncation to `cbMax` bytes.
-    static func writeListW(
-        _ strings: [String], _ buffer: UnsafeMutablePointer<WCHAR>?, _ cbMax: CUnsignedLong,
+    /// Fills a caller's buffer with a multi-string (each string NUL-terminated, then one more NUL).
+    /// W (`WCHAR`): silent truncation to `cbMax` bytes, `*pcbActual` by `rule`. A (`char`): ESE converts into the
+    /// caller's buffer, so a non-empty buffer that is too small is JET_errBufferTooSmall, `cbMax` 0 a size query,
+    /// and `*pcbActual` the full size.
+    static func writeList<Unit>(
+        _ strings: [String], _ buffer: UnsafeMutablePointer<Unit>?, _ cbMax: CUnsignedLong,
         _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?, rule: ListSizeRule
-    ) {
-        let units = multiStringW(strings)
-        let full = units.count * MemoryLayout<UInt16>.size
-        guard let buffer else {
-            store(CUnsignedLong(full), pcbActual)
-            return
-        }
-        let copied = Int(min(UInt(full), cbMax))
-        units.withUnsafeBytes { bytes in
-            UnsafeMutableRawPointer(buffer).copyMemory(from: bytes.baseAddress!, byteCount: copied)
-        }
-        store(CUnsignedLong(rule == .fullSize ? full : copied), pcbActual)
-    }
-
-    /// A variant: a non-empty buffer that is too small is JET_errBufferTooSmall; `cbMax` 0 is a size query.
-    static func writeListA(
-        _ strings: [String], _ buffer: UnsafeMutablePointer<CChar>?, _ cbMax: CUnsignedLong,
-        _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
     ) throws(JetError) {
-        let bytes = multiStringA(strings)
-        store(CUnsignedLong(bytes.count), pcbActual)
-        guard let buffer, cbMax > 0 else { return }
-        guard cbMax >= UInt(bytes.count) else { throw .bufferTooSmall }
+        let bytes = strings.flatMap { terminatedBytes($0, as: Unit.self) } + terminatedBytes("", as: Unit.self)
+        let full = CUnsignedLong(bytes.count)
+        var copied = min(full, cbMax)
+        if Unit.self == CChar.self {
+            pcbActual?.pointee = full
+            guard buffer != nil, cbMax > 0 else { return }
+            guard cbMax >= full else { throw .bufferTooSmall }
+            copied = full
+        } else {
+            pcbActual?.pointee = buffer == nil || rule == .fullSize ? full : copied
+        }
+        guard let buffer else { return }
         bytes.withUnsafeBytes { raw in
-            UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress!, byteCount: bytes.count)
+            UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress!, byteCount: Int(copied))
         }
     }
 
@@ -135,12 +107,7 @@ enum Marshal {
         throws(JetError)
     {
         guard let buffer, cbMax >= 1 else { throw .invalidParameter }
-        let bytes: [UInt8]
-        if Unit.self == CChar.self {
-            bytes = Array(s.utf8) + [0]
-        } else {
-            bytes = (Array(s.utf16) + [0]).withUnsafeBytes { Array($0) }
-        }
+        let bytes = terminatedBytes(s, as: Unit.self)
         guard UInt(bytes.count) <= cbMax else { throw .bufferTooSmall }
         bytes.withUnsafeBytes { raw in
             UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress!, byteCount: raw.count)

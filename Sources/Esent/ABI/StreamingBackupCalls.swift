@@ -14,21 +14,12 @@ public func jetBeginExternalBackupInstance(_ instance: JET_INSTANCE, _ grbit: JE
 
 // MARK: GetAttachInfo (semantics 5.2)
 
-private func attachInfoA(
-    _ instance: () throws(JetError) -> Instance, _ buffer: UnsafeMutablePointer<CChar>?, _ cbMax: CUnsignedLong,
+private func attachInfo<Unit>(
+    _ instance: () throws(JetError) -> Instance, _ buffer: UnsafeMutablePointer<Unit>?, _ cbMax: CUnsignedLong,
     _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        try Marshal.writeListA(try StreamingBackup.attachInfo(try instance()), buffer, cbMax, pcbActual)
-    }
-}
-
-private func attachInfoW(
-    _ instance: () throws(JetError) -> Instance, _ buffer: UnsafeMutablePointer<WCHAR>?, _ cbMax: CUnsignedLong,
-    _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
-) -> JET_ERR {
-    jetCall { () throws(JetError) in
-        Marshal.writeListW(try StreamingBackup.attachInfo(try instance()), buffer, cbMax, pcbActual, rule: .fullSize)
+        try Marshal.writeList(try StreamingBackup.attachInfo(try instance()), buffer, cbMax, pcbActual, rule: .fullSize)
     }
 }
 
@@ -36,7 +27,7 @@ private func attachInfoW(
 public func jetGetAttachInfoA(
     _ szzDatabases: UnsafeMutablePointer<CChar>?, _ cbMax: CUnsignedLong, _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
 ) -> JET_ERR {
-    attachInfoA({ () throws(JetError) in try Registry.legacyInstance() }, szzDatabases, cbMax, pcbActual)
+    attachInfo({ () throws(JetError) in try Registry.legacyInstance() }, szzDatabases, cbMax, pcbActual)
 }
 
 @c(JetGetAttachInfo)
@@ -50,7 +41,7 @@ public func jetGetAttachInfo(
 public func jetGetAttachInfoW(
     _ wszzDatabases: UnsafeMutablePointer<WCHAR>?, _ cbMax: CUnsignedLong, _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
 ) -> JET_ERR {
-    attachInfoW({ () throws(JetError) in try Registry.legacyInstance() }, wszzDatabases, cbMax, pcbActual)
+    attachInfo({ () throws(JetError) in try Registry.legacyInstance() }, wszzDatabases, cbMax, pcbActual)
 }
 
 @c(JetGetAttachInfoInstanceA)
@@ -58,7 +49,7 @@ public func jetGetAttachInfoInstanceA(
     _ instance: JET_INSTANCE, _ szzDatabases: UnsafeMutablePointer<CChar>?, _ cbMax: CUnsignedLong,
     _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
 ) -> JET_ERR {
-    attachInfoA({ () throws(JetError) in try Registry.instance(instance) }, szzDatabases, cbMax, pcbActual)
+    attachInfo({ () throws(JetError) in try Registry.instance(instance) }, szzDatabases, cbMax, pcbActual)
 }
 
 @c(JetGetAttachInfoInstance)
@@ -74,7 +65,7 @@ public func jetGetAttachInfoInstanceW(
     _ instance: JET_INSTANCE, _ szzDatabases: UnsafeMutablePointer<WCHAR>?, _ cbMax: CUnsignedLong,
     _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
 ) -> JET_ERR {
-    attachInfoW({ () throws(JetError) in try Registry.instance(instance) }, szzDatabases, cbMax, pcbActual)
+    attachInfo({ () throws(JetError) in try Registry.instance(instance) }, szzDatabases, cbMax, pcbActual)
 }
 
 // MARK: OpenFile (semantics 5.3, decisions 3)
@@ -181,48 +172,60 @@ public func jetCloseFileInstance(_ instance: JET_INSTANCE, _ hfFile: JET_HANDLE)
 
 // MARK: GetLogInfo / GetTruncateLogInfo (semantics 5.6, 5.7)
 
-private func logInfoA(
-    _ instance: () throws(JetError) -> Instance, _ list: StreamingBackup.LogList, _ buffer: UnsafeMutablePointer<CChar>?,
-    _ cbMax: CUnsignedLong, _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?,
-    _ pLogInfo: UnsafeMutablePointer<JET_LOGINFO_A>? = nil, wantsInfo: Bool = false
-) -> JET_ERR {
-    jetCall { () throws(JetError) in
-        let owner = try instance()
-        // The A variant insists on the caller's cbSize; without a struct it only lists.
-        if wantsInfo, let pLogInfo, pLogInfo.pointee.cbSize != CUnsignedLong(MemoryLayout<JET_LOGINFO_A>.size) {
-            throw .invalidParameter
-        }
-        let listing = try StreamingBackup.logInfo(owner, list)
-        try Marshal.writeListA(listing.paths, buffer, cbMax, pcbActual)
-        if let pLogInfo {
-            pLogInfo.pointee.ulGenLow = CUnsignedLong(clamping: listing.generationLow)
-            pLogInfo.pointee.ulGenHigh = CUnsignedLong(clamping: listing.generationHigh)
-            withUnsafeMutableBytes(of: &pLogInfo.pointee.szBaseName) { raw in
-                raw.initializeMemory(as: UInt8.self, repeating: 0)
-                for (i, byte) in listing.baseName.utf8.prefix(raw.count - 1).enumerated() { raw[i] = byte }
-            }
+/// JET_LOGINFO_A and JET_LOGINFO_W, filled by one body.
+protocol LogInfoRecord {
+    var cbSize: CUnsignedLong { get }
+    /// Only the A variant insists on the caller's cbSize (semantics 5.6).
+    static var checksSize: Bool { get }
+    mutating func fill(_ listing: StreamingBackup.LogListing)
+}
+
+extension LogInfoRecord {
+    /// The fields both variants share: the inclusive generation range and the base name.
+    fileprivate mutating func fill<Name, Unit>(
+        _ listing: StreamingBackup.LogListing, low: WritableKeyPath<Self, CUnsignedLong>,
+        high: WritableKeyPath<Self, CUnsignedLong>, name: WritableKeyPath<Self, Name>, unit: Unit.Type
+    ) {
+        self[keyPath: low] = CUnsignedLong(clamping: listing.generationLow)
+        self[keyPath: high] = CUnsignedLong(clamping: listing.generationHigh)
+        withUnsafeMutableBytes(of: &self[keyPath: name]) { raw in
+            raw.initializeMemory(as: UInt8.self, repeating: 0)
+            // At most the array less one unit, so the name always ends in a NUL.
+            let bytes = Marshal.terminatedBytes(listing.baseName, as: Unit.self)
+            for i in 0..<min(bytes.count, raw.count - MemoryLayout<Unit>.size) { raw[i] = bytes[i] }
         }
     }
 }
 
-private func logInfoW(
-    _ instance: () throws(JetError) -> Instance, _ list: StreamingBackup.LogList, _ buffer: UnsafeMutablePointer<WCHAR>?,
-    _ cbMax: CUnsignedLong, _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?,
-    _ pLogInfo: UnsafeMutablePointer<JET_LOGINFO_W>? = nil
+extension JET_LOGINFO_A: LogInfoRecord {
+    static var checksSize: Bool { true }
+    mutating func fill(_ listing: StreamingBackup.LogListing) {
+        fill(listing, low: \.ulGenLow, high: \.ulGenHigh, name: \.szBaseName, unit: CChar.self)
+    }
+}
+
+extension JET_LOGINFO_W: LogInfoRecord {
+    static var checksSize: Bool { false }
+    mutating func fill(_ listing: StreamingBackup.LogListing) {
+        fill(listing, low: \.ulGenLow, high: \.ulGenHigh, name: \.szBaseName, unit: WCHAR.self)
+    }
+}
+
+/// The calls without a JET_LOGINFO.
+private let noLogInfo: UnsafeMutablePointer<JET_LOGINFO_A>? = nil
+
+private func logInfo<Unit, Info: LogInfoRecord>(
+    _ instance: () throws(JetError) -> Instance, _ list: StreamingBackup.LogList, _ buffer: UnsafeMutablePointer<Unit>?,
+    _ cbMax: CUnsignedLong, _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?, _ pLogInfo: UnsafeMutablePointer<Info>?
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        let listing = try StreamingBackup.logInfo(try instance(), list)
-        Marshal.writeListW(listing.paths, buffer, cbMax, pcbActual, rule: .copiedBytes)
-        if let pLogInfo {
-            // The W variant does not look at cbSize (semantics 5.6).
-            pLogInfo.pointee.ulGenLow = CUnsignedLong(clamping: listing.generationLow)
-            pLogInfo.pointee.ulGenHigh = CUnsignedLong(clamping: listing.generationHigh)
-            withUnsafeMutableBytes(of: &pLogInfo.pointee.szBaseName) { raw in
-                let units = raw.bindMemory(to: UInt16.self)
-                for i in 0..<units.count { units[i] = 0 }
-                for (i, unit) in listing.baseName.utf16.prefix(units.count - 1).enumerated() { units[i] = unit }
-            }
+        let owner = try instance()
+        if Info.checksSize, let pLogInfo, pLogInfo.pointee.cbSize != CUnsignedLong(MemoryLayout<Info>.size) {
+            throw .invalidParameter
         }
+        let listing = try StreamingBackup.logInfo(owner, list)
+        try Marshal.writeList(listing.paths, buffer, cbMax, pcbActual, rule: .copiedBytes)
+        pLogInfo?.pointee.fill(listing)
     }
 }
 
@@ -230,7 +233,7 @@ private func logInfoW(
 public func jetGetLogInfoA(
     _ szzLogs: UnsafeMutablePointer<CChar>?, _ cbMax: CUnsignedLong, _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
 ) -> JET_ERR {
-    logInfoA({ () throws(JetError) in try Registry.legacyInstance() }, .toCopy, szzLogs, cbMax, pcbActual)
+    logInfo({ () throws(JetError) in try Registry.legacyInstance() }, .toCopy, szzLogs, cbMax, pcbActual, noLogInfo)
 }
 
 @c(JetGetLogInfo)
@@ -244,7 +247,7 @@ public func jetGetLogInfo(
 public func jetGetLogInfoW(
     _ szzLogs: UnsafeMutablePointer<WCHAR>?, _ cbMax: CUnsignedLong, _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
 ) -> JET_ERR {
-    logInfoW({ () throws(JetError) in try Registry.legacyInstance() }, .toCopy, szzLogs, cbMax, pcbActual)
+    logInfo({ () throws(JetError) in try Registry.legacyInstance() }, .toCopy, szzLogs, cbMax, pcbActual, noLogInfo)
 }
 
 @c(JetGetLogInfoInstanceA)
@@ -252,7 +255,7 @@ public func jetGetLogInfoInstanceA(
     _ instance: JET_INSTANCE, _ szzLogs: UnsafeMutablePointer<CChar>?, _ cbMax: CUnsignedLong,
     _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
 ) -> JET_ERR {
-    logInfoA({ () throws(JetError) in try Registry.instance(instance) }, .toCopy, szzLogs, cbMax, pcbActual)
+    logInfo({ () throws(JetError) in try Registry.instance(instance) }, .toCopy, szzLogs, cbMax, pcbActual, noLogInfo)
 }
 
 @c(JetGetLogInfoInstance)
@@ -268,7 +271,7 @@ public func jetGetLogInfoInstanceW(
     _ instance: JET_INSTANCE, _ wszzLogs: UnsafeMutablePointer<WCHAR>?, _ cbMax: CUnsignedLong,
     _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
 ) -> JET_ERR {
-    logInfoW({ () throws(JetError) in try Registry.instance(instance) }, .toCopy, wszzLogs, cbMax, pcbActual)
+    logInfo({ () throws(JetError) in try Registry.instance(instance) }, .toCopy, wszzLogs, cbMax, pcbActual, noLogInfo)
 }
 
 @c(JetGetLogInfoInstance2A)
@@ -276,8 +279,7 @@ public func jetGetLogInfoInstance2A(
     _ instance: JET_INSTANCE, _ szzLogs: UnsafeMutablePointer<CChar>?, _ cbMax: CUnsignedLong,
     _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?, _ pLogInfo: UnsafeMutablePointer<JET_LOGINFO_A>?
 ) -> JET_ERR {
-    logInfoA({ () throws(JetError) in try Registry.instance(instance) }, .toCopy, szzLogs, cbMax, pcbActual, pLogInfo,
-             wantsInfo: true)
+    logInfo({ () throws(JetError) in try Registry.instance(instance) }, .toCopy, szzLogs, cbMax, pcbActual, pLogInfo)
 }
 
 @c(JetGetLogInfoInstance2)
@@ -293,7 +295,7 @@ public func jetGetLogInfoInstance2W(
     _ instance: JET_INSTANCE, _ wszzLogs: UnsafeMutablePointer<WCHAR>?, _ cbMax: CUnsignedLong,
     _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?, _ pLogInfo: UnsafeMutablePointer<JET_LOGINFO_W>?
 ) -> JET_ERR {
-    logInfoW({ () throws(JetError) in try Registry.instance(instance) }, .toCopy, wszzLogs, cbMax, pcbActual, pLogInfo)
+    logInfo({ () throws(JetError) in try Registry.instance(instance) }, .toCopy, wszzLogs, cbMax, pcbActual, pLogInfo)
 }
 
 @c(JetGetTruncateLogInfoInstanceA)
@@ -301,7 +303,7 @@ public func jetGetTruncateLogInfoInstanceA(
     _ instance: JET_INSTANCE, _ szzLogs: UnsafeMutablePointer<CChar>?, _ cbMax: CUnsignedLong,
     _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
 ) -> JET_ERR {
-    logInfoA({ () throws(JetError) in try Registry.instance(instance) }, .toTruncate, szzLogs, cbMax, pcbActual)
+    logInfo({ () throws(JetError) in try Registry.instance(instance) }, .toTruncate, szzLogs, cbMax, pcbActual, noLogInfo)
 }
 
 @c(JetGetTruncateLogInfoInstance)
@@ -317,7 +319,7 @@ public func jetGetTruncateLogInfoInstanceW(
     _ instance: JET_INSTANCE, _ wszzLogs: UnsafeMutablePointer<WCHAR>?, _ cbMax: CUnsignedLong,
     _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
 ) -> JET_ERR {
-    logInfoW({ () throws(JetError) in try Registry.instance(instance) }, .toTruncate, wszzLogs, cbMax, pcbActual)
+    logInfo({ () throws(JetError) in try Registry.instance(instance) }, .toTruncate, wszzLogs, cbMax, pcbActual, noLogInfo)
 }
 
 // MARK: TruncateLog, End (semantics 5.8, 5.9)

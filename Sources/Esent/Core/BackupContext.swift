@@ -176,10 +176,7 @@ enum StreamingBackup {
             try checkRunning(s, instance)
             guard !name.isEmpty else { throw .invalidParameter }
             if s.backup.openFile != nil { throw .outOfMemory }
-            let cwd: String
-            do throws(SystemCallError) { cwd = try SystemCalls.currentDirectory() } catch { throw JetError(error) }
-            let absolute = Paths.absolute(name, from: cwd)
-            let resolved = SystemCalls.realpath(absolute) ?? absolute
+            let (absolute, resolved) = try CallerPath.resolve(name)
             do throws(JetError) {
                 if let db = s.databases.first(where: { $0.logged && $0.resolvedPath == resolved }) {
                     return try openDatabase(&s, db)

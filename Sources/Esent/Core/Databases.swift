@@ -11,10 +11,7 @@ enum DatabaseOperations {
 
     static func absolutePath(_ path: String) throws(JetError) -> (absolute: String, resolved: String) {
         guard !path.isEmpty else { throw .databaseInvalidPath }
-        let cwd: String
-        do { cwd = try SystemCalls.currentDirectory() } catch { throw JetError(error) }
-        let absolute = Paths.absolute(path, from: cwd)
-        return (absolute, SystemCalls.realpath(absolute) ?? absolute)
+        return try CallerPath.resolve(path)
     }
 
     private static func nextDbid(_ s: borrowing InstanceState) throws(JetError) -> UInt32 {

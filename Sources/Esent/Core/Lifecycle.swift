@@ -72,8 +72,7 @@ enum Lifecycle {
             case .terminated: throw .invalidInstance
             }
             // Folders resolve against the current directory now, at JetInit (semantics 3.2).
-            let cwd: String
-            do throws(SystemCallError) { cwd = try SystemCalls.currentDirectory() } catch { throw JetError(error) }
+            let cwd = try CallerPath.currentDirectory()
             for id in [JET_paramSystemPath, JET_paramLogFilePath] {
                 s.params[id] = .string(Paths.folder(s.params[id].string, from: cwd))
             }
@@ -188,24 +187,16 @@ enum Lifecycle {
             }
             // Cleared before anything can fail and never restored (trap 18).
             s.backupAllowed = false
-            instance.isRunning.store(false, ordering: .releasing)
             let dirty = grbit & UInt(JET_bitTermDirty) != 0
             if grbit & UInt(JET_bitTermStopBackup | JET_bitTermAbrupt) != 0 && s.backup.isRunning {
                 StreamingBackup.forceEnd(&s, instance: instance)
             }
-            if !dirty && s.backup.isRunning {
-                instance.isRunning.store(true, ordering: .releasing)
-                throw .backupInProgress
-            }
-            do throws(JetError) {
-                try DatabaseOperations.closeAll(&s, clean: !dirty)
-            } catch {
-                // The term can be tried again; the instance is still up.
-                instance.isRunning.store(true, ordering: .releasing)
-                throw error
-            }
+            if !dirty && s.backup.isRunning { throw .backupInProgress }
+            // A failure here leaves the instance up, so the term can be tried again.
+            try DatabaseOperations.closeAll(&s, clean: !dirty)
             s.sessions = [:]
             s.phase = .terminated
+            instance.isRunning.store(false, ordering: .releasing)
             return dirty ? .dirtyShutdown : nil
         }
         registry.withLock { r in r.remove(instance) }

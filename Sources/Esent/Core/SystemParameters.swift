@@ -152,7 +152,7 @@ enum SystemParameters {
             return .string(text)
         case .folder(let maxLength):
             let text = string ?? ""
-            let cwd = try currentDirectory()
+            let cwd = try CallerPath.currentDirectory()
             let folder = text.isEmpty ? Paths.folder(".", from: cwd) : Paths.folder(text, from: cwd)
             guard folder.unicodeScalars.count <= maxLength else { throw .invalidParameter }
             return .string(folder)
@@ -160,16 +160,12 @@ enum SystemParameters {
             let text = string ?? ""
             guard !text.isEmpty else { throw .invalidParameter }
             // A bare file name stays relative: it is placed under the system path at JetInit (semantics 3.2).
-            let stored = text.contains("/") ? Paths.absolute(text, from: try currentDirectory()) : text
+            let stored = text.contains("/") ? Paths.absolute(text, from: try CallerPath.currentDirectory()) : text
             guard stored.unicodeScalars.count <= maxLength else { throw .invalidParameter }
             return .string(stored)
         case .errorToString:
             throw .invalidParameter
         }
-    }
-
-    private static func currentDirectory() throws(JetError) -> String {
-        do { return try SystemCalls.currentDirectory() } catch { throw JetError(error) }
     }
 
     /// True when the recovery string turns logging on: "on" in any case, or exactly "repair" (semantics 3.6).

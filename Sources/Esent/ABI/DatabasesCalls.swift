@@ -3,15 +3,25 @@ import CEsent
 // Databases (semantics 3.7, decisions 8). Each body is written once, generic over the caller's string unit
 // (`char` for A and undecorated names, `WCHAR` for W).
 
-private func createDatabase<Unit>(
+/// JetCreateDatabase and JetOpenDatabase: a name, an ignored connect string, a dbid out.
+private func databaseIdCall<Unit>(
     _ sesid: JET_SESID, _ szFilename: UnsafePointer<Unit>?, _ szConnect: UnsafePointer<Unit>?,
-    _ pdbid: UnsafeMutablePointer<JET_DBID>?, _ grbit: JET_GRBIT
+    _ pdbid: UnsafeMutablePointer<JET_DBID>?, _ grbit: JET_GRBIT,
+    _ call: (UInt, String, UInt) throws(JetError) -> UInt32
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
         guard let pdbid else { throw .invalidParameter }
         _ = try Marshal.string(szConnect)
-        let path = try Marshal.string(szFilename) ?? ""
-        pdbid.pointee = JET_DBID(try DatabaseOperations.create(sesid, path: path, grbit: grbit))
+        pdbid.pointee = JET_DBID(try call(sesid, try Marshal.string(szFilename) ?? "", grbit))
+    }
+}
+
+private func createDatabase<Unit>(
+    _ sesid: JET_SESID, _ szFilename: UnsafePointer<Unit>?, _ szConnect: UnsafePointer<Unit>?,
+    _ pdbid: UnsafeMutablePointer<JET_DBID>?, _ grbit: JET_GRBIT
+) -> JET_ERR {
+    databaseIdCall(sesid, szFilename, szConnect, pdbid, grbit) { (sesid, path, grbit) throws(JetError) in
+        try DatabaseOperations.create(sesid, path: path, grbit: grbit)
     }
 }
 
@@ -93,11 +103,8 @@ private func openDatabase<Unit>(
     _ sesid: JET_SESID, _ szFilename: UnsafePointer<Unit>?, _ szConnect: UnsafePointer<Unit>?,
     _ pdbid: UnsafeMutablePointer<JET_DBID>?, _ grbit: JET_GRBIT
 ) -> JET_ERR {
-    jetCall { () throws(JetError) in
-        guard let pdbid else { throw .invalidParameter }
-        _ = try Marshal.string(szConnect)
-        let path = try Marshal.string(szFilename) ?? ""
-        pdbid.pointee = JET_DBID(try DatabaseOperations.open(sesid, path: path, grbit: grbit))
+    databaseIdCall(sesid, szFilename, szConnect, pdbid, grbit) { (sesid, path, grbit) throws(JetError) in
+        try DatabaseOperations.open(sesid, path: path, grbit: grbit)
     }
 }
 

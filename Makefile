@@ -12,9 +12,10 @@ SONAME     := libesent.so.$(SOMAJOR)
 # clang from the Swift toolchain: its ThreadSanitizer runtime is the one swiftc's -sanitize=thread expects.
 TOOLCHAIN_CLANG ?= $(dir $(shell readlink -f $$(command -v $(SWIFT))))clang
 
-SWIFT_SOURCES := $(shell find Sources -name '*.swift') Package.swift include/esent.h include/module.modulemap exports.map
+SWIFT_SOURCES := $(shell find Sources -name '*.swift') Package.swift include/esent.h include/module.modulemap exports.map Makefile
 LINK_FLAGS := -Xlinker --version-script=$(CURDIR)/exports.map -Xlinker -soname=$(SONAME) -Xlinker -z -Xlinker nodelete
-RELEASE_FLAGS := -c release -Xswiftc -static-stdlib $(LINK_FLAGS)
+# lld: gold leaves EsentCore's type metadata in .dynsym (as local symbols); lld keeps .dynsym to the Jet* exports.
+RELEASE_FLAGS := -c release -Xswiftc -static-stdlib -Xswiftc -use-ld=lld $(LINK_FLAGS)
 
 HARNESS_SRC  := $(filter-out Tests/c/dl_api.c Tests/c/header_use.c,$(wildcard Tests/c/*.c))
 HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates the constant block of include/esent.h and Sources/Esent/Core/JetErrorCodes.swift
+"""Regenerates the constant block of include/esent.h and Sources/EsentCore/Core/JetErrorCodes.swift
 from the project's constant table (name, value), so both sides carry the same names and values.
 
 Usage: tools/gen-constants.py path/to/esent-constants.tsv

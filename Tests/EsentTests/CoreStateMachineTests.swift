@@ -3,7 +3,7 @@ import Dispatch
 import Glibc
 import Testing
 
-@testable import Esent
+@testable import EsentCore
 
 /// A scratch folder for one test, removed afterwards.
 final class ScratchFolder {

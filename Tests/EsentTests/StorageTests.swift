@@ -1,7 +1,7 @@
 import Glibc
 import Testing
 
-@testable import Esent
+@testable import EsentCore
 
 // Tests of the storage layer: disk types, checksums, database files, log stream, checkpoint.
 // Serialized because the fault injector is process-wide; each injector also fires only on the test's own thread.

@@ -1,4 +1,5 @@
 import CEsent
+import EsentCore
 
 /// JetGetDatabaseFileInfo's output structures, filled from the database header (semantics 12, decisions 8).
 enum DatabaseInfo {

@@ -1,4 +1,5 @@
 import CEsent
+import EsentCore
 
 // Databases (semantics 3.7, decisions 8). Each body is written once, generic over the caller's string unit
 // (`char` for A and undecorated names, `WCHAR` for W).

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CEsent
+import EsentCore
 import Synchronization
 
 // Instances: create, init, term, multi-instance mode, instance info (semantics 2, 3.1 to 3.5).

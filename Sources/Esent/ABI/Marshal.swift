@@ -1,4 +1,5 @@
 import CEsent
+import EsentCore
 
 // Conversions between the C caller's arguments and the core's Swift values: strings in both encodings,
 // multi-strings, out-parameters, and the mapping of a core result to a JET_ERR.

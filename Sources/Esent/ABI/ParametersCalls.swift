@@ -1,4 +1,5 @@
 import CEsent
+import EsentCore
 
 // JetSetSystemParameter / JetGetSystemParameter (semantics 3.6). Bodies are generic over the string unit.
 

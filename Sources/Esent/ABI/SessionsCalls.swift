@@ -1,4 +1,5 @@
 import CEsent
+import EsentCore
 
 // Sessions and transactions (semantics 3.7, decisions 8).
 

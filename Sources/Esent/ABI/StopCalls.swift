@@ -1,4 +1,5 @@
 import CEsent
+import EsentCore
 
 // Stopping backups and the service (semantics 6.1, 6.2). The stops pass no API gate: they work on stopped
 // and never-initialized instances, and JetStopBackup* never waits for a call in progress.

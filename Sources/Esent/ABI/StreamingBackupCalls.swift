@@ -1,4 +1,5 @@
 import CEsent
+import EsentCore
 
 // Streaming backup (semantics 5). Implicit-instance forms find the one-instance mode's instance (semantics 2).
 
@@ -212,7 +213,7 @@ extension JET_LOGINFO_W: LogInfoRecord {
 }
 
 /// The calls without a JET_LOGINFO.
-private let noLogInfo: UnsafeMutablePointer<JET_LOGINFO_A>? = nil
+private nonisolated(unsafe) let noLogInfo: UnsafeMutablePointer<JET_LOGINFO_A>? = nil
 
 private func logInfo<Unit, Info: LogInfoRecord>(
     _ instance: () throws(JetError) -> Instance, _ list: StreamingBackup.LogList, _ buffer: UnsafeMutablePointer<Unit>?,

@@ -1,11 +1,11 @@
 import CEsent
 
 /// Sessions and transactions (semantics 3.7, decisions 8).
-enum Sessions {
+package enum Sessions {
     /// ESE's deepest transaction nesting.
     static let maxTransactionLevel = 7
 
-    static func begin(instance handle: UInt) throws(JetError) -> UInt {
+    package static func begin(instance handle: UInt) throws(JetError) -> UInt {
         let instance = try Registry.instance(handle)
         let sesid = registry.withLock { r in r.newHandle(tag: HandleTag.session) }
         try instance.withAPI { (s) throws(JetError) in
@@ -17,7 +17,7 @@ enum Sessions {
 
     /// Works after JetStopService (semantics 1.3 opt-out list). Open transactions are rolled back and the
     /// session's open databases closed.
-    static func end(_ sesid: UInt, grbit: UInt) throws(JetError) {
+    package static func end(_ sesid: UInt, grbit: UInt) throws(JetError) {
         guard grbit & ~UInt(JET_bitForceSessionClosed) == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
         try instance.state.withLock { (s) throws(JetError) in
@@ -28,7 +28,7 @@ enum Sessions {
         registry.withLock { r in r.sessions[sesid] = nil }
     }
 
-    static func beginTransaction(_ sesid: UInt) throws(JetError) {
+    package static func beginTransaction(_ sesid: UInt) throws(JetError) {
         let instance = try Registry.session(sesid)
         try instance.withSession(sesid) { (_, session) throws(JetError) in
             guard session.transactionLevel < maxTransactionLevel else { throw .transTooDeep }
@@ -36,7 +36,7 @@ enum Sessions {
         }
     }
 
-    static func commit(_ sesid: UInt, grbit: UInt) throws(JetError) {
+    package static func commit(_ sesid: UInt, grbit: UInt) throws(JetError) {
         let known = UInt(
             JET_bitCommitLazyFlush | JET_bitWaitLastLevel0Commit | JET_bitWaitAllLevel0Commit | JET_bitForceNewLog)
         guard grbit & ~known == 0 else { throw .invalidGrbit }
@@ -62,7 +62,7 @@ enum Sessions {
     }
 
     /// Works after JetStopService (semantics 1.3 opt-out list).
-    static func rollback(_ sesid: UInt, grbit: UInt) throws(JetError) {
+    package static func rollback(_ sesid: UInt, grbit: UInt) throws(JetError) {
         guard grbit & ~UInt(JET_bitRollbackAll) == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
         try instance.withSession(sesid, ignoringStopService: true) { (_, session) throws(JetError) in

@@ -1,6 +1,6 @@
 /// Path arithmetic done on strings, the way ESE's GetFullPathName-based code sees paths: lexical, without
 /// touching the file system (symlinks stay as the caller wrote them).
-enum Paths {
+package enum Paths {
     /// `path` made absolute against `directory`, with `.`, `..` and repeated slashes folded lexically.
     /// A trailing slash is kept, because folder parameters are reported with one.
     static func absolute(_ path: String, from directory: String) -> String {

@@ -5,7 +5,7 @@ import Musl
 #endif
 
 /// Glue between the system-call layer and the storage formats.
-enum StorageIO {
+package enum StorageIO {
     /// Runs system calls, turning their failure into the JET error esent.dll gives for it.
     @inline(__always)
     static func run<T>(_ body: () throws(SystemCallError) -> T) throws(JetError) -> T {
@@ -18,7 +18,7 @@ enum StorageIO {
 }
 
 /// A page-aligned scratch buffer (O_DIRECT-friendly and what the backup API's alignment rule expects).
-struct PageBuffer {
+package struct PageBuffer {
     let pointer: UnsafeMutableRawPointer
     let count: Int
 

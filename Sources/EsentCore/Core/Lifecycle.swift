@@ -1,10 +1,10 @@
 import CEsent
 
 /// Instance creation, initialization, termination and the process-wide mode (semantics 2 and 3.1 to 3.5).
-enum Lifecycle {
+package enum Lifecycle {
     // MARK: JetCreateInstance (semantics 3.1)
 
-    static func createInstance(name: String?, displayName: String?) throws(JetError) -> UInt {
+    package static func createInstance(name: String?, displayName: String?) throws(JetError) -> UInt {
         try registry.withLock { (r) throws(JetError) -> UInt in
             switch r.mode {
             case .oneInstance: throw .runningInOneInstanceMode
@@ -20,7 +20,7 @@ enum Lifecycle {
     /// `handle` is `*pinstance` (nil when the pointer itself is NULL). Returns the initialized handle.
     /// On failure other than JET_errAlreadyInitialized the instance is gone and `destroyed` tells the caller
     /// to NULL `*pinstance`.
-    static func initialize(handle: UInt?) throws(InitFailure) -> UInt {
+    package static func initialize(handle: UInt?) throws(InitFailure) -> UInt {
         let instance: Instance
         do {
             instance = try registry.withLock { (r) throws(JetError) -> Instance in
@@ -58,9 +58,9 @@ enum Lifecycle {
         }
     }
 
-    struct InitFailure: Error {
-        var error: JetError
-        var destroyed: Bool
+    package struct InitFailure: Error {
+        package var error: JetError
+        package var destroyed: Bool
     }
 
     private static func initialize(_ instance: Instance) throws(JetError) {
@@ -171,7 +171,7 @@ enum Lifecycle {
     // MARK: JetTerm (semantics 3.3, 6.3)
 
     /// Returns JET_errDirtyShutdown's value as a successful outcome for JET_bitTermDirty.
-    static func terminate(handle: UInt, grbit: UInt) throws(JetError) -> JetError? {
+    package static func terminate(handle: UInt, grbit: UInt) throws(JetError) -> JetError? {
         let known = UInt(JET_bitTermComplete | JET_bitTermAbrupt | JET_bitTermStopBackup | JET_bitTermDirty)
         guard grbit & ~known == 0 else { throw .invalidGrbit }
         let instance = try Registry.instance(handle)
@@ -205,15 +205,15 @@ enum Lifecycle {
 
     // MARK: JetGetInstanceInfo (semantics 3.5)
 
-    struct InstanceSummary {
-        var handle: UInt
-        var name: String?
+    package struct InstanceSummary {
+        package var handle: UInt
+        package var name: String?
         /// Full paths of the logged, read-write databases: the ones a backup covers.
-        var databases: [String]
+        package var databases: [String]
     }
 
     /// Every instance, initialized or not, in creation order.
-    static func instanceInfo() -> [InstanceSummary] {
+    package static func instanceInfo() -> [InstanceSummary] {
         registry.withLock { r in
             r.order.map { instance in
                 let dbs = instance.state.withLock { s in s.databases.filter { $0.logged }.map(\.path) }
@@ -224,16 +224,22 @@ enum Lifecycle {
 
     // MARK: JetEnableMultiInstance (semantics 3.4)
 
-    struct SettingRequest {
+    package struct SettingRequest {
         var paramid: CUnsignedLong
         var integer: UInt
         var string: String?
+
+        package init(paramid: CUnsignedLong, integer: UInt, string: String?) {
+            self.paramid = paramid
+            self.integer = integer
+            self.string = string
+        }
     }
 
     /// Sets (first call) or verifies (later calls) the global parameters and enters multi-instance mode.
     /// Returns how many entries were set or verified and the call's error. `results[i]` gets each visited
     /// entry's own outcome (0 or an error); entries after a failed first-call entry stay nil, untouched.
-    static func enableMultiInstance(_ settings: [SettingRequest], results: inout [Int32?])
+    package static func enableMultiInstance(_ settings: [SettingRequest], results: inout [Int32?])
         -> (succeeded: Int, error: JetError?)
     {
         registry.withLock { r -> (succeeded: Int, error: JetError?) in
@@ -292,12 +298,12 @@ enum Lifecycle {
 
     // MARK: JetStopBackup / JetStopService (semantics 6.1, 6.2)
 
-    static func stopBackup(_ instance: Instance) {
+    package static func stopBackup(_ instance: Instance) {
         instance.stopBackupRequested.store(true, ordering: .releasing)
     }
 
     /// JetStopServiceInstance2. Only atomics: a stop never waits for a call in progress (decisions 6).
-    static func stopService(_ instance: Instance, grbit: UInt) throws(JetError) {
+    package static func stopService(_ instance: Instance, grbit: UInt) throws(JetError) {
         let resume = UInt(bitPattern: Int(JET_bitStopServiceResume))
         let background = UInt(JET_bitStopServiceBackgroundUserTasks)
         let quiesce = UInt(JET_bitStopServiceQuiesceCaches)
@@ -327,7 +333,7 @@ enum Lifecycle {
     }
 
     /// The legacy JetStopServiceInstance: stops everything, records no bits (semantics 6.2).
-    static func stopServiceLegacy(_ instance: Instance) throws(JetError) {
+    package static func stopServiceLegacy(_ instance: Instance) throws(JetError) {
         guard instance.isRunning.load(ordering: .acquiring) else { throw .notInitialized }
         instance.serviceStopped.store(true, ordering: .releasing)
     }

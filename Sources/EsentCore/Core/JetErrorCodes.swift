@@ -2,7 +2,7 @@
 
 /// Every error and warning code that esent.h defines, by esent.h's name and value.
 /// Warnings (positive values) are cases too, because some calls succeed with one.
-enum JetError: Int32, Error, Sendable, CaseIterable {
+package enum JetError: Int32, Error, Sendable, CaseIterable {
     /// `JET_errSuccess`
     case success = 0
     /// `JET_wrnNyi`

@@ -1,6 +1,6 @@
 import CEsent
 /// JET_filetype values written at offset 667 of every header (as ESE does, so `xxd` shows the kind of file).
-enum FileType: UInt8, Sendable {
+package enum FileType: UInt8, Sendable {
     case database = 1
     case log = 3
     case checkpoint = 4
@@ -8,7 +8,7 @@ enum FileType: UInt8, Sendable {
 
 /// The database header (page 0, shadow copy in page 1), at ESE's DBFILEHDR offsets where ESE defines the field.
 /// The only departure: an 8-byte checksum at 0, so the magic moves from 4 to 8. docs/file-formats.md has the table.
-struct DatabaseHeader: Equatable, Sendable {
+package struct DatabaseHeader: Equatable, Sendable {
     static let magic: UInt32 = 0x89AB_CDEF
     /// Format of this library's database file; bumped on incompatible layout changes.
     static let currentFormatVersion: UInt32 = 1
@@ -23,22 +23,22 @@ struct DatabaseHeader: Equatable, Sendable {
         static let magic = 8  // UInt32 0x89ABCDEF
         static let attributes = 12  // UInt32, 0 = database (ESE's le_attrib)
         static let dbTime = 16  // UInt64
-        static let signDb = 24  // Signature, 28 bytes
-        static let state = 52  // UInt32 JET_dbstate
-        static let lgposConsistent = 56
-        static let logtimeConsistent = 64
-        static let logtimeAttach = 72
-        static let lgposAttach = 80
-        static let logtimeDetach = 88
-        static let lgposDetach = 96
+        package static let signDb = 24  // Signature, 28 bytes
+        package static let state = 52  // UInt32 JET_dbstate
+        package static let lgposConsistent = 56
+        package static let logtimeConsistent = 64
+        package static let logtimeAttach = 72
+        package static let lgposAttach = 80
+        package static let logtimeDetach = 88
+        package static let lgposDetach = 96
         static let dbid = 104  // UInt32
-        static let signLog = 108  // Signature
-        static let bkinfoFullPrev = 136  // BackupInfo, 24 bytes each
-        static let bkinfoIncPrev = 160
-        static let bkinfoFullCur = 184
-        static let formatVersion = 216  // UInt32
-        static let formatUpdate = 220  // UInt32
-        static let pageSize = 236  // UInt32 (0 read as 4096, as ESE does)
+        package static let signLog = 108  // Signature
+        package static let bkinfoFullPrev = 136  // BackupInfo, 24 bytes each
+        package static let bkinfoIncPrev = 160
+        package static let bkinfoFullCur = 184
+        package static let formatVersion = 216  // UInt32
+        package static let formatUpdate = 220  // UInt32
+        package static let pageSize = 236  // UInt32 (0 read as 4096, as ESE does)
         static let genMinRequired = 240  // Int32
         static let genMaxRequired = 244  // Int32
         static let bkinfoSnapshotCur = 316
@@ -52,24 +52,24 @@ struct DatabaseHeader: Equatable, Sendable {
     var attributes: UInt32 = 0
     /// A counter the engine may advance on each update; not interpreted by storage.
     var dbTime: UInt64 = 0
-    var signDb: Signature
+    package var signDb: Signature
     /// JET_dbstate value (1 just created, 2 dirty shutdown, 3 clean shutdown, ... 8); decode rejects others.
-    var state: UInt32
-    var lgposConsistent: LogPosition = .none
-    var logtimeConsistent: LogTime = .none
-    var lgposAttach: LogPosition = .none
-    var logtimeAttach: LogTime = .none
-    var lgposDetach: LogPosition = .none
-    var logtimeDetach: LogTime = .none
+    package var state: UInt32
+    package var lgposConsistent: LogPosition = .none
+    package var logtimeConsistent: LogTime = .none
+    package var lgposAttach: LogPosition = .none
+    package var logtimeAttach: LogTime = .none
+    package var lgposDetach: LogPosition = .none
+    package var logtimeDetach: LogTime = .none
     var dbid: UInt32 = 0
-    var signLog: Signature
-    var bkinfoFullPrev: BackupInfo = .none
-    var bkinfoIncPrev: BackupInfo = .none
-    var bkinfoFullCur: BackupInfo = .none
-    var formatVersion: UInt32 = DatabaseHeader.currentFormatVersion
-    var formatUpdate: UInt32 = DatabaseHeader.currentFormatUpdate
+    package var signLog: Signature
+    package var bkinfoFullPrev: BackupInfo = .none
+    package var bkinfoIncPrev: BackupInfo = .none
+    package var bkinfoFullCur: BackupInfo = .none
+    package var formatVersion: UInt32 = DatabaseHeader.currentFormatVersion
+    package var formatUpdate: UInt32 = DatabaseHeader.currentFormatUpdate
     /// Set by `encode(into:pageSize:)` and by DatabaseFile; checked against the page size on decode.
-    var pageSize: UInt32
+    package var pageSize: UInt32
     var genMinRequired: Int32 = 0
     var genMaxRequired: Int32 = 0
     var bkinfoSnapshotCur: BackupInfo = .none
@@ -187,17 +187,17 @@ struct DatabaseHeader: Equatable, Sendable {
 
 /// The trailer page that ends a database backup stream (ESE's PATCHHDR role, semantics 5.4): what a restore needs
 /// to check the copy and the log range it depends on. Same size as a page, checksummed like a header page.
-struct BackupTrailer: Equatable, Sendable {
+package struct BackupTrailer: Equatable, Sendable {
     /// "TRLR" when read with xxd.
     static let magic: UInt32 = 0x524C_5254
 
     enum Offset {
         static let checksum = 0  // UInt64 over bytes 8..<pageSize, seed Checksum.databaseHeaderSeed
         static let magic = 8  // UInt32 "TRLR"
-        static let pageSize = 12  // UInt32
+        package static let pageSize = 12  // UInt32
         static let info = 16  // BackupInfo: mark, markTime, genLow (= CopyMic), genHigh
-        static let signDb = 40  // Signature
-        static let signLog = 68  // Signature
+        package static let signDb = 40  // Signature
+        package static let signLog = 68  // Signature
         static let generationMin = 96  // UInt32: oldest log generation the copy needs
         static let generationMax = 100  // UInt32: newest log generation the copy needs
         static let pgnoLast = 104  // UInt32: last data page in the stream (0 = not recorded)
@@ -205,8 +205,8 @@ struct BackupTrailer: Equatable, Sendable {
     }
 
     var info: BackupInfo
-    var signDb: Signature
-    var signLog: Signature
+    package var signDb: Signature
+    package var signLog: Signature
     var generationMin: UInt32
     var generationMax: UInt32
     var pgnoLast: UInt32

@@ -29,7 +29,7 @@ extension UnsafeMutableRawPointer {
 }
 
 /// JET_LOGTIME: a UTC calendar time to the millisecond in 8 bytes. All zero means "no time".
-struct LogTime: Equatable, Hashable, Sendable {
+package struct LogTime: Equatable, Hashable, Sendable {
     static let size = 8
     static let none = LogTime()
 
@@ -77,7 +77,7 @@ struct LogTime: Equatable, Hashable, Sendable {
         milliseconds = UInt16(b6 >> 1) | (UInt16((b7 >> 1) & 0x7) << 7)
     }
 
-    func encode(into p: UnsafeMutableRawPointer) {
+    package func encode(into p: UnsafeMutableRawPointer) {
         p.diskStore(seconds, at: 0)
         p.diskStore(minutes, at: 1)
         p.diskStore(hours, at: 2)
@@ -107,12 +107,12 @@ struct LogTime: Equatable, Hashable, Sendable {
 }
 
 /// JET_SIGNATURE: identifies a database (`signDb`) or a log stream (`signLog`). 28 bytes.
-struct Signature: Equatable, Hashable, Sendable {
+package struct Signature: Equatable, Hashable, Sendable {
     static let size = 28
     static let none = Signature(random: 0, created: .none, nameLow: 0, nameHigh: 0)
 
-    var random: UInt32
-    var created: LogTime
+    package var random: UInt32
+    package var created: LogTime
     /// The 16-byte NUL-padded computer name, kept as two words so the type stays trivially Equatable.
     var nameLow: UInt64
     var nameHigh: UInt64
@@ -137,7 +137,7 @@ struct Signature: Equatable, Hashable, Sendable {
     var isNone: Bool { self == .none }
 
     /// The computer name up to its first NUL.
-    var computerName: String {
+    package var computerName: String {
         var bytes: [UInt8] = []
         for word in [nameLow, nameHigh] {
             for i in 0..<8 {
@@ -156,7 +156,7 @@ struct Signature: Equatable, Hashable, Sendable {
         nameHigh = p.diskLoad(20, as: UInt64.self)
     }
 
-    func encode(into p: UnsafeMutableRawPointer) {
+    package func encode(into p: UnsafeMutableRawPointer) {
         p.diskStore(random, at: 0)
         created.encode(into: p + 4)
         p.diskStore(nameLow, at: 12)
@@ -188,13 +188,13 @@ struct Signature: Equatable, Hashable, Sendable {
 }
 
 /// JET_LGPOS: a position in the log stream (byte in segment, segment, generation). Ordered by generation first.
-struct LogPosition: Comparable, Hashable, Sendable {
+package struct LogPosition: Comparable, Hashable, Sendable {
     static let size = 8
     static let none = LogPosition(ib: 0, isec: 0, generation: 0)
 
-    var ib: UInt16
-    var isec: UInt16
-    var generation: Int32
+    package var ib: UInt16
+    package var isec: UInt16
+    package var generation: Int32
 
     init() { self = .none }
 
@@ -210,13 +210,13 @@ struct LogPosition: Comparable, Hashable, Sendable {
         generation = p.diskLoad(4, as: Int32.self)
     }
 
-    func encode(into p: UnsafeMutableRawPointer) {
+    package func encode(into p: UnsafeMutableRawPointer) {
         p.diskStore(ib, at: 0)
         p.diskStore(isec, at: 2)
         p.diskStore(generation, at: 4)
     }
 
-    static func < (a: LogPosition, b: LogPosition) -> Bool {
+    package static func < (a: LogPosition, b: LogPosition) -> Bool {
         if a.generation != b.generation { return a.generation < b.generation }
         if a.isec != b.isec { return a.isec < b.isec }
         return a.ib < b.ib
@@ -224,14 +224,14 @@ struct LogPosition: Comparable, Hashable, Sendable {
 }
 
 /// JET_BKINFO: one backup's mark and its log range [genLow, genHigh]. 24 bytes.
-struct BackupInfo: Equatable, Hashable, Sendable {
+package struct BackupInfo: Equatable, Hashable, Sendable {
     static let size = 24
     static let none = BackupInfo(mark: .none, markTime: .none, genLow: 0, genHigh: 0)
 
-    var mark: LogPosition
-    var markTime: LogTime
-    var genLow: UInt32
-    var genHigh: UInt32
+    package var mark: LogPosition
+    package var markTime: LogTime
+    package var genLow: UInt32
+    package var genHigh: UInt32
 
     init(mark: LogPosition, markTime: LogTime, genLow: UInt32, genHigh: UInt32) {
         self.mark = mark
@@ -249,7 +249,7 @@ struct BackupInfo: Equatable, Hashable, Sendable {
         genHigh = p.diskLoad(20, as: UInt32.self)
     }
 
-    func encode(into p: UnsafeMutableRawPointer) {
+    package func encode(into p: UnsafeMutableRawPointer) {
         mark.encode(into: p)
         markTime.encode(into: p + 8)
         p.diskStore(genLow, at: 16)

@@ -11,7 +11,7 @@ import Musl
 /// Concurrency: `readVerifiedPages` only uses pread on the descriptor and touches no stored property but the
 /// immutable ones, so it may run while another thread uses the file. Everything that changes the file or the
 /// `header` / `pgnoLast` properties must be serialized by the owner.
-final class DatabaseFile: @unchecked Sendable {
+package final class DatabaseFile: @unchecked Sendable {
     static let validPageSizes: [Int] = [4096, 8192, 16384, 32768]
 
     /// Data page layout.

@@ -1,7 +1,7 @@
 import CEsent
 
 /// Creating, attaching, detaching, opening and sizing databases (semantics 3.7, decisions 4 and 8).
-enum DatabaseOperations {
+package enum DatabaseOperations {
     /// ESE's dbidMax of 7 less the temporary database.
     static let maxAttached = 6
     /// Data pages of a new database: 1 MiB at the default page size, as a fresh ESE database.
@@ -27,7 +27,7 @@ enum DatabaseOperations {
 
     // MARK: JetCreateDatabase
 
-    static func create(_ sesid: UInt, path: String, grbit: UInt) throws(JetError) -> UInt32 {
+    package static func create(_ sesid: UInt, path: String, grbit: UInt) throws(JetError) -> UInt32 {
         let known = UInt(JET_bitDbRecoveryOff | JET_bitDbShadowingOff | JET_bitDbOverwriteExisting)
         if grbit & UInt(JET_bitDbVersioningOff) != 0 { throw .cannotDisableVersioning }
         guard grbit & ~known == 0 else { throw .invalidGrbit }
@@ -63,7 +63,7 @@ enum DatabaseOperations {
     // MARK: JetAttachDatabase
 
     /// Returns false when the database was attached already (JET_wrnDatabaseAttached).
-    static func attach(_ sesid: UInt, path: String, grbit: UInt) throws(JetError) -> Bool {
+    package static func attach(_ sesid: UInt, path: String, grbit: UInt) throws(JetError) -> Bool {
         let known = UInt(
             JET_bitDbReadOnly | JET_bitDbExclusive | JET_bitDbDeleteCorruptIndexes | JET_bitDbUpgrade
                 | JET_bitDbDeleteUnicodeIndexes | JET_bitDbRecoveryOff)
@@ -109,7 +109,7 @@ enum DatabaseOperations {
 
     // MARK: JetDetachDatabase
 
-    static func detach(_ sesid: UInt, path: String?, grbit: UInt) throws(JetError) {
+    package static func detach(_ sesid: UInt, path: String?, grbit: UInt) throws(JetError) {
         if grbit & UInt(JET_bitForceDetach) != 0 { throw .forceDetachNotAllowed }
         guard grbit == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
@@ -174,7 +174,7 @@ enum DatabaseOperations {
 
     // MARK: JetOpenDatabase / JetCloseDatabase
 
-    static func open(_ sesid: UInt, path: String, grbit: UInt) throws(JetError) -> UInt32 {
+    package static func open(_ sesid: UInt, path: String, grbit: UInt) throws(JetError) -> UInt32 {
         let known = UInt(JET_bitDbReadOnly | JET_bitDbExclusive)
         guard grbit & ~known == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
@@ -187,7 +187,7 @@ enum DatabaseOperations {
     }
 
     /// Works after JetStopService (semantics 1.3 opt-out list).
-    static func close(_ sesid: UInt, dbid: CUnsignedLong, grbit: UInt) throws(JetError) {
+    package static func close(_ sesid: UInt, dbid: CUnsignedLong, grbit: UInt) throws(JetError) {
         guard grbit == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
         try instance.withSession(sesid, ignoringStopService: true) { (s, _) throws(JetError) in
@@ -201,7 +201,7 @@ enum DatabaseOperations {
     // MARK: JetGrowDatabase / JetSetDatabaseSize (decisions 8)
 
     /// Grows an open database to `pages` counting the two header pages; returns the size after.
-    static func grow(_ sesid: UInt, dbid: CUnsignedLong, pages: CUnsignedLong) throws(JetError) -> UInt {
+    package static func grow(_ sesid: UInt, dbid: CUnsignedLong, pages: CUnsignedLong) throws(JetError) -> UInt {
         let instance = try Registry.session(sesid)
         return try instance.withSession(sesid) { (s, _) throws(JetError) -> UInt in
             guard let db = s.databases.first(where: { UInt(bitPattern: Int($0.dbid)) == dbid }),
@@ -222,7 +222,7 @@ enum DatabaseOperations {
     }
 
     /// JetSetDatabaseSize on a detached, cleanly shut down database.
-    static func setSize(_ sesid: UInt, path: String, pages: CUnsignedLong) throws(JetError) -> UInt {
+    package static func setSize(_ sesid: UInt, path: String, pages: CUnsignedLong) throws(JetError) -> UInt {
         let instance = try Registry.session(sesid)
         return try instance.withSession(sesid) { (s, _) throws(JetError) -> UInt in
             let (absolute, resolved) = try absolutePath(path)
@@ -238,7 +238,7 @@ enum DatabaseOperations {
     // MARK: JetGetDatabaseFileInfo
 
     /// The header as it is on disk now: attached databases have theirs written through at every change.
-    static func fileInfo(path: String) throws(JetError) -> (header: DatabaseHeader, fileSize: Int64) {
+    package static func fileInfo(path: String) throws(JetError) -> (header: DatabaseHeader, fileSize: Int64) {
         let (absolute, _) = try absolutePath(path)
         guard SystemCalls.status(absolute)?.isRegularFile == true else { throw .fileNotFound }
         return try DatabaseFile.readHeader(path: absolute)

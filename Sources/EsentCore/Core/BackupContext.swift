@@ -4,7 +4,7 @@ import Glibc
 import CEsent
 
 /// Where a streaming backup is (semantics 4.2).
-enum BackupPhase: Sendable, Equatable {
+package enum BackupPhase: Sendable, Equatable {
     case notStarted
     /// Full backups start here: database files are streamed.
     case databases
@@ -13,14 +13,14 @@ enum BackupPhase: Sendable, Equatable {
 }
 
 /// How a backup ended, which decides header stamping (semantics 5.9).
-enum BackupOutcome: Equatable {
+package enum BackupOutcome: Equatable {
     case normal
     case abortedByCaller
     case abortedByServer
 }
 
 /// The database stream of semantics 5.4: two stamped header copies, pages 1..pgnoLast, a trailer page.
-final class DatabaseStream {
+package final class DatabaseStream: @unchecked Sendable {
     let database: AttachedDatabase
     let pageSize: Int
     /// Fixed at open: the stream never grows even if the database does.
@@ -48,7 +48,7 @@ final class DatabaseStream {
 }
 
 /// A log (or other listed) file being streamed.
-final class LogFileStream {
+package final class LogFileStream: @unchecked Sendable {
     let fd: Int32
     let generation: Int32
     let size: Int64
@@ -67,7 +67,7 @@ final class LogFileStream {
 }
 
 /// The one open backup file (ESE has a single handle slot, and the handle is always 0).
-enum BackupFile {
+package enum BackupFile {
     case database(DatabaseStream)
     case log(LogFileStream)
 
@@ -82,7 +82,7 @@ enum BackupFile {
 
 /// ESE's BACKUP_CONTEXT: one per instance (semantics 4.1). All of it lives under the instance lock; the stop
 /// request is the instance's atomic flag so that JetStopBackup never waits.
-struct BackupContext {
+package struct BackupContext: Sendable {
     var phase: BackupPhase = .notStarted
     var full = true
     /// Log generations to copy: [copyMic, copyMac).
@@ -97,7 +97,7 @@ struct BackupContext {
     var logsTruncated = false
     /// Sum of the generations of logs read to their end and closed (ESE's copy check for JetTruncateLog).
     var copiedGenerationSum: Int64 = 0
-    var openFile: BackupFile?
+    package var openFile: BackupFile?
     /// Databases in the backup session (stamped at End) and those whose whole stream was read and closed.
     var inSession: Set<UInt32> = []
     var copied: Set<UInt32> = []
@@ -108,15 +108,15 @@ struct BackupContext {
 }
 
 /// The streaming backup calls (semantics 5), on an instance whose lock the caller holds.
-enum StreamingBackup {
+package enum StreamingBackup {
     /// The public ESE handle of the single slot.
-    static let fileHandle: UInt = 0
+    package static let fileHandle: UInt = 0
     /// The alignment ESE requires of read buffers (the OS page size, semantics 5.4).
     static let bufferAlignment = 4096
 
     // MARK: Begin (semantics 5.1)
 
-    static func begin(_ instance: Instance, grbit: UInt) throws(JetError) {
+    package static func begin(_ instance: Instance, grbit: UInt) throws(JetError) {
         try instance.withAPI { (s) throws(JetError) in
             guard s.backupAllowed else { throw .backupNotAllowedYet }
             guard let log = s.log else { throw .loggingDisabled }
@@ -160,7 +160,7 @@ enum StreamingBackup {
 
     // MARK: GetAttachInfo (semantics 5.2)
 
-    static func attachInfo(_ instance: Instance) throws(JetError) -> [String] {
+    package static func attachInfo(_ instance: Instance) throws(JetError) -> [String] {
         try instance.withAPI { (s) throws(JetError) -> [String] in
             try checkRunning(s, instance)
             guard s.backup.full else { throw .invalidBackupSequence }
@@ -171,7 +171,7 @@ enum StreamingBackup {
     // MARK: OpenFile (semantics 5.3, decisions 3)
 
     /// Returns the stream size in bytes.
-    static func openFile(_ instance: Instance, name: String) throws(JetError) -> Int64 {
+    package static func openFile(_ instance: Instance, name: String) throws(JetError) -> Int64 {
         try instance.withAPI { (s) throws(JetError) -> Int64 in
             try checkRunning(s, instance)
             guard !name.isEmpty else { throw .invalidParameter }
@@ -239,7 +239,7 @@ enum StreamingBackup {
 
     // MARK: ReadFile (semantics 5.4, decisions 5): the hot path, no allocation.
 
-    static func read(
+    package static func read(
         _ instance: Instance, handle: UInt, into buffer: UnsafeMutableRawPointer?, count: Int
     ) throws(JetError) -> Int {
         try instance.withAPI { (s) throws(JetError) -> Int in
@@ -326,7 +326,7 @@ enum StreamingBackup {
 
     // MARK: CloseFile (semantics 5.5)
 
-    static func closeFile(_ instance: Instance, handle: UInt) throws(JetError) {
+    package static func closeFile(_ instance: Instance, handle: UInt) throws(JetError) {
         try instance.withAPI { (s) throws(JetError) in
             // The stop flag is not looked at: closing works after JetStopBackup.
             guard s.backup.isRunning else { throw .noBackup }
@@ -347,16 +347,16 @@ enum StreamingBackup {
 
     // MARK: GetLogInfo / GetTruncateLogInfo (semantics 5.6, 5.7)
 
-    enum LogList { case toCopy, toTruncate }
+    package enum LogList { case toCopy, toTruncate }
 
-    struct LogListing {
-        var paths: [String]
-        var generationLow: Int32
-        var generationHigh: Int32
-        var baseName: String
+    package struct LogListing {
+        package var paths: [String]
+        package var generationLow: Int32
+        package var generationHigh: Int32
+        package var baseName: String
     }
 
-    static func logInfo(_ instance: Instance, _ list: LogList) throws(JetError) -> LogListing {
+    package static func logInfo(_ instance: Instance, _ list: LogList) throws(JetError) -> LogListing {
         try instance.withAPI { (s) throws(JetError) -> LogListing in
             try checkRunning(s, instance)
             if s.backup.openFile != nil { throw .invalidBackupSequence }
@@ -424,7 +424,7 @@ enum StreamingBackup {
 
     // MARK: TruncateLog (semantics 5.8)
 
-    static func truncateLog(_ instance: Instance) throws(JetError) {
+    package static func truncateLog(_ instance: Instance) throws(JetError) {
         try instance.withAPI { (s) throws(JetError) in
             try checkRunning(s, instance)
             if s.backup.openFile != nil { throw .invalidBackupSequence }
@@ -447,7 +447,7 @@ enum StreamingBackup {
 
     // MARK: End (semantics 5.9, 5.10)
 
-    static func end(_ instance: Instance, grbit: UInt) throws(JetError) {
+    package static func end(_ instance: Instance, grbit: UInt) throws(JetError) {
         let normal = grbit & UInt(JET_bitBackupEndNormal) != 0
         let abort = grbit & UInt(JET_bitBackupEndAbort) != 0
         try instance.withAPI { (s) throws(JetError) in

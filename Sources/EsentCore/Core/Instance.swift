@@ -2,7 +2,7 @@ import CEsent
 import Synchronization
 
 /// Where an instance is in its life (semantics 3).
-enum InstancePhase: Sendable {
+package enum InstancePhase: Sendable {
     /// Created by JetCreateInstance; only parameters, JetInit and JetTerm apply.
     case created
     /// JetInit is working on it (other calls see JET_errInitInProgress where ESE says so).
@@ -13,7 +13,7 @@ enum InstancePhase: Sendable {
 }
 
 /// A database attached to an instance.
-final class AttachedDatabase {
+package final class AttachedDatabase: @unchecked Sendable {
     let dbid: UInt32
     /// Absolute path as the caller gave it (symlinks kept), as reported by the list calls.
     let path: String
@@ -39,13 +39,13 @@ final class AttachedDatabase {
 }
 
 /// Per-session state: transaction depth and the databases the session opened.
-struct SessionState {
+package struct SessionState: Sendable {
     var transactionLevel = 0
 }
 
 /// Everything about an instance that changes, under the instance's lock. Each API call holds the lock for its
 /// whole duration, so JetTerm waits for a call in progress (decisions 6).
-struct InstanceState {
+package struct InstanceState: Sendable {
     var phase: InstancePhase = .created
     var params: ParameterValues
     /// ESE's m_fBackupAllowed: set by a successful JetInit, cleared when a JetTerm starts (trap 18).
@@ -62,7 +62,7 @@ struct InstanceState {
 }
 
 /// An ESE instance: a registry entry owning a log stream, databases, sessions and one backup context.
-final class Instance: Sendable {
+package final class Instance: Sendable {
     let handle: UInt
     let name: String?
     let displayName: String?

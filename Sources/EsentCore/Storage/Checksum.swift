@@ -15,7 +15,7 @@
 /// place fail. docs/file-formats.md section 2 has the exact definition.
 ///
 /// `@_optimize(speed)` keeps these loops fast where the caller's build optimizes for size.
-enum Checksum {
+package enum Checksum {
     /// Seeds of the checksums that are not data pages (data pages use their page number, always < 2^32).
     static let databaseHeaderSeed: UInt64 = 0x4553_4548_4452_0001
     static let logHeaderSeed: UInt64 = 0x4553_4C4F_4748_0002

@@ -1,7 +1,7 @@
 /// One log record. On disk (docs/file-formats.md): type byte, reserved byte, UInt16 payload length, payload,
 /// UInt64 checksum of everything before it. Records are written into the segments of a log file back to back and
 /// may continue from one segment into the next, never from one file into the next.
-enum LogRecord: Equatable, Sendable {
+package enum LogRecord: Equatable, Sendable {
     case createDatabase(dbid: UInt32, path: String, signDb: Signature)
     case attachDatabase(dbid: UInt32, path: String, signDb: Signature)
     case detachDatabase(dbid: UInt32, path: String)

@@ -9,7 +9,7 @@ import CEsent
 /// | 1 (ESE's default) | `edb.chk` | `edb.log` | `edb00000001.log` |
 /// | 2 | `edb.jcp` | `edb.jtx` | `edb00001.jtx` |
 /// | 0 | `edb.jcp` | `edb.jtx` | `edb00000001.jtx` |
-struct LogFileNames: Equatable, Sendable {
+package struct LogFileNames: Equatable, Sendable {
     /// JET_paramLegacyFileNames' default in ESENT.
     static let defaultFlags = UInt(JET_bitESE98FileNames | JET_bitEightDotThreeSoftCompat)
     /// Digits of an archived generation: the 8.3-compatible short form, and the full form.

@@ -5,13 +5,13 @@ import Musl
 #endif
 
 /// A failed system call: the call's name and its `errno`.
-struct SystemCallError: Error, Equatable {
+package struct SystemCallError: Error, Equatable {
     var call: SystemCall
     var errno: Int32
 }
 
 /// The system calls this library makes. Tests name them to inject failures.
-enum SystemCall: String, Sendable, CaseIterable {
+package enum SystemCall: String, Sendable, CaseIterable {
     case open, close, pread, pwrite, fsync, fdatasync, ftruncate, fstat, stat, rename, unlink, mkdir, opendir,
         realpath, getcwd, fcntl
 }
@@ -20,7 +20,7 @@ enum SystemCall: String, Sendable, CaseIterable {
 ///
 /// `faultInjector` is consulted before each call; when it returns an errno the call is not made and fails with
 /// that errno. It is set only by tests, before they start the scenario they check (never while calls run).
-enum SystemCalls {
+package enum SystemCalls {
     nonisolated(unsafe) static var faultInjector: (@Sendable (SystemCall, String?) -> Int32?)?
 
     @inline(__always)
@@ -192,7 +192,7 @@ enum SystemCalls {
 }
 
 /// What `stat(2)` reports that the library uses.
-struct FileStatus: Equatable {
+package struct FileStatus: Equatable {
     var isDirectory: Bool
     var isRegularFile: Bool
     var size: Int64

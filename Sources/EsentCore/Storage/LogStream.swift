@@ -5,7 +5,7 @@ import Musl
 #endif
 
 /// The header segment (first 4096 bytes) of a log file.
-struct LogFileHeader: Equatable, Sendable {
+package struct LogFileHeader: Equatable, Sendable {
     /// "LOGH" when read with xxd.
     static let magic: UInt32 = 0x4847_4F4C
     static let formatVersion: UInt32 = 1
@@ -66,7 +66,7 @@ struct LogFileHeader: Equatable, Sendable {
 /// are those of JET_paramLegacyFileNames (`LogFileNames`, semantics 10.1); the ones above are its default.
 ///
 /// Not thread-safe: the owner serializes every call (the instance lock). `verifyLogBytes` is static and pure.
-final class LogStream: @unchecked Sendable {
+package final class LogStream: @unchecked Sendable {
     static let segmentSize = 4096
     /// Segment header: checksum, generation, index, bytes used, reserved.
     static let segmentHeaderSize = 24

@@ -5,7 +5,7 @@ import Glibc
 /// threads with raw futex calls that TSan cannot see, so every value it protects would look raced. This
 /// drop-in (same init and withLock) uses pthread_mutex_t, which TSan intercepts; it shadows
 /// Synchronization.Mutex inside this module.
-final class Mutex<Value: ~Copyable>: @unchecked Sendable {
+package final class Mutex<Value: ~Copyable>: @unchecked Sendable {
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private var value: Value
 

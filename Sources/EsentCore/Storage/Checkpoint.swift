@@ -5,7 +5,7 @@ import Musl
 #endif
 
 /// A database the log says is attached: what replay and the checkpoint carry.
-struct LoggedDatabase: Equatable, Sendable {
+package struct LoggedDatabase: Equatable, Sendable {
     var dbid: UInt32
     var path: String
     var signDb: Signature
@@ -17,7 +17,7 @@ struct LoggedDatabase: Equatable, Sendable {
 ///
 /// Layout: a 4096-byte fixed part, then the list (docs/file-formats.md). Written to `<file>.tmp`, synced, renamed
 /// over the old one and the folder synced, so a crash leaves either the old or the new checkpoint.
-struct Checkpoint: Equatable, Sendable {
+package struct Checkpoint: Equatable, Sendable {
     /// "CHKP" when read with xxd.
     static let magic: UInt32 = 0x504B_4843
     static let formatVersion: UInt32 = 1

@@ -2,12 +2,12 @@ import CEsent
 import Synchronization
 
 /// The process-wide run mode (semantics 2).
-enum RunMode: Sendable {
+package enum RunMode: Sendable {
     case notSet, oneInstance, multiInstance
 }
 
 /// Folders an initialized instance holds, compared by JetInit of the others (semantics 3.2).
-struct InstancePaths: Sendable, Equatable {
+package struct InstancePaths: Sendable, Equatable {
     var system: String
     var log: String
     var temp: String
@@ -17,7 +17,7 @@ struct InstancePaths: Sendable, Equatable {
 
 /// Everything process-wide, under one lock: the mode, the instance table, the session table and the global
 /// parameters. Lock order: this lock may be taken before an instance's lock, never while holding one.
-struct RegistryState: ~Copyable {
+package struct RegistryState: ~Copyable {
     var mode: RunMode = .notSet
     /// `g_cpinstMax`: captured when multi-instance mode starts.
     var instanceLimit = 1
@@ -37,15 +37,15 @@ struct RegistryState: ~Copyable {
     }
 }
 
-enum HandleTag {
-    static let instance: UInt = 0x4A45_0000_0000_0000
+package enum HandleTag {
+    package static let instance: UInt = 0x4A45_0000_0000_0000
     static let session: UInt = 0x5345_0000_0000_0000
 }
 
-let registry = Mutex(RegistryState())
+package let registry = Mutex(RegistryState())
 
 /// JET_instanceNil / JET_sesidNil: all ones.
-let nilHandle = UInt.max
+package let nilHandle = UInt.max
 
 extension RegistryState {
     /// ESE's ErrFindPinst with ESENT's handle validation (semantics 1.3).
@@ -65,7 +65,7 @@ extension RegistryState {
     }
 
     /// The instance behind an implicit-instance ("legacy") call (semantics 2).
-    func legacyInstance() throws(JetError) -> Instance {
+    package func legacyInstance() throws(JetError) -> Instance {
         switch mode {
         case .multiInstance: throw .runningInMultiInstanceMode
         case .notSet: throw .invalidParameter
@@ -91,12 +91,12 @@ extension RegistryState {
     }
 }
 
-enum Registry {
-    static func instance(_ handle: UInt) throws(JetError) -> Instance {
+package enum Registry {
+    package static func instance(_ handle: UInt) throws(JetError) -> Instance {
         try registry.withLock { (state) throws(JetError) -> Instance in try state.findInstance(handle) }
     }
 
-    static func legacyInstance() throws(JetError) -> Instance {
+    package static func legacyInstance() throws(JetError) -> Instance {
         try registry.withLock { (state) throws(JetError) -> Instance in try state.legacyInstance() }
     }
 

@@ -2,7 +2,7 @@ import CEsent
 
 /// JetSetSystemParameter / JetGetSystemParameter: which table a call reaches and ESE's rules for changing
 /// a value (semantics 3.6).
-enum Parameters {
+package enum Parameters {
     /// Where a parameter call lands.
     private enum Target {
         case global
@@ -30,7 +30,7 @@ enum Parameters {
         }
     }
 
-    static func set(instance: UInt, sesid: UInt, paramid: CUnsignedLong, integer: UInt, string: String?)
+    package static func set(instance: UInt, sesid: UInt, paramid: CUnsignedLong, integer: UInt, string: String?)
         throws(JetError)
     {
         let spec = try SystemParameters.spec(paramid)
@@ -74,7 +74,7 @@ enum Parameters {
 
     /// What JetGetSystemParameter hands back: a number, or text for the string buffer. `input` is `*plParam`
     /// when the caller gave one: JET_paramErrorToString reads the error number from it (semantics 3.6).
-    static func read(instance: UInt, sesid: UInt, paramid: CUnsignedLong, input: UInt?) throws(JetError)
+    package static func read(instance: UInt, sesid: UInt, paramid: CUnsignedLong, input: UInt?) throws(JetError)
         -> ParameterValue
     {
         let spec = try SystemParameters.spec(paramid)

@@ -1,7 +1,7 @@
 import CEsent
 
 /// What kind of value a system parameter holds, with its range (semantics 3.6).
-enum ParameterKind: Sendable {
+package enum ParameterKind: Sendable {
     case integer(min: UInt, max: UInt)
     case boolean
     /// A grbit with an upper bound on its value.
@@ -25,7 +25,7 @@ enum ParameterKind: Sendable {
 }
 
 /// A stored parameter value.
-enum ParameterValue: Equatable, Sendable {
+package enum ParameterValue: Equatable, Sendable {
     case integer(UInt)
     case string(String)
 
@@ -40,7 +40,7 @@ enum ParameterValue: Equatable, Sendable {
 }
 
 /// One row of the parameter table: ESE's attributes for the id (sysparamtable facts).
-struct ParameterSpec: Sendable {
+package struct ParameterSpec: Sendable {
     let id: UInt32
     let kind: ParameterKind
     /// Ignored (with success) unless JET_paramEnableAdvanced is on.
@@ -56,7 +56,7 @@ struct ParameterSpec: Sendable {
     let hasEffect: Bool
 }
 
-enum SystemParameters {
+package enum SystemParameters {
     private static let unbounded = UInt(Int32.max)
 
     /// Every parameter id this library knows. Any other id gives JET_errInvalidParameter.
@@ -175,7 +175,7 @@ enum SystemParameters {
 }
 
 /// A set of parameter values: the process-wide defaults, or one instance's copy of them.
-struct ParameterValues: Sendable {
+package struct ParameterValues: Sendable {
     private var values: [UInt32: ParameterValue] = [:]
 
     subscript(id: Int32) -> ParameterValue {

@@ -1570,6 +1570,24 @@ JET_ERR JET_API JetEndExternalBackup(void);
 JET_ERR JET_API JetEndExternalBackupInstance(JET_INSTANCE instance);
 JET_ERR JET_API JetEndExternalBackupInstance2(JET_INSTANCE instance, JET_GRBIT grbit);
 
+/* OS snapshots */
+JET_ERR JET_API JetOSSnapshotPrepare(JET_OSSNAPID *psnapId, const JET_GRBIT grbit);
+JET_ERR JET_API JetOSSnapshotPrepareInstance(JET_OSSNAPID snapId, JET_INSTANCE instance, const JET_GRBIT grbit);
+JET_ERR JET_API JetOSSnapshotFreezeA(const JET_OSSNAPID snapId, unsigned long *pcInstanceInfo,
+                                     JET_INSTANCE_INFO_A **paInstanceInfo, const JET_GRBIT grbit);
+JET_ERR JET_API JetOSSnapshotFreezeW(const JET_OSSNAPID snapId, unsigned long *pcInstanceInfo,
+                                     JET_INSTANCE_INFO_W **paInstanceInfo, const JET_GRBIT grbit);
+JET_ERR JET_API JetOSSnapshotThaw(const JET_OSSNAPID snapId, const JET_GRBIT grbit);
+JET_ERR JET_API JetOSSnapshotAbort(const JET_OSSNAPID snapId, const JET_GRBIT grbit);
+JET_ERR JET_API JetOSSnapshotEnd(const JET_OSSNAPID snapId, const JET_GRBIT grbit);
+JET_ERR JET_API JetOSSnapshotTruncateLog(const JET_OSSNAPID snapId, const JET_GRBIT grbit);
+JET_ERR JET_API JetOSSnapshotTruncateLogInstance(const JET_OSSNAPID snapId, JET_INSTANCE instance,
+                                                 const JET_GRBIT grbit);
+JET_ERR JET_API JetOSSnapshotGetFreezeInfoA(const JET_OSSNAPID snapId, unsigned long *pcInstanceInfo,
+                                            JET_INSTANCE_INFO_A **paInstanceInfo, const JET_GRBIT grbit);
+JET_ERR JET_API JetOSSnapshotGetFreezeInfoW(const JET_OSSNAPID snapId, unsigned long *pcInstanceInfo,
+                                            JET_INSTANCE_INFO_W **paInstanceInfo, const JET_GRBIT grbit);
+
 /* Undecorated names: the A variant, or the W variant under JET_UNICODE. */
 #ifdef JET_UNICODE
 #define JET_ESENT_AW(name) name##W
@@ -1598,6 +1616,8 @@ JET_ERR JET_API JetEndExternalBackupInstance2(JET_INSTANCE instance, JET_GRBIT g
 #define JetGetLogInfoInstance JET_ESENT_AW(JetGetLogInfoInstance)
 #define JetGetLogInfoInstance2 JET_ESENT_AW(JetGetLogInfoInstance2)
 #define JetGetTruncateLogInfoInstance JET_ESENT_AW(JetGetTruncateLogInfoInstance)
+#define JetOSSnapshotFreeze JET_ESENT_AW(JetOSSnapshotFreeze)
+#define JetOSSnapshotGetFreezeInfo JET_ESENT_AW(JetOSSnapshotGetFreezeInfo)
 
 #ifdef __cplusplus
 }

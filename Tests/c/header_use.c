@@ -174,6 +174,19 @@ static size_t use_functions(hu_function *fns) {
     HU_FN(JetEndExternalBackup, JET_ERR, (void));
     HU_FN(JetEndExternalBackupInstance, JET_ERR, (JET_INSTANCE));
     HU_FN(JetEndExternalBackupInstance2, JET_ERR, (JET_INSTANCE, JET_GRBIT));
+    HU_FN(JetOSSnapshotPrepare, JET_ERR, (JET_OSSNAPID *, const JET_GRBIT));
+    HU_FN(JetOSSnapshotPrepareInstance, JET_ERR, (JET_OSSNAPID, JET_INSTANCE, const JET_GRBIT));
+    HU_FN(JetOSSnapshotFreezeA, JET_ERR, (const JET_OSSNAPID, unsigned long *, JET_INSTANCE_INFO_A **, const JET_GRBIT));
+    HU_FN(JetOSSnapshotFreezeW, JET_ERR, (const JET_OSSNAPID, unsigned long *, JET_INSTANCE_INFO_W **, const JET_GRBIT));
+    HU_FN(JetOSSnapshotThaw, JET_ERR, (const JET_OSSNAPID, const JET_GRBIT));
+    HU_FN(JetOSSnapshotAbort, JET_ERR, (const JET_OSSNAPID, const JET_GRBIT));
+    HU_FN(JetOSSnapshotEnd, JET_ERR, (const JET_OSSNAPID, const JET_GRBIT));
+    HU_FN(JetOSSnapshotTruncateLog, JET_ERR, (const JET_OSSNAPID, const JET_GRBIT));
+    HU_FN(JetOSSnapshotTruncateLogInstance, JET_ERR, (const JET_OSSNAPID, JET_INSTANCE, const JET_GRBIT));
+    HU_FN(JetOSSnapshotGetFreezeInfoA, JET_ERR,
+          (const JET_OSSNAPID, unsigned long *, JET_INSTANCE_INFO_A **, const JET_GRBIT));
+    HU_FN(JetOSSnapshotGetFreezeInfoW, JET_ERR,
+          (const JET_OSSNAPID, unsigned long *, JET_INSTANCE_INFO_W **, const JET_GRBIT));
     return n;
 }
 
@@ -211,6 +224,9 @@ static size_t use_undecorated(hu_function *fns) {
     HU_FN(JetGetLogInfoInstance, JET_ERR, (JET_INSTANCE, HU_BUF, unsigned long, unsigned long *));
     HU_FN(JetGetLogInfoInstance2, JET_ERR, (JET_INSTANCE, HU_BUF, unsigned long, unsigned long *, JET_LOGINFO *));
     HU_FN(JetGetTruncateLogInfoInstance, JET_ERR, (JET_INSTANCE, HU_BUF, unsigned long, unsigned long *));
+    HU_FN(JetOSSnapshotFreeze, JET_ERR, (const JET_OSSNAPID, unsigned long *, JET_INSTANCE_INFO **, const JET_GRBIT));
+    HU_FN(JetOSSnapshotGetFreezeInfo, JET_ERR,
+          (const JET_OSSNAPID, unsigned long *, JET_INSTANCE_INFO **, const JET_GRBIT));
     return n;
 }
 #undef HU_FN
@@ -496,6 +512,20 @@ static JET_ERR use_calls(void) {
     err |= JetEndExternalBackup();
     err |= JetEndExternalBackupInstance(inst);
     err |= JetEndExternalBackupInstance2(inst, JET_bitBackupEndNormal);
+    JET_OSSNAPID snap = 0;
+    err |= JetOSSnapshotPrepare(&snap, JET_bitIncrementalSnapshot | JET_bitCopySnapshot);
+    err |= JetOSSnapshotPrepareInstance(snap, inst, 0);
+    err |= JetOSSnapshotFreezeA(snap, &c, &iia, 0);
+    err |= JetOSSnapshotFreezeW(snap, &c, &iiw, 0);
+    err |= JetOSSnapshotFreeze(snap, &c, &ii, 0);
+    err |= JetOSSnapshotGetFreezeInfoA(snap, &c, &iia, 0);
+    err |= JetOSSnapshotGetFreezeInfoW(snap, &c, &iiw, 0);
+    err |= JetOSSnapshotGetFreezeInfo(snap, &c, &ii, 0);
+    err |= JetOSSnapshotThaw(snap, 0);
+    err |= JetOSSnapshotTruncateLog(snap, JET_bitAllDatabasesSnapshot);
+    err |= JetOSSnapshotTruncateLogInstance(snap, inst, 0);
+    err |= JetOSSnapshotEnd(snap, JET_bitAbortSnapshot);
+    err |= JetOSSnapshotAbort(snap, 0);
     return err;
 }
 

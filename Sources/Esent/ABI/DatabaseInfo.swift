@@ -41,8 +41,8 @@ enum DatabaseInfo {
         m.logtimeDetach = logtime(h.logtimeDetach)
         m.lgposDetach = lgpos(h.lgposDetach)
         m.signLog = signature(h.signLog)
-        m.bkinfoFullPrev = bkinfo(h.bkinfoFullPrev)
-        m.bkinfoIncPrev = bkinfo(h.bkinfoIncPrev)
+        m.bkinfoFullPrev = bkinfo(h.bkinfoFullPrev, osSnapshot: h.fullPrevType == DatabaseHeader.backupTypeOSSnapshot)
+        m.bkinfoIncPrev = bkinfo(h.bkinfoIncPrev, osSnapshot: h.incPrevType == DatabaseHeader.backupTypeOSSnapshot)
         m.bkinfoFullCur = bkinfo(h.bkinfoFullCur)
         m.cbPageSize = CUnsignedLong(h.pageSize)
         return m
@@ -70,12 +70,20 @@ enum DatabaseInfo {
         return out
     }
 
-    static func bkinfo(_ b: BackupInfo) -> JET_BKINFO {
+    /// `osSnapshot`: the header records an OS snapshot there, reported as `bklogtimeMark.fOSSnapshot` (bit 0 of
+    /// the time's last byte), as ESE's JetGetDatabaseFileInfo does.
+    static func bkinfo(_ b: BackupInfo, osSnapshot: Bool = false) -> JET_BKINFO {
         var out = JET_BKINFO()
         out.lgposMark = lgpos(b.mark)
         out.logtimeMark = logtime(b.markTime)
         out.genLow = CUnsignedLong(b.genLow)
         out.genHigh = CUnsignedLong(b.genHigh)
+        if osSnapshot {
+            withUnsafeMutableBytes(of: &out) { raw in
+                // The packed struct: the time follows the log position.
+                raw[MemoryLayout<JET_LGPOS>.size + 7] |= 1
+            }
+        }
         return out
     }
 }

@@ -138,8 +138,9 @@ private func enableMultiInstance<Entry>(
 /// Blocks handed to callers, so JetFreeBuffer frees only what this library allocated.
 private let outstandingBlocks = Mutex(Set<UInt>())
 
-/// One malloc'd block laid out as: the info array, then pointer arrays, then the strings.
-private func buildInstanceInfo<Info, Unit: FixedWidthInteger>(
+/// One malloc'd block laid out as: the info array, then pointer arrays, then the strings. Also builds the
+/// OS-snapshot member lists (SnapshotCalls.swift).
+func buildInstanceInfo<Info, Unit: FixedWidthInteger>(
     _ list: [Lifecycle.InstanceSummary], unit: Unit.Type, encode: (String) -> [Unit], emptyArrays: Bool,
     make: (JET_INSTANCE, UnsafeMutablePointer<Unit>?, UInt, UnsafeMutablePointer<UnsafeMutablePointer<Unit>?>?,
         UnsafeMutablePointer<UnsafeMutablePointer<Unit>?>?) -> Info

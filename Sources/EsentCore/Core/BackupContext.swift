@@ -124,7 +124,9 @@ package enum StreamingBackup {
             guard grbit & ~incremental == 0 else { throw .invalidGrbit }
             let isIncremental = grbit & incremental != 0
             if isIncremental && s.params[JET_paramCircularLog].integer != 0 { throw .invalidBackup }
+            // An OS snapshot holding the instance counts as a running backup, without waiting for its thaw.
             if s.backup.isRunning { throw .backupInProgress }
+            try instance.checkNoSnapshotBackup()
             let logged = s.databases.filter { $0.logged }
             if isIncremental {
                 // Every database needs a previous full backup recorded as one (not a copy).

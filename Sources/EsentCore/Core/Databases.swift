@@ -33,8 +33,9 @@ package enum DatabaseOperations {
         guard grbit & ~known == 0 else { throw .invalidGrbit }
         let (absolute, _) = try absolutePath(path)
         let instance = try Registry.session(sesid)
-        return try instance.withSession(sesid) { (s, session) throws(JetError) -> UInt32 in
+        return try instance.withWritingSession(sesid) { (s, session, gate) throws(JetError) -> WriteStep<UInt32> in
             guard session.transactionLevel == 0 else { throw .inTransaction }
+            guard gate.isOpen else { return .waitForThaw }
             let resolvedBefore = SystemCalls.realpath(absolute) ?? absolute
             if attached(s, resolved: resolvedBefore) != nil { throw .databaseDuplicate }
             let dbid = try nextDbid(s)
@@ -56,7 +57,7 @@ package enum DatabaseOperations {
                 dbid: dbid, path: absolute, resolvedPath: resolved, file: file, readOnly: false, logged: logged)
             db.opens[sesid, default: 0] += 1
             s.databases.append(db)
-            return dbid
+            return .done(dbid)
         }
     }
 
@@ -70,11 +71,13 @@ package enum DatabaseOperations {
         if grbit & UInt(JET_bitDbVersioningOff) != 0 { throw .cannotDisableVersioning }
         guard grbit & ~known == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
-        return try instance.withSession(sesid) { (s, session) throws(JetError) -> Bool in
+        return try instance.withWritingSession(sesid) { (s, session, gate) throws(JetError) -> WriteStep<Bool> in
             guard session.transactionLevel == 0 else { throw .inTransaction }
             let (absolute, resolved) = try absolutePath(path)
-            if s.backup.isRunning { throw .backupInProgress }
-            if attached(s, resolved: resolved) != nil { return false }
+            // Frozen by an OS snapshot: wait for the thaw; after it, until End, the snapshot's flags give -505.
+            guard gate.isOpen else { return .waitForThaw }
+            if s.backup.isRunning || gate.holdsBackup { throw .backupInProgress }
+            if attached(s, resolved: resolved) != nil { return .done(false) }
             guard let status = SystemCalls.status(absolute), status.isRegularFile else { throw .fileNotFound }
             let readOnly = grbit & UInt(JET_bitDbReadOnly) != 0
             // No write bit for anyone means read-only, even for root, who bypasses permissions.
@@ -103,7 +106,7 @@ package enum DatabaseOperations {
                 AttachedDatabase(
                     dbid: dbid, path: absolute, resolvedPath: resolved, file: file, readOnly: readOnly,
                     logged: logged))
-            return true
+            return .done(true)
         }
     }
 
@@ -113,9 +116,11 @@ package enum DatabaseOperations {
         if grbit & UInt(JET_bitForceDetach) != 0 { throw .forceDetachNotAllowed }
         guard grbit == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
-        try instance.withSession(sesid, ignoringStopService: true) { (s, session) throws(JetError) in
+        try instance.withWritingSession(sesid, ignoringStopService: true) {
+            (s, session, gate) throws(JetError) -> WriteStep<Void> in
             guard session.transactionLevel == 0 else { throw .inTransaction }
-            if s.backup.isRunning { throw .backupInProgress }
+            guard gate.isOpen else { return .waitForThaw }
+            if s.backup.isRunning || gate.holdsBackup { throw .backupInProgress }
             let targets: [AttachedDatabase]
             if let path, !path.isEmpty {
                 let (_, resolved) = try absolutePath(path)
@@ -129,6 +134,7 @@ package enum DatabaseOperations {
                 try detachFile(db, log: s.log)
                 s.databases.removeAll { $0 === db }
             }
+            return .done(())
         }
     }
 
@@ -203,13 +209,14 @@ package enum DatabaseOperations {
     /// Grows an open database to `pages` counting the two header pages; returns the size after.
     package static func grow(_ sesid: UInt, dbid: CUnsignedLong, pages: CUnsignedLong) throws(JetError) -> UInt {
         let instance = try Registry.session(sesid)
-        return try instance.withSession(sesid) { (s, _) throws(JetError) -> UInt in
+        return try instance.withWritingSession(sesid) { (s, _, gate) throws(JetError) -> WriteStep<UInt> in
             guard let db = s.databases.first(where: { UInt(bitPattern: Int($0.dbid)) == dbid }),
                 db.opens[sesid, default: 0] > 0
             else { throw .invalidDatabaseId }
             if db.readOnly { throw .databaseFileReadOnly }
+            guard gate.isOpen else { return .waitForThaw }
             try growFile(db.file, to: pages)
-            return UInt(db.file.pgnoLast + headerPages)
+            return .done(UInt(db.file.pgnoLast + headerPages))
         }
     }
 

@@ -75,6 +75,8 @@ package final class Instance: Sendable {
     let stoppedServiceBits = Atomic<UInt>(0)
     /// Mirrors `phase == .running` for the stop calls, which must not take the lock (decisions 6).
     let isRunning = Atomic<Bool>(false)
+    /// Closed while an OS snapshot has the instance frozen; its snapshot membership (Snapshot.swift).
+    package let writeGate = WriteGate()
 
     init(handle: UInt, name: String?, displayName: String?, params: ParameterValues) {
         self.handle = handle

@@ -175,6 +175,8 @@ package enum Lifecycle {
         let known = UInt(JET_bitTermComplete | JET_bitTermAbrupt | JET_bitTermStopBackup | JET_bitTermDirty)
         guard grbit & ~known == 0 else { throw .invalidGrbit }
         let instance = try Registry.instance(handle)
+        // Abrupt and StopBackup wait for the instance's OS snapshot to end, bounded by its timeout.
+        if grbit & UInt(JET_bitTermStopBackup | JET_bitTermAbrupt) != 0 { OSSnapshot.awaitSessionEnd(instance) }
         let outcome = try instance.state.withLock { (s) throws(JetError) -> JetError? in
             switch s.phase {
             case .terminated: throw .invalidInstance
@@ -191,7 +193,7 @@ package enum Lifecycle {
             if grbit & UInt(JET_bitTermStopBackup | JET_bitTermAbrupt) != 0 && s.backup.isRunning {
                 StreamingBackup.forceEnd(&s, instance: instance)
             }
-            if !dirty && s.backup.isRunning { throw .backupInProgress }
+            if !dirty && (s.backup.isRunning || instance.writeGate.holdsBackup) { throw .backupInProgress }
             // A failure here leaves the instance up, so the term can be tried again.
             try DatabaseOperations.closeAll(&s, clean: !dirty)
             s.sessions = [:]
@@ -200,6 +202,8 @@ package enum Lifecycle {
             return dirty ? .dirtyShutdown : nil
         }
         registry.withLock { r in r.remove(instance) }
+        // A terminated instance belongs to no snapshot session any more.
+        instance.writeGate.leave(nil)
         return outcome
     }
 

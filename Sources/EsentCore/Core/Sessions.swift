@@ -41,23 +41,28 @@ package enum Sessions {
             JET_bitCommitLazyFlush | JET_bitWaitLastLevel0Commit | JET_bitWaitAllLevel0Commit | JET_bitForceNewLog)
         guard grbit & ~known == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
-        try instance.withSession(sesid) { (s, session) throws(JetError) in
+        // Whatever writes the log waits while an OS snapshot has the instance frozen.
+        try instance.withWritingSession(sesid) { (s, session, gate) throws(JetError) -> WriteStep<Void> in
             // ForceNewLog only rolls the log; it needs no transaction and commits nothing (decisions 8).
             if grbit & UInt(JET_bitForceNewLog) != 0 {
+                guard gate.isOpen else { return .waitForThaw }
                 try s.log?.roll()
-                return
+                return .done(())
             }
             // Waiting for earlier lazy commits: flushing the log is what makes them durable.
             if grbit & UInt(JET_bitWaitLastLevel0Commit | JET_bitWaitAllLevel0Commit) != 0 {
+                guard gate.isOpen else { return .waitForThaw }
                 _ = try s.log?.append(.commit(session: UInt64(sesid)), flush: true)
-                return
+                return .done(())
             }
             guard session.transactionLevel > 0 else { throw .notInTransaction }
+            if session.transactionLevel == 1 && !gate.isOpen { return .waitForThaw }
             session.transactionLevel -= 1
             if session.transactionLevel == 0 {
                 let lazy = grbit & UInt(JET_bitCommitLazyFlush) != 0
                 _ = try s.log?.append(.commit(session: UInt64(sesid)), flush: !lazy)
             }
+            return .done(())
         }
     }
 

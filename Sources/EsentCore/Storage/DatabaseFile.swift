@@ -204,6 +204,13 @@ package final class DatabaseFile: @unchecked Sendable {
         header = h
     }
 
+    /// fsync(2) of the whole file, data and metadata: an OS snapshot's freeze makes the file durable before the
+    /// caller copies it.
+    func sync() throws(JetError) {
+        let fd = self.fd
+        try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
+    }
+
     /// Grows the file to `toTotalPages` pages (counting the two header pages) by appending formatted pages, then
     /// syncs. A target at or below the current size changes nothing. On failure the file keeps its old size.
     func grow(toTotalPages total: UInt32) throws(JetError) {

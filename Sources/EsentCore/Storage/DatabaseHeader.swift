@@ -16,6 +16,8 @@ package struct DatabaseHeader: Equatable, Sendable {
     /// `fullPrevType` / `incPrevType` values.
     static let backupTypeNone: UInt32 = 0
     static let backupTypeNormal: UInt32 = 1
+    /// Recorded by an OS snapshot (JetOSSnapshot*); JetGetDatabaseFileInfo reports it as `fOSSnapshot`.
+    package static let backupTypeOSSnapshot: UInt32 = 2
 
     /// Field offsets (bytes from the start of the header page).
     enum Offset {
@@ -46,6 +48,8 @@ package struct DatabaseHeader: Equatable, Sendable {
         static let incPrevType = 360  // UInt32
         static let bkinfoCopyPrev = 420
         static let bkinfoDiffPrev = 444
+        static let copyPrevType = 468  // UInt32
+        static let diffPrevType = 472  // UInt32
         static let fileType = 667  // UInt8, 1 = JET_filetypeDatabase
     }
 
@@ -73,10 +77,12 @@ package struct DatabaseHeader: Equatable, Sendable {
     var genMinRequired: Int32 = 0
     var genMaxRequired: Int32 = 0
     var bkinfoSnapshotCur: BackupInfo = .none
-    var fullPrevType: UInt32 = DatabaseHeader.backupTypeNone
-    var incPrevType: UInt32 = DatabaseHeader.backupTypeNone
-    var bkinfoCopyPrev: BackupInfo = .none
-    var bkinfoDiffPrev: BackupInfo = .none
+    package var fullPrevType: UInt32 = DatabaseHeader.backupTypeNone
+    package var incPrevType: UInt32 = DatabaseHeader.backupTypeNone
+    package var bkinfoCopyPrev: BackupInfo = .none
+    package var bkinfoDiffPrev: BackupInfo = .none
+    var copyPrevType: UInt32 = DatabaseHeader.backupTypeNone
+    var diffPrevType: UInt32 = DatabaseHeader.backupTypeNone
 
     static let validStates: ClosedRange<UInt32> = 1...8
     static let stateJustCreated = UInt32(JET_dbstateJustCreated)
@@ -126,6 +132,8 @@ package struct DatabaseHeader: Equatable, Sendable {
         p.diskStore(incPrevType, at: Offset.incPrevType)
         bkinfoCopyPrev.encode(into: p + Offset.bkinfoCopyPrev)
         bkinfoDiffPrev.encode(into: p + Offset.bkinfoDiffPrev)
+        p.diskStore(copyPrevType, at: Offset.copyPrevType)
+        p.diskStore(diffPrevType, at: Offset.diffPrevType)
         p.diskStore(FileType.database.rawValue, at: Offset.fileType)
         p.diskStore(Checksum.page(p, count: pageSize, seed: Checksum.databaseHeaderSeed), at: Offset.checksum)
     }
@@ -181,6 +189,8 @@ package struct DatabaseHeader: Equatable, Sendable {
         h.incPrevType = p.diskLoad(Offset.incPrevType, as: UInt32.self)
         h.bkinfoCopyPrev = BackupInfo(decoding: p + Offset.bkinfoCopyPrev)
         h.bkinfoDiffPrev = BackupInfo(decoding: p + Offset.bkinfoDiffPrev)
+        h.copyPrevType = p.diskLoad(Offset.copyPrevType, as: UInt32.self)
+        h.diffPrevType = p.diskLoad(Offset.diffPrevType, as: UInt32.self)
         return h
     }
 }

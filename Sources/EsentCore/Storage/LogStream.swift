@@ -379,6 +379,15 @@ package final class LogStream: @unchecked Sendable {
         }
     }
 
+    /// Flushes and fsyncs the current log (data and metadata), for an OS snapshot's freeze. The checkpoint and the
+    /// archives are durable already: every roll syncs them.
+    func sync() throws(JetError) {
+        try flush()
+        guard fd >= 0 else { return }
+        let fd = self.fd
+        try logIO { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
+    }
+
     /// Closes the current generation and starts the next: flush, rename `<base>.log` to its archive name, create
     /// `<base>tmp.log` with its header, sync, rename it to `<base>.log`, sync the folder, move the checkpoint to the
     /// new generation (durably).

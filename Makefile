@@ -23,6 +23,7 @@ CFLAGS_TEST  := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pth
 RPATH        := -Wl,-rpath,'$$ORIGIN/../lib'
 
 .PHONY: all lib test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install demo bench install clean help
+.PHONY: demo-snapshot
 
 all: lib
 
@@ -30,6 +31,7 @@ help:
 	@echo "make            build $(LIB)/libesent.so (Swift runtime linked in, only Jet* exported)"
 	@echo "make test       every test: Swift tests, ABI/header checks, C harness linked, dlopen'd, sanitized, valgrind"
 	@echo "make demo       build and run the streaming backup agent (examples/backup_agent.c)"
+	@echo "make demo-snapshot   the OS-snapshot agent (examples/snapshot_agent.c): freeze, reflink copy, thaw"
 	@echo "make bench      the benchmarks (figures as ratios against a baseline measured in the same run)"
 	@echo "make install PREFIX=/usr/local   library, header and pkg-config file"
 
@@ -101,6 +103,15 @@ $(BUILD)/bin/backup_agent: examples/backup_agent.c include/esent.h | lib
 demo: $(BUILD)/bin/backup_agent
 	rm -rf $(BUILD)/demo && mkdir -p $(BUILD)/demo
 	$(BUILD)/bin/backup_agent $(BUILD)/demo
+
+# The OS-snapshot agent: freeze, reflink copy while a writer commits, thaw, truncate, end.
+$(BUILD)/bin/snapshot_agent: examples/snapshot_agent.c include/esent.h | lib
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -Iinclude -pthread -o $@ $< -L$(LIB) -lesent $(RPATH)
+
+demo-snapshot: $(BUILD)/bin/snapshot_agent
+	rm -rf $(BUILD)/demo-snapshot && mkdir -p $(BUILD)/demo-snapshot
+	$(BUILD)/bin/snapshot_agent $(BUILD)/demo-snapshot
 
 bench: lib
 	sh bench/run.sh

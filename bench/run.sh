@@ -9,3 +9,8 @@ ${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -pthread -o "$here/buil
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/esent-bench-XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 "$here/build/bin/bench_backup" "$scratch" "${BENCH_MIB:-1024}"
+# OS snapshots (issue 8): time frozen against an fsync of the same files, and commits elsewhere during a freeze.
+${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -pthread -o "$here/build/bin/bench_snapshot" \
+    "$here/bench/bench_snapshot.c" -L"$here/build/lib" -lesent -Wl,-rpath,"$here/build/lib"
+mkdir -p "$scratch/snapshot"
+"$here/build/bin/bench_snapshot" "$scratch/snapshot" "${BENCH_SNAPSHOT_MIB:-256}"

@@ -20,12 +20,13 @@ static void *writer(void *p) {
     writer_ctx *w = p;
     while (!__atomic_load_n(&w->stop, __ATOMIC_ACQUIRE)) {
         JET_ERR err = sn_call_commit(w->env);
-        if (err == JET_errSuccess && w->commits % 8 == 0) err = sn_call_grow(w->env);
+        if (err == JET_errSuccess && __atomic_load_n(&w->commits, __ATOMIC_RELAXED) % 8 == 0)
+            err = sn_call_grow(w->env);
         if (err != JET_errSuccess) {
-            w->failure = err;
+            __atomic_store_n(&w->failure, err, __ATOMIC_RELEASE);
             return NULL;
         }
-        w->commits++;
+        __atomic_add_fetch(&w->commits, 1, __ATOMIC_RELEASE);
     }
     return NULL;
 }
@@ -52,7 +53,9 @@ SCENARIO(snapshot_threads_reflink_copy_recovers_with_plain_jetinit, "issue 8 rou
     EXPECT_ERR(JetOSSnapshotThaw(id, 0), JET_errSuccess);
 
     /* the writer resumes and changes the live instance past the copy */
-    while (__atomic_load_n(&w.commits, __ATOMIC_ACQUIRE) < commits_at_freeze + 20 && !w.failure) sn_sleep_ms(5);
+    while (__atomic_load_n(&w.commits, __ATOMIC_ACQUIRE) < commits_at_freeze + 20 &&
+           !__atomic_load_n(&w.failure, __ATOMIC_ACQUIRE))
+        sn_sleep_ms(5);
     __atomic_store_n(&w.stop, 1, __ATOMIC_RELEASE);
     EXPECT(pthread_join(t, NULL) == 0);
     EXPECT_ERR(w.failure, JET_errSuccess);

@@ -440,21 +440,26 @@ package enum OSSnapshot {
     /// Abort, so the wait is bounded by the same timeout, after which the instance leaves the session (nothing
     /// is stamped for it). No lock is held while waiting.
     static func awaitSessionEnd(_ instance: Instance) {
-        let id = instance.writeGate.sessionID
-        guard id != 0 else { return }
         let timeout = registry.withLock { r in r.globals[JET_paramOSSnapshotTimeout].integer }
-        if instance.writeGate.waitForNoSession(milliseconds: timeout) { return }
-        release(instance, from: id)
+        while true {
+            let id = instance.writeGate.sessionID
+            guard id != 0 else { return }
+            if instance.writeGate.waitForNoSession(milliseconds: timeout) { return }
+            if release(instance, from: id) { return }
+        }
     }
 
-    /// The instance leaves session `id` (JetTerm): its gate opens and its flags clear.
-    static func release(_ instance: Instance, from id: UInt) {
+    /// The instance leaves session `id` (JetTerm): its gate opens and its flags clear. Not while the session is
+    /// frozen (a Freeze that came after the term began waiting): that one ends at its own timeout.
+    private static func release(_ instance: Instance, from id: UInt) -> Bool {
         snapshotTable.withLock { t in
             if var session = t.sessions[id] {
+                if session.state == .freeze { return false }
                 session.members.removeAll { $0.instance === instance }
                 t.sessions[id] = session
             }
             instance.writeGate.leave(id)
+            return true
         }
     }
 }

@@ -211,3 +211,56 @@ SCENARIO(snapshot_term_in_prepare_waits_at_most_the_timeout, "issue 8 freeze") {
     bk_dbinfo(env.db, &misc);
     EXPECT_EQ_UL(misc.dbstate, JET_dbstateCleanShutdown);
 }
+
+static JET_ERR attach_second(void *p) {
+    bk_env *env = p;
+    return JetAttachDatabaseA(env->sesid, path_in_dir("second.edb"), 0);
+}
+
+static JET_ERR create_third(void *p) {
+    bk_env *env = p;
+    JET_DBID dbid = 0;
+    return JetCreateDatabaseA(env->sesid, path_in_dir("third.edb"), NULL, &dbid, 0);
+}
+
+SCENARIO(snapshot_threads_attach_waits_then_gives_505_until_end, "issue 8 freeze") {
+    bk_env env;
+    JET_DBID second = 0;
+    bk_setup(&env);
+    EXPECT_ERR(JetCreateDatabaseA(env.sesid, path_in_dir("second.edb"), NULL, &second, 0), JET_errSuccess);
+    EXPECT_ERR(JetCloseDatabase(env.sesid, second, 0), JET_errSuccess);
+    EXPECT_ERR(JetDetachDatabaseA(env.sesid, path_in_dir("second.edb")), JET_errSuccess);
+    JET_OSSNAPID id = sn_prepare(JET_bitContinueAfterThaw);
+    sn_freeze(id);
+    EXPECT_ERR(wait_then_thaw(&env, id, attach_second, 200, 0), JET_errBackupInProgress);
+    EXPECT_ERR(JetOSSnapshotEnd(id, 0), JET_errSuccess);
+    EXPECT_ERR(attach_second(&env), JET_errSuccess);
+    bk_term(&env);
+}
+
+SCENARIO(snapshot_threads_create_database_waits_for_thaw, "issue 8 freeze") {
+    bk_env env;
+    bk_setup(&env);
+    JET_OSSNAPID id = sn_prepare(JET_bitContinueAfterThaw);
+    sn_freeze(id);
+    /* creating is not refused by a backup, as in ESE; it only waits for the log */
+    EXPECT_ERR(wait_then_thaw(&env, id, create_third, 200, 0), JET_errSuccess);
+    EXPECT(file_size(path_in_dir("third.edb")) > 0);
+    EXPECT_ERR(JetOSSnapshotEnd(id, 0), JET_errSuccess);
+    bk_term(&env);
+}
+
+SCENARIO(snapshot_term_dirty_during_freeze_writes_nothing_and_leaves_the_session, "issue 8 freeze") {
+    bk_env env;
+    bk_setup(&env);
+    JET_OSSNAPID id = sn_prepare(0);
+    sn_freeze(id);
+    unsigned long long frozen = sn_hash_folder(env.dir);
+    EXPECT_ERR(JetTerm2(env.inst, JET_bitTermDirty), JET_errDirtyShutdown);
+    EXPECT(sn_hash_folder(env.dir) == frozen);
+    unsigned long c = 9;
+    JET_INSTANCE_INFO_A *info = NULL;
+    EXPECT_ERR(JetOSSnapshotGetFreezeInfoA(id, &c, &info, 0), JET_errSuccess);
+    EXPECT_EQ_UL(c, 0);
+    EXPECT_ERR(JetOSSnapshotThaw(id, 0), JET_errSuccess);
+}

@@ -11,8 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
-        // esent.h as a Clang module, shared by the Swift code and Swift/Clang-modules consumers.
-        .target(name: "CEsent", path: "include", publicHeadersPath: "."),
+        // include/esent.h as the library's own Swift code sees it (C spellings of the constants); clients import
+        // the installed module map (include/esent.modulemap), which gives Swift typed constants.
+        .target(name: "CEsent", path: "Sources/CEsent"),
         // The engine: core (registry, instances, backup), storage (file formats, log, replay) and I/O.
         // Package-internal (`package` access), shared by the C library and the command-line tool.
         .target(

@@ -22,7 +22,7 @@ HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h
 CFLAGS_TEST  := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pthread
 RPATH        := -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all lib test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install demo bench install clean help
+.PHONY: all lib test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install demo bench install uninstall clean help
 
 all: lib
 
@@ -31,7 +31,8 @@ help:
 	@echo "make test       every test: Swift tests, ABI/header checks, C harness linked, dlopen'd, sanitized, valgrind"
 	@echo "make demo       build and run the streaming backup agent (examples/backup_agent.c)"
 	@echo "make bench      the benchmarks (figures as ratios against a baseline measured in the same run)"
-	@echo "make install PREFIX=/usr/local   library, header and pkg-config file"
+	@echo "make install PREFIX=/usr/local   library, header, Swift module map and pkg-config file"
+	@echo "make uninstall PREFIX=/usr/local removes what make install put there"
 
 lib: $(LIB)/libesent.so
 
@@ -105,14 +106,23 @@ demo: $(BUILD)/bin/backup_agent
 bench: lib
 	sh bench/run.sh
 
+# PREFIX/lib/libesent.so*, include/esent.h and module.modulemap (Swift: `import CEsent`), lib/pkgconfig/esent.pc.
+# When PREFIX/lib is not on the loader's or pkg-config's default paths, says what to set.
 install: lib
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 0755 $(LIB)/libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libesent.so
 	install -m 0644 include/esent.h $(DESTDIR)$(PREFIX)/include/
+	install -m 0644 include/esent.modulemap $(DESTDIR)$(PREFIX)/include/module.modulemap
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' tools/esent.pc.in \
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/esent.pc
+	@sh tools/install-hints.sh "$(PREFIX)" "$(DESTDIR)"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/lib/libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME) \
+	    $(DESTDIR)$(PREFIX)/lib/libesent.so $(DESTDIR)$(PREFIX)/include/esent.h \
+	    $(DESTDIR)$(PREFIX)/include/module.modulemap $(DESTDIR)$(PREFIX)/lib/pkgconfig/esent.pc
 
 clean:
 	rm -rf $(BUILD) .build

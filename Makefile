@@ -22,12 +22,12 @@ HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h
 CFLAGS_TEST  := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pthread
 RPATH        := -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all lib test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install demo bench install uninstall clean help
+.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install demo bench install uninstall clean help
 
-all: lib
+all: lib esentutl
 
 help:
-	@echo "make            build $(LIB)/libesent.so (Swift runtime linked in, only Jet* exported)"
+	@echo "make            build $(LIB)/libesent.so (Swift runtime linked in, only Jet* exported) and $(BUILD)/bin/esentutl"
 	@echo "make test       every test: Swift tests, ABI/header checks, C harness linked, dlopen'd, sanitized, valgrind"
 	@echo "make demo       build and run the streaming backup agent (examples/backup_agent.c)"
 	@echo "make bench      the benchmarks (figures as ratios against a baseline measured in the same run)"
@@ -35,6 +35,15 @@ help:
 	@echo "make uninstall PREFIX=/usr/local removes what make install put there"
 
 lib: $(LIB)/libesent.so
+
+# esentutl links EsentCore statically (and the Swift runtime), in its own scratch folder: the library's link flags
+# (soname, exports.map) and its generated header are not for an executable.
+esentutl: $(BUILD)/bin/esentutl
+
+$(BUILD)/bin/esentutl: $(SWIFT_SOURCES)
+	$(SWIFT) build -c release --product esentutl -Xswiftc -static-stdlib --scratch-path .build-esentutl
+	@mkdir -p $(dir $@)
+	cp .build-esentutl/release/esentutl $@
 
 $(LIB)/libesent.so: $(SWIFT_SOURCES)
 	@# SwiftPM does not relink when only linker flags or exports.map change.
@@ -89,7 +98,7 @@ test-tsan: $(SWIFT_SOURCES) $(HARNESS_DEPS)
 	sh tools/run-tsan.sh "$(TOOLCHAIN_CLANG)"
 
 # make install into a temporary PREFIX (and a DESTDIR), then a pkg-config client builds and runs.
-test-install: lib
+test-install: lib esentutl
 	MAKE="$(MAKE)" sh tools/check-install.sh
 
 # ---------------------------------------------------------------------------------------------------------
@@ -106,9 +115,10 @@ demo: $(BUILD)/bin/backup_agent
 bench: lib
 	sh bench/run.sh
 
-# PREFIX/lib/libesent.so*, include/esent.h and module.modulemap (Swift: `import CEsent`), lib/pkgconfig/esent.pc.
+# PREFIX/lib/libesent.so*, include/esent.h and module.modulemap (Swift: `import CEsent`), lib/pkgconfig/esent.pc,
+# bin/esentutl.
 # When PREFIX/lib is not on the loader's or pkg-config's default paths, says what to set.
-install: lib
+install: lib esentutl
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 0755 $(LIB)/libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
@@ -122,7 +132,8 @@ install: lib
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/lib/libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME) \
 	    $(DESTDIR)$(PREFIX)/lib/libesent.so $(DESTDIR)$(PREFIX)/include/esent.h \
-	    $(DESTDIR)$(PREFIX)/include/module.modulemap $(DESTDIR)$(PREFIX)/lib/pkgconfig/esent.pc
+	    $(DESTDIR)$(PREFIX)/include/module.modulemap $(DESTDIR)$(PREFIX)/lib/pkgconfig/esent.pc \
+	    $(DESTDIR)$(PREFIX)/bin/esentutl
 
 clean:
 	rm -rf $(BUILD) .build

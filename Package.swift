@@ -6,9 +6,12 @@ let package = Package(
     products: [
         // The C library: build/lib/libesent.so comes from this product (see the Makefile for the link flags).
         .library(name: "esent", type: .dynamic, targets: ["Esent"]),
+        // The esentutl command (dumps, checksums, backup-set verification, recovery); `make` builds it.
+        .executable(name: "esentutl", targets: ["esentutl"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // include/esent.h as the library's own Swift code sees it (C spellings of the constants); clients import
@@ -26,6 +29,12 @@ let package = Package(
             name: "Esent",
             dependencies: ["CEsent", "EsentCore"],
             path: "Sources/Esent"
+        ),
+        // esentutl: the command line over EsentCore's inspection code and its JetInit/JetTerm.
+        .executableTarget(
+            name: "esentutl",
+            dependencies: ["CEsent", "EsentCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/esentutl"
         ),
         .testTarget(name: "EsentTests", dependencies: ["EsentCore", "CEsent"], path: "Tests/EsentTests"),
     ],

@@ -2,7 +2,7 @@
 /// own words; every code the library returns has one written for it, other esent.h codes get their symbol
 /// spelled out, and unknown numbers read "Unknown Error" as in ESE.
 package enum ErrorText {
-    static func describe(_ code: Int32) -> String {
+    package static func describe(_ code: Int32) -> String {
         if code == 0 { return "JET_errSuccess, The call succeeded" }
         guard let error = JetError(rawValue: code) else { return "Unknown Error, Unknown Error" }
         return error.symbol + ", " + description(error)

@@ -582,7 +582,7 @@ package final class LogStream: @unchecked Sendable {
 }
 
 /// A whole log file in memory, for replay at open (not a hot path).
-private final class LogFileImage {
+final class LogFileImage {
     let header: LogFileHeader
     let buffer: PageBuffer
     let size: Int

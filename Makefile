@@ -22,7 +22,7 @@ HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h
 CFLAGS_TEST  := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pthread
 RPATH        := -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install demo bench install uninstall clean help
+.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl demo bench install uninstall clean help
 
 all: lib esentutl
 
@@ -48,7 +48,10 @@ $(BUILD)/bin/esentutl: $(SWIFT_SOURCES)
 $(LIB)/libesent.so: $(SWIFT_SOURCES)
 	@# SwiftPM does not relink when only linker flags or exports.map change.
 	rm -f .build/release/libesent.so
-	$(SWIFT) build $(RELEASE_FLAGS) -Xswiftc -emit-clang-header-path -Xswiftc $(CURDIR)/$(BUILD)/gen/esent-Swift.h
+	@# -emit-clang-header-path reaches every module and the last one compiled writes the header: recompiling Esent
+	@# (which comes after EsentCore) every time makes it the @c declarations even when only EsentCore changed.
+	rm -f .build/release/Esent.build/*.o
+	$(SWIFT) build $(RELEASE_FLAGS) --product esent -Xswiftc -emit-clang-header-path -Xswiftc $(CURDIR)/$(BUILD)/gen/esent-Swift.h
 	@mkdir -p $(LIB)
 	cp .build/release/libesent.so $(LIB)/libesent.so.$(VERSION)
 	ln -sf libesent.so.$(VERSION) $(LIB)/$(SONAME)
@@ -57,7 +60,7 @@ $(LIB)/libesent.so: $(SWIFT_SOURCES)
 # ---------------------------------------------------------------------------------------------------------
 # Tests. Each runner prints its own closing line; any failure fails `make test`.
 # ---------------------------------------------------------------------------------------------------------
-test: test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install
+test: test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl
 
 test-swift:
 	@# One test at a time: the fault injector and the registry are process-wide.
@@ -101,6 +104,10 @@ test-tsan: $(SWIFT_SOURCES) $(HARNESS_DEPS)
 test-install: lib esentutl
 	MAKE="$(MAKE)" sh tools/check-install.sh
 
+# esentutl, installed into a temporary PREFIX: every mode on good and damaged files (exit codes, key lines).
+test-esentutl: lib esentutl
+	MAKE="$(MAKE)" sh tools/check-esentutl.sh
+
 # ---------------------------------------------------------------------------------------------------------
 # Demo, benchmarks, install
 # ---------------------------------------------------------------------------------------------------------
@@ -119,7 +126,8 @@ bench: lib
 # bin/esentutl.
 # When PREFIX/lib is not on the loader's or pkg-config's default paths, says what to set.
 install: lib esentutl
-	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(BUILD)/bin/esentutl $(DESTDIR)$(PREFIX)/bin/
 	install -m 0755 $(LIB)/libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libesent.so

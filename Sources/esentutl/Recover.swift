@@ -12,7 +12,7 @@ struct Recover: ParsableCommand {
         discussion: """
             BASE is the log base name (edb). The log folder holds BASE.log and its archives; the system folder \
             holds BASE.chk. Both default to the current directory. Exit code 0 when recovery succeeded and every \
-            database the checkpoint names is in Clean Shutdown state, 1 otherwise.
+            database the checkpoint and the log name is in Clean Shutdown state, 1 otherwise.
             """)
 
     @Argument(help: "The log base name: three characters, such as edb.")
@@ -32,28 +32,27 @@ struct Recover: ParsableCommand {
         let logs = Self.folder(logPath)
         let system = Self.folder(systemPath ?? logPath)
         var fields: [ReportField] = [ReportField("logPath", .text(logs)), ReportField("systemPath", .text(system))]
+        // The databases the files name, read before recovery (a clean shutdown detaches them from the log).
+        let named = Inspect.databasesNamed(logFolder: logs, systemFolder: system, base: base)
         let outcome = Self.recover(base: base, logs: logs, system: system)
         if let error = outcome {
             fields.append(ReportField("recovery", .text("FAILED: \(Output.describe(error))")))
         } else {
             fields.append(ReportField("recovery", .text("JetInit replayed the log, JetTerm shut down cleanly")))
         }
-        // What the checkpoint says is attached, and the state each of those databases is in now.
         var clean = outcome == nil
         var databases: [ReportValue] = []
-        if let attached = try? Inspect.attachedDatabases(checkpoint: system + base + ".chk") {
-            for path in attached {
-                let state: String
-                do {
-                    let header = try Inspect.databaseState(path: path)
-                    state = "\(Inspect.stateName(header)) (\(header))"
-                    if header != UInt32(JET_dbstateCleanShutdown) { clean = false }
-                } catch {
-                    state = "cannot read: \(Output.describe(error))"
-                    clean = false
-                }
-                databases.append(.fields([ReportField("file", .text(path)), ReportField("state", .text(state))]))
+        for path in named {
+            let state: String
+            do {
+                let code = try Inspect.databaseState(path: path)
+                state = "\(Inspect.stateName(code)) (\(code))"
+                if code != UInt32(JET_dbstateCleanShutdown) { clean = false }
+            } catch {
+                state = "cannot read: \(Output.describe(error))"
+                clean = false
             }
+            databases.append(.fields([ReportField("file", .text(path)), ReportField("state", .text(state))]))
         }
         fields.append(ReportField("databases", .list(databases)))
         fields.append(ReportField("result", .text(clean ? "OK" : "FAILED")))

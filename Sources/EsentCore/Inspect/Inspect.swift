@@ -406,3 +406,26 @@ extension Inspect {
         try databaseLayout(ReadOnlyFile(path)).header.state
     }
 }
+
+extension Inspect {
+    /// The databases an instance's files say are attached: the checkpoint's list, then the create, attach and
+    /// detach records of the current log `<logs><base>.log` (the ones a recovery replays).
+    package static func databasesNamed(logFolder logs: String, systemFolder system: String, base: String) -> [String] {
+        var paths = (try? attachedDatabases(checkpoint: system + base + ".chk")) ?? []
+        if let file = try? ReadOnlyFile(logs + base + ".log"),
+            let image = try? LogFileImage.read(fd: file.fd, expectedGeneration: nil),
+            let content = try? image.records(strict: false)
+        {
+            for record in content.list {
+                switch record {
+                case .createDatabase(_, let path, _), .attachDatabase(_, let path, _):
+                    if !paths.contains(path) { paths.append(path) }
+                case .detachDatabase(_, let path):
+                    paths.removeAll { $0 == path }
+                default: break
+                }
+            }
+        }
+        return paths
+    }
+}

@@ -153,6 +153,64 @@ static void *sigint_thread(void *arg) {
     return NULL;
 }
 
+/* ---- Summary: each backup's outcome, printed at the end ---------------------------------------------------- */
+typedef struct {
+    const char *title;
+    const char *folder;
+    int databases, logs;
+    unsigned long long bytes;
+    double seconds;
+    JET_ERR result;
+} backup_summary;
+
+static backup_summary g_summary[8];
+static int g_summaries;
+
+/* esent.h's name of a JET_dbstate value. */
+static const char *state_name(unsigned long dbstate) {
+    switch (dbstate) {
+    case JET_dbstateJustCreated: return "JET_dbstateJustCreated";
+    case JET_dbstateDirtyShutdown: return "JET_dbstateDirtyShutdown";
+    case JET_dbstateCleanShutdown: return "JET_dbstateCleanShutdown";
+    case JET_dbstateBeingConverted: return "JET_dbstateBeingConverted";
+    case JET_dbstateForceDetach: return "JET_dbstateForceDetach";
+    default: return "unknown state";
+    }
+}
+
+/* The symbol of a code, e.g. "JET_errBackupAbortByServer", from JET_paramErrorToString. */
+static const char *code_name(JET_ERR err, char *text, size_t size) {
+    JET_API_PTR code = (JET_API_PTR)err;
+    text[0] = '\0';
+    JetGetSystemParameterA(0, 0, JET_paramErrorToString, &code, text, size);
+    char *comma = strchr(text, ',');
+    if (comma) *comma = '\0';
+    return text;
+}
+
+static void record_summary(const char *title, const char *folder, int databases, int logs, unsigned long long bytes,
+                           double seconds, JET_ERR result) {
+    if (g_summaries < (int)(sizeof g_summary / sizeof g_summary[0]))
+        g_summary[g_summaries++] = (backup_summary){title, folder, databases, logs, bytes, seconds, result};
+}
+
+static void print_summary(double total_seconds) {
+    printf("\nSummary\n");
+    for (int i = 0; i < g_summaries; i++) {
+        const backup_summary *b = &g_summary[i];
+        char name[256];
+        const char *outcome = b->result == JET_errSuccess              ? "complete"
+                              : b->result == JET_errBackupAbortByServer ? "stopped (JetStopBackup): not a usable set"
+                                                                        : "failed";
+        printf("  %-60s %s\n", b->title, outcome);
+        printf("    %d database(s) and %d log(s) copied whole, %.1f MiB in %.2f s -> %s\n", b->databases, b->logs,
+               (double)b->bytes / (1 << 20), b->seconds, b->folder);
+        if (b->result != JET_errSuccess)
+            printf("    ended with %ld (%s)\n", (long)b->result, code_name(b->result, name, sizeof name));
+    }
+    printf("  total %.2f s%s\n", total_seconds, g_interrupted ? ", interrupted by Ctrl-C" : "");
+}
+
 /* One streaming backup. `incremental` selects the kind; `stop` lets a second thread stop it partway. */
 static void backup(const char *title, const char *folder, JET_GRBIT grbit, void *buffer, stopper *stop) {
     printf("\n%s -> %s\n", title, folder);
@@ -173,6 +231,7 @@ static void backup(const char *title, const char *folder, JET_GRBIT grbit, void 
                             stop ? &stop->reached_cond : NULL, stop ? &stop->reached : &stopped);
         }
     }
+    int database_files = p.files;
     if (err == JET_errSuccess) {
         char logs[65536];
         unsigned long cb = 0;
@@ -192,6 +251,7 @@ static void backup(const char *title, const char *folder, JET_GRBIT grbit, void 
     report(JetEndExternalBackup(), "JetEndExternalBackup");
     printf("  %d files, %.1f MiB in %.3f s (%.0f MiB/s streaming)\n", p.files, (double)p.bytes / (1 << 20), took,
            p.seconds > 0 ? (double)p.bytes / (1 << 20) / p.seconds : 0.0);
+    record_summary(title, folder, database_files, p.files - database_files, p.bytes, took, err);
 }
 
 static void commit_some(JET_SESID sesid, int transactions, int new_logs) {
@@ -210,8 +270,8 @@ static void commit_some(JET_SESID sesid, int transactions, int new_logs) {
 static void print_backup_info(const char *db) {
     JET_DBINFOMISC misc;
     if (JetGetDatabaseFileInfoA(db, &misc, sizeof misc, JET_DbInfoMisc) != JET_errSuccess) return;
-    printf("  %s: dbstate %lu, full backup gens %lu-%lu, incremental gens %lu-%lu\n", base_name(db), misc.dbstate,
-           misc.bkinfoFullPrev.genLow, misc.bkinfoFullPrev.genHigh, misc.bkinfoIncPrev.genLow,
+    printf("  %s: %s (dbstate %lu), full backup gens %lu-%lu, incremental gens %lu-%lu\n", base_name(db),
+           state_name(misc.dbstate), misc.dbstate, misc.bkinfoFullPrev.genLow, misc.bkinfoFullPrev.genHigh, misc.bkinfoIncPrev.genLow,
            misc.bkinfoIncPrev.genHigh);
 }
 
@@ -240,6 +300,7 @@ int main(int argc, char **argv) {
     snprintf(incremental, sizeof incremental, "%s/backup-incremental", root);
     snprintf(third, sizeof third, "%s/backup-stopped", root);
 
+    double started = now();
     printf("Setting up a demo instance in %s (one-instance mode)\n", folder);
     JetSetSystemParameterA(NULL, 0, JET_paramCreatePathIfNotExist, 1, NULL);
     JetSetSystemParameterA(NULL, 0, JET_paramSystemPath, 0, folder);
@@ -300,5 +361,6 @@ int main(int argc, char **argv) {
     JetFreeBuffer((char *)info);
     report(JetTerm(g_instance), "JetTerm");
     free(buffer);
+    print_summary(now() - started);
     return 0;
 }

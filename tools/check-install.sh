@@ -20,6 +20,7 @@
 #               the README's flags; swift-run: it takes the same backup
 # python-run    examples/python/esent_backup.py (ctypes, declared prototypes, UTF-16 W calls) takes the same backup
 #               into a folder with a non-ASCII name
+# demo-summary  examples/backup_agent.c built against the install names database states and ends with a summary
 # uninstall     make uninstall PREFIX=<tmp> removes every file make install put there
 # destdir       make install DESTDIR=STAGE PREFIX=/usr stages under STAGE/usr and esent.pc says prefix=/usr
 #
@@ -176,6 +177,20 @@ if (cd "$TMP/run" && LD_LIBRARY_PATH="$lib" "$PYTHON" "$ROOT/examples/python/ese
 else
     fail python-run "examples/python/esent_backup.py failed"
     show "$TMP/python.log"
+fi
+
+# ---- the demo: states by name and a closing summary ------------------------------------------------------------
+# shellcheck disable=SC2086 # pkg-config output is a list of flags
+if "$CC" -std=gnu11 -Wall -Wextra -Werror -pthread -o "$TMP/app/backup_agent" "$ROOT/examples/backup_agent.c" \
+    $(pkg-config --cflags --libs esent) >"$TMP/demo-build.log" 2>&1 &&
+    LD_LIBRARY_PATH="$lib" "$TMP/app/backup_agent" "$TMP/run" >"$TMP/demo.log" 2>&1 &&
+    grep -q '^Summary$' "$TMP/demo.log" && grep -q 'JET_dbstate[A-Za-z]* (dbstate [0-9])' "$TMP/demo.log" &&
+    grep -q 'stopped (JetStopBackup)' "$TMP/demo.log" && grep -q '^  total ' "$TMP/demo.log"; then
+    pass demo-summary "examples/backup_agent.c: states by name, a summary of each backup and what the stop did"
+else
+    fail demo-summary "the demo did not build, run or print its summary"
+    show "$TMP/demo-build.log"
+    tail -n 12 "$TMP/demo.log" 2>/dev/null | sed 's/^/    /'
 fi
 
 # ---- make uninstall ---------------------------------------------------------------------------------------------

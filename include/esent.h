@@ -3,8 +3,9 @@
  *
  * The streaming-backup and instance API of the Extensible Storage Engine, with the type spellings, names,
  * values and structure layouts that Windows clients compile against. Written for this project from the
- * published facts of the API; README.md ("Where Linux differs") says what differs on Linux and why, and
- * docs/api.md lists every code each function returns.
+ * published facts of the API; README.md ("Where Linux differs") says what differs on Linux and why,
+ * docs/porting.md how to move Windows client code (64-bit long, u"..." for WCHAR strings, compiler flags, paths),
+ * and docs/api.md lists every code each function returns.
  *
  * Only functions that libesent implements are declared. Every constant of the API is defined.
  */

@@ -20,6 +20,8 @@
 #               the README's flags; swift-run: it takes the same backup
 # python-run    examples/python/esent_backup.py (ctypes, declared prototypes, UTF-16 W calls) takes the same backup
 #               into a folder with a non-ASCII name
+# porting-flags docs/porting.md: with -Werror=incompatible-pointer-types a uint32_t out-parameter and an L"..."
+#               string do not compile; unsigned long and u"..." do
 # demo-summary  examples/backup_agent.c built against the install names database states and ends with a summary
 # uninstall     make uninstall PREFIX=<tmp> removes every file make install put there
 # destdir       make install DESTDIR=STAGE PREFIX=/usr stages under STAGE/usr and esent.pc says prefix=/usr
@@ -177,6 +179,35 @@ if (cd "$TMP/run" && LD_LIBRARY_PATH="$lib" "$PYTHON" "$ROOT/examples/python/ese
 else
     fail python-run "examples/python/esent_backup.py failed"
     show "$TMP/python.log"
+fi
+
+# ---- docs/porting.md's flags: 8-byte out-parameters into uint32_t, and L"..." for WCHAR, do not compile ------
+cat >"$TMP/app/port_u32.c" <<'EOF'
+#include <esent.h>
+#include <stdint.h>
+JET_ERR logs(JET_INSTANCE inst, char *buf) { uint32_t cb; return JetGetLogInfoInstanceA(inst, buf, 64, &cb); }
+EOF
+cat >"$TMP/app/port_wide.c" <<'EOF'
+#include <esent.h>
+JET_ERR create(JET_INSTANCE *inst) { return JetCreateInstanceW(inst, L"client"); }
+EOF
+cat >"$TMP/app/port_ok.c" <<'EOF'
+#include <esent.h>
+JET_ERR create(JET_INSTANCE *inst, char *buf) {
+    unsigned long cb;
+    JET_ERR err = JetCreateInstanceW(inst, u"client");
+    return err ? err : JetGetLogInfoInstanceA(*inst, buf, 64, &cb);
+}
+EOF
+PORT_FLAGS="-std=c11 -Werror=incompatible-pointer-types -Werror=int-conversion -c $(pkg-config --cflags esent)"
+# shellcheck disable=SC2086 # a list of flags
+if ! "$CC" $PORT_FLAGS -o "$TMP/app/u32.o" "$TMP/app/port_u32.c" >/dev/null 2>&1 &&
+    ! "$CC" $PORT_FLAGS -o "$TMP/app/wide.o" "$TMP/app/port_wide.c" >/dev/null 2>&1 &&
+    "$CC" $PORT_FLAGS -o "$TMP/app/ok.o" "$TMP/app/port_ok.c" >"$TMP/port.log" 2>&1; then
+    pass porting-flags "-Werror=incompatible-pointer-types rejects a uint32_t out-parameter and L\"...\"; u\"...\" compiles"
+else
+    fail porting-flags "docs/porting.md's flags do not behave as it says"
+    show "$TMP/port.log"
 fi
 
 # ---- the demo: states by name and a closing summary ------------------------------------------------------------

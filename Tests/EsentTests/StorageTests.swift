@@ -208,7 +208,7 @@ struct StorageTests {
         print("Storage checksum: verifyPage at \(gbps) GB/s (\(pageSize / 1024) KiB pages, 256 KiB working set)")
         #expect(failures == 0)
         #if !DEBUG
-        // Release builds: far above a page-cache read (decisions 5).
+        // Release builds: far above a page-cache read.
         #expect(gbps > 20)
         #endif
     }

@@ -1,6 +1,6 @@
 import CEsent
 
-/// Creating, attaching, detaching, opening and sizing databases (semantics 3.7, decisions 4 and 8).
+/// Creating, attaching, detaching, opening and sizing databases.
 package enum DatabaseOperations {
     /// ESE's dbidMax of 7 less the temporary database.
     static let maxAttached = 6
@@ -84,7 +84,7 @@ package enum DatabaseOperations {
             var header = file.header
             guard file.pageSize == s.pageSize else { throw .pageSizeMismatch }
             if header.state != DatabaseHeader.stateCleanShutdown { throw .databaseDirtyShutdown }
-            // A raw backup copy needs a restore first (semantics 10.2).
+            // A raw backup copy needs a restore first.
             if header.bkinfoFullCur.genLow != 0 { throw .softRecoveryOnBackupDatabase }
             let logged = !readOnly && s.loggingEnabled && grbit & UInt(JET_bitDbRecoveryOff) == 0
             if !readOnly {
@@ -186,7 +186,7 @@ package enum DatabaseOperations {
         }
     }
 
-    /// Works after JetStopService (semantics 1.3 opt-out list).
+    /// Works after JetStopService.
     package static func close(_ sesid: UInt, dbid: CUnsignedLong, grbit: UInt) throws(JetError) {
         guard grbit == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
@@ -198,7 +198,7 @@ package enum DatabaseOperations {
         }
     }
 
-    // MARK: JetGrowDatabase / JetSetDatabaseSize (decisions 8)
+    // MARK: JetGrowDatabase / JetSetDatabaseSize
 
     /// Grows an open database to `pages` counting the two header pages; returns the size after.
     package static func grow(_ sesid: UInt, dbid: CUnsignedLong, pages: CUnsignedLong) throws(JetError) -> UInt {

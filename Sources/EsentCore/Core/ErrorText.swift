@@ -1,4 +1,4 @@
-/// Text for JET_paramErrorToString: "symbol, description" (semantics 3.6). Descriptions are this project's
+/// Text for JET_paramErrorToString: "symbol, description". Descriptions are this project's
 /// own words; every code the library returns has one written for it, other esent.h codes get their symbol
 /// spelled out, and unknown numbers read "Unknown Error" as in ESE.
 package enum ErrorText {

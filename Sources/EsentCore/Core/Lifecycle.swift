@@ -1,8 +1,8 @@
 import CEsent
 
-/// Instance creation, initialization, termination and the process-wide mode (semantics 2 and 3.1 to 3.5).
+/// Instance creation, initialization, termination and the process-wide mode.
 package enum Lifecycle {
-    // MARK: JetCreateInstance (semantics 3.1)
+    // MARK: JetCreateInstance
 
     package static func createInstance(name: String?, displayName: String?) throws(JetError) -> UInt {
         try registry.withLock { (r) throws(JetError) -> UInt in
@@ -15,7 +15,7 @@ package enum Lifecycle {
         }
     }
 
-    // MARK: JetInit (semantics 3.2)
+    // MARK: JetInit
 
     /// `handle` is `*pinstance` (nil when the pointer itself is NULL). Returns the initialized handle.
     /// On failure other than JET_errAlreadyInitialized the instance is gone and `destroyed` tells the caller
@@ -47,7 +47,7 @@ package enum Lifecycle {
         } catch .alreadyInitialized {
             throw InitFailure(error: .alreadyInitialized, destroyed: false)
         } catch {
-            // A failed JetInit destroys the instance, whoever created it (semantics 3.2, trap 20).
+            // A failed JetInit destroys the instance, whoever created it.
             instance.state.withLock { s in
                 s.log = nil
                 s.databases = []
@@ -71,7 +71,7 @@ package enum Lifecycle {
             case .initializing, .running: throw .alreadyInitialized
             case .terminated: throw .invalidInstance
             }
-            // Folders resolve against the current directory now, at JetInit (semantics 3.2).
+            // Folders resolve against the current directory now, at JetInit.
             let cwd = try CallerPath.currentDirectory()
             for id in [JET_paramSystemPath, JET_paramLogFilePath] {
                 s.params[id] = .string(Paths.folder(s.params[id].string, from: cwd))
@@ -119,7 +119,7 @@ package enum Lifecycle {
     }
 
     /// TempPath resolved as ESE does at JetInit: a bare name goes under the system path, a folder gets
-    /// `tmp.edb` (semantics 3.2).
+    /// `tmp.edb`.
     static func tempDatabasePath(_ params: ParameterValues) -> String {
         let temp = params[JET_paramTempPath].string
         if temp.hasSuffix("/") { return temp + "tmp.edb" }
@@ -147,7 +147,7 @@ package enum Lifecycle {
         let names = LogFileNames(base: s.baseName, legacyFlags: s.params[JET_paramLegacyFileNames].integer)
         let (log, recovery) = try LogStream.open(
             logDirectory: paths.log, systemDirectory: paths.system, names: names, fileSize: logFileBytes)
-        // After a crash, databases the log left attached are made consistent and detached (decisions 8).
+        // After a crash, databases the log left attached are made consistent and detached.
         for entry in recovery.attachedAtEnd {
             try DatabaseOperations.markConsistentAfterRecovery(path: entry.path, signDb: entry.signDb, log: log)
             // Recorded as detached, so the next recovery does not meet it again.
@@ -168,7 +168,7 @@ package enum Lifecycle {
         }
     }
 
-    // MARK: JetTerm (semantics 3.3, 6.3)
+    // MARK: JetTerm
 
     /// Returns JET_errDirtyShutdown's value as a successful outcome for JET_bitTermDirty.
     package static func terminate(handle: UInt, grbit: UInt) throws(JetError) -> JetError? {
@@ -185,7 +185,7 @@ package enum Lifecycle {
                 return nil
             case .running: break
             }
-            // Cleared before anything can fail and never restored (trap 18).
+            // Cleared before anything can fail and never restored.
             s.backupAllowed = false
             let dirty = grbit & UInt(JET_bitTermDirty) != 0
             if grbit & UInt(JET_bitTermStopBackup | JET_bitTermAbrupt) != 0 && s.backup.isRunning {
@@ -203,7 +203,7 @@ package enum Lifecycle {
         return outcome
     }
 
-    // MARK: JetGetInstanceInfo (semantics 3.5)
+    // MARK: JetGetInstanceInfo
 
     package struct InstanceSummary {
         package var handle: UInt
@@ -222,7 +222,7 @@ package enum Lifecycle {
         }
     }
 
-    // MARK: JetEnableMultiInstance (semantics 3.4)
+    // MARK: JetEnableMultiInstance
 
     package struct SettingRequest {
         var paramid: CUnsignedLong
@@ -258,7 +258,7 @@ package enum Lifecycle {
                         let wanted = try SystemParameters.normalize(
                             spec, integer: setting.integer, string: setting.string)
                         let writeOnceUnset = spec.writeOnceGlobal && !r.globals.isSet(spec)
-                        // String values compare by pointer in ESE, so they always differ (trap 24).
+                        // String values compare by pointer in ESE, so they always differ.
                         if writeOnceUnset || r.globals.value(spec) != wanted || spec.kind.isString {
                             results[i] = JetError.systemParameterConflict.rawValue
                             conflict = true
@@ -296,20 +296,20 @@ package enum Lifecycle {
         }
     }
 
-    // MARK: JetStopBackup / JetStopService (semantics 6.1, 6.2)
+    // MARK: JetStopBackup / JetStopService
 
     package static func stopBackup(_ instance: Instance) {
         instance.stopBackupRequested.store(true, ordering: .releasing)
     }
 
-    /// JetStopServiceInstance2. Only atomics: a stop never waits for a call in progress (decisions 6).
+    /// JetStopServiceInstance2. Only atomics: a stop never waits for a call in progress.
     package static func stopService(_ instance: Instance, grbit: UInt) throws(JetError) {
         let resume = UInt(bitPattern: Int(JET_bitStopServiceResume))
         let background = UInt(JET_bitStopServiceBackgroundUserTasks)
         let quiesce = UInt(JET_bitStopServiceQuiesceCaches)
         let emitLog = UInt(JET_bitStopServiceStopAndEmitLog)
         guard grbit & ~(resume | background | quiesce | emitLog) == 0 else { throw .invalidGrbit }
-        // The version store exists only after JetInit; ESE would crash here, we say so (semantics 1.3).
+        // The version store exists only after JetInit; ESE would crash here, we say so.
         guard instance.isRunning.load(ordering: .acquiring) else { throw .notInitialized }
         if grbit & resume != 0 {
             let requested = grbit & ~resume
@@ -332,7 +332,7 @@ package enum Lifecycle {
         instance.stoppedServiceBits.bitwiseOr(grbit, ordering: .acquiringAndReleasing)
     }
 
-    /// The legacy JetStopServiceInstance: stops everything, records no bits (semantics 6.2).
+    /// The legacy JetStopServiceInstance: stops everything, records no bits.
     package static func stopServiceLegacy(_ instance: Instance) throws(JetError) {
         guard instance.isRunning.load(ordering: .acquiring) else { throw .notInitialized }
         instance.serviceStopped.store(true, ordering: .releasing)
@@ -343,7 +343,7 @@ package enum Lifecycle {
 }
 
 extension RegistryState {
-    /// ESE's ErrNewInst (semantics 3.1): limit, unique name, clone of the global parameters.
+    /// ESE's ErrNewInst: limit, unique name, clone of the global parameters.
     mutating func addInstance(name: String?, displayName: String?, switchingTo newMode: RunMode) throws(JetError)
         -> Instance
     {

@@ -1,6 +1,6 @@
 import CEsent
 
-/// Sessions and transactions (semantics 3.7, decisions 8).
+/// Sessions and transactions.
 package enum Sessions {
     /// ESE's deepest transaction nesting.
     static let maxTransactionLevel = 7
@@ -15,7 +15,7 @@ package enum Sessions {
         return sesid
     }
 
-    /// Works after JetStopService (semantics 1.3 opt-out list). Open transactions are rolled back and the
+    /// Works after JetStopService. Open transactions are rolled back and the
     /// session's open databases closed.
     package static func end(_ sesid: UInt, grbit: UInt) throws(JetError) {
         guard grbit & ~UInt(JET_bitForceSessionClosed) == 0 else { throw .invalidGrbit }
@@ -42,7 +42,7 @@ package enum Sessions {
         guard grbit & ~known == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
         try instance.withSession(sesid) { (s, session) throws(JetError) in
-            // ForceNewLog only rolls the log; it needs no transaction and commits nothing (decisions 8).
+            // ForceNewLog only rolls the log; it needs no transaction and commits nothing.
             if grbit & UInt(JET_bitForceNewLog) != 0 {
                 try s.log?.roll()
                 return
@@ -61,7 +61,7 @@ package enum Sessions {
         }
     }
 
-    /// Works after JetStopService (semantics 1.3 opt-out list).
+    /// Works after JetStopService.
     package static func rollback(_ sesid: UInt, grbit: UInt) throws(JetError) {
         guard grbit & ~UInt(JET_bitRollbackAll) == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)

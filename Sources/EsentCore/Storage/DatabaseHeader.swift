@@ -185,7 +185,7 @@ package struct DatabaseHeader: Equatable, Sendable {
     }
 }
 
-/// The trailer page that ends a database backup stream (ESE's PATCHHDR role, semantics 5.4): what a restore needs
+/// The trailer page that ends a database backup stream (ESE's PATCHHDR role): what a restore needs
 /// to check the copy and the log range it depends on. Same size as a page, checksummed like a header page.
 package struct BackupTrailer: Equatable, Sendable {
     /// "TRLR" when read with xxd.

@@ -62,8 +62,8 @@ package struct LogFileHeader: Equatable, Sendable {
 }
 
 /// The log: a stream of records in files of fixed size, one current file `<base>.log` and archived generations
-/// `<base>XXXXX.log`, with the checkpoint `<base>.chk` (decisions 4; layouts in docs/file-formats.md). The names
-/// are those of JET_paramLegacyFileNames (`LogFileNames`, semantics 10.1); the ones above are its default.
+/// `<base>XXXXX.log`, with the checkpoint `<base>.chk` (layouts in docs/file-formats.md). The names
+/// are those of JET_paramLegacyFileNames (`LogFileNames`); the ones above are its default.
 ///
 /// Not thread-safe: the owner serializes every call (the instance lock). `verifyLogBytes` is static and pure.
 package final class LogStream: @unchecked Sendable {

@@ -1570,6 +1570,20 @@ JET_ERR JET_API JetEndExternalBackup(void);
 JET_ERR JET_API JetEndExternalBackupInstance(JET_INSTANCE instance);
 JET_ERR JET_API JetEndExternalBackupInstance2(JET_INSTANCE instance, JET_GRBIT grbit);
 
+/* Backup to a folder and restore */
+JET_ERR JET_API JetBackupA(JET_PCSTR szBackupPath, JET_GRBIT grbit, JET_PFNSTATUS pfnStatus);
+JET_ERR JET_API JetBackupW(JET_PCWSTR szBackupPath, JET_GRBIT grbit, JET_PFNSTATUS pfnStatus);
+JET_ERR JET_API JetBackupInstanceA(JET_INSTANCE instance, JET_PCSTR szBackupPath, JET_GRBIT grbit,
+                                   JET_PFNSTATUS pfnStatus);
+JET_ERR JET_API JetBackupInstanceW(JET_INSTANCE instance, JET_PCWSTR szBackupPath, JET_GRBIT grbit,
+                                   JET_PFNSTATUS pfnStatus);
+JET_ERR JET_API JetRestoreA(JET_PCSTR szSource, JET_PFNSTATUS pfn);
+JET_ERR JET_API JetRestoreW(JET_PCWSTR szSource, JET_PFNSTATUS pfn);
+JET_ERR JET_API JetRestore2A(JET_PCSTR sz, JET_PCSTR szDest, JET_PFNSTATUS pfn);
+JET_ERR JET_API JetRestore2W(JET_PCWSTR sz, JET_PCWSTR szDest, JET_PFNSTATUS pfn);
+JET_ERR JET_API JetRestoreInstanceA(JET_INSTANCE instance, JET_PCSTR sz, JET_PCSTR szDest, JET_PFNSTATUS pfn);
+JET_ERR JET_API JetRestoreInstanceW(JET_INSTANCE instance, JET_PCWSTR sz, JET_PCWSTR szDest, JET_PFNSTATUS pfn);
+
 /* Undecorated names: the A variant, or the W variant under JET_UNICODE. */
 #ifdef JET_UNICODE
 #define JET_ESENT_AW(name) name##W
@@ -1598,6 +1612,11 @@ JET_ERR JET_API JetEndExternalBackupInstance2(JET_INSTANCE instance, JET_GRBIT g
 #define JetGetLogInfoInstance JET_ESENT_AW(JetGetLogInfoInstance)
 #define JetGetLogInfoInstance2 JET_ESENT_AW(JetGetLogInfoInstance2)
 #define JetGetTruncateLogInfoInstance JET_ESENT_AW(JetGetTruncateLogInfoInstance)
+#define JetBackup JET_ESENT_AW(JetBackup)
+#define JetBackupInstance JET_ESENT_AW(JetBackupInstance)
+#define JetRestore JET_ESENT_AW(JetRestore)
+#define JetRestore2 JET_ESENT_AW(JetRestore2)
+#define JetRestoreInstance JET_ESENT_AW(JetRestoreInstance)
 
 #ifdef __cplusplus
 }

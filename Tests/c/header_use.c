@@ -174,6 +174,16 @@ static size_t use_functions(hu_function *fns) {
     HU_FN(JetEndExternalBackup, JET_ERR, (void));
     HU_FN(JetEndExternalBackupInstance, JET_ERR, (JET_INSTANCE));
     HU_FN(JetEndExternalBackupInstance2, JET_ERR, (JET_INSTANCE, JET_GRBIT));
+    HU_FN(JetBackupA, JET_ERR, (JET_PCSTR, JET_GRBIT, JET_PFNSTATUS));
+    HU_FN(JetBackupW, JET_ERR, (JET_PCWSTR, JET_GRBIT, JET_PFNSTATUS));
+    HU_FN(JetBackupInstanceA, JET_ERR, (JET_INSTANCE, JET_PCSTR, JET_GRBIT, JET_PFNSTATUS));
+    HU_FN(JetBackupInstanceW, JET_ERR, (JET_INSTANCE, JET_PCWSTR, JET_GRBIT, JET_PFNSTATUS));
+    HU_FN(JetRestoreA, JET_ERR, (JET_PCSTR, JET_PFNSTATUS));
+    HU_FN(JetRestoreW, JET_ERR, (JET_PCWSTR, JET_PFNSTATUS));
+    HU_FN(JetRestore2A, JET_ERR, (JET_PCSTR, JET_PCSTR, JET_PFNSTATUS));
+    HU_FN(JetRestore2W, JET_ERR, (JET_PCWSTR, JET_PCWSTR, JET_PFNSTATUS));
+    HU_FN(JetRestoreInstanceA, JET_ERR, (JET_INSTANCE, JET_PCSTR, JET_PCSTR, JET_PFNSTATUS));
+    HU_FN(JetRestoreInstanceW, JET_ERR, (JET_INSTANCE, JET_PCWSTR, JET_PCWSTR, JET_PFNSTATUS));
     return n;
 }
 
@@ -211,6 +221,11 @@ static size_t use_undecorated(hu_function *fns) {
     HU_FN(JetGetLogInfoInstance, JET_ERR, (JET_INSTANCE, HU_BUF, unsigned long, unsigned long *));
     HU_FN(JetGetLogInfoInstance2, JET_ERR, (JET_INSTANCE, HU_BUF, unsigned long, unsigned long *, JET_LOGINFO *));
     HU_FN(JetGetTruncateLogInfoInstance, JET_ERR, (JET_INSTANCE, HU_BUF, unsigned long, unsigned long *));
+    HU_FN(JetBackup, JET_ERR, (HU_STR, JET_GRBIT, JET_PFNSTATUS));
+    HU_FN(JetBackupInstance, JET_ERR, (JET_INSTANCE, HU_STR, JET_GRBIT, JET_PFNSTATUS));
+    HU_FN(JetRestore, JET_ERR, (HU_STR, JET_PFNSTATUS));
+    HU_FN(JetRestore2, JET_ERR, (HU_STR, HU_STR, JET_PFNSTATUS));
+    HU_FN(JetRestoreInstance, JET_ERR, (JET_INSTANCE, HU_STR, HU_STR, JET_PFNSTATUS));
     return n;
 }
 #undef HU_FN
@@ -496,13 +511,28 @@ static JET_ERR use_calls(void) {
     err |= JetEndExternalBackup();
     err |= JetEndExternalBackupInstance(inst);
     err |= JetEndExternalBackupInstance2(inst, JET_bitBackupEndNormal);
+    err |= JetBackupA("a", JET_bitBackupAtomic, status_callback);
+    err |= JetBackupW(u"w", JET_bitBackupIncremental, NULL);
+    err |= JetBackup(HU_T("t"), 0, status_callback);
+    err |= JetBackupInstanceA(inst, "a", JET_bitBackupAtomic, status_callback);
+    err |= JetBackupInstanceW(inst, u"w", JET_bitBackupIncremental, NULL);
+    err |= JetBackupInstance(inst, HU_T("t"), 0, status_callback);
+    err |= JetRestoreA("a", status_callback);
+    err |= JetRestoreW(u"w", NULL);
+    err |= JetRestore(HU_T("t"), status_callback);
+    err |= JetRestore2A("a", "b", status_callback);
+    err |= JetRestore2W(u"w", u"x", NULL);
+    err |= JetRestore2(HU_T("t"), HU_T("u"), status_callback);
+    err |= JetRestoreInstanceA(inst, "a", NULL, status_callback);
+    err |= JetRestoreInstanceW(inst, u"w", u"x", NULL);
+    err |= JetRestoreInstance(inst, HU_T("t"), NULL, status_callback);
     return err;
 }
 
 /* Run (linked against the library): every function pointer resolved, every constant present; use_calls is only
  * compiled, never called, unless a (nonexistent) argument asks for it. */
 int main(int argc, char **argv) {
-    hu_function fns[128], und[64];
+    hu_function fns[192], und[96];
     size_t nfn = use_functions(fns), nund = use_undecorated(und);
     size_t missing = 0;
     for (size_t i = 0; i < nfn; i++)

@@ -83,9 +83,10 @@ package enum DatabaseOperations {
             let file = try DatabaseFile.open(path: absolute, readOnly: readOnly)
             var header = file.header
             guard file.pageSize == s.pageSize else { throw .pageSizeMismatch }
-            if header.state != DatabaseHeader.stateCleanShutdown { throw .databaseDirtyShutdown }
-            // A raw backup copy needs a restore first (semantics 10.2).
+            // A raw backup copy (streamed or JetBackup's) needs a restore first; ESE checks this before the
+            // dirty state, which such a copy also has (ESE's ErrDBReadHeaderCheckConsistency).
             if header.bkinfoFullCur.genLow != 0 { throw .softRecoveryOnBackupDatabase }
+            if header.state != DatabaseHeader.stateCleanShutdown { throw .databaseDirtyShutdown }
             let logged = !readOnly && s.loggingEnabled && grbit & UInt(JET_bitDbRecoveryOff) == 0
             if !readOnly {
                 header.state = DatabaseHeader.stateDirtyShutdown

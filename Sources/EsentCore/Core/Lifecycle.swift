@@ -69,34 +69,17 @@ package enum Lifecycle {
             switch s.phase {
             case .created: break
             case .initializing, .running: throw .alreadyInitialized
+            case .restoring: throw .restoreInProgress
             case .terminated: throw .invalidInstance
             }
-            // Folders resolve against the current directory now, at JetInit (semantics 3.2).
-            let cwd = try CallerPath.currentDirectory()
-            for id in [JET_paramSystemPath, JET_paramLogFilePath] {
-                s.params[id] = .string(Paths.folder(s.params[id].string, from: cwd))
-            }
-            let paths = InstancePaths(
-                system: s.params[JET_paramSystemPath].string,
-                log: s.params[JET_paramLogFilePath].string,
-                temp: Paths.absolute(tempDatabasePath(s.params), from: cwd),
-                logging: SystemParameters.loggingEnabled(recovery: s.params[JET_paramRecovery].string),
-                usesTempDatabase: s.params[JET_paramMaxTemporaryTables].integer > 0)
+            let paths = try resolveFolders(&s.params)
             s.phase = .initializing
             return paths
         }
         // Step 2, under the registry lock: no other initialized instance may share them (ErrCheckUniquePath).
         do {
             try registry.withLock { (r) throws(JetError) in
-                for (other, used) in r.pathsInUse where other != instance.handle {
-                    if paths.usesTempDatabase && used.usesTempDatabase && paths.temp == used.temp {
-                        throw .tempPathInUse
-                    }
-                    if paths.logging && used.logging {
-                        if paths.system == used.system { throw .systemPathInUse }
-                        if paths.log == used.log { throw .logFilePathInUse }
-                    }
-                }
+                try r.checkUniquePaths(paths, for: instance)
                 r.pathsInUse[instance.handle] = paths
             }
         } catch {
@@ -116,6 +99,20 @@ package enum Lifecycle {
             instance.isRunning.store(true, ordering: .releasing)
             s.backupAllowed = true
         }
+    }
+
+    /// Folders resolve against the current directory now, at JetInit or a restore (semantics 3.2).
+    static func resolveFolders(_ params: inout ParameterValues) throws(JetError) -> InstancePaths {
+        let cwd = try CallerPath.currentDirectory()
+        for id in [JET_paramSystemPath, JET_paramLogFilePath] {
+            params[id] = .string(Paths.folder(params[id].string, from: cwd))
+        }
+        return InstancePaths(
+            system: params[JET_paramSystemPath].string,
+            log: params[JET_paramLogFilePath].string,
+            temp: Paths.absolute(tempDatabasePath(params), from: cwd),
+            logging: SystemParameters.loggingEnabled(recovery: params[JET_paramRecovery].string),
+            usesTempDatabase: params[JET_paramMaxTemporaryTables].integer > 0)
     }
 
     /// TempPath resolved as ESE does at JetInit: a bare name goes under the system path, a folder gets
@@ -179,6 +176,7 @@ package enum Lifecycle {
             switch s.phase {
             case .terminated: throw .invalidInstance
             case .initializing: throw .initInProgress
+            case .restoring: throw .restoreInProgress
             case .created:
                 // Never initialized: simply freed.
                 s.phase = .terminated
@@ -343,6 +341,19 @@ package enum Lifecycle {
 }
 
 extension RegistryState {
+    /// ESE's ErrCheckUniquePath: no other initialized instance may use the same temp, system or log folder.
+    func checkUniquePaths(_ paths: InstancePaths, for instance: Instance) throws(JetError) {
+        for (other, used) in pathsInUse where other != instance.handle {
+            if paths.usesTempDatabase && used.usesTempDatabase && paths.temp == used.temp {
+                throw .tempPathInUse
+            }
+            if paths.logging && used.logging {
+                if paths.system == used.system { throw .systemPathInUse }
+                if paths.log == used.log { throw .logFilePathInUse }
+            }
+        }
+    }
+
     /// ESE's ErrNewInst (semantics 3.1): limit, unique name, clone of the global parameters.
     mutating func addInstance(name: String?, displayName: String?, switchingTo newMode: RunMode) throws(JetError)
         -> Instance

@@ -12,7 +12,7 @@ package struct SystemCallError: Error, Equatable {
 
 /// The system calls this library makes. Tests name them to inject failures.
 package enum SystemCall: String, Sendable, CaseIterable {
-    case open, close, pread, pwrite, fsync, fdatasync, ftruncate, fstat, stat, rename, unlink, mkdir, opendir,
+    case open, close, pread, pwrite, fsync, fdatasync, ftruncate, fstat, stat, rename, unlink, mkdir, rmdir, opendir,
         realpath, getcwd, fcntl
 }
 
@@ -142,6 +142,12 @@ package enum SystemCalls {
     static func unlink(_ path: String) throws(SystemCallError) {
         if let e = injected(.unlink, path) { throw e }
         if Glibc.unlink(path) != 0 { throw SystemCallError(call: .unlink, errno: Glibc.errno) }
+    }
+
+    /// `rmdir(2)`.
+    static func rmdir(_ path: String) throws(SystemCallError) {
+        if let e = injected(.rmdir, path) { throw e }
+        if Glibc.rmdir(path) != 0 { throw SystemCallError(call: .rmdir, errno: Glibc.errno) }
     }
 
     /// `mkdir(2)`; an existing directory is not an error.

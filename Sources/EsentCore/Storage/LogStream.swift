@@ -169,7 +169,7 @@ package final class LogStream: @unchecked Sendable {
     }
 
     /// `.logGenerationMismatch` for a 5-digit name when short names are off (`LogFileNames.scannedGeneration`).
-    private static func scanArchives(_ folder: String, names: LogFileNames) throws(JetError) -> [Int32: String] {
+    static func scanArchives(_ folder: String, names: LogFileNames) throws(JetError) -> [Int32: String] {
         let listed = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(folder) }
         var found: [Int32: String] = [:]
         for name in listed {
@@ -310,7 +310,7 @@ package final class LogStream: @unchecked Sendable {
             attachedAtEnd: attached.map { (dbid: $0.dbid, path: $0.path, signDb: $0.signDb) })
     }
 
-    private static func apply(_ record: LogRecord, to attached: inout [LoggedDatabase]) {
+    static func apply(_ record: LogRecord, to attached: inout [LoggedDatabase]) {
         switch record {
         case .createDatabase(let dbid, let path, let signDb), .attachDatabase(let dbid, let path, let signDb):
             attached.removeAll { $0.dbid == dbid }
@@ -582,7 +582,7 @@ package final class LogStream: @unchecked Sendable {
 }
 
 /// A whole log file in memory, for replay at open (not a hot path).
-private final class LogFileImage {
+final class LogFileImage {
     let header: LogFileHeader
     let buffer: PageBuffer
     let size: Int

@@ -42,5 +42,7 @@ void rs_expect_restored_(const char *path, const char *file, int line);
 void rs_empty_folder(const char *dir);
 /* Checksum-free fingerprint of every file in a folder (names, sizes and bytes) to prove it did not change. */
 unsigned long long rs_fingerprint(const char *dir);
+/* Copies a file (fails the scenario on error). */
+void rs_copy_file(const char *from, const char *to);
 
 #endif

@@ -113,13 +113,13 @@ SCENARIO(restore_of_a_set_with_a_log_of_another_stream_gives_555, "api JetRestor
     EXPECT_EQ_UL(rs_events.n, 0);
 }
 
-SCENARIO(restore_of_a_damaged_log_gives_501_and_changes_nothing, "api JetRestoreInstance") {
+SCENARIO(restore_of_a_damaged_log_gives_574_and_changes_nothing, "api JetRestoreInstance") {
     bk_env env;
     backed_up(&env);
     const char *log = path_in_dir("bk/edb00003.log");
     bk_flip(log, bk_log_data_offset(log));
     unsigned long long before = rs_fingerprint(env.dir);
-    EXPECT_ERR(restore_bk("bk"), JET_errLogFileCorrupt);
+    EXPECT_ERR(restore_bk("bk"), JET_errLogCorruptDuringHardRecovery);
     EXPECT(rs_fingerprint(env.dir) == before);
     EXPECT(!exists(path_in_dir("inst/data.edb.restoring")));
 }

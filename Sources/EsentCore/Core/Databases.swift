@@ -163,7 +163,13 @@ package enum DatabaseOperations {
     /// After a crash: the replayed log says the database was attached; make its header consistent.
     static func markConsistentAfterRecovery(path: String, signDb: Signature, log: LogStream) throws(JetError) {
         // A database that has since been removed or replaced is not ours to touch.
-        guard SystemCalls.status(path)?.isRegularFile == true else { return }
+        guard try StorageIO.isRegularFile(path) else { return }
+        // Looked at without the lock first: a file that is not this log's (replaced since, or attached by another
+        // instance now) is left alone, and its lock is not needed.
+        let onDisk = try DatabaseFile.readHeader(path: path).header
+        guard onDisk.signDb == signDb, onDisk.signLog == log.signature,
+            onDisk.state != DatabaseHeader.stateCleanShutdown
+        else { return }
         let file = try DatabaseFile.open(path: path, readOnly: false)
         var header = file.header
         guard header.signDb == signDb, header.state != DatabaseHeader.stateCleanShutdown else { return }

@@ -150,6 +150,10 @@ package enum Lifecycle {
             // Recorded as detached, so the next recovery does not meet it again.
             _ = try log.append(.detachDatabase(dbid: entry.dbid, path: entry.path), flush: true)
         }
+        // Detached in the log, but the crash may have come before the header said so: redo that header write.
+        for entry in recovery.detachedInReplay {
+            try DatabaseOperations.markConsistentAfterRecovery(path: entry.path, signDb: entry.signDb, log: log)
+        }
         log.circular = s.params[JET_paramCircularLog].integer != 0
         log.discardUnneededArchives()
         s.log = log

@@ -94,7 +94,7 @@ package enum Restore {
             base: params[JET_paramBaseName].string, legacyFlags: params[JET_paramLegacyFileNames].integer)
         let (folder, found) = try discover(Paths.folder(source, from: cwd), names: names)
         guard let low = found.keys.min(), let high = found.keys.max() else { throw .fileNotFound }
-        let set = try BackupLogSet.check(folder: folder, archives: found, low: low, high: high)
+        let set = try BackupLogSet.check(folder: folder, archives: found, low: low, high: high, names: names)
         let following = try checkFollowingLogs(set, logFolder: paths.log, names: names)
         status.begin()
         let patches = try patchNames(in: folder)
@@ -141,7 +141,7 @@ package enum Restore {
 
     private static func archives(in folder: String, names: LogFileNames) throws(JetError) -> [Int32: String] {
         guard SystemCalls.status(folder)?.isDirectory == true else { return [:] }
-        return try LogStream.scanArchives(folder, names: names)
+        return try Replay.scanArchives(LogFolder(path: folder, names: names))
     }
 
     /// Base names of the `.pat` markers in the set's folder, sorted.
@@ -174,33 +174,42 @@ package enum Restore {
     /// set's last one, without a gap, then `<base>.log`. Every one must carry the set's signature (-610) and
     /// continue the chain of creation times (-611); a gap is -565.
     static func checkFollowingLogs(_ set: BackupLogSet, logFolder: String, names: LogFileNames) throws(JetError)
-        -> [LogRangeReplay.File]
+        -> FollowingLogs
     {
-        if SystemCalls.realpath(logFolder) == SystemCalls.realpath(set.folder) { return [] }
-        let archives = try LogStream.scanArchives(logFolder, names: names)
-        var files: [LogRangeReplay.File] = []
-        var previous = set.headers[set.headers.count - 1]
+        let folder = LogFolder(path: logFolder, names: names)
+        if SystemCalls.realpath(logFolder) == SystemCalls.realpath(set.folder.path) {
+            return FollowingLogs(folder: folder, paths: [], hasCurrent: false)
+        }
+        let archives = try Replay.scanArchives(folder)
+        var paths: [String] = []
+        var previous = set.lastHeader
         var next = set.high + 1
         for generation in archives.keys.sorted() where generation > set.high {
             guard generation == next, let name = archives[generation] else { throw .missingCurrentLogFiles }
-            let header = try LogRangeReplay.header(logFolder + name)
+            let header = try logHeader(folder.path + name)
             guard header.signLog == set.signLog else { throw .existingLogFileHasBadSignature }
             guard header.previousCreated == previous.created else { throw .existingLogFileIsNotContiguous }
-            files.append(.init(path: logFolder + name, generation: generation, isCurrent: false))
+            paths.append(folder.path + name)
             previous = header
             next += 1
         }
-        let current = logFolder + names.currentLog
-        if SystemCalls.status(current) != nil {
-            let header = try LogRangeReplay.header(current)
+        var hasCurrent = false
+        if SystemCalls.status(folder.currentLogPath) != nil {
+            let header = try logHeader(folder.currentLogPath)
             guard header.signLog == set.signLog else { throw .existingLogFileHasBadSignature }
             if header.generation > next { throw .missingCurrentLogFiles }
             guard header.generation == next, header.previousCreated == previous.created else {
                 throw .existingLogFileIsNotContiguous
             }
-            files.append(.init(path: current, generation: next, isCurrent: true))
+            paths.append(folder.currentLogPath)
+            hasCurrent = true
         }
-        return files
+        return FollowingLogs(folder: folder, paths: paths, hasCurrent: hasCurrent)
+    }
+
+    /// The header of a log file, checked (a file that is not a sound log is JET_errLogFileCorrupt).
+    static func logHeader(_ path: String) throws(JetError) -> LogFileHeader {
+        try LogFileImage.open(path: path, expectedGeneration: nil, corrupt: .logFileCorrupt).header
     }
 
     // MARK: Copy, check, replay, rename
@@ -208,25 +217,34 @@ package enum Restore {
     /// Replays the set's logs and those after them, then copies every database beside its destination (verified,
     /// made consistent, synced) and renames the copies into place once all are good.
     static func bringBack(
-        _ databases: [RestoredDatabase], set: BackupLogSet, following: [LogRangeReplay.File], status: ProgressMeter
+        _ databases: [RestoredDatabase], set: BackupLogSet, following: FollowingLogs, status: ProgressMeter
     ) throws(JetError) {
-        let files = set.files + following
-        let logBytes = files.reduce(Int64(0)) { $0 + (SystemCalls.status($1.path)?.size ?? 0) }
+        let logPaths = set.paths + following.paths
+        let logBytes = logPaths.reduce(Int64(0)) { $0 + (SystemCalls.status($1)?.size ?? 0) }
         let dbBytes = databases.reduce(Int64(0)) { $0 + $1.fileSize }
         status.expect(total: logBytes + dbBytes)
         for db in databases { try db.checkDestinationFree() }
-        var attached: [LoggedDatabase] = []
-        try LogRangeReplay.replay(files, signLog: set.signLog, attached: &attached) { file in
-            status.advance(SystemCalls.status(file.path)?.size ?? 0)
+        // Hard recovery: the set's logs, then those after it in the instance's log folder (the one engine that
+        // crash recovery runs too). Read-only: nothing is written until every log has been read and checked.
+        let plan = ReplayPlan(
+            folders: following.paths.isEmpty ? [set.folder] : [set.folder, following.folder],
+            firstGeneration: set.low, lastArchive: following.hasCurrent ? nil : set.high + Int32(following.paths.count),
+            signLog: set.signLog, hardRecovery: true, includeCurrentLog: following.hasCurrent)
+        let perLog = logPaths.isEmpty ? 0 : logBytes / Int64(logPaths.count)
+        var generation = set.low
+        let outcome = try Replay.run(plan) { (_, position) throws(JetError) in
+            while generation < position.generation {
+                generation += 1
+                status.advance(perLog)
+            }
         }
-        let lastGeneration = files.last?.generation ?? set.high
         let copier = try CopyBuffer()
         defer { copier.release() }
         var made: [String] = []
         do throws(JetError) {
             for db in databases {
                 made.append(db.copyPath)
-                try db.copy(using: copier, consistentAt: lastGeneration, status: status)
+                try db.copy(using: copier, consistentAt: outcome.lastGeneration, status: status)
             }
             for db in databases {
                 try StorageIO.run { () throws(SystemCallError) in
@@ -242,37 +260,44 @@ package enum Restore {
     }
 }
 
+/// The instance's logs that continue a backup set.
+struct FollowingLogs {
+    var folder: LogFolder
+    var paths: [String]
+    var hasCurrent: Bool
+}
+
 /// The archived logs of a backup set, generations low...high, with their headers checked: each present (-1811),
 /// one signature (-555), an unbroken chain of creation times (-556).
 struct BackupLogSet {
-    var folder: String
+    var folder: LogFolder
     var low: Int32
     var high: Int32
     var signLog: Signature
-    var headers: [LogFileHeader]
-    var files: [LogRangeReplay.File]
+    var lastHeader: LogFileHeader
+    var paths: [String]
 
-    static func check(folder: String, archives: [Int32: String], low: Int32, high: Int32) throws(JetError)
-        -> BackupLogSet
-    {
+    static func check(
+        folder: String, archives: [Int32: String], low: Int32, high: Int32, names: LogFileNames
+    ) throws(JetError) -> BackupLogSet {
         guard low >= 1, low <= high else { throw .invalidParameter }
-        var headers: [LogFileHeader] = []
-        var files: [LogRangeReplay.File] = []
-        var signLog = Signature.none
+        var previous: LogFileHeader?
+        var paths: [String] = []
         for generation in low...high {
             guard let name = archives[generation] else { throw .fileNotFound }
-            let header = try LogRangeReplay.header(folder + name)
+            let header = try Restore.logHeader(folder + name)
             guard header.generation == generation else { throw .logFileCorrupt }
-            if let previous = headers.last {
-                guard header.signLog == signLog else { throw .givenLogFileHasBadSignature }
+            if let previous {
+                guard header.signLog == previous.signLog else { throw .givenLogFileHasBadSignature }
                 guard header.previousCreated == previous.created else { throw .givenLogFileIsNotContiguous }
-            } else {
-                signLog = header.signLog
             }
-            headers.append(header)
-            files.append(.init(path: folder + name, generation: generation, isCurrent: false))
+            previous = header
+            paths.append(folder + name)
         }
-        return BackupLogSet(folder: folder, low: low, high: high, signLog: signLog, headers: headers, files: files)
+        guard let last = previous else { throw .fileNotFound }
+        return BackupLogSet(
+            folder: LogFolder(path: folder, names: names), low: low, high: high, signLog: last.signLog,
+            lastHeader: last, paths: paths)
     }
 }
 

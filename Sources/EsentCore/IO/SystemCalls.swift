@@ -132,6 +132,25 @@ package enum SystemCalls {
             isWritable: Glibc.access(path, W_OK) == 0, hasWriteBit: st.st_mode & 0o222 != 0)
     }
 
+    /// What `stat(2)` says of a path; `nil` when it does not exist (ENOENT, ENOTDIR). Any other failure (EACCES,
+    /// EIO, ...) is an error, so that an unreadable folder never reads as a missing one.
+    static func lookup(_ path: String) throws(SystemCallError) -> FileStatus? {
+        if let e = injected(.stat, path) {
+            if e.errno == ENOENT || e.errno == ENOTDIR { return nil }
+            throw e
+        }
+        var st = Glibc.stat()
+        guard Glibc.fstatat(AT_FDCWD, path, &st, 0) == 0 else {
+            let code = Glibc.errno
+            if code == ENOENT || code == ENOTDIR { return nil }
+            throw SystemCallError(call: .stat, errno: code)
+        }
+        let kind = st.st_mode & S_IFMT
+        return FileStatus(
+            isDirectory: kind == S_IFDIR, isRegularFile: kind == S_IFREG, size: Int64(st.st_size),
+            isWritable: Glibc.access(path, W_OK) == 0, hasWriteBit: st.st_mode & 0o222 != 0)
+    }
+
     /// `rename(2)`.
     static func rename(_ from: String, _ to: String) throws(SystemCallError) {
         if let e = injected(.rename, to) { throw e }

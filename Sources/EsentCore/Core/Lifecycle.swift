@@ -20,7 +20,9 @@ package enum Lifecycle {
     /// `handle` is `*pinstance` (nil when the pointer itself is NULL). Returns the initialized handle.
     /// On failure other than JET_errAlreadyInitialized the instance is gone and `destroyed` tells the caller
     /// to NULL `*pinstance`.
-    package static func initialize(handle: UInt?) throws(InitFailure) -> UInt {
+    package static func initialize(handle: UInt?, recovery: RecoveryOptions = RecoveryOptions()) throws(InitFailure)
+        -> UInt
+    {
         let instance: Instance
         do {
             instance = try registry.withLock { (r) throws(JetError) -> Instance in
@@ -42,7 +44,7 @@ package enum Lifecycle {
             throw InitFailure(error: error, destroyed: false)
         }
         do {
-            try initialize(instance)
+            try initialize(instance, recovery: recovery)
             return instance.handle
         } catch .alreadyInitialized {
             throw InitFailure(error: .alreadyInitialized, destroyed: false)
@@ -63,7 +65,22 @@ package enum Lifecycle {
         package var destroyed: Bool
     }
 
-    private static func initialize(_ instance: Instance) throws(JetError) {
+    /// JetInit3's JET_RSTINFO: where databases the log names have moved to, and the caller's status callback.
+    package struct RecoveryOptions {
+        /// (path as the log names it, path where the database is now), both absolute.
+        package var relocations: [(logged: String, now: String)] = []
+        package var status = ProgressMeter(nil)
+
+        package init(relocations: [(logged: String, now: String)] = [], status: ProgressMeter = ProgressMeter(nil)) {
+            self.relocations = relocations
+            self.status = status
+        }
+
+        /// Where the database the log calls `path` is now.
+        func place(_ path: String) -> String { relocations.first { $0.logged == path }?.now ?? path }
+    }
+
+    private static func initialize(_ instance: Instance, recovery: RecoveryOptions) throws(JetError) {
         // Step 1, under the instance lock: claim it and work out its folders.
         let paths = try instance.state.withLock { (s) throws(JetError) -> InstancePaths in
             switch s.phase {
@@ -86,10 +103,11 @@ package enum Lifecycle {
             instance.state.withLock { s in s.phase = .created }
             throw error
         }
-        // Step 3: the files.
+        // Step 3: the files. The status callback runs outside the lock, so it may call into the API.
+        recovery.status.begin()
         try instance.state.withLock { (s) throws(JetError) in
             do throws(JetError) {
-                try openFiles(&s, paths: paths)
+                try openFiles(&s, paths: paths, recovery: recovery)
             } catch {
                 s.phase = .created
                 throw error
@@ -99,6 +117,7 @@ package enum Lifecycle {
             instance.isRunning.store(true, ordering: .releasing)
             s.backupAllowed = true
         }
+        recovery.status.complete()
     }
 
     /// Folders resolve against the current directory now, at JetInit or a restore (semantics 3.2).
@@ -124,7 +143,9 @@ package enum Lifecycle {
         return temp
     }
 
-    private static func openFiles(_ s: inout InstanceState, paths: InstancePaths) throws(JetError) {
+    private static func openFiles(_ s: inout InstanceState, paths: InstancePaths, recovery: RecoveryOptions)
+        throws(JetError)
+    {
         let createFolders = s.params[JET_paramCreatePathIfNotExist].integer != 0
         let logFileBytes = Int(s.params[JET_paramLogFileSize].integer) * 1024
         // Log files are written in 4 KiB segments, the sector size this library assumes.
@@ -142,17 +163,19 @@ package enum Lifecycle {
         }
         guard paths.logging else { return }
         let names = LogFileNames(base: s.baseName, legacyFlags: s.params[JET_paramLegacyFileNames].integer)
-        let (log, recovery) = try LogStream.open(
+        let (log, replayed) = try LogStream.open(
             logDirectory: paths.log, systemDirectory: paths.system, names: names, fileSize: logFileBytes)
         // After a crash, databases the log left attached are made consistent and detached (decisions 8).
-        for entry in recovery.attachedAtEnd {
-            try DatabaseOperations.markConsistentAfterRecovery(path: entry.path, signDb: entry.signDb, log: log)
+        for entry in replayed.attachedAtEnd {
+            try DatabaseOperations.markConsistentAfterRecovery(
+                path: recovery.place(entry.path), signDb: entry.signDb, log: log)
             // Recorded as detached, so the next recovery does not meet it again.
             _ = try log.append(.detachDatabase(dbid: entry.dbid, path: entry.path), flush: true)
         }
         // Detached in the log, but the crash may have come before the header said so: redo that header write.
-        for entry in recovery.detachedInReplay {
-            try DatabaseOperations.markConsistentAfterRecovery(path: entry.path, signDb: entry.signDb, log: log)
+        for entry in replayed.detachedInReplay {
+            try DatabaseOperations.markConsistentAfterRecovery(
+                path: recovery.place(entry.path), signDb: entry.signDb, log: log)
         }
         log.circular = s.params[JET_paramCircularLog].integer != 0
         log.discardUnneededArchives()

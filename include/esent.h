@@ -198,6 +198,34 @@ typedef struct {
 } JET_LOGINFO_W;
 
 typedef struct {
+    char *szDatabaseName;
+    char *szNewDatabaseName;
+} JET_RSTMAP_A;
+
+typedef struct {
+    WCHAR *szDatabaseName;
+    WCHAR *szNewDatabaseName;
+} JET_RSTMAP_W;
+
+typedef struct {
+    unsigned long cbStruct;
+    JET_RSTMAP_A *rgrstmap;
+    long crstmap;
+    JET_LGPOS lgposStop;
+    JET_LOGTIME logtimeStop;
+    JET_PFNSTATUS pfnStatus;
+} JET_RSTINFO_A;
+
+typedef struct {
+    unsigned long cbStruct;
+    JET_RSTMAP_W *rgrstmap;
+    long crstmap;
+    JET_LGPOS lgposStop;
+    JET_LOGTIME logtimeStop;
+    JET_PFNSTATUS pfnStatus;
+} JET_RSTINFO_W;
+
+typedef struct {
     JET_INSTANCE hInstanceId;
     char *szInstanceName;
     JET_API_PTR cDatabases;
@@ -218,10 +246,14 @@ typedef struct {
 #ifdef JET_UNICODE
 typedef JET_SETSYSPARAM_W JET_SETSYSPARAM;
 typedef JET_LOGINFO_W JET_LOGINFO;
+typedef JET_RSTMAP_W JET_RSTMAP;
+typedef JET_RSTINFO_W JET_RSTINFO;
 typedef JET_INSTANCE_INFO_W JET_INSTANCE_INFO;
 #else
 typedef JET_SETSYSPARAM_A JET_SETSYSPARAM;
 typedef JET_LOGINFO_A JET_LOGINFO;
+typedef JET_RSTMAP_A JET_RSTMAP;
+typedef JET_RSTINFO_A JET_RSTINFO;
 typedef JET_INSTANCE_INFO_A JET_INSTANCE_INFO;
 #endif
 
@@ -2801,6 +2833,36 @@ JET_ERR JET_API JetEndExternalBackup(void);
 JET_ERR JET_API JetEndExternalBackupInstance(JET_INSTANCE instance);
 JET_ERR JET_API JetEndExternalBackupInstance2(JET_INSTANCE instance, JET_GRBIT grbit);
 
+/* Backup to a folder and restore */
+JET_ERR JET_API JetBackupA(JET_PCSTR szBackupPath, JET_GRBIT grbit, JET_PFNSTATUS pfnStatus);
+JET_ERR JET_API JetBackupW(JET_PCWSTR szBackupPath, JET_GRBIT grbit, JET_PFNSTATUS pfnStatus);
+JET_ERR JET_API JetBackupInstanceA(JET_INSTANCE instance, JET_PCSTR szBackupPath, JET_GRBIT grbit,
+                                   JET_PFNSTATUS pfnStatus);
+JET_ERR JET_API JetBackupInstanceW(JET_INSTANCE instance, JET_PCWSTR szBackupPath, JET_GRBIT grbit,
+                                   JET_PFNSTATUS pfnStatus);
+JET_ERR JET_API JetRestoreA(JET_PCSTR szSource, JET_PFNSTATUS pfn);
+JET_ERR JET_API JetRestoreW(JET_PCWSTR szSource, JET_PFNSTATUS pfn);
+JET_ERR JET_API JetRestore2A(JET_PCSTR sz, JET_PCSTR szDest, JET_PFNSTATUS pfn);
+JET_ERR JET_API JetRestore2W(JET_PCWSTR sz, JET_PCWSTR szDest, JET_PFNSTATUS pfn);
+JET_ERR JET_API JetRestoreInstanceA(JET_INSTANCE instance, JET_PCSTR sz, JET_PCSTR szDest, JET_PFNSTATUS pfn);
+JET_ERR JET_API JetRestoreInstanceW(JET_INSTANCE instance, JET_PCWSTR sz, JET_PCWSTR szDest, JET_PFNSTATUS pfn);
+JET_ERR JET_API JetInit3A(JET_INSTANCE *pinstance, JET_RSTINFO_A *prstInfo, JET_GRBIT grbit);
+JET_ERR JET_API JetInit3W(JET_INSTANCE *pinstance, JET_RSTINFO_W *prstInfo, JET_GRBIT grbit);
+JET_ERR JET_API JetExternalRestoreA(JET_PSTR szCheckpointFilePath, JET_PSTR szLogPath, JET_RSTMAP_A *rgrstmap,
+                                    long crstfilemap, JET_PSTR szBackupLogPath, long genLow, long genHigh,
+                                    JET_PFNSTATUS pfn);
+JET_ERR JET_API JetExternalRestoreW(JET_PWSTR szCheckpointFilePath, JET_PWSTR szLogPath, JET_RSTMAP_W *rgrstmap,
+                                    long crstfilemap, JET_PWSTR szBackupLogPath, long genLow, long genHigh,
+                                    JET_PFNSTATUS pfn);
+JET_ERR JET_API JetExternalRestore2A(JET_PSTR szCheckpointFilePath, JET_PSTR szLogPath, JET_RSTMAP_A *rgrstmap,
+                                     long crstfilemap, JET_PSTR szBackupLogPath, JET_LOGINFO_A *pLogInfo,
+                                     JET_PSTR szTargetInstanceName, JET_PSTR szTargetInstanceLogPath,
+                                     JET_PSTR szTargetInstanceCheckpointPath, JET_PFNSTATUS pfn);
+JET_ERR JET_API JetExternalRestore2W(JET_PWSTR szCheckpointFilePath, JET_PWSTR szLogPath, JET_RSTMAP_W *rgrstmap,
+                                     long crstfilemap, JET_PWSTR szBackupLogPath, JET_LOGINFO_W *pLogInfo,
+                                     JET_PWSTR szTargetInstanceName, JET_PWSTR szTargetInstanceLogPath,
+                                     JET_PWSTR szTargetInstanceCheckpointPath, JET_PFNSTATUS pfn);
+
 /* Undecorated names: the A variant, or the W variant under JET_UNICODE. */
 #ifdef JET_UNICODE
 #define JET_ESENT_AW(name) name##W
@@ -2830,6 +2892,14 @@ JET_ERR JET_API JetEndExternalBackupInstance2(JET_INSTANCE instance, JET_GRBIT g
 #define JetGetLogInfoInstance JET_ESENT_AW(JetGetLogInfoInstance)
 #define JetGetLogInfoInstance2 JET_ESENT_AW(JetGetLogInfoInstance2)
 #define JetGetTruncateLogInfoInstance JET_ESENT_AW(JetGetTruncateLogInfoInstance)
+#define JetBackup JET_ESENT_AW(JetBackup)
+#define JetBackupInstance JET_ESENT_AW(JetBackupInstance)
+#define JetRestore JET_ESENT_AW(JetRestore)
+#define JetRestore2 JET_ESENT_AW(JetRestore2)
+#define JetRestoreInstance JET_ESENT_AW(JetRestoreInstance)
+#define JetExternalRestore JET_ESENT_AW(JetExternalRestore)
+#define JetExternalRestore2 JET_ESENT_AW(JetExternalRestore2)
+#define JetInit3 JET_ESENT_AW(JetInit3)
 #else
 /* Swift imports no function-like macro: the undecorated names are declared as the exported functions
  * they are, which take UTF-8 strings like the A variants (JET_UNICODE does not apply to Swift). */
@@ -2870,6 +2940,20 @@ extern JET_ERR JET_API JetGetLogInfoInstance2(JET_INSTANCE instance, JET_PSTR sz
                                               unsigned long *pcbActual, JET_LOGINFO_A *pLogInfo);
 extern JET_ERR JET_API JetGetTruncateLogInfoInstance(JET_INSTANCE instance, JET_PSTR szzLogs, unsigned long cbMax,
                                                      unsigned long *pcbActual);
+extern JET_ERR JET_API JetBackup(JET_PCSTR szBackupPath, JET_GRBIT grbit, JET_PFNSTATUS pfnStatus);
+extern JET_ERR JET_API JetBackupInstance(JET_INSTANCE instance, JET_PCSTR szBackupPath, JET_GRBIT grbit,
+                                         JET_PFNSTATUS pfnStatus);
+extern JET_ERR JET_API JetRestore(JET_PCSTR szSource, JET_PFNSTATUS pfn);
+extern JET_ERR JET_API JetRestore2(JET_PCSTR sz, JET_PCSTR szDest, JET_PFNSTATUS pfn);
+extern JET_ERR JET_API JetRestoreInstance(JET_INSTANCE instance, JET_PCSTR sz, JET_PCSTR szDest, JET_PFNSTATUS pfn);
+extern JET_ERR JET_API JetExternalRestore(JET_PSTR szCheckpointFilePath, JET_PSTR szLogPath, JET_RSTMAP_A *rgrstmap,
+                                          long crstfilemap, JET_PSTR szBackupLogPath, long genLow, long genHigh,
+                                          JET_PFNSTATUS pfn);
+extern JET_ERR JET_API JetExternalRestore2(JET_PSTR szCheckpointFilePath, JET_PSTR szLogPath, JET_RSTMAP_A *rgrstmap,
+                                           long crstfilemap, JET_PSTR szBackupLogPath, JET_LOGINFO_A *pLogInfo,
+                                           JET_PSTR szTargetInstanceName, JET_PSTR szTargetInstanceLogPath,
+                                           JET_PSTR szTargetInstanceCheckpointPath, JET_PFNSTATUS pfn);
+extern JET_ERR JET_API JetInit3(JET_INSTANCE *pinstance, JET_RSTINFO_A *prstInfo, JET_GRBIT grbit);
 #endif /* __swift__ */
 
 #ifdef __cplusplus

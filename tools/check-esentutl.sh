@@ -111,11 +111,11 @@ expect mh-missing 2 'JET_errFileNotFound' "$E" /mh "$TMP/no-such.edb"
 
 # ---- /ml --------------------------------------------------------------------------------------------------------
 expect ml-header 0 '^generation: [0-9]+$' "$E" /ml "$A/data/edb.log"
-expect ml-records 0 '^  Term$' "$E" /ml "$A/data/edb.log" /v
+expect ml-records 0 '^  [0-9A-F]{8}:[0-9A-F]{4}:[0-9A-F]{4}  Term$' "$E" /ml "$A/data/edb.log" /v
 expect ml-clean 0 '^cleanShutdown: yes$' "$E" dump-log -v "$A/data/edb.log"
 cp "$A/data/edb.log" "$TMP/tail.log"
 damage "$TMP/tail.log" 4200 16
-expect ml-damaged-segment 0 '^damagedTail: yes$' "$E" /ml "$TMP/tail.log"
+expect ml-damaged-segment 1 '^damage: the records cannot be read: JET_errLogFileCorrupt' "$E" /ml "$TMP/tail.log"
 cp "$A/data/edb.log" "$TMP/header.log"
 damage "$TMP/header.log" 20 4
 expect ml-damaged-header 2 'JET_errLogFileCorrupt' "$E" /ml "$TMP/header.log"

@@ -79,7 +79,11 @@ struct DumpHeader: ParsableCommand {
 struct DumpLog: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump-log",
-        abstract: "Print a log file's header (esentutl /ml) and, with -v, its records one per line.")
+        abstract: "Print a log file's header (esentutl /ml) and, with -v, its records one per line.",
+        discussion: """
+            Records are read as recovery reads the current log: a torn tail after the last sound segment is \
+            reported (tornTail), damage before it makes the records unreadable (exit code 1).
+            """)
 
     @Argument(help: "The log file (edb.log or an archived generation such as edb00005.log).")
     var log: String
@@ -90,6 +94,7 @@ struct DumpLog: ParsableCommand {
     func run() throws {
         let report = try reading(log) { () throws(JetError) in try Inspect.log(path: log, records: verbose) }
         Output.print(report, json: output.json)
+        if report.contains(where: { $0.key == "damage" }) { throw ExitCode(damagedExit) }
     }
 }
 

@@ -205,7 +205,7 @@ package enum StreamingBackup {
                 genHigh: UInt32(clamping: s.log?.currentGeneration ?? 0)),
             signDb: header.signDb, signLog: header.signLog,
             generationMin: UInt32(clamping: s.backup.copyMic), generationMax: UInt32(clamping: s.log?.currentGeneration ?? 0),
-            pgnoLast: pgnoLast)
+            pgnoLast: pgnoLast, databasePath: db.path)
         let stream = DatabaseStream(
             database: db, pageSize: pageSize, pgnoLast: pgnoLast, header: header, trailer: trailer)
         s.backup.openFile = .database(stream)

@@ -83,9 +83,10 @@ package enum DatabaseOperations {
             let file = try DatabaseFile.open(path: absolute, readOnly: readOnly)
             var header = file.header
             guard file.pageSize == s.pageSize else { throw .pageSizeMismatch }
-            if header.state != DatabaseHeader.stateCleanShutdown { throw .databaseDirtyShutdown }
-            // A raw backup copy needs a restore first.
+            // A raw backup copy (streamed or JetBackup's) needs a restore first; ESE checks this before the
+            // dirty state, which such a copy also has (ESE's ErrDBReadHeaderCheckConsistency).
             if header.bkinfoFullCur.genLow != 0 { throw .softRecoveryOnBackupDatabase }
+            if header.state != DatabaseHeader.stateCleanShutdown { throw .databaseDirtyShutdown }
             let logged = !readOnly && s.loggingEnabled && grbit & UInt(JET_bitDbRecoveryOff) == 0
             if !readOnly {
                 header.state = DatabaseHeader.stateDirtyShutdown
@@ -162,7 +163,13 @@ package enum DatabaseOperations {
     /// After a crash: the replayed log says the database was attached; make its header consistent.
     static func markConsistentAfterRecovery(path: String, signDb: Signature, log: LogStream) throws(JetError) {
         // A database that has since been removed or replaced is not ours to touch.
-        guard SystemCalls.status(path)?.isRegularFile == true else { return }
+        guard try StorageIO.isRegularFile(path) else { return }
+        // Looked at without the lock first: a file that is not this log's (replaced since, or attached by another
+        // instance now) is left alone, and its lock is not needed.
+        let onDisk = try DatabaseFile.readHeader(path: path).header
+        guard onDisk.signDb == signDb, onDisk.signLog == log.signature,
+            onDisk.state != DatabaseHeader.stateCleanShutdown
+        else { return }
         let file = try DatabaseFile.open(path: path, readOnly: false)
         var header = file.header
         guard header.signDb == signDb, header.state != DatabaseHeader.stateCleanShutdown else { return }

@@ -8,6 +8,8 @@ package enum InstancePhase: Sendable {
     /// JetInit is working on it (other calls see JET_errInitInProgress where ESE says so).
     case initializing
     case running
+    /// JetRestore* or JetExternalRestore* is working on it: other calls see JET_errRestoreInProgress.
+    case restoring
     /// Gone: any thread still holding the object sees JET_errInvalidInstance.
     case terminated
 }
@@ -97,6 +99,7 @@ package final class Instance: Sendable {
         switch s.phase {
         case .running: return
         case .created, .initializing: throw .notInitialized
+        case .restoring: throw .restoreInProgress
         case .terminated: throw .invalidInstance
         }
     }

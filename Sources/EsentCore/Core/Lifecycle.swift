@@ -20,7 +20,9 @@ package enum Lifecycle {
     /// `handle` is `*pinstance` (nil when the pointer itself is NULL). Returns the initialized handle.
     /// On failure other than JET_errAlreadyInitialized the instance is gone and `destroyed` tells the caller
     /// to NULL `*pinstance`.
-    package static func initialize(handle: UInt?) throws(InitFailure) -> UInt {
+    package static func initialize(handle: UInt?, recovery: RecoveryOptions = RecoveryOptions()) throws(InitFailure)
+        -> UInt
+    {
         let instance: Instance
         do {
             instance = try registry.withLock { (r) throws(JetError) -> Instance in
@@ -42,7 +44,7 @@ package enum Lifecycle {
             throw InitFailure(error: error, destroyed: false)
         }
         do {
-            try initialize(instance)
+            try initialize(instance, recovery: recovery)
             return instance.handle
         } catch .alreadyInitialized {
             throw InitFailure(error: .alreadyInitialized, destroyed: false)
@@ -63,50 +65,49 @@ package enum Lifecycle {
         package var destroyed: Bool
     }
 
-    private static func initialize(_ instance: Instance) throws(JetError) {
+    /// JetInit3's JET_RSTINFO: where databases the log names have moved to, and the caller's status callback.
+    package struct RecoveryOptions {
+        /// (path as the log names it, path where the database is now), both absolute.
+        package var relocations: [(logged: String, now: String)] = []
+        package var status = ProgressMeter(nil)
+
+        package init(relocations: [(logged: String, now: String)] = [], status: ProgressMeter = ProgressMeter(nil)) {
+            self.relocations = relocations
+            self.status = status
+        }
+
+        /// Where the database the log calls `path` is now.
+        func place(_ path: String) -> String { relocations.first { $0.logged == path }?.now ?? path }
+    }
+
+    private static func initialize(_ instance: Instance, recovery: RecoveryOptions) throws(JetError) {
         // Step 1, under the instance lock: claim it and work out its folders.
         let paths = try instance.state.withLock { (s) throws(JetError) -> InstancePaths in
             switch s.phase {
             case .created: break
             case .initializing, .running: throw .alreadyInitialized
+            case .restoring: throw .restoreInProgress
             case .terminated: throw .invalidInstance
             }
-            // Folders resolve against the current directory now, at JetInit.
-            let cwd = try CallerPath.currentDirectory()
-            for id in [JET_paramSystemPath, JET_paramLogFilePath] {
-                s.params[id] = .string(Paths.folder(s.params[id].string, from: cwd))
-            }
-            let paths = InstancePaths(
-                system: s.params[JET_paramSystemPath].string,
-                log: s.params[JET_paramLogFilePath].string,
-                temp: Paths.absolute(tempDatabasePath(s.params), from: cwd),
-                logging: SystemParameters.loggingEnabled(recovery: s.params[JET_paramRecovery].string),
-                usesTempDatabase: s.params[JET_paramMaxTemporaryTables].integer > 0)
+            let paths = try resolveFolders(&s.params)
             s.phase = .initializing
             return paths
         }
         // Step 2, under the registry lock: no other initialized instance may share them (ErrCheckUniquePath).
         do {
             try registry.withLock { (r) throws(JetError) in
-                for (other, used) in r.pathsInUse where other != instance.handle {
-                    if paths.usesTempDatabase && used.usesTempDatabase && paths.temp == used.temp {
-                        throw .tempPathInUse
-                    }
-                    if paths.logging && used.logging {
-                        if paths.system == used.system { throw .systemPathInUse }
-                        if paths.log == used.log { throw .logFilePathInUse }
-                    }
-                }
+                try r.checkUniquePaths(paths, for: instance)
                 r.pathsInUse[instance.handle] = paths
             }
         } catch {
             instance.state.withLock { s in s.phase = .created }
             throw error
         }
-        // Step 3: the files.
+        // Step 3: the files. The status callback runs outside the lock, so it may call into the API.
+        recovery.status.begin()
         try instance.state.withLock { (s) throws(JetError) in
             do throws(JetError) {
-                try openFiles(&s, paths: paths)
+                try openFiles(&s, paths: paths, recovery: recovery)
             } catch {
                 s.phase = .created
                 throw error
@@ -116,6 +117,21 @@ package enum Lifecycle {
             instance.isRunning.store(true, ordering: .releasing)
             s.backupAllowed = true
         }
+        recovery.status.complete()
+    }
+
+    /// Folders resolve against the current directory now, at JetInit or a restore.
+    static func resolveFolders(_ params: inout ParameterValues) throws(JetError) -> InstancePaths {
+        let cwd = try CallerPath.currentDirectory()
+        for id in [JET_paramSystemPath, JET_paramLogFilePath] {
+            params[id] = .string(Paths.folder(params[id].string, from: cwd))
+        }
+        return InstancePaths(
+            system: params[JET_paramSystemPath].string,
+            log: params[JET_paramLogFilePath].string,
+            temp: Paths.absolute(tempDatabasePath(params), from: cwd),
+            logging: SystemParameters.loggingEnabled(recovery: params[JET_paramRecovery].string),
+            usesTempDatabase: params[JET_paramMaxTemporaryTables].integer > 0)
     }
 
     /// TempPath resolved as ESE does at JetInit: a bare name goes under the system path, a folder gets
@@ -127,7 +143,9 @@ package enum Lifecycle {
         return temp
     }
 
-    private static func openFiles(_ s: inout InstanceState, paths: InstancePaths) throws(JetError) {
+    private static func openFiles(_ s: inout InstanceState, paths: InstancePaths, recovery: RecoveryOptions)
+        throws(JetError)
+    {
         let createFolders = s.params[JET_paramCreatePathIfNotExist].integer != 0
         let logFileBytes = Int(s.params[JET_paramLogFileSize].integer) * 1024
         // Log files are written in 4 KiB segments, the sector size this library assumes.
@@ -145,13 +163,19 @@ package enum Lifecycle {
         }
         guard paths.logging else { return }
         let names = LogFileNames(base: s.baseName, legacyFlags: s.params[JET_paramLegacyFileNames].integer)
-        let (log, recovery) = try LogStream.open(
+        let (log, replayed) = try LogStream.open(
             logDirectory: paths.log, systemDirectory: paths.system, names: names, fileSize: logFileBytes)
         // After a crash, databases the log left attached are made consistent and detached.
-        for entry in recovery.attachedAtEnd {
-            try DatabaseOperations.markConsistentAfterRecovery(path: entry.path, signDb: entry.signDb, log: log)
+        for entry in replayed.attachedAtEnd {
+            try DatabaseOperations.markConsistentAfterRecovery(
+                path: recovery.place(entry.path), signDb: entry.signDb, log: log)
             // Recorded as detached, so the next recovery does not meet it again.
             _ = try log.append(.detachDatabase(dbid: entry.dbid, path: entry.path), flush: true)
+        }
+        // Detached in the log, but the crash may have come before the header said so: redo that header write.
+        for entry in replayed.detachedInReplay {
+            try DatabaseOperations.markConsistentAfterRecovery(
+                path: recovery.place(entry.path), signDb: entry.signDb, log: log)
         }
         log.circular = s.params[JET_paramCircularLog].integer != 0
         log.discardUnneededArchives()
@@ -179,6 +203,7 @@ package enum Lifecycle {
             switch s.phase {
             case .terminated: throw .invalidInstance
             case .initializing: throw .initInProgress
+            case .restoring: throw .restoreInProgress
             case .created:
                 // Never initialized: simply freed.
                 s.phase = .terminated
@@ -343,6 +368,19 @@ package enum Lifecycle {
 }
 
 extension RegistryState {
+    /// ESE's ErrCheckUniquePath: no other initialized instance may use the same temp, system or log folder.
+    func checkUniquePaths(_ paths: InstancePaths, for instance: Instance) throws(JetError) {
+        for (other, used) in pathsInUse where other != instance.handle {
+            if paths.usesTempDatabase && used.usesTempDatabase && paths.temp == used.temp {
+                throw .tempPathInUse
+            }
+            if paths.logging && used.logging {
+                if paths.system == used.system { throw .systemPathInUse }
+                if paths.log == used.log { throw .logFilePathInUse }
+            }
+        }
+    }
+
     /// ESE's ErrNewInst: limit, unique name, clone of the global parameters.
     mutating func addInstance(name: String?, displayName: String?, switchingTo newMode: RunMode) throws(JetError)
         -> Instance

@@ -45,6 +45,7 @@ package enum Parameters {
         try owner.state.withLock { (s) throws(JetError) in
             switch s.phase {
             case .initializing: throw .initInProgress
+            case .restoring: throw .restoreInProgress
             case .terminated: throw .invalidInstance
             case .created, .running: break
             }
@@ -99,6 +100,7 @@ package enum Parameters {
         let value = try owner.state.withLock { (s) throws(JetError) -> ParameterValue in
             switch s.phase {
             case .initializing: throw .initInProgress
+            case .restoring: throw .restoreInProgress
             case .terminated: throw .invalidInstance
             case .created, .running: return s.params.value(spec)
             }

@@ -229,17 +229,24 @@ package enum Inspect {
     /// esentutl /ml: the log header and (with `records`) its records; a damaged tail is reported, not thrown.
     package static func log(path: String, records: Bool) throws(JetError) -> [ReportField] {
         let file = try ReadOnlyFile(path)
-        let image = try LogFileImage.read(fd: file.fd, expectedGeneration: nil)
-        let content = try image.records(strict: false)
+        let image = try LogFileImage.read(fd: file.fd, expectedGeneration: nil, corrupt: .logFileCorrupt)
         var b = ReportBuilder()
         b.add("file", path)
         b.add("kind", FileKind.log.rawValue)
         b.fields += logHeaderFields(image.header)
-        b.add("recordCount", content.list.count)
-        b.add("recordBytes", content.validBytes)
-        b.add("cleanShutdown", content.list.last == .shutdown)
-        b.add("damagedTail", content.needsRepair)
-        if records { b.add("records", .list(content.list.map { .text(describe($0)) })) }
+        // Read as recovery reads the current log: a torn tail is reported, damage before it is not readable.
+        do {
+            let scan = try image.scan(strict: false, corrupt: .logFileCorrupt)
+            b.add("recordCount", scan.records.count)
+            b.add("dataSegments", scan.dataSegments)
+            b.add("cleanShutdown", scan.records.last?.0 == .shutdown)
+            b.add("tornTail", !scan.tornSegments.isEmpty)
+            if records {
+                b.add("records", .list(scan.records.map { .text("\($0.1.reportText)  \(describe($0.0))") }))
+            }
+        } catch {
+            b.add("damage", "the records cannot be read: \(error.symbol) (\(error.rawValue))")
+        }
         return b.fields
     }
 
@@ -413,10 +420,10 @@ extension Inspect {
     package static func databasesNamed(logFolder logs: String, systemFolder system: String, base: String) -> [String] {
         var paths = (try? attachedDatabases(checkpoint: system + base + ".chk")) ?? []
         if let file = try? ReadOnlyFile(logs + base + ".log"),
-            let image = try? LogFileImage.read(fd: file.fd, expectedGeneration: nil),
-            let content = try? image.records(strict: false)
+            let image = try? LogFileImage.read(fd: file.fd, expectedGeneration: nil, corrupt: .logFileCorrupt),
+            let scan = try? image.scan(strict: false, corrupt: .logFileCorrupt)
         {
-            for record in content.list {
+            for (record, _) in scan.records {
                 switch record {
                 case .createDatabase(_, let path, _), .attachDatabase(_, let path, _):
                     if !paths.contains(path) { paths.append(path) }

@@ -5,7 +5,8 @@
 # Usage: tools/check-esentutl.sh            (make test-esentutl; builds and installs what it needs)
 #
 # Fixtures: examples/client.c makes an instance folder (data/) and a streamed full backup of it (backup/);
-# Tests/esentutl/dirty_instance.c leaves an instance as a crash would. Damage is made by overwriting bytes.
+# Tests/esentutl/dirty_instance.c leaves an instance as a crash would; Tests/esentutl/folder_backup.c makes a
+# JetBackup folder. Damage is made by overwriting bytes.
 # Exit codes checked: 0 sound, 1 damage found / restore would fail / recovery failed, 2 cannot read, 64 usage.
 #
 # Ends with `esentutl: N passed, M failed`; exits non-zero on any failure.
@@ -72,6 +73,7 @@ FLAGS="-I$PREFIX/include -L$PREFIX/lib -lesent"
 # shellcheck disable=SC2086
 if ! "$CC" -o "$TMP/client" "$ROOT/examples/client.c" $FLAGS >"$TMP/cc.log" 2>&1 ||
     ! "$CC" -o "$TMP/dirty" "$ROOT/Tests/esentutl/dirty_instance.c" $FLAGS >>"$TMP/cc.log" 2>&1 ||
+    ! "$CC" -o "$TMP/folder_backup" "$ROOT/Tests/esentutl/folder_backup.c" $FLAGS >>"$TMP/cc.log" 2>&1 ||
     ! "$TMP/client" "$TMP/a" >"$TMP/client-a.log" 2>&1 || ! "$TMP/client" "$TMP/b" >"$TMP/client-b.log" 2>&1; then
     fail fixtures "could not build or run the fixture programs"
     sed -n '1,12s/^/    /p' "$TMP/cc.log" "$TMP/client-a.log"
@@ -191,5 +193,25 @@ expect r-words 0 '^result: OK$' "$E" recover edb --log-path "$TMP/crashed2" --sy
 "$TMP/dirty" "$TMP/crashed3" >"$TMP/dirty3.log" 2>&1
 damage "$TMP/crashed3/edb.log" 20 4
 expect r-damaged-log 1 '^recovery: FAILED' "$E" /r edb "/l$TMP/crashed3"
+
+# ---- /c ---------------------------------------------------------------------------------------------------------
+"$TMP/folder_backup" "$TMP/f" >"$TMP/fb.log" 2>&1
+expect vb-jetbackup-folder 0 '^restoreWouldSucceed: yes$' "$E" verify-backup "$TMP/f/backup"
+rm -f "$TMP/f/data/app.edb"
+expect c-restores 0 "^    file: $TMP/f/data/app.edb\$" "$E" /c "$TMP/f/backup" /l "$TMP/f/data"
+expect c-database-clean 0 '^state: Clean Shutdown \(3\)$' "$E" /mh "$TMP/f/data/app.edb"
+"$TMP/folder_backup" "$TMP/g" >"$TMP/fb2.log" 2>&1
+mkdir -p "$TMP/g/elsewhere"
+expect c-destination 0 '^    state: Clean Shutdown \(3\)$' "$E" restore "$TMP/g/backup" --log-path "$TMP/g/data" \
+    --destination "$TMP/g/elsewhere"
+"$TMP/folder_backup" "$TMP/h" >"$TMP/fb3.log" 2>&1
+damage "$TMP/h/backup/app.edb" $((4096 * 10 + 100)) 4
+cp "$TMP/h/data/app.edb" "$TMP/h/before.edb"
+expect c-damaged-set 1 '^restore: FAILED: JET_errReadVerifyFailure' "$E" /c "$TMP/h/backup" /l "$TMP/h/data"
+if cmp -s "$TMP/h/data/app.edb" "$TMP/h/before.edb"; then
+    pass c-damaged-changes-nothing "the live database is unchanged after the failed restore"
+else
+    fail c-damaged-changes-nothing "the failed restore changed the live database"
+fi
 
 finish

@@ -20,13 +20,15 @@ struct Esentutl: ParsableCommand {
         abstract: "Inspect, verify and recover libesent databases, logs, checkpoints and backup sets.",
         discussion: """
             ESE's switch spellings work too: /mh = dump-header, /ml = dump-log, /mk = dump-checkpoint, \
-            /k = checksum, /r = recover, /v = --verbose, /l = --log-path, /s = --system-path.
+            /k = checksum, /r = recover, /c = restore, /v = --verbose, /l = --log-path, /s = --system-path, \
+            /d = --destination.
 
             Exit codes: 0 sound (or done), 1 damage found or a restore would fail, 2 a file cannot be read \
             or is not a libesent file, 64 usage error.
             """,
         subcommands: [
             DumpHeader.self, DumpLog.self, DumpCheckpoint.self, Checksum.self, VerifyBackup.self, Recover.self,
+            RestoreBackup.self,
         ]
     )
 

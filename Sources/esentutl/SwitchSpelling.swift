@@ -3,9 +3,11 @@
 /// through unchanged.
 enum SwitchSpelling {
     static let modes: [String: String] = [
-        "/mh": "dump-header", "/ml": "dump-log", "/mk": "dump-checkpoint", "/k": "checksum", "/r": "recover",
+        "/mh": "dump-header", "/ml": "dump-log", "/mk": "dump-checkpoint", "/k": "checksum", "/r": "recover", "/c": "restore",
     ]
-    static let options: [String: String] = ["/v": "--verbose", "/l": "--log-path", "/s": "--system-path"]
+    static let options: [String: String] = [
+        "/v": "--verbose", "/l": "--log-path", "/s": "--system-path", "/d": "--destination",
+    ]
 
     static func translate(_ arguments: [String]) -> [String] {
         var out: [String] = []
@@ -15,7 +17,7 @@ enum SwitchSpelling {
                 out.append(mode)
             } else if let option = options[lower] {
                 out.append(option)
-            } else if out.first == "recover", argument.count > 2, lower.hasPrefix("/l") || lower.hasPrefix("/s"),
+            } else if (out.first == "recover" || out.first == "restore"), argument.count > 2, lower.hasPrefix("/l") || lower.hasPrefix("/s"),
                 argument.dropFirst(2).hasPrefix("/")
             {
                 // `/l/var/logs`: the option with an absolute path attached, as ESE writes `/lC:\logs`.

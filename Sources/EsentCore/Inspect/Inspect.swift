@@ -174,6 +174,7 @@ package enum Inspect {
         b.add("signLog", fields: t.signLog.report)
         b.add("logsNeeded", "\(t.generationMin)-\(t.generationMax)")
         b.add("lastPage", t.pgnoLast)
+        b.add("databasePath", t.databasePath.isEmpty ? "not recorded" : t.databasePath)
         return b.fields
     }
 
@@ -432,6 +433,23 @@ extension Inspect {
                 default: break
                 }
             }
+        }
+        return paths
+    }
+}
+
+extension Inspect {
+    /// Where each database of a backup set was attached when it was backed up (its trailer's path; streams whose
+    /// trailer records none are left out), for reporting what a restore brought back.
+    package static func backupSetDatabases(path: String) throws(JetError) -> [String] {
+        let folder = try setFolder(path)
+        let names = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(folder) }.sorted()
+        var paths: [String] = []
+        for name in names {
+            guard let file = try? ReadOnlyFile(folder + "/" + name), let layout = try? databaseLayout(file),
+                let trailer = layout.trailer, !trailer.databasePath.isEmpty
+            else { continue }
+            paths.append(trailer.databasePath)
         }
         return paths
     }

@@ -25,6 +25,8 @@
 #                    -DJET_UNICODE, and with the toolchain's clang/clang++; the constants come from the GENERATED
 #                    CONSTANTS block of esent.h, listed at check time into build/gen/header_use_constants.h.
 # header-use-run     header_use linked with -lesent runs: every function resolves.
+# swift-undecorated  every undecorated name has a declaration in esent.h's __swift__ branch (Swift imports no
+#                    function-like macro).
 # module-swift       a Swift file that does `import CEsent` (include/esent.modulemap, installed as module.modulemap) type-checks with swiftc.
 # module-clang       a C file compiled with clang -fmodules imports esent.h as the CEsent module.
 #
@@ -266,6 +268,16 @@ if "$GCC" -std=c11 -Wall -Wextra -Werror $USE_INC -o "$WORK/header_use" "$USE" -
 else
     fail header-use-run "header_use linked with -lesent did not build or run"
     show "$WORK/header-use-run.log"
+fi
+
+# ---- swift-undecorated: Swift sees every undecorated name --------------------------------------------------------
+# Swift imports no function-like macro, so esent.h's __swift__ branch declares each undecorated name as a function.
+sed -n 's/^extern JET_ERR JET_API \(Jet[A-Za-z0-9_]*\)(.*/\1/p' "$HEADER" | sort >"$WORK/swift-undecorated.txt"
+missing=$(comm -23 "$WORK/undecorated.txt" "$WORK/swift-undecorated.txt" | tr '\n' ' ')
+if [ -z "$missing" ]; then
+    pass swift-undecorated "the __swift__ branch declares all $n_undecorated undecorated names"
+else
+    fail swift-undecorated "no Swift declaration (extern JET_ERR JET_API JetX(...) in the __swift__ branch) for: $missing"
 fi
 
 # ---- module map: Swift and Clang-modules consumers ---------------------------------------------------------------

@@ -9,3 +9,8 @@ ${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -pthread -o "$here/buil
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/esent-bench-XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 "$here/build/bin/bench_backup" "$scratch" "${BENCH_MIB:-1024}"
+# Backup to a folder and restore (issue 7), against a C copy with fsync of the same files.
+${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -o "$here/build/bin/bench_folder" \
+    "$here/bench/bench_folder.c" -L"$here/build/lib" -lesent -Wl,-rpath,"$here/build/lib"
+mkdir -p "$scratch/folder"
+"$here/build/bin/bench_folder" "$scratch/folder" "${BENCH_MIB:-1024}"

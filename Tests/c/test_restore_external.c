@@ -16,9 +16,11 @@ static void write_file(const char *path, const unsigned char *p, size_t cb) {
 
 /* A writable copy of a scenario path (the restore calls take JET_PSTR). */
 static char *path_arg(const char *name) {
-    char *p = strdup(path_in_dir(name));
-    EXPECT(p != NULL);
-    return p;
+    static char slots[4][BK_PATH];
+    static int next;
+    char *slot = slots[next++ % 4];
+    snprintf(slot, BK_PATH, "%s", path_in_dir(name));
+    return slot;
 }
 
 static const char *base_name(const char *path) {

@@ -175,7 +175,8 @@ public func jetExternalRestore2A(
         }
         let info = pLogInfo.pointee
         let base = try withUnsafeBytes(of: info.szBaseName) { (p) throws(JetError) -> String? in
-            try baseName(p.baseAddress!, CChar.self)
+            guard let field = p.baseAddress else { return nil }
+            return try baseName(field, CChar.self)
         }
         try externalRestore(
             szCheckpointFilePath, szLogPath, rgrstmap, crstfilemap, szBackupLogPath,
@@ -212,7 +213,8 @@ public func jetExternalRestore2W(
         }
         let info = pLogInfo.pointee
         let base = try withUnsafeBytes(of: info.szBaseName) { (p) throws(JetError) -> String? in
-            try baseName(p.baseAddress!, WCHAR.self)
+            guard let field = p.baseAddress else { return nil }
+            return try baseName(field, WCHAR.self)
         }
         try externalRestore(
             szCheckpointFilePath, szLogPath, rgrstmap, crstfilemap, szBackupLogPath,

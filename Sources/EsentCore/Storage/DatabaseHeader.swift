@@ -245,7 +245,9 @@ package struct BackupTrailer: Equatable, Sendable {
         let path = Array(databasePath.utf8)
         if !path.isEmpty && path.count <= Self.pathCapacity(pageSize: pageSize) {
             p.diskStore(UInt16(path.count), at: Offset.pathLength)
-            path.withUnsafeBytes { (p + Offset.path).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            path.withUnsafeBytes { bytes in
+                if let source = bytes.baseAddress { (p + Offset.path).copyMemory(from: source, byteCount: bytes.count) }
+            }
         }
         p.diskStore(FileType.database.rawValue, at: Offset.fileType)
         p.diskStore(Checksum.page(p, count: pageSize, seed: Checksum.databaseHeaderSeed), at: Offset.checksum)

@@ -123,11 +123,13 @@ bench: lib
 	sh bench/run.sh
 
 # PREFIX/lib/libesent.so*, include/esent.h and module.modulemap (Swift: `import CEsent`), lib/pkgconfig/esent.pc,
-# bin/esentutl.
+# bin/esentutl and its man page.
 # When PREFIX/lib is not on the loader's or pkg-config's default paths, says what to set.
 install: lib esentutl
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(BUILD)/bin/esentutl $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0644 docs/esentutl.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 0755 $(LIB)/libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libesent.so
@@ -141,7 +143,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/lib/libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME) \
 	    $(DESTDIR)$(PREFIX)/lib/libesent.so $(DESTDIR)$(PREFIX)/include/esent.h \
 	    $(DESTDIR)$(PREFIX)/include/module.modulemap $(DESTDIR)$(PREFIX)/lib/pkgconfig/esent.pc \
-	    $(DESTDIR)$(PREFIX)/bin/esentutl
+	    $(DESTDIR)$(PREFIX)/bin/esentutl $(DESTDIR)$(PREFIX)/share/man/man1/esentutl.1
 
 clean:
 	rm -rf $(BUILD) .build

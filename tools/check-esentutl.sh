@@ -85,6 +85,11 @@ pass fixtures "instance folder, streamed backup (app.edb, $LOG), a second instan
 
 # ---- --help and usage -------------------------------------------------------------------------------------------
 expect help 0 'verify-backup' "$E" --help
+if [ -f "$PREFIX/share/man/man1/esentutl.1" ] && grep -q '^\.SH EXIT STATUS' "$PREFIX/share/man/man1/esentutl.1"; then
+    pass man-page "share/man/man1/esentutl.1 installed"
+else
+    fail man-page "share/man/man1/esentutl.1 missing"
+fi
 expect help-mode 0 'esentutl checksum' "$E" /k --help
 expect usage-error 64 'Error' "$E" /zz
 

@@ -12,7 +12,7 @@ SONAME     := libesent.so.$(SOMAJOR)
 # clang from the Swift toolchain: its ThreadSanitizer runtime is the one swiftc's -sanitize=thread expects.
 TOOLCHAIN_CLANG ?= $(dir $(shell readlink -f $$(command -v $(SWIFT))))clang
 
-SWIFT_SOURCES := $(shell find Sources -name '*.swift') Package.swift include/esent.h include/module.modulemap exports.map Makefile
+SWIFT_SOURCES := $(shell find Sources -name '*.swift') Package.swift include/esent.h include/esent.modulemap $(wildcard Sources/CEsent/include/*) exports.map Makefile
 LINK_FLAGS := -Xlinker --version-script=$(CURDIR)/exports.map -Xlinker -soname=$(SONAME) -Xlinker -z -Xlinker nodelete
 # lld: gold leaves EsentCore's type metadata in .dynsym (as local symbols); lld keeps .dynsym to the Jet* exports.
 RELEASE_FLAGS := -c release -Xswiftc -static-stdlib -Xswiftc -use-ld=lld $(LINK_FLAGS)
@@ -22,25 +22,37 @@ HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h
 CFLAGS_TEST  := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pthread
 RPATH        := -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all lib test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install demo bench install clean help
-.PHONY: demo-snapshot
+.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl demo demo-snapshot bench install uninstall clean help
 
-all: lib
+all: lib esentutl
 
 help:
-	@echo "make            build $(LIB)/libesent.so (Swift runtime linked in, only Jet* exported)"
+	@echo "make            build $(LIB)/libesent.so (Swift runtime linked in, only Jet* exported) and $(BUILD)/bin/esentutl"
 	@echo "make test       every test: Swift tests, ABI/header checks, C harness linked, dlopen'd, sanitized, valgrind"
 	@echo "make demo       build and run the streaming backup agent (examples/backup_agent.c)"
 	@echo "make demo-snapshot   the OS-snapshot agent (examples/snapshot_agent.c): freeze, reflink copy, thaw"
 	@echo "make bench      the benchmarks (figures as ratios against a baseline measured in the same run)"
-	@echo "make install PREFIX=/usr/local   library, header and pkg-config file"
+	@echo "make install PREFIX=/usr/local   library, header, Swift module map and pkg-config file"
+	@echo "make uninstall PREFIX=/usr/local removes what make install put there"
 
 lib: $(LIB)/libesent.so
+
+# esentutl links EsentCore statically (and the Swift runtime), in its own scratch folder: the library's link flags
+# (soname, exports.map) and its generated header are not for an executable.
+esentutl: $(BUILD)/bin/esentutl
+
+$(BUILD)/bin/esentutl: $(SWIFT_SOURCES)
+	$(SWIFT) build -c release --product esentutl -Xswiftc -static-stdlib --scratch-path .build-esentutl
+	@mkdir -p $(dir $@)
+	cp .build-esentutl/release/esentutl $@
 
 $(LIB)/libesent.so: $(SWIFT_SOURCES)
 	@# SwiftPM does not relink when only linker flags or exports.map change.
 	rm -f .build/release/libesent.so
-	$(SWIFT) build $(RELEASE_FLAGS) -Xswiftc -emit-clang-header-path -Xswiftc $(CURDIR)/$(BUILD)/gen/esent-Swift.h
+	@# -emit-clang-header-path reaches every module and the last one compiled writes the header: recompiling Esent
+	@# (which comes after EsentCore) every time makes it the @c declarations even when only EsentCore changed.
+	rm -f .build/release/Esent.build/*.o
+	$(SWIFT) build $(RELEASE_FLAGS) --product esent -Xswiftc -emit-clang-header-path -Xswiftc $(CURDIR)/$(BUILD)/gen/esent-Swift.h
 	@mkdir -p $(LIB)
 	cp .build/release/libesent.so $(LIB)/libesent.so.$(VERSION)
 	ln -sf libesent.so.$(VERSION) $(LIB)/$(SONAME)
@@ -49,7 +61,7 @@ $(LIB)/libesent.so: $(SWIFT_SOURCES)
 # ---------------------------------------------------------------------------------------------------------
 # Tests. Each runner prints its own closing line; any failure fails `make test`.
 # ---------------------------------------------------------------------------------------------------------
-test: test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install
+test: test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl
 
 test-swift:
 	@# One test at a time: the fault injector and the registry are process-wide.
@@ -90,8 +102,12 @@ test-tsan: $(SWIFT_SOURCES) $(HARNESS_DEPS)
 	sh tools/run-tsan.sh "$(TOOLCHAIN_CLANG)"
 
 # make install into a temporary PREFIX (and a DESTDIR), then a pkg-config client builds and runs.
-test-install: lib
+test-install: lib esentutl
 	MAKE="$(MAKE)" sh tools/check-install.sh
+
+# esentutl, installed into a temporary PREFIX: every mode on good and damaged files (exit codes, key lines).
+test-esentutl: lib esentutl
+	MAKE="$(MAKE)" sh tools/check-esentutl.sh
 
 # ---------------------------------------------------------------------------------------------------------
 # Demo, benchmarks, install
@@ -116,14 +132,28 @@ demo-snapshot: $(BUILD)/bin/snapshot_agent
 bench: lib
 	sh bench/run.sh
 
-install: lib
-	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+# PREFIX/lib/libesent.so*, include/esent.h and module.modulemap (Swift: `import CEsent`), lib/pkgconfig/esent.pc,
+# bin/esentutl and its man page.
+# When PREFIX/lib is not on the loader's or pkg-config's default paths, says what to set.
+install: lib esentutl
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(BUILD)/bin/esentutl $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0644 docs/esentutl.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 0755 $(LIB)/libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libesent.so
 	install -m 0644 include/esent.h $(DESTDIR)$(PREFIX)/include/
+	install -m 0644 include/esent.modulemap $(DESTDIR)$(PREFIX)/include/module.modulemap
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' tools/esent.pc.in \
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/esent.pc
+	@sh tools/install-hints.sh "$(PREFIX)" "$(DESTDIR)"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/lib/libesent.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME) \
+	    $(DESTDIR)$(PREFIX)/lib/libesent.so $(DESTDIR)$(PREFIX)/include/esent.h \
+	    $(DESTDIR)$(PREFIX)/include/module.modulemap $(DESTDIR)$(PREFIX)/lib/pkgconfig/esent.pc \
+	    $(DESTDIR)$(PREFIX)/bin/esentutl $(DESTDIR)$(PREFIX)/share/man/man1/esentutl.1
 
 clean:
 	rm -rf $(BUILD) .build

@@ -6,13 +6,17 @@ let package = Package(
     products: [
         // The C library: build/lib/libesent.so comes from this product (see the Makefile for the link flags).
         .library(name: "esent", type: .dynamic, targets: ["Esent"]),
+        // The esentutl command (dumps, checksums, backup-set verification, recovery); `make` builds it.
+        .executable(name: "esentutl", targets: ["esentutl"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // esent.h as a Clang module, shared by the Swift code and Swift/Clang-modules consumers.
-        .target(name: "CEsent", path: "include", publicHeadersPath: "."),
+        // include/esent.h as the library's own Swift code sees it (C spellings of the constants); clients import
+        // the installed module map (include/esent.modulemap), which gives Swift typed constants.
+        .target(name: "CEsent", path: "Sources/CEsent"),
         // The engine: core (registry, instances, backup), storage (file formats, log, replay) and I/O.
         // Package-internal (`package` access), shared by the C library and the command-line tool.
         .target(
@@ -25,6 +29,12 @@ let package = Package(
             name: "Esent",
             dependencies: ["CEsent", "EsentCore"],
             path: "Sources/Esent"
+        ),
+        // esentutl: the command line over EsentCore's inspection code and its JetInit/JetTerm.
+        .executableTarget(
+            name: "esentutl",
+            dependencies: ["CEsent", "EsentCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/esentutl"
         ),
         .testTarget(name: "EsentTests", dependencies: ["EsentCore", "CEsent"], path: "Tests/EsentTests"),
     ],

@@ -14,3 +14,8 @@ ${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -pthread -o "$here/buil
     "$here/bench/bench_snapshot.c" -L"$here/build/lib" -lesent -Wl,-rpath,"$here/build/lib"
 mkdir -p "$scratch/snapshot"
 "$here/build/bin/bench_snapshot" "$scratch/snapshot" "${BENCH_SNAPSHOT_MIB:-256}"
+# Backup to a folder and restore (issue 7), against a C copy with fsync of the same files.
+${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -o "$here/build/bin/bench_folder" \
+    "$here/bench/bench_folder.c" -L"$here/build/lib" -lesent -Wl,-rpath,"$here/build/lib"
+mkdir -p "$scratch/folder"
+"$here/build/bin/bench_folder" "$scratch/folder" "${BENCH_MIB:-1024}"

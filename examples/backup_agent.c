@@ -8,6 +8,11 @@
  * and starts a third backup that a second thread stops partway with JetStopBackup. Every call is printed with
  * what it returned. Ctrl-C during a backup calls JetStopBackupInstance, the backup ends cleanly and the agent
  * shuts the instance down. --throttle=MS pauses that long after each 1 MiB read, so there is time to press it.
+ *
+ * Then the same instance backs up to a folder with JetBackupInstance (full, then incremental into FOLDER/backup-set),
+ * shuts down, and the demo database is deleted. JetRestoreInstance brings it back from the full + incremental set
+ * (progress printed as it runs), rolling forward with the instance's own logs; the agent initializes again,
+ * attaches the restored database and prints what came back.
  */
 #define _GNU_SOURCE
 #include <esent.h>
@@ -153,6 +158,64 @@ static void *sigint_thread(void *arg) {
     return NULL;
 }
 
+/* ---- Summary: each backup's outcome, printed at the end ---------------------------------------------------- */
+typedef struct {
+    const char *title;
+    const char *folder;
+    int databases, logs;
+    unsigned long long bytes;
+    double seconds;
+    JET_ERR result;
+} backup_summary;
+
+static backup_summary g_summary[8];
+static int g_summaries;
+
+/* esent.h's name of a JET_dbstate value. */
+static const char *state_name(unsigned long dbstate) {
+    switch (dbstate) {
+    case JET_dbstateJustCreated: return "JET_dbstateJustCreated";
+    case JET_dbstateDirtyShutdown: return "JET_dbstateDirtyShutdown";
+    case JET_dbstateCleanShutdown: return "JET_dbstateCleanShutdown";
+    case JET_dbstateBeingConverted: return "JET_dbstateBeingConverted";
+    case JET_dbstateForceDetach: return "JET_dbstateForceDetach";
+    default: return "unknown state";
+    }
+}
+
+/* The symbol of a code, e.g. "JET_errBackupAbortByServer", from JET_paramErrorToString. */
+static const char *code_name(JET_ERR err, char *text, size_t size) {
+    JET_API_PTR code = (JET_API_PTR)err;
+    text[0] = '\0';
+    JetGetSystemParameterA(0, 0, JET_paramErrorToString, &code, text, size);
+    char *comma = strchr(text, ',');
+    if (comma) *comma = '\0';
+    return text;
+}
+
+static void record_summary(const char *title, const char *folder, int databases, int logs, unsigned long long bytes,
+                           double seconds, JET_ERR result) {
+    if (g_summaries < (int)(sizeof g_summary / sizeof g_summary[0]))
+        g_summary[g_summaries++] = (backup_summary){title, folder, databases, logs, bytes, seconds, result};
+}
+
+static void print_summary(double total_seconds) {
+    printf("\nSummary\n");
+    for (int i = 0; i < g_summaries; i++) {
+        const backup_summary *b = &g_summary[i];
+        char name[256];
+        const char *outcome = b->result == JET_errSuccess              ? "complete"
+                              : b->result == JET_errBackupAbortByServer ? "stopped (JetStopBackup): not a usable set"
+                                                                        : "failed";
+        printf("  %-60s %s\n", b->title, outcome);
+        printf("    %d database(s) and %d log(s) copied whole, %.1f MiB in %.2f s -> %s\n", b->databases, b->logs,
+               (double)b->bytes / (1 << 20), b->seconds, b->folder);
+        if (b->result != JET_errSuccess)
+            printf("    ended with %ld (%s)\n", (long)b->result, code_name(b->result, name, sizeof name));
+    }
+    printf("  total %.2f s%s\n", total_seconds, g_interrupted ? ", interrupted by Ctrl-C" : "");
+}
+
 /* One streaming backup. `incremental` selects the kind; `stop` lets a second thread stop it partway. */
 static void backup(const char *title, const char *folder, JET_GRBIT grbit, void *buffer, stopper *stop) {
     printf("\n%s -> %s\n", title, folder);
@@ -173,6 +236,7 @@ static void backup(const char *title, const char *folder, JET_GRBIT grbit, void 
                             stop ? &stop->reached_cond : NULL, stop ? &stop->reached : &stopped);
         }
     }
+    int database_files = p.files;
     if (err == JET_errSuccess) {
         char logs[65536];
         unsigned long cb = 0;
@@ -192,6 +256,26 @@ static void backup(const char *title, const char *folder, JET_GRBIT grbit, void 
     report(JetEndExternalBackup(), "JetEndExternalBackup");
     printf("  %d files, %.1f MiB in %.3f s (%.0f MiB/s streaming)\n", p.files, (double)p.bytes / (1 << 20), took,
            p.seconds > 0 ? (double)p.bytes / (1 << 20) / p.seconds : 0.0);
+    record_summary(title, folder, database_files, p.files - database_files, p.bytes, took, err);
+}
+
+/* JET_PFNSTATUS: prints Begin, each tenth of the way, and Complete. Its return value is ignored. */
+static JET_ERR JET_API print_progress(JET_SESID sesid, JET_SNP snp, JET_SNT snt, void *pv) {
+    (void)sesid;
+    const JET_SNPROG *prog = (const JET_SNPROG *)pv;
+    static unsigned long shown;
+    const char *what = snp == JET_snpBackup ? "backup" : "restore";
+    if (snt == JET_sntBegin) {
+        printf("    %s: begin", what);
+        shown = 0;
+    } else if (snt == JET_sntProgress && prog && prog->cunitDone / 10 > shown / 10) {
+        printf(" %lu%%", prog->cunitDone);
+        shown = prog->cunitDone;
+    } else if (snt == JET_sntComplete) {
+        printf(" complete\n");
+    }
+    fflush(stdout);
+    return JET_errSuccess;
 }
 
 static void commit_some(JET_SESID sesid, int transactions, int new_logs) {
@@ -210,8 +294,8 @@ static void commit_some(JET_SESID sesid, int transactions, int new_logs) {
 static void print_backup_info(const char *db) {
     JET_DBINFOMISC misc;
     if (JetGetDatabaseFileInfoA(db, &misc, sizeof misc, JET_DbInfoMisc) != JET_errSuccess) return;
-    printf("  %s: dbstate %lu, full backup gens %lu-%lu, incremental gens %lu-%lu\n", base_name(db), misc.dbstate,
-           misc.bkinfoFullPrev.genLow, misc.bkinfoFullPrev.genHigh, misc.bkinfoIncPrev.genLow,
+    printf("  %s: %s (dbstate %lu), full backup gens %lu-%lu, incremental gens %lu-%lu\n", base_name(db),
+           state_name(misc.dbstate), misc.dbstate, misc.bkinfoFullPrev.genLow, misc.bkinfoFullPrev.genHigh, misc.bkinfoIncPrev.genLow,
            misc.bkinfoIncPrev.genHigh);
 }
 
@@ -240,6 +324,7 @@ int main(int argc, char **argv) {
     snprintf(incremental, sizeof incremental, "%s/backup-incremental", root);
     snprintf(third, sizeof third, "%s/backup-stopped", root);
 
+    double started = now();
     printf("Setting up a demo instance in %s (one-instance mode)\n", folder);
     JetSetSystemParameterA(NULL, 0, JET_paramCreatePathIfNotExist, 1, NULL);
     JetSetSystemParameterA(NULL, 0, JET_paramSystemPath, 0, folder);
@@ -277,6 +362,19 @@ int main(int argc, char **argv) {
         pthread_join(stop_thread, NULL);
         print_backup_info(db);
     }
+    char set_folder[4300];
+    snprintf(set_folder, sizeof set_folder, "%s/backup-set", root);
+    if (!g_interrupted) {
+        printf("\nBackup to a folder with JetBackupInstance into %s\n", set_folder);
+        report(JetBackupInstanceA(g_instance, set_folder, 0, print_progress), "JetBackupInstance(full)");
+        commit_some(sesid, 10, 2);
+        printf("  committed 10 more transactions and rolled the log 2 times\n");
+        report(JetBackupInstanceA(g_instance, set_folder, JET_bitBackupIncremental, print_progress),
+               "JetBackupInstance(JET_bitBackupIncremental)");
+        commit_some(sesid, 5, 1);
+        printf("  committed 5 more transactions and rolled the log once (kept for the roll-forward)\n");
+        print_backup_info(db);
+    }
     if (g_interrupted) printf("\nInterrupted: no more backups; shutting the instance down.\n");
 
     printf("\nFiles in %s\n", folder);
@@ -300,5 +398,25 @@ int main(int argc, char **argv) {
     JetFreeBuffer((char *)info);
     report(JetTerm(g_instance), "JetTerm");
     free(buffer);
+    if (g_interrupted) {
+        print_summary(now() - started);
+        return 0;
+    }
+
+    printf("\nLosing the database: deleting %s\n", db);
+    if (unlink(db) != 0) perror(db);
+    printf("Restoring from the full + incremental set in %s\n", set_folder);
+    report(JetRestoreInstanceA(0, set_folder, NULL, print_progress), "JetRestoreInstance(NULL instance, backup-set)");
+    report(JetInit(&g_instance), "JetInit");
+    if (JetBeginSessionA(g_instance, &sesid, "", "") < 0) die("JetBeginSession", -1);
+    report(JetAttachDatabaseA(sesid, db, 0), "JetAttachDatabase(demo.edb)");
+    report(JetOpenDatabaseA(sesid, db, NULL, &dbid, 0), "JetOpenDatabase(demo.edb)");
+    struct stat st;
+    if (stat(db, &st) == 0) printf("  demo.edb is back: %lld bytes\n", (long long)st.st_size);
+    JetCloseDatabase(sesid, dbid, 0);
+    JetEndSession(sesid, 0);
+    report(JetTerm(g_instance), "JetTerm");
+    print_backup_info(db);
+    print_summary(now() - started);
     return 0;
 }

@@ -25,7 +25,9 @@
 #                    -DJET_UNICODE, and with the toolchain's clang/clang++; the constants come from the GENERATED
 #                    CONSTANTS block of esent.h, listed at check time into build/gen/header_use_constants.h.
 # header-use-run     header_use linked with -lesent runs: every function resolves.
-# module-swift       a Swift file that does `import CEsent` (include/module.modulemap) type-checks with swiftc.
+# swift-undecorated  every undecorated name has a declaration in esent.h's __swift__ branch (Swift imports no
+#                    function-like macro).
+# module-swift       a Swift file that does `import CEsent` (include/esent.modulemap, installed as module.modulemap) type-checks with swiftc.
 # module-clang       a C file compiled with clang -fmodules imports esent.h as the CEsent module.
 #
 # Prints one line per check and ends with `abi: N passed, M failed`; exits non-zero on any failure.
@@ -168,11 +170,11 @@ cat >"$WORK/swift_sigs.c" <<EOF
 #include "$SWIFT_BASE"
 EOF
 check swift-sigs-clang "$(basename "$CLANG") -x c -fsyntax-only -Wall -Wextra -Werror" \
-    "$CLANG" -x c -std=c11 -fsyntax-only -Wall -Wextra -Werror -I"$ROOT/include" -I"$SWIFT_DIR" "$WORK/swift_sigs.c"
+    "$CLANG" -x c -std=c11 -fsyntax-only -Wall -Wextra -Werror -I"$ROOT/include" -I"$ROOT/Sources/CEsent/include" -I"$SWIFT_DIR" "$WORK/swift_sigs.c"
 # gcc: the generated header's clang pragmas and vector-type attributes are not gcc's; types are still errors.
 check swift-sigs-gcc "gcc -x c -fsyntax-only -Wall -Wextra -Werror (-Wno-unknown-pragmas -Wno-attributes)" \
     "$GCC" -x c -std=c11 -fsyntax-only -Wall -Wextra -Werror -Wno-unknown-pragmas -Wno-attributes \
-    -I"$ROOT/include" -I"$SWIFT_DIR" "$WORK/swift_sigs.c"
+    -I"$ROOT/include" -I"$ROOT/Sources/CEsent/include" -I"$SWIFT_DIR" "$WORK/swift_sigs.c"
 
 # swift-sigs-teeth: a drifted copy must not compile.
 mkdir -p "$WORK/teeth"
@@ -182,7 +184,7 @@ sed '0,/^SWIFT_EXTERN JET_ERR \(Jet[A-Za-z0-9_]*\)(/s//SWIFT_EXTERN int \1(/' "$
 if cmp -s "$SWIFT_HEADER" "$WORK/teeth/$SWIFT_BASE"; then
     teeth_ok=0
     teeth_detail="no 'SWIFT_EXTERN JET_ERR Jet...(' line to alter"
-elif "$CLANG" -x c -std=c11 -fsyntax-only -I"$ROOT/include" -I"$WORK/teeth" "$WORK/swift_sigs.c" >"$WORK/teeth/ret.log" 2>&1; then
+elif "$CLANG" -x c -std=c11 -fsyntax-only -I"$ROOT/include" -I"$ROOT/Sources/CEsent/include" -I"$WORK/teeth" "$WORK/swift_sigs.c" >"$WORK/teeth/ret.log" 2>&1; then
     teeth_ok=0
     teeth_detail="a JET_ERR -> int return drift compiled"
 else
@@ -191,7 +193,7 @@ fi
 sed 's/unsigned long \*/unsigned int */g' "$SWIFT_HEADER" >"$WORK/teeth/$SWIFT_BASE"
 if cmp -s "$SWIFT_HEADER" "$WORK/teeth/$SWIFT_BASE"; then
     teeth_detail="$teeth_detail; no 'unsigned long *' parameter to alter"
-elif "$CLANG" -x c -std=c11 -fsyntax-only -I"$ROOT/include" -I"$WORK/teeth" "$WORK/swift_sigs.c" >"$WORK/teeth/param.log" 2>&1; then
+elif "$CLANG" -x c -std=c11 -fsyntax-only -I"$ROOT/include" -I"$ROOT/Sources/CEsent/include" -I"$WORK/teeth" "$WORK/swift_sigs.c" >"$WORK/teeth/param.log" 2>&1; then
     teeth_ok=0
     teeth_detail="$teeth_detail; an 'unsigned long *' -> 'unsigned int *' parameter drift compiled"
 else
@@ -237,9 +239,10 @@ else
 fi
 
 # ---- header-use: compile everything as C and C++, ANSI and JET_UNICODE ------------------------------------------
-# The constants: every `#define JET_...` of the GENERATED CONSTANTS block, listed at check time.
+# The constants: every `#define JET_...` of the GENERATED CONSTANTS block (once: the block has a C and a Swift
+# branch with the same names), listed at check time.
 sed -n '/BEGIN GENERATED CONSTANTS/,/END GENERATED CONSTANTS/s/^#define[ 	][ 	]*\(JET_[A-Za-z0-9_]*\)[ 	].*/HU_CONSTANT(\1)/p' \
-    "$HEADER" >"$GEN/header_use_constants.h.tmp"
+    "$HEADER" | awk '!seen[$0]++' >"$GEN/header_use_constants.h.tmp"
 mv "$GEN/header_use_constants.h.tmp" "$GEN/header_use_constants.h"
 n_constants=$(wc -l <"$GEN/header_use_constants.h" | tr -d ' ')
 USE_INC="-I$ROOT/include -I$GEN"
@@ -267,22 +270,37 @@ else
     show "$WORK/header-use-run.log"
 fi
 
+# ---- swift-undecorated: Swift sees every undecorated name --------------------------------------------------------
+# Swift imports no function-like macro, so esent.h's __swift__ branch declares each undecorated name as a function.
+sed -n 's/^extern JET_ERR JET_API \(Jet[A-Za-z0-9_]*\)(.*/\1/p' "$HEADER" | sort >"$WORK/swift-undecorated.txt"
+missing=$(comm -23 "$WORK/undecorated.txt" "$WORK/swift-undecorated.txt" | tr '\n' ' ')
+if [ -z "$missing" ]; then
+    pass swift-undecorated "the __swift__ branch declares all $n_undecorated undecorated names"
+else
+    fail swift-undecorated "no Swift declaration (extern JET_ERR JET_API JetX(...) in the __swift__ branch) for: $missing"
+fi
+
 # ---- module map: Swift and Clang-modules consumers ---------------------------------------------------------------
+# Swift sees the constants typed (no casts against UInt/Int parameters), the nil handles and the undecorated names.
 cat >"$WORK/module_use.swift" <<'EOF'
 import CEsent
 
 func useEsent() -> JET_ERR {
-    var instance: JET_INSTANCE = 0
-    var err: JET_ERR = JetCreateInstanceA(&instance, "swift")
-    if err == JET_errSuccess { err = JetInit(&instance) }
+    var instance: JET_INSTANCE = JET_instanceNil
+    var err: JET_ERR = JetCreateInstance(&instance, "swift")
+    if err == JET_errSuccess { err = JetSetSystemParameter(&instance, JET_sesidNil, JET_paramCircularLog, 1, nil) }
+    if err == JET_errSuccess { err = JetInit2(&instance, JET_bitNil) }
+    let dbid: JET_DBID = JET_dbidNil
+    let grbit: JET_GRBIT = JET_bitBackupIncremental | JET_bitBackupAtomic
+    if err == JET_errSuccess && dbid != 0 { err = JetBeginExternalBackupInstance(instance, grbit) }
     var info = JET_DBINFOMISC()
     info.cbPageSize = 8192
-    _ = JetGetDatabaseFileInfoW(nil, &info, CUnsignedLong(MemoryLayout<JET_DBINFOMISC>.size), CUnsignedLong(JET_DbInfoMisc))
-    return err
+    _ = JetGetDatabaseFileInfo("x.edb", &info, CUnsignedLong(MemoryLayout<JET_DBINFOMISC>.size), JET_DbInfoMisc)
+    return err == JET_errBackupAbortByServer || err < JET_wrnNyi ? err : JET_errSuccess
 }
 EOF
-check module-swift "swiftc -typecheck: import CEsent" \
-    "$SWIFTC" -typecheck -I "$ROOT/include" -module-cache-path "$WORK/module-cache" "$WORK/module_use.swift"
+check module-swift "swiftc -typecheck: import CEsent, typed constants, nil handles, undecorated names" \
+    "$SWIFTC" -typecheck -I "$ROOT/include" -Xcc -fmodule-map-file="$ROOT/include/esent.modulemap" -module-cache-path "$WORK/module-cache" "$WORK/module_use.swift"
 cat >"$WORK/module_use.c" <<'EOF'
 #include <esent.h> /* imported as the CEsent module under -fmodules */
 JET_ERR use_module(void) {
@@ -291,7 +309,7 @@ JET_ERR use_module(void) {
 }
 EOF
 check module-clang "clang -fmodules: #include <esent.h> as module CEsent" \
-    "$CLANG" -x c -fmodules -fmodules-cache-path="$WORK/module-cache" -fmodule-map-file="$ROOT/include/module.modulemap" \
+    "$CLANG" -x c -fmodules -fmodules-cache-path="$WORK/module-cache" -fmodule-map-file="$ROOT/include/esent.modulemap" \
     -Wall -Werror -I"$ROOT/include" -fsyntax-only "$WORK/module_use.c"
 
 echo "abi: $passed passed, $failed failed"

@@ -51,9 +51,9 @@ struct CoreStateMachineTests {
 
     private func mode() -> RunMode { registry.withLock { $0.mode } }
 
-    // MARK: Modes (semantics 2)
+    // MARK: Modes
 
-    @Test("sem 2: legacy JetInit sets one-instance mode; the last term returns it to unset")
+    @Test("api One-instance and multi-instance mode: legacy JetInit sets one-instance mode; the last term returns it to unset")
     func legacyModeLifecycle() throws {
         let folder = ScratchFolder()
         // The folder must outlive the term that cleans up.
@@ -68,7 +68,7 @@ struct CoreStateMachineTests {
         #expect(throws: JetError.invalidParameter) { try Registry.legacyInstance() }
     }
 
-    @Test("sem 2: implicit-instance calls in multi-instance mode give -1081; JetInit(NULL) too")
+    @Test("api One-instance and multi-instance mode: implicit-instance calls in multi-instance mode give -1081; JetInit(NULL) too")
     func multiInstanceModeRules() throws {
         let folder = ScratchFolder()
         // The folder must outlive the term that cleans up.
@@ -85,7 +85,7 @@ struct CoreStateMachineTests {
         }
     }
 
-    @Test("sem 3.1: names are unique (case-sensitive) and two unnamed instances collide")
+    @Test("api JetCreateInstance: names are unique (case-sensitive) and two unnamed instances collide")
     func instanceNames() throws {
         defer { cleanUp() }
         _ = try Lifecycle.createInstance(name: "Name", displayName: nil)
@@ -95,7 +95,7 @@ struct CoreStateMachineTests {
         #expect(throws: JetError.instanceNameInUse) { try Lifecycle.createInstance(name: nil, displayName: nil) }
     }
 
-    @Test("sem 3.2: a failed JetInit destroys the instance; dec 2: its handle is then invalid")
+    @Test("api JetInit: a failed JetInit destroys the instance; api Handles: its handle is then invalid")
     func failedInitDestroys() throws {
         let folder = ScratchFolder()
         // The folder must outlive the term that cleans up.
@@ -115,7 +115,7 @@ struct CoreStateMachineTests {
         #expect(mode() == .notSet)
     }
 
-    @Test("sem 3.2: two initialized instances cannot share a log folder")
+    @Test("api JetInit: two initialized instances cannot share a log folder")
     func uniquePaths() throws {
         let folder = ScratchFolder()
         // The folder must outlive the term that cleans up.
@@ -134,7 +134,7 @@ struct CoreStateMachineTests {
         }
     }
 
-    // MARK: Backup state machine (semantics 4.2, 4.3)
+    // MARK: Backup state machine
 
     private func phase(_ instance: Instance) -> BackupPhase { instance.state.withLock { $0.backup.phase } }
 
@@ -147,7 +147,7 @@ struct CoreStateMachineTests {
         return (instance, sesid, path)
     }
 
-    @Test("sem 4.2: NotStarted → Databases → LogsAndPatchs → NotStarted for a full backup")
+    @Test("api Streaming backup: NotStarted → Databases → LogsAndPatchs → NotStarted for a full backup")
     func fullBackupTransitions() throws {
         let folder = ScratchFolder()
         // The folder must outlive the term that cleans up.
@@ -179,7 +179,7 @@ struct CoreStateMachineTests {
         #expect(phase(instance) == .notStarted)
     }
 
-    @Test("sem 4.2: an incremental backup starts in LogsAndPatchs and needs a previous full (-560)")
+    @Test("api Streaming backup: an incremental backup starts in LogsAndPatchs and needs a previous full (-560)")
     func incrementalNeedsFull() throws {
         let folder = ScratchFolder()
         // The folder must outlive the term that cleans up.
@@ -191,7 +191,7 @@ struct CoreStateMachineTests {
         #expect(phase(instance) == .notStarted)
     }
 
-    @Test("sem 4.3: without a backup every call but Begin gives -520")
+    @Test("api Streaming backup: without a backup every call but Begin gives -520")
     func noBackupColumn() throws {
         let folder = ScratchFolder()
         // The folder must outlive the term that cleans up.
@@ -206,7 +206,7 @@ struct CoreStateMachineTests {
         #expect(throws: JetError.noBackup) { try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndNormal)) }
     }
 
-    @Test("sem 6.1: after a stop, gated calls give -801, close and end work, the next Begin clears it")
+    @Test("api JetStopBackup: after a stop, gated calls give -801, close and end work, the next Begin clears it")
     func stopColumn() throws {
         let folder = ScratchFolder()
         // The folder must outlive the term that cleans up.
@@ -227,7 +227,7 @@ struct CoreStateMachineTests {
         try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndAbort))
     }
 
-    @Test("sem 4.3: opening a database after the log list gives -521 and ends the backup")
+    @Test("api Streaming backup: opening a database after the log list gives -521 and ends the backup")
     func databaseAfterLogList() throws {
         let folder = ScratchFolder()
         // The folder must outlive the term that cleans up.
@@ -240,7 +240,7 @@ struct CoreStateMachineTests {
         #expect(throws: JetError.noBackup) { try StreamingBackup.attachInfo(instance) }
     }
 
-    @Test("sem 4.3: a non-database name in the database phase gives -1203 and the backup goes on")
+    @Test("api Streaming backup: a non-database name in the database phase gives -1203 and the backup goes on")
     func otherFileInDatabasePhase() throws {
         let folder = ScratchFolder()
         // The folder must outlive the term that cleans up.
@@ -252,7 +252,7 @@ struct CoreStateMachineTests {
         try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndAbort))
     }
 
-    @Test("sem 5.9, 5.10: a normal end after a full read and truncation stamps bkinfoFullPrev")
+    @Test("api JetEndExternalBackup: a normal end after a full read and truncation stamps bkinfoFullPrev")
     func endStampsFullPrev() throws {
         let folder = ScratchFolder()
         // The folder must outlive the term that cleans up.
@@ -285,7 +285,7 @@ struct CoreStateMachineTests {
         try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndAbort))
     }
 
-    @Test("sem 6.3: JetTerm2(0) with a backup running gives -505 and leaves backups refused (-523)")
+    @Test("api JetTerm: JetTerm2(0) with a backup running gives -505 and leaves backups refused (-523)")
     func termCompleteWithBackup() throws {
         let folder = ScratchFolder()
         // The folder must outlive the term that cleans up.
@@ -297,7 +297,7 @@ struct CoreStateMachineTests {
         #expect(throws: JetError.backupNotAllowedYet) { try StreamingBackup.begin(instance, grbit: 0) }
     }
 
-    @Test("sem 6.2: a stopped service refuses gated calls with -1329; Resume after All stays refused")
+    @Test("api JetStopService: a stopped service refuses gated calls with -1329; Resume after All stays refused")
     func stopService() throws {
         let folder = ScratchFolder()
         // The folder must outlive the term that cleans up.
@@ -312,7 +312,7 @@ struct CoreStateMachineTests {
         try Sessions.end(sesid, grbit: 0)
     }
 
-    @Test("dec 6: JetStopBackup and JetStopService return while a read is blocked inside pread")
+    @Test("api Threads: JetStopBackup and JetStopService return while a read is blocked inside pread")
     func stopsNeverWaitForARead() throws {
         let folder = ScratchFolder()
         defer { withExtendedLifetime(folder) { cleanUp() } }

@@ -1,14 +1,15 @@
 /* Shared fixtures of the streaming-backup scenarios (Tests/c/test_backup_*.c).
  *
  * A scenario sets up one instance with one database and a few archived logs (bk_setup), walks the backup
- * through the states of semantics section 4.2 with the helpers below, and checks each call with EXPECT_ERR.
+ * through the backup states (docs/api.md, "Streaming backup") with the helpers below, and checks each call
+ * with EXPECT_ERR.
  * Every helper that performs a step expects that step to succeed and fails the scenario otherwise; helpers
  * named bk_try_* return the JET_ERR instead.
  *
  * Generations: bk_setup leaves logs 1 and 2 archived and generation 3 current (JetInit starts generation 1;
  * each JetCommitTransaction(JET_bitForceNewLog) rolls once). Since database pages are written through at
- * commit, the checkpoint is the current generation (decisions section 4), so a full backup begun then copies
- * [3, 3] after the first log-list call rolls to 4 (semantics 5.1 step 13, 5.6 step 2).
+ * commit, the checkpoint is the current generation, so a full backup begun then copies
+ * [3, 3] after the first log-list call rolls to 4.
  */
 #ifndef ESENT_TEST_BACKUP_FIXTURES_H
 #define ESENT_TEST_BACKUP_FIXTURES_H
@@ -72,7 +73,7 @@ void bk_patch(const char *path, long long offset, const void *p, size_t cb);
 void bk_flip(const char *path, long long offset);
 /* An offset inside the records of a log file (past its header) whose byte is part of the written data. */
 long long bk_log_data_offset(const char *path);
-/* Database file pages: pgnoLast = file size / page - 2 (two header pages, decisions section 4). */
+/* Database file pages: pgnoLast = file size / page - 2 (two header pages). */
 unsigned long bk_pgno_last(const char *db);
 
 /* ---- Multi-strings ---------------------------------------------------------------------------------- */
@@ -108,7 +109,7 @@ void bk_expect_logs_(const bk_env *env, const bk_list *list, long low, long high
 void bk_expect_archived_(const bk_env *env, long low, long high, const char *file, int line);
 #define bk_expect_archived(env, low, high) bk_expect_archived_((env), (low), (high), __FILE__, __LINE__)
 
-/* States of the table in semantics 4.3. */
+/* States of the table in docs/api.md, "Streaming backup". */
 void bk_to_databases(bk_env *env);                    /* Begin(0) */
 void bk_to_logs(bk_env *env, bk_list *logs);          /* Begin(0), databases copied, log list taken */
 void bk_to_stopped(bk_env *env);                      /* Begin(0), JetStopBackupInstance */
@@ -131,7 +132,7 @@ void bk_dbinfo(const char *db, JET_DBINFOMISC *misc);
 /* Little-endian UInt32 at `offset` of a buffer. */
 unsigned long bk_u32(const unsigned char *p, size_t offset);
 
-/* Offsets in the database header page (docs/file-formats.md, semantics 10.2). */
+/* Offsets in the database header page (docs/file-formats.md). */
 #define BK_HDR_SIGNDB 24
 #define BK_HDR_DBSTATE 52
 #define BK_HDR_FULLPREV 136

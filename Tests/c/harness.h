@@ -1,7 +1,7 @@
 /* The C harness: one scenario per behaviour, each run in its own child process and fresh folder.
  *
- * SCENARIO(name, "section") { ... } registers a scenario; `section` cites the specification section it checks
- * (semantics file "sem 5.3", decisions file "dec 3", or an issue item "issue 2.4").
+ * SCENARIO(name, "section") { ... } registers a scenario; `section` names the docs/api.md heading it checks
+ * (or an issue item "issue 2.4").
  * EXPECT_ERR(call, code) checks a JET_ERR result; EXPECT(cond) checks anything else. A failed check ends the
  * scenario with a message naming the file, line and the values seen.
  */

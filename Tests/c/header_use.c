@@ -187,6 +187,28 @@ static size_t use_functions(hu_function *fns) {
           (const JET_OSSNAPID, unsigned long *, JET_INSTANCE_INFO_A **, const JET_GRBIT));
     HU_FN(JetOSSnapshotGetFreezeInfoW, JET_ERR,
           (const JET_OSSNAPID, unsigned long *, JET_INSTANCE_INFO_W **, const JET_GRBIT));
+    HU_FN(JetBackupA, JET_ERR, (JET_PCSTR, JET_GRBIT, JET_PFNSTATUS));
+    HU_FN(JetBackupW, JET_ERR, (JET_PCWSTR, JET_GRBIT, JET_PFNSTATUS));
+    HU_FN(JetBackupInstanceA, JET_ERR, (JET_INSTANCE, JET_PCSTR, JET_GRBIT, JET_PFNSTATUS));
+    HU_FN(JetBackupInstanceW, JET_ERR, (JET_INSTANCE, JET_PCWSTR, JET_GRBIT, JET_PFNSTATUS));
+    HU_FN(JetRestoreA, JET_ERR, (JET_PCSTR, JET_PFNSTATUS));
+    HU_FN(JetRestoreW, JET_ERR, (JET_PCWSTR, JET_PFNSTATUS));
+    HU_FN(JetRestore2A, JET_ERR, (JET_PCSTR, JET_PCSTR, JET_PFNSTATUS));
+    HU_FN(JetRestore2W, JET_ERR, (JET_PCWSTR, JET_PCWSTR, JET_PFNSTATUS));
+    HU_FN(JetRestoreInstanceA, JET_ERR, (JET_INSTANCE, JET_PCSTR, JET_PCSTR, JET_PFNSTATUS));
+    HU_FN(JetRestoreInstanceW, JET_ERR, (JET_INSTANCE, JET_PCWSTR, JET_PCWSTR, JET_PFNSTATUS));
+    HU_FN(JetInit3A, JET_ERR, (JET_INSTANCE *, JET_RSTINFO_A *, JET_GRBIT));
+    HU_FN(JetInit3W, JET_ERR, (JET_INSTANCE *, JET_RSTINFO_W *, JET_GRBIT));
+    HU_FN(JetExternalRestoreA, JET_ERR,
+          (JET_PSTR, JET_PSTR, JET_RSTMAP_A *, long, JET_PSTR, long, long, JET_PFNSTATUS));
+    HU_FN(JetExternalRestoreW, JET_ERR,
+          (JET_PWSTR, JET_PWSTR, JET_RSTMAP_W *, long, JET_PWSTR, long, long, JET_PFNSTATUS));
+    HU_FN(JetExternalRestore2A, JET_ERR,
+          (JET_PSTR, JET_PSTR, JET_RSTMAP_A *, long, JET_PSTR, JET_LOGINFO_A *, JET_PSTR, JET_PSTR, JET_PSTR,
+           JET_PFNSTATUS));
+    HU_FN(JetExternalRestore2W, JET_ERR,
+          (JET_PWSTR, JET_PWSTR, JET_RSTMAP_W *, long, JET_PWSTR, JET_LOGINFO_W *, JET_PWSTR, JET_PWSTR, JET_PWSTR,
+           JET_PFNSTATUS));
     return n;
 }
 
@@ -227,6 +249,16 @@ static size_t use_undecorated(hu_function *fns) {
     HU_FN(JetOSSnapshotFreeze, JET_ERR, (const JET_OSSNAPID, unsigned long *, JET_INSTANCE_INFO **, const JET_GRBIT));
     HU_FN(JetOSSnapshotGetFreezeInfo, JET_ERR,
           (const JET_OSSNAPID, unsigned long *, JET_INSTANCE_INFO **, const JET_GRBIT));
+    HU_FN(JetBackup, JET_ERR, (HU_STR, JET_GRBIT, JET_PFNSTATUS));
+    HU_FN(JetBackupInstance, JET_ERR, (JET_INSTANCE, HU_STR, JET_GRBIT, JET_PFNSTATUS));
+    HU_FN(JetRestore, JET_ERR, (HU_STR, JET_PFNSTATUS));
+    HU_FN(JetRestore2, JET_ERR, (HU_STR, HU_STR, JET_PFNSTATUS));
+    HU_FN(JetRestoreInstance, JET_ERR, (JET_INSTANCE, HU_STR, HU_STR, JET_PFNSTATUS));
+    HU_FN(JetInit3, JET_ERR, (JET_INSTANCE *, JET_RSTINFO *, JET_GRBIT));
+    HU_FN(JetExternalRestore, JET_ERR,
+          (HU_BUF, HU_BUF, JET_RSTMAP *, long, HU_BUF, long, long, JET_PFNSTATUS));
+    HU_FN(JetExternalRestore2, JET_ERR,
+          (HU_BUF, HU_BUF, JET_RSTMAP *, long, HU_BUF, JET_LOGINFO *, HU_BUF, HU_BUF, HU_BUF, JET_PFNSTATUS));
     return n;
 }
 #undef HU_FN
@@ -526,13 +558,65 @@ static JET_ERR use_calls(void) {
     err |= JetOSSnapshotTruncateLogInstance(snap, inst, 0);
     err |= JetOSSnapshotEnd(snap, JET_bitAbortSnapshot);
     err |= JetOSSnapshotAbort(snap, 0);
+    err |= JetBackupA("a", JET_bitBackupAtomic, status_callback);
+    err |= JetBackupW(u"w", JET_bitBackupIncremental, NULL);
+    err |= JetBackup(HU_T("t"), 0, status_callback);
+    err |= JetBackupInstanceA(inst, "a", JET_bitBackupAtomic, status_callback);
+    err |= JetBackupInstanceW(inst, u"w", JET_bitBackupIncremental, NULL);
+    err |= JetBackupInstance(inst, HU_T("t"), 0, status_callback);
+    err |= JetRestoreA("a", status_callback);
+    err |= JetRestoreW(u"w", NULL);
+    err |= JetRestore(HU_T("t"), status_callback);
+    err |= JetRestore2A("a", "b", status_callback);
+    err |= JetRestore2W(u"w", u"x", NULL);
+    err |= JetRestore2(HU_T("t"), HU_T("u"), status_callback);
+    err |= JetRestoreInstanceA(inst, "a", NULL, status_callback);
+    err |= JetRestoreInstanceW(inst, u"w", u"x", NULL);
+    err |= JetRestoreInstance(inst, HU_T("t"), NULL, status_callback);
+    {
+        char a1[] = "a", a2[] = "b";
+        WCHAR w1[] = u"a", w2[] = u"b";
+        HU_TCHAR t1[] = HU_T("a"), t2[] = HU_T("b");
+        JET_RSTMAP_A ma = {a1, a2};
+        JET_RSTMAP_W mw = {w1, w2};
+        JET_RSTMAP mt = {t1, t2};
+        JET_RSTINFO_A ria;
+        JET_RSTINFO_W riw;
+        JET_RSTINFO ri;
+        memset(&ria, 0, sizeof ria);
+        memset(&riw, 0, sizeof riw);
+        memset(&ri, 0, sizeof ri);
+        ria.cbStruct = sizeof ria;
+        ria.rgrstmap = &ma;
+        ria.crstmap = 1;
+        touch_lgpos(&ria.lgposStop);
+        touch_logtime(&ria.logtimeStop);
+        ria.pfnStatus = status_callback;
+        riw.cbStruct = sizeof riw;
+        riw.rgrstmap = &mw;
+        riw.crstmap = 1;
+        riw.pfnStatus = NULL;
+        ri.cbStruct = sizeof ri;
+        ri.rgrstmap = &mt;
+        ri.crstmap = 1;
+        err |= JetInit3A(&inst, &ria, 0);
+        err |= JetInit3W(&inst, &riw, 0);
+        err |= JetInit3(&inst, &ri, 0);
+        err |= JetExternalRestoreA(a1, a1, &ma, 1, a2, 1, 2, status_callback);
+        err |= JetExternalRestoreW(w1, w1, &mw, 1, w2, 1, 2, NULL);
+        err |= JetExternalRestore(t1, t1, &mt, 1, t2, 1, 2, NULL);
+        err |= JetExternalRestore2A(a1, a1, &ma, 1, a2, &lia, a1, NULL, NULL, status_callback);
+        err |= JetExternalRestore2W(w1, w1, &mw, 1, w2, &liw, NULL, w1, w2, NULL);
+        err |= JetExternalRestore2(t1, t1, &mt, 1, t2, &li, NULL, NULL, NULL, NULL);
+        err |= (long)(ma.szDatabaseName != NULL) + (long)(mw.szNewDatabaseName != NULL);
+    }
     return err;
 }
 
 /* Run (linked against the library): every function pointer resolved, every constant present; use_calls is only
  * compiled, never called, unless a (nonexistent) argument asks for it. */
 int main(int argc, char **argv) {
-    hu_function fns[128], und[64];
+    hu_function fns[192], und[96];
     size_t nfn = use_functions(fns), nund = use_undecorated(und);
     size_t missing = 0;
     for (size_t i = 0; i < nfn; i++)

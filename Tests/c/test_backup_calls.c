@@ -1,6 +1,6 @@
-/* The argument rules of the streaming-backup calls: Begin's grbits (semantics 5.1), GetAttachInfo's buffers
- * (5.2), OpenFile's single handle slot (5.3), ReadFile's buffer rules (5.4, decisions 5) and the handle checks
- * of ReadFile and CloseFile (5.5, decisions 2).
+/* The argument rules of the streaming-backup calls: Begin's grbits, GetAttachInfo's buffers
+ * (5.2), OpenFile's single handle slot (5.3), ReadFile's buffer rules (5.4) and the handle checks
+ * of ReadFile and CloseFile (5.5).
  *
  * ESE checks ReadFile's buffer (alignment, length, first-read size) before it touches the file and returns
  * -1003 straight away (backup.cxx ErrBKReadFile: `return ErrERRCheck(JET_errInvalidParameter)` ahead of the
@@ -11,7 +11,7 @@
 
 /* ---- Begin ------------------------------------------------------------------------------------------ */
 
-SCENARIO(backup_begin_with_atomic_grbit_gives_invalid_grbit, "sem 5.1") {
+SCENARIO(backup_begin_with_atomic_grbit_gives_invalid_grbit, "api JetBeginExternalBackup") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetBeginExternalBackupInstance(env.inst, JET_bitBackupAtomic), JET_errInvalidGrbit);
@@ -20,7 +20,7 @@ SCENARIO(backup_begin_with_atomic_grbit_gives_invalid_grbit, "sem 5.1") {
     bk_term(&env);
 }
 
-SCENARIO(backup_begin_with_snapshot_grbit_gives_invalid_grbit, "sem 5.1") {
+SCENARIO(backup_begin_with_snapshot_grbit_gives_invalid_grbit, "api JetBeginExternalBackup") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetBeginExternalBackupInstance(env.inst, JET_bitBackupSnapshot), JET_errInvalidGrbit);
@@ -28,7 +28,7 @@ SCENARIO(backup_begin_with_snapshot_grbit_gives_invalid_grbit, "sem 5.1") {
     bk_term(&env);
 }
 
-SCENARIO(backup_begin_with_any_other_grbit_gives_invalid_grbit, "sem 5.1") {
+SCENARIO(backup_begin_with_any_other_grbit_gives_invalid_grbit, "api JetBeginExternalBackup") {
     static const JET_GRBIT bad[] = {0x2, 0x8, 0x80, 0x100, 0x10000, 0x80000000UL,
                                     JET_bitBackupIncremental | JET_bitBackupAtomic};
     bk_env env;
@@ -42,7 +42,7 @@ SCENARIO(backup_begin_with_any_other_grbit_gives_invalid_grbit, "sem 5.1") {
     bk_term(&env);
 }
 
-SCENARIO(backup_begin_with_a_bad_grbit_while_a_backup_runs_gives_invalid_grbit, "sem 5.1") {
+SCENARIO(backup_begin_with_a_bad_grbit_while_a_backup_runs_gives_invalid_grbit, "api JetBeginExternalBackup") {
     bk_env env;
     bk_setup(&env);
     bk_to_databases(&env);
@@ -54,7 +54,7 @@ SCENARIO(backup_begin_with_a_bad_grbit_while_a_backup_runs_gives_invalid_grbit, 
 
 /* ---- GetAttachInfo ---------------------------------------------------------------------------------- */
 
-SCENARIO(backup_get_attach_info_with_null_buffer_reports_the_size, "sem 5.2") {
+SCENARIO(backup_get_attach_info_with_null_buffer_reports_the_size, "api JetGetAttachInfo") {
     bk_env env;
     unsigned long cb = 0;
     bk_setup(&env);
@@ -70,7 +70,7 @@ SCENARIO(backup_get_attach_info_with_null_buffer_reports_the_size, "sem 5.2") {
     bk_term(&env);
 }
 
-SCENARIO(backup_get_attach_info_w_truncates_silently_and_reports_the_full_size, "sem 5.2") {
+SCENARIO(backup_get_attach_info_w_truncates_silently_and_reports_the_full_size, "api JetGetAttachInfo") {
     bk_env env;
     WCHAR buf[512];
     unsigned long cb = 0;
@@ -100,7 +100,7 @@ SCENARIO(backup_get_attach_info_w_truncates_silently_and_reports_the_full_size, 
     bk_term(&env);
 }
 
-SCENARIO(backup_get_attach_info_a_with_a_too_small_buffer_gives_buffer_too_small, "sem 5.2") {
+SCENARIO(backup_get_attach_info_a_with_a_too_small_buffer_gives_buffer_too_small, "api JetGetAttachInfo") {
     bk_env env;
     char buf[4096];
     unsigned long cb = 0;
@@ -116,7 +116,7 @@ SCENARIO(backup_get_attach_info_a_with_a_too_small_buffer_gives_buffer_too_small
     bk_term(&env);
 }
 
-SCENARIO(backup_get_attach_info_a_with_zero_cbmax_succeeds_and_reports_the_size, "sem 5.2") {
+SCENARIO(backup_get_attach_info_a_with_zero_cbmax_succeeds_and_reports_the_size, "api JetGetAttachInfo") {
     bk_env env;
     char buf[64];
     unsigned long cb = 0;
@@ -129,7 +129,7 @@ SCENARIO(backup_get_attach_info_a_with_zero_cbmax_succeeds_and_reports_the_size,
     bk_term(&env);
 }
 
-SCENARIO(backup_get_attach_info_lists_every_attached_database_in_order, "sem 5.2") {
+SCENARIO(backup_get_attach_info_lists_every_attached_database_in_order, "api JetGetAttachInfo") {
     bk_env env;
     JET_DBID dbid2 = 0;
     char second[BK_PATH];
@@ -154,7 +154,7 @@ SCENARIO(backup_get_attach_info_lists_every_attached_database_in_order, "sem 5.2
     bk_term(&env);
 }
 
-SCENARIO(backup_get_attach_info_with_no_database_gives_an_empty_list, "sem 5.2") {
+SCENARIO(backup_get_attach_info_with_no_database_gives_an_empty_list, "api JetGetAttachInfo") {
     bk_env env;
     WCHAR wbuf[16];
     char buf[16];
@@ -172,7 +172,7 @@ SCENARIO(backup_get_attach_info_with_no_database_gives_an_empty_list, "sem 5.2")
     bk_term(&env);
 }
 
-SCENARIO(backup_get_attach_info_omits_a_detached_database, "sem 5.2") {
+SCENARIO(backup_get_attach_info_omits_a_detached_database, "api JetGetAttachInfo") {
     bk_env env;
     JET_DBID dbid2 = 0;
     char second[BK_PATH];
@@ -192,7 +192,7 @@ SCENARIO(backup_get_attach_info_omits_a_detached_database, "sem 5.2") {
 
 /* ---- OpenFile --------------------------------------------------------------------------------------- */
 
-SCENARIO(backup_open_file_while_a_file_is_open_gives_out_of_memory, "sem 5.3") {
+SCENARIO(backup_open_file_while_a_file_is_open_gives_out_of_memory, "api JetOpenFile") {
     bk_env env;
     JET_HANDLE h = 0, h2 = 0;
     unsigned long long cb = 0;
@@ -210,7 +210,7 @@ SCENARIO(backup_open_file_while_a_file_is_open_gives_out_of_memory, "sem 5.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_open_file_in_log_phase_while_a_file_is_open_gives_out_of_memory_and_backup_continues, "sem 5.3") {
+SCENARIO(backup_open_file_in_log_phase_while_a_file_is_open_gives_out_of_memory_and_backup_continues, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     JET_HANDLE h = 0, h2 = 0;
@@ -232,7 +232,7 @@ SCENARIO(backup_open_file_in_log_phase_while_a_file_is_open_gives_out_of_memory_
     bk_term(&env);
 }
 
-SCENARIO(backup_open_file_with_null_or_empty_name_gives_invalid_parameter, "sem 5.3") {
+SCENARIO(backup_open_file_with_null_or_empty_name_gives_invalid_parameter, "api JetOpenFile") {
     bk_env env;
     JET_HANDLE h = 0;
     unsigned long lo = 0, hi = 0;
@@ -265,7 +265,7 @@ static JET_HANDLE open_log(bk_env *env, bk_list *logs) {
     return h;
 }
 
-SCENARIO(backup_database_read_into_an_unaligned_buffer_gives_invalid_parameter, "sem 5.4") {
+SCENARIO(backup_database_read_into_an_unaligned_buffer_gives_invalid_parameter, "api JetReadFile") {
     bk_env env;
     unsigned long long cb = 0;
     unsigned long n = 77;
@@ -286,7 +286,7 @@ SCENARIO(backup_database_read_into_an_unaligned_buffer_gives_invalid_parameter, 
     bk_term(&env);
 }
 
-SCENARIO(backup_log_read_into_an_unaligned_buffer_gives_invalid_parameter, "sem 5.4") {
+SCENARIO(backup_log_read_into_an_unaligned_buffer_gives_invalid_parameter, "api JetReadFile") {
     bk_env env;
     bk_list logs;
     unsigned long n = 0;
@@ -304,7 +304,7 @@ SCENARIO(backup_log_read_into_an_unaligned_buffer_gives_invalid_parameter, "sem 
     bk_term(&env);
 }
 
-SCENARIO(backup_database_read_not_a_page_multiple_gives_invalid_parameter, "sem 5.4") {
+SCENARIO(backup_database_read_not_a_page_multiple_gives_invalid_parameter, "api JetReadFile") {
     bk_env env;
     unsigned long long cb = 0;
     unsigned long n = 0;
@@ -322,7 +322,7 @@ SCENARIO(backup_database_read_not_a_page_multiple_gives_invalid_parameter, "sem 
     bk_term(&env);
 }
 
-SCENARIO(backup_log_read_not_a_page_multiple_gives_invalid_parameter, "sem 5.4") {
+SCENARIO(backup_log_read_not_a_page_multiple_gives_invalid_parameter, "api JetReadFile") {
     bk_env env;
     bk_list logs;
     unsigned long n = 0;
@@ -340,7 +340,7 @@ SCENARIO(backup_log_read_not_a_page_multiple_gives_invalid_parameter, "sem 5.4")
     bk_term(&env);
 }
 
-SCENARIO(backup_first_database_read_of_fewer_than_three_pages_gives_invalid_parameter, "sem 5.4") {
+SCENARIO(backup_first_database_read_of_fewer_than_three_pages_gives_invalid_parameter, "api JetReadFile") {
     bk_env env;
     unsigned long long cb = 0;
     unsigned long n = 0;
@@ -360,7 +360,7 @@ SCENARIO(backup_first_database_read_of_fewer_than_three_pages_gives_invalid_para
     bk_term(&env);
 }
 
-SCENARIO(backup_first_log_read_of_fewer_than_two_pages_gives_invalid_parameter, "sem 5.4") {
+SCENARIO(backup_first_log_read_of_fewer_than_two_pages_gives_invalid_parameter, "api JetReadFile") {
     bk_env env;
     bk_list logs;
     unsigned long n = 0;
@@ -380,7 +380,7 @@ SCENARIO(backup_first_log_read_of_fewer_than_two_pages_gives_invalid_parameter, 
     bk_term(&env);
 }
 
-SCENARIO(backup_database_read_of_zero_bytes_gives_invalid_parameter, "sem 5.4") {
+SCENARIO(backup_database_read_of_zero_bytes_gives_invalid_parameter, "api JetReadFile") {
     bk_env env;
     unsigned long long cb = 0;
     unsigned long n = 0;
@@ -394,7 +394,7 @@ SCENARIO(backup_database_read_of_zero_bytes_gives_invalid_parameter, "sem 5.4") 
     bk_term(&env);
 }
 
-SCENARIO(backup_first_log_read_of_zero_bytes_gives_invalid_parameter, "sem 5.4") {
+SCENARIO(backup_first_log_read_of_zero_bytes_gives_invalid_parameter, "api JetReadFile") {
     bk_env env;
     bk_list logs;
     unsigned long n = 0;
@@ -408,7 +408,7 @@ SCENARIO(backup_first_log_read_of_zero_bytes_gives_invalid_parameter, "sem 5.4")
     bk_term(&env);
 }
 
-SCENARIO(backup_database_read_at_end_of_file_gives_success_with_zero_bytes, "sem 5.4") {
+SCENARIO(backup_database_read_at_end_of_file_gives_success_with_zero_bytes, "api JetReadFile") {
     bk_env env;
     unsigned long long cb = 0;
     unsigned long n = 0;
@@ -428,7 +428,7 @@ SCENARIO(backup_database_read_at_end_of_file_gives_success_with_zero_bytes, "sem
     bk_term(&env);
 }
 
-SCENARIO(backup_log_read_at_end_of_file_gives_success_with_zero_bytes, "sem 5.4") {
+SCENARIO(backup_log_read_at_end_of_file_gives_success_with_zero_bytes, "api JetReadFile") {
     bk_env env;
     bk_list logs;
     unsigned long n = 0;
@@ -448,7 +448,7 @@ SCENARIO(backup_log_read_at_end_of_file_gives_success_with_zero_bytes, "sem 5.4"
     bk_term(&env);
 }
 
-SCENARIO(backup_read_file_without_pcbactual_reads, "sem 5.4") {
+SCENARIO(backup_read_file_without_pcbactual_reads, "api JetReadFile") {
     bk_env env;
     unsigned long long cb = 0;
     unsigned long n = 0;
@@ -464,7 +464,7 @@ SCENARIO(backup_read_file_without_pcbactual_reads, "sem 5.4") {
     bk_term(&env);
 }
 
-SCENARIO(backup_read_file_with_another_handle_gives_invalid_parameter, "dec 2") {
+SCENARIO(backup_read_file_with_another_handle_gives_invalid_parameter, "api Handles") {
     bk_env env;
     unsigned long long cb = 0;
     unsigned long n = 0;
@@ -487,7 +487,7 @@ SCENARIO(backup_read_file_with_another_handle_gives_invalid_parameter, "dec 2") 
 
 /* ---- CloseFile -------------------------------------------------------------------------------------- */
 
-SCENARIO(backup_close_file_with_another_handle_gives_invalid_parameter, "dec 2") {
+SCENARIO(backup_close_file_with_another_handle_gives_invalid_parameter, "api Handles") {
     bk_env env;
     JET_HANDLE h = 0;
     bk_setup(&env);
@@ -500,7 +500,7 @@ SCENARIO(backup_close_file_with_another_handle_gives_invalid_parameter, "dec 2")
     bk_term(&env);
 }
 
-SCENARIO(backup_close_file_with_nothing_open_gives_invalid_parameter, "sem 5.5") {
+SCENARIO(backup_close_file_with_nothing_open_gives_invalid_parameter, "api JetCloseFile") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);

@@ -1,4 +1,4 @@
-/* What a backup streams (issue 3.3; semantics 5.3, 5.4, 10.2; decisions 5): the database stream is two stamped
+/* What a backup streams (issue 3.3): the database stream is two stamped
  * copies of the header, pages 1..pgnoLast as they are in the file, and a trailer page, (pgnoLast + 3) pages in
  * all, fixed when the file is opened; each log is the file on disk byte for byte; an incremental backup streams
  * the logs written since the previous backup. Paths with non-ASCII names go through the W functions.
@@ -67,7 +67,7 @@ SCENARIO(backup_full_database_stream_has_the_ese_layout, "issue 3.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_database_stream_is_the_same_for_every_buffer_size, "sem 5.4") {
+SCENARIO(backup_database_stream_is_the_same_for_every_buffer_size, "api JetReadFile") {
     static const unsigned long pages[] = {3, 4, 5, 7, 16, 256};
     bk_env env;
     size_t cbFirst = 0;
@@ -84,7 +84,7 @@ SCENARIO(backup_database_stream_is_the_same_for_every_buffer_size, "sem 5.4") {
     bk_term(&env);
 }
 
-SCENARIO(backup_database_stream_size_is_fixed_when_the_file_is_opened, "sem 5.3") {
+SCENARIO(backup_database_stream_size_is_fixed_when_the_file_is_opened, "api JetOpenFile") {
     bk_env env;
     JET_HANDLE h = 0;
     unsigned long long cb = 0;

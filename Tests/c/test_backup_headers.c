@@ -1,5 +1,5 @@
-/* Header stamping at the end of a backup (semantics 5.9 step 5, 5.10), seen through
- * JetGetDatabaseFileInfo(JET_DbInfoMisc) on the attached database (decisions section 8).
+/* Header stamping at the end of a backup, seen through
+ * JetGetDatabaseFileInfo(JET_DbInfoMisc) on the attached database.
  *
  *   full, database streamed completely, logs truncated (TruncateLog or JET_bitBackupTruncateDone)
  *                                                  -> bkinfoFullPrev = CopyMic..CopyMac-1, bkinfoIncPrev cleared
@@ -47,7 +47,7 @@ static void incremental_backup(bk_env *env, int truncate, JET_GRBIT end, unsigne
     if (phigh) *phigh = info.ulGenHigh;
 }
 
-SCENARIO(backup_full_with_truncation_stamps_full_prev, "sem 5.10") {
+SCENARIO(backup_full_with_truncation_stamps_full_prev, "api Streaming backup") {
     bk_env env;
     JET_DBINFOMISC misc;
     unsigned long low = 0, high = 0;
@@ -66,7 +66,7 @@ SCENARIO(backup_full_with_truncation_stamps_full_prev, "sem 5.10") {
     bk_term(&env);
 }
 
-SCENARIO(backup_full_with_truncation_stamps_the_whole_copied_log_range, "sem 5.10") {
+SCENARIO(backup_full_with_truncation_stamps_the_whole_copied_log_range, "api Streaming backup") {
     bk_env env;
     JET_DBINFOMISC misc;
     unsigned long low = 0, high = 0;
@@ -96,7 +96,7 @@ SCENARIO(backup_full_with_truncation_stamps_the_whole_copied_log_range, "sem 5.1
     bk_term(&env);
 }
 
-SCENARIO(backup_full_without_truncation_leaves_full_prev_unchanged, "sem 5.10") {
+SCENARIO(backup_full_without_truncation_leaves_full_prev_unchanged, "api Streaming backup") {
     bk_env env;
     JET_DBINFOMISC misc;
     unsigned long low = 0, high = 0;
@@ -114,7 +114,7 @@ SCENARIO(backup_full_without_truncation_leaves_full_prev_unchanged, "sem 5.10") 
     bk_term(&env);
 }
 
-SCENARIO(backup_full_with_truncate_done_stamps_full_prev, "sem 5.10") {
+SCENARIO(backup_full_with_truncate_done_stamps_full_prev, "api Streaming backup") {
     bk_env env;
     JET_DBINFOMISC misc;
     unsigned long low = 0, high = 0;
@@ -129,7 +129,7 @@ SCENARIO(backup_full_with_truncate_done_stamps_full_prev, "sem 5.10") {
     bk_term(&env);
 }
 
-SCENARIO(backup_aborted_full_backup_stamps_nothing, "sem 5.10") {
+SCENARIO(backup_aborted_full_backup_stamps_nothing, "api Streaming backup") {
     bk_env env;
     JET_DBINFOMISC misc;
     bk_setup(&env);
@@ -143,7 +143,7 @@ SCENARIO(backup_aborted_full_backup_stamps_nothing, "sem 5.10") {
     bk_term(&env);
 }
 
-SCENARIO(backup_stopped_full_backup_stamps_nothing, "sem 6.1") {
+SCENARIO(backup_stopped_full_backup_stamps_nothing, "api JetStopBackup") {
     bk_env env;
     JET_DBINFOMISC misc;
     bk_list logs;
@@ -159,7 +159,7 @@ SCENARIO(backup_stopped_full_backup_stamps_nothing, "sem 6.1") {
     bk_term(&env);
 }
 
-SCENARIO(backup_full_with_a_database_not_read_completely_stamps_nothing, "sem 5.10") {
+SCENARIO(backup_full_with_a_database_not_read_completely_stamps_nothing, "api Streaming backup") {
     bk_env env;
     JET_DBINFOMISC misc;
     JET_HANDLE h = 0;
@@ -183,7 +183,7 @@ SCENARIO(backup_full_with_a_database_not_read_completely_stamps_nothing, "sem 5.
     bk_term(&env);
 }
 
-SCENARIO(backup_full_stamps_only_the_databases_it_copied, "sem 5.10") {
+SCENARIO(backup_full_stamps_only_the_databases_it_copied, "api Streaming backup") {
     bk_env env;
     JET_DBINFOMISC misc;
     JET_DBID dbid2 = 0;
@@ -209,7 +209,7 @@ SCENARIO(backup_full_stamps_only_the_databases_it_copied, "sem 5.10") {
     bk_term(&env);
 }
 
-SCENARIO(backup_incremental_with_truncation_stamps_inc_prev, "sem 5.10") {
+SCENARIO(backup_incremental_with_truncation_stamps_inc_prev, "api Streaming backup") {
     bk_env env;
     JET_DBINFOMISC misc;
     unsigned long flow = 0, fhigh = 0, low = 0, high = 0;
@@ -227,7 +227,7 @@ SCENARIO(backup_incremental_with_truncation_stamps_inc_prev, "sem 5.10") {
     bk_term(&env);
 }
 
-SCENARIO(backup_incremental_with_truncate_done_stamps_inc_prev, "sem 5.10") {
+SCENARIO(backup_incremental_with_truncate_done_stamps_inc_prev, "api Streaming backup") {
     bk_env env;
     JET_DBINFOMISC misc;
     unsigned long low = 0, high = 0;
@@ -241,7 +241,7 @@ SCENARIO(backup_incremental_with_truncate_done_stamps_inc_prev, "sem 5.10") {
     bk_term(&env);
 }
 
-SCENARIO(backup_incremental_without_truncation_leaves_inc_prev_unchanged, "sem 5.10") {
+SCENARIO(backup_incremental_without_truncation_leaves_inc_prev_unchanged, "api Streaming backup") {
     bk_env env;
     JET_DBINFOMISC misc;
     unsigned long flow = 0, fhigh = 0;
@@ -257,7 +257,7 @@ SCENARIO(backup_incremental_without_truncation_leaves_inc_prev_unchanged, "sem 5
     bk_term(&env);
 }
 
-SCENARIO(backup_aborted_incremental_stamps_nothing, "sem 5.10") {
+SCENARIO(backup_aborted_incremental_stamps_nothing, "api Streaming backup") {
     bk_env env;
     JET_DBINFOMISC misc;
     bk_setup(&env);
@@ -270,7 +270,7 @@ SCENARIO(backup_aborted_incremental_stamps_nothing, "sem 5.10") {
     bk_term(&env);
 }
 
-SCENARIO(backup_full_with_truncation_clears_inc_prev, "sem 5.10") {
+SCENARIO(backup_full_with_truncation_clears_inc_prev, "api Streaming backup") {
     bk_env env;
     JET_DBINFOMISC misc;
     unsigned long low = 0, high = 0;
@@ -290,7 +290,7 @@ SCENARIO(backup_full_with_truncation_clears_inc_prev, "sem 5.10") {
     bk_term(&env);
 }
 
-SCENARIO(backup_never_stamps_full_cur_into_the_live_database, "sem 10.2") {
+SCENARIO(backup_never_stamps_full_cur_into_the_live_database, "api JetGetDatabaseFileInfo") {
     bk_env env;
     JET_DBINFOMISC misc;
     bk_list logs;

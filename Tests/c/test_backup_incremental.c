@@ -1,6 +1,6 @@
-/* Incremental backups and the preconditions of Begin (semantics 5.1, 5.6, 5.12): no database phase, -560
+/* Incremental backups and the preconditions of Begin: no database phase, -560
  * without a previous full backup, -526 with circular logging, -569 on a gap in the log chain, -516 when logging
- * is off; and -505 for Attach/Detach while any backup runs (semantics 3.7, trap 26).
+ * is off; and -505 for Attach/Detach while any backup runs.
  *
  * After bk_setup and a full backup with truncation, the database's bkinfoFullPrev is 3..3, every archived log
  * is gone and generation 4 is current.
@@ -9,7 +9,7 @@
 
 #include <unistd.h>
 
-SCENARIO(backup_incremental_without_a_full_backup_gives_missing_full_backup, "sem 5.1") {
+SCENARIO(backup_incremental_without_a_full_backup_gives_missing_full_backup, "api JetBeginExternalBackup") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetBeginExternalBackupInstance(env.inst, JET_bitBackupIncremental), JET_errMissingFullBackup);
@@ -19,7 +19,7 @@ SCENARIO(backup_incremental_without_a_full_backup_gives_missing_full_backup, "se
     bk_term(&env);
 }
 
-SCENARIO(backup_incremental_after_a_copy_backup_gives_missing_full_backup, "sem 5.10") {
+SCENARIO(backup_incremental_after_a_copy_backup_gives_missing_full_backup, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     bk_full(&env, 0, JET_bitBackupEndNormal); /* not truncated: a copy, which does not count */
@@ -28,7 +28,7 @@ SCENARIO(backup_incremental_after_a_copy_backup_gives_missing_full_backup, "sem 
     bk_term(&env);
 }
 
-SCENARIO(backup_incremental_after_an_aborted_full_backup_gives_missing_full_backup, "sem 5.10") {
+SCENARIO(backup_incremental_after_an_aborted_full_backup_gives_missing_full_backup, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     bk_full(&env, 1, JET_bitBackupEndAbort);
@@ -36,7 +36,7 @@ SCENARIO(backup_incremental_after_an_aborted_full_backup_gives_missing_full_back
     bk_term(&env);
 }
 
-SCENARIO(backup_incremental_needs_a_full_backup_of_every_attached_database, "sem 5.1") {
+SCENARIO(backup_incremental_needs_a_full_backup_of_every_attached_database, "api JetBeginExternalBackup") {
     bk_env env;
     JET_DBID dbid2 = 0;
     char second[BK_PATH];
@@ -54,7 +54,7 @@ SCENARIO(backup_incremental_needs_a_full_backup_of_every_attached_database, "sem
     bk_term(&env);
 }
 
-SCENARIO(backup_incremental_with_circular_logging_gives_invalid_backup, "sem 5.1") {
+SCENARIO(backup_incremental_with_circular_logging_gives_invalid_backup, "api JetBeginExternalBackup") {
     bk_env env;
     bk_setup_with(&env, "backup", "inst", "data.edb", BK_DB_PAGES, 2, JET_paramCircularLog, 1, NULL);
     /* -526 (step 7) comes before the full-backup check (step 12): this database never had one */
@@ -66,7 +66,7 @@ SCENARIO(backup_incremental_with_circular_logging_gives_invalid_backup, "sem 5.1
     bk_term(&env);
 }
 
-SCENARIO(backup_with_logging_off_gives_logging_disabled, "sem 5.1") {
+SCENARIO(backup_with_logging_off_gives_logging_disabled, "api JetBeginExternalBackup") {
     bk_env env;
     unsigned long cb = 0;
     bk_setup_with(&env, "backup", "inst", "data.edb", BK_DB_PAGES, 0, JET_paramRecovery, 0, "off");
@@ -76,7 +76,7 @@ SCENARIO(backup_with_logging_off_gives_logging_disabled, "sem 5.1") {
     bk_term(&env);
 }
 
-SCENARIO(backup_incremental_has_no_database_phase, "sem 5.12") {
+SCENARIO(backup_incremental_has_no_database_phase, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     bk_full(&env, 1, JET_bitBackupEndNormal);
@@ -86,7 +86,7 @@ SCENARIO(backup_incremental_has_no_database_phase, "sem 5.12") {
     bk_term(&env);
 }
 
-SCENARIO(backup_incremental_lists_the_logs_since_the_full_backup, "sem 5.6") {
+SCENARIO(backup_incremental_lists_the_logs_since_the_full_backup, "api JetGetLogInfo") {
     bk_env env;
     JET_DBINFOMISC misc;
     bk_list logs;
@@ -108,7 +108,7 @@ SCENARIO(backup_incremental_lists_the_logs_since_the_full_backup, "sem 5.6") {
     bk_term(&env);
 }
 
-SCENARIO(backup_incremental_after_an_incremental_continues_the_chain, "sem 5.6") {
+SCENARIO(backup_incremental_after_an_incremental_continues_the_chain, "api JetGetLogInfo") {
     bk_env env;
     JET_DBINFOMISC misc;
     bk_list logs;
@@ -131,7 +131,7 @@ SCENARIO(backup_incremental_after_an_incremental_continues_the_chain, "sem 5.6")
     bk_term(&env);
 }
 
-SCENARIO(backup_incremental_with_a_log_gap_gives_missing_file_to_backup, "sem 5.6") {
+SCENARIO(backup_incremental_with_a_log_gap_gives_missing_file_to_backup, "api JetGetLogInfo") {
     bk_env env;
     JET_DBINFOMISC misc;
     char buf[8192];
@@ -153,7 +153,7 @@ SCENARIO(backup_incremental_with_a_log_gap_gives_missing_file_to_backup, "sem 5.
     bk_term(&env);
 }
 
-SCENARIO(backup_incremental_with_a_full_backup_of_truncate_done_works, "sem 5.10") {
+SCENARIO(backup_incremental_with_a_full_backup_of_truncate_done_works, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     bk_full(&env, 0, JET_bitBackupEndNormal | JET_bitBackupTruncateDone);
@@ -163,7 +163,7 @@ SCENARIO(backup_incremental_with_a_full_backup_of_truncate_done_works, "sem 5.10
 
 /* ---- Attach, Detach and CreateDatabase during a backup ---------------------------------------------- */
 
-SCENARIO(backup_attach_database_during_a_backup_gives_backup_in_progress, "sem 3.7") {
+SCENARIO(backup_attach_database_during_a_backup_gives_backup_in_progress, "api JetAttachDatabase") {
     bk_env env;
     JET_DBID dbid2 = 0;
     char second[BK_PATH];
@@ -185,7 +185,7 @@ SCENARIO(backup_attach_database_during_a_backup_gives_backup_in_progress, "sem 3
     bk_term(&env);
 }
 
-SCENARIO(backup_detach_database_during_a_backup_gives_backup_in_progress, "sem 3.7") {
+SCENARIO(backup_detach_database_during_a_backup_gives_backup_in_progress, "api JetDetachDatabase") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetCloseDatabase(env.sesid, env.dbid, 0), JET_errSuccess);
@@ -199,7 +199,7 @@ SCENARIO(backup_detach_database_during_a_backup_gives_backup_in_progress, "sem 3
     bk_term(&env);
 }
 
-SCENARIO(backup_create_database_during_a_backup_succeeds, "sem 3.7") {
+SCENARIO(backup_create_database_during_a_backup_succeeds, "api JetCreateDatabase") {
     bk_env env;
     JET_DBID dbid2 = 0;
     char second[BK_PATH];

@@ -1,6 +1,6 @@
 /* The implicit-instance ("legacy") forms: JetBeginExternalBackup, JetGetAttachInfoA/W, JetOpenFileA/W,
  * JetReadFile, JetCloseFile, JetGetLogInfoA/W, JetTruncateLog, JetEndExternalBackup, JetStopBackup and
- * JetStopService (semantics section 2): they work on the one instance of one-instance mode, give -1081 in
+ * JetStopService: they work on the one instance of one-instance mode, give -1081 in
  * multi-instance mode and -1003 when no instance exists at all.
  */
 #include "backup_fixtures.h"
@@ -27,7 +27,7 @@ static unsigned char *legacy_stream(const char *path, unsigned long long *pcb) {
     return all;
 }
 
-SCENARIO(backup_legacy_full_backup_in_one_instance_mode, "sem 2") {
+SCENARIO(backup_legacy_full_backup_in_one_instance_mode, "api One-instance and multi-instance mode") {
     bk_env env;
     char buf[8192];
     unsigned long cb = 0;
@@ -64,7 +64,7 @@ SCENARIO(backup_legacy_full_backup_in_one_instance_mode, "sem 2") {
     bk_term(&env);
 }
 
-SCENARIO(backup_legacy_w_functions_in_one_instance_mode, "sem 2") {
+SCENARIO(backup_legacy_w_functions_in_one_instance_mode, "api One-instance and multi-instance mode") {
     bk_env env;
     WCHAR wbuf[4096];
     unsigned long cb = 0, lo = 0, hi = 0, n = 0;
@@ -95,7 +95,7 @@ SCENARIO(backup_legacy_w_functions_in_one_instance_mode, "sem 2") {
     bk_term(&env);
 }
 
-SCENARIO(backup_legacy_stop_backup_in_one_instance_mode_stops_the_backup, "sem 6.1") {
+SCENARIO(backup_legacy_stop_backup_in_one_instance_mode_stops_the_backup, "api JetStopBackup") {
     bk_env env;
     JET_HANDLE h = 0;
     unsigned long lo = 0, hi = 0, n = 0, cb = 0;
@@ -120,7 +120,7 @@ SCENARIO(backup_legacy_stop_backup_in_one_instance_mode_stops_the_backup, "sem 6
     bk_term(&env);
 }
 
-SCENARIO(backup_legacy_stop_service_in_one_instance_mode_stops_the_api, "sem 6.2") {
+SCENARIO(backup_legacy_stop_service_in_one_instance_mode_stops_the_api, "api JetStopService") {
     bk_env env;
     bk_setup_legacy(&env);
     EXPECT_ERR(JetStopService(), JET_errSuccess);
@@ -129,7 +129,7 @@ SCENARIO(backup_legacy_stop_service_in_one_instance_mode_stops_the_api, "sem 6.2
     bk_term(&env);
 }
 
-SCENARIO(backup_instance_functions_ignore_a_null_handle_in_one_instance_mode, "sem 1.3") {
+SCENARIO(backup_instance_functions_ignore_a_null_handle_in_one_instance_mode, "api Finding the instance, and the API gate") {
     bk_env env;
     bk_list dbs;
     char buf[4096];
@@ -191,7 +191,7 @@ static void expect_all(const legacy_result *r, int count, JET_ERR want) {
     if (bad) harness_fail(__FILE__, __LINE__, "%d of %d legacy calls returned something else", bad, count);
 }
 
-SCENARIO(backup_legacy_functions_in_multi_instance_mode_give_running_in_multi_instance_mode, "sem 2") {
+SCENARIO(backup_legacy_functions_in_multi_instance_mode_give_running_in_multi_instance_mode, "api One-instance and multi-instance mode") {
     bk_env env;
     legacy_result r[32];
     bk_setup(&env);
@@ -203,13 +203,13 @@ SCENARIO(backup_legacy_functions_in_multi_instance_mode_give_running_in_multi_in
     bk_term(&env);
 }
 
-SCENARIO(backup_legacy_functions_with_no_instance_give_invalid_parameter, "sem 2") {
+SCENARIO(backup_legacy_functions_with_no_instance_give_invalid_parameter, "api One-instance and multi-instance mode") {
     legacy_result r[32];
     int count = call_every_legacy_function(r, path_in_dir("data.edb"));
     expect_all(r, count, JET_errInvalidParameter);
 }
 
-SCENARIO(backup_legacy_functions_after_the_last_instance_ended_give_invalid_parameter, "sem 2") {
+SCENARIO(backup_legacy_functions_after_the_last_instance_ended_give_invalid_parameter, "api One-instance and multi-instance mode") {
     bk_env env;
     legacy_result r[32];
     bk_setup_legacy(&env);

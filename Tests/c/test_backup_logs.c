@@ -1,5 +1,4 @@
-/* The log phase: GetLogInfo (A/W, Instance2), GetTruncateLogInfo, TruncateLog and End's grbits
- * (semantics 5.6 to 5.9).
+/* The log phase: GetLogInfo (A/W, Instance2), GetTruncateLogInfo, TruncateLog and End's grbits.
  *
  * bk_setup leaves generation 3 current, so a full backup begun then lists generation 3 (CopyMic = checkpoint =
  * 3, CopyMac = 4 after the roll), and may truncate generations 1..3 once its database was copied.
@@ -8,7 +7,7 @@
 
 /* ---- GetLogInfo ------------------------------------------------------------------------------------- */
 
-SCENARIO(backup_get_log_info_w_pcbactual_is_the_bytes_copied, "sem 5.6") {
+SCENARIO(backup_get_log_info_w_pcbactual_is_the_bytes_copied, "api JetGetLogInfo") {
     bk_env env;
     WCHAR buf[1024];
     unsigned long cb = 0;
@@ -40,7 +39,7 @@ SCENARIO(backup_get_log_info_w_pcbactual_is_the_bytes_copied, "sem 5.6") {
     bk_term(&env);
 }
 
-SCENARIO(backup_get_log_info_a_with_a_too_small_buffer_gives_buffer_too_small, "sem 5.6") {
+SCENARIO(backup_get_log_info_a_with_a_too_small_buffer_gives_buffer_too_small, "api JetGetLogInfo") {
     bk_env env;
     bk_list logs;
     char buf[1024];
@@ -60,7 +59,7 @@ SCENARIO(backup_get_log_info_a_with_a_too_small_buffer_gives_buffer_too_small, "
     bk_term(&env);
 }
 
-SCENARIO(backup_get_log_info_a_with_zero_cbmax_reports_the_size, "sem 5.6") {
+SCENARIO(backup_get_log_info_a_with_zero_cbmax_reports_the_size, "api JetGetLogInfo") {
     bk_env env;
     char buf[64];
     unsigned long cb = 0;
@@ -78,7 +77,7 @@ SCENARIO(backup_get_log_info_a_with_zero_cbmax_reports_the_size, "sem 5.6") {
     bk_term(&env);
 }
 
-SCENARIO(backup_get_log_info_lists_every_generation_since_the_begin, "sem 5.6") {
+SCENARIO(backup_get_log_info_lists_every_generation_since_the_begin, "api JetGetLogInfo") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -95,7 +94,7 @@ SCENARIO(backup_get_log_info_lists_every_generation_since_the_begin, "sem 5.6") 
     bk_term(&env);
 }
 
-SCENARIO(backup_get_log_info_instance2_a_reports_the_inclusive_generation_range, "sem 5.6") {
+SCENARIO(backup_get_log_info_instance2_a_reports_the_inclusive_generation_range, "api JetGetLogInfo") {
     bk_env env;
     char buf[4096];
     unsigned long cb = 0;
@@ -117,7 +116,7 @@ SCENARIO(backup_get_log_info_instance2_a_reports_the_inclusive_generation_range,
     bk_term(&env);
 }
 
-SCENARIO(backup_get_log_info_instance2_w_reports_the_inclusive_generation_range, "sem 5.6") {
+SCENARIO(backup_get_log_info_instance2_w_reports_the_inclusive_generation_range, "api JetGetLogInfo") {
     bk_env env;
     WCHAR buf[2048];
     unsigned long cb = 0;
@@ -139,7 +138,7 @@ SCENARIO(backup_get_log_info_instance2_w_reports_the_inclusive_generation_range,
     bk_term(&env);
 }
 
-SCENARIO(backup_get_log_info_instance2_a_with_a_wrong_cbsize_gives_invalid_parameter, "sem 5.6") {
+SCENARIO(backup_get_log_info_instance2_a_with_a_wrong_cbsize_gives_invalid_parameter, "api JetGetLogInfo") {
     bk_env env;
     char buf[4096];
     unsigned long cb = 0;
@@ -163,7 +162,7 @@ SCENARIO(backup_get_log_info_instance2_a_with_a_wrong_cbsize_gives_invalid_param
     bk_term(&env);
 }
 
-SCENARIO(backup_get_log_info_instance2_w_does_not_check_cbsize, "sem 5.6") {
+SCENARIO(backup_get_log_info_instance2_w_does_not_check_cbsize, "api JetGetLogInfo") {
     bk_env env;
     WCHAR buf[2048];
     unsigned long cb = 0;
@@ -179,7 +178,7 @@ SCENARIO(backup_get_log_info_instance2_w_does_not_check_cbsize, "sem 5.6") {
     bk_term(&env);
 }
 
-SCENARIO(backup_get_log_info_instance2_with_null_loginfo_lists_the_logs, "sem 5.6") {
+SCENARIO(backup_get_log_info_instance2_with_null_loginfo_lists_the_logs, "api JetGetLogInfo") {
     bk_env env;
     char buf[4096];
     unsigned long cb = 0;
@@ -195,7 +194,7 @@ SCENARIO(backup_get_log_info_instance2_with_null_loginfo_lists_the_logs, "sem 5.
 
 /* ---- GetTruncateLogInfo ----------------------------------------------------------------------------- */
 
-SCENARIO(backup_get_truncate_log_info_w_lists_the_truncatable_logs, "sem 5.7") {
+SCENARIO(backup_get_truncate_log_info_w_lists_the_truncatable_logs, "api JetGetTruncateLogInfoInstance") {
     bk_env env;
     bk_list logs, truncatable;
     WCHAR buf[4096];
@@ -217,7 +216,7 @@ SCENARIO(backup_get_truncate_log_info_w_lists_the_truncatable_logs, "sem 5.7") {
     bk_term(&env);
 }
 
-SCENARIO(backup_get_truncate_log_info_is_empty_while_a_database_without_full_backup_is_not_copied, "sem 5.6") {
+SCENARIO(backup_get_truncate_log_info_is_empty_while_a_database_without_full_backup_is_not_copied, "api JetGetLogInfo") {
     bk_env env;
     bk_list logs;
     char buf[4096];
@@ -242,7 +241,7 @@ SCENARIO(backup_get_truncate_log_info_is_empty_while_a_database_without_full_bac
 
 /* ---- TruncateLog ------------------------------------------------------------------------------------ */
 
-SCENARIO(backup_truncate_log_deletes_exactly_the_truncatable_range, "sem 5.8") {
+SCENARIO(backup_truncate_log_deletes_exactly_the_truncatable_range, "api JetTruncateLog") {
     bk_env env;
     bk_list logs, truncatable;
     char buf[8192];
@@ -264,7 +263,7 @@ SCENARIO(backup_truncate_log_deletes_exactly_the_truncatable_range, "sem 5.8") {
     bk_term(&env);
 }
 
-SCENARIO(backup_truncate_log_after_a_partial_log_read_gives_log_file_not_copied, "sem 5.8") {
+SCENARIO(backup_truncate_log_after_a_partial_log_read_gives_log_file_not_copied, "api JetTruncateLog") {
     bk_env env;
     bk_list logs;
     JET_HANDLE h = 0;
@@ -284,7 +283,7 @@ SCENARIO(backup_truncate_log_after_a_partial_log_read_gives_log_file_not_copied,
     bk_term(&env);
 }
 
-SCENARIO(backup_truncate_log_with_a_file_open_gives_invalid_backup_sequence, "sem 5.8") {
+SCENARIO(backup_truncate_log_with_a_file_open_gives_invalid_backup_sequence, "api JetTruncateLog") {
     bk_env env;
     bk_list logs;
     JET_HANDLE h = 0;
@@ -302,7 +301,7 @@ SCENARIO(backup_truncate_log_with_a_file_open_gives_invalid_backup_sequence, "se
     bk_term(&env);
 }
 
-SCENARIO(backup_truncate_log_needs_every_listed_log, "sem 5.8") {
+SCENARIO(backup_truncate_log_needs_every_listed_log, "api JetTruncateLog") {
     bk_env env;
     bk_list logs, first;
     bk_setup(&env);
@@ -325,7 +324,7 @@ SCENARIO(backup_truncate_log_needs_every_listed_log, "sem 5.8") {
 
 /* ---- End -------------------------------------------------------------------------------------------- */
 
-SCENARIO(backup_end_with_grbit_zero_gives_invalid_parameter, "sem 5.9") {
+SCENARIO(backup_end_with_grbit_zero_gives_invalid_parameter, "api JetEndExternalBackup") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -339,7 +338,7 @@ SCENARIO(backup_end_with_grbit_zero_gives_invalid_parameter, "sem 5.9") {
     bk_term(&env);
 }
 
-SCENARIO(backup_end_with_normal_and_abort_gives_invalid_parameter, "sem 5.9") {
+SCENARIO(backup_end_with_normal_and_abort_gives_invalid_parameter, "api JetEndExternalBackup") {
     bk_env env;
     bk_setup(&env);
     bk_to_databases(&env);
@@ -351,7 +350,7 @@ SCENARIO(backup_end_with_normal_and_abort_gives_invalid_parameter, "sem 5.9") {
     bk_term(&env);
 }
 
-SCENARIO(backup_end_with_no_backup_and_a_bad_grbit_gives_invalid_parameter, "sem 5.9") {
+SCENARIO(backup_end_with_no_backup_and_a_bad_grbit_gives_invalid_parameter, "api JetEndExternalBackup") {
     bk_env env;
     bk_setup(&env);
     /* the grbit is checked first (B:3978-3986), then "no backup" */
@@ -362,7 +361,7 @@ SCENARIO(backup_end_with_no_backup_and_a_bad_grbit_gives_invalid_parameter, "sem
     bk_term(&env);
 }
 
-SCENARIO(backup_end_ignores_unknown_grbit_bits, "sem 5.9") {
+SCENARIO(backup_end_ignores_unknown_grbit_bits, "api JetEndExternalBackup") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -373,7 +372,7 @@ SCENARIO(backup_end_ignores_unknown_grbit_bits, "sem 5.9") {
     bk_term(&env);
 }
 
-SCENARIO(backup_end_abort_succeeds_in_every_phase, "sem 5.9") {
+SCENARIO(backup_end_abort_succeeds_in_every_phase, "api JetEndExternalBackup") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -392,7 +391,7 @@ SCENARIO(backup_end_abort_succeeds_in_every_phase, "sem 5.9") {
     bk_term(&env);
 }
 
-SCENARIO(backup_end_with_a_file_open_closes_it, "sem 5.9") {
+SCENARIO(backup_end_with_a_file_open_closes_it, "api JetEndExternalBackup") {
     bk_env env;
     bk_list logs;
     JET_HANDLE h = 0;
@@ -407,7 +406,7 @@ SCENARIO(backup_end_with_a_file_open_closes_it, "sem 5.9") {
     bk_term(&env);
 }
 
-SCENARIO(backup_end_after_end_gives_no_backup, "sem 5.9") {
+SCENARIO(backup_end_after_end_gives_no_backup, "api JetEndExternalBackup") {
     bk_env env;
     bk_setup(&env);
     bk_full(&env, 1, JET_bitBackupEndNormal);

@@ -1,6 +1,5 @@
-/* JetStopServiceInstance / JetStopServiceInstance2 and the backup (semantics 1.3, 6.2, 6.3, traps 1 and 17;
- * decisions 7): after a service stop every gated call gives -1329 - the backup calls including End and
- * CloseFile, and JetBeginSession - while JetStopBackupInstance, JetTerm, Get/SetSystemParameter and the
+/* JetStopServiceInstance / JetStopServiceInstance2 and the backup: after a service stop every gated call gives
+ * -1329 - the backup calls including End and CloseFile, and JetBeginSession - while JetStopBackupInstance, JetTerm, Get/SetSystemParameter and the
  * opted-out session calls keep working. A service stop does not end a running backup.
  */
 #include "backup_fixtures.h"
@@ -17,7 +16,7 @@ static void stop_service_with_open_file(bk_env *env, JET_HANDLE *ph) {
 
 /* ---- Gated calls ------------------------------------------------------------------------------------ */
 
-SCENARIO(backup_begin_after_stop_service_gives_client_request_to_stop, "sem 6.2") {
+SCENARIO(backup_begin_after_stop_service_gives_client_request_to_stop, "api JetStopService") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetStopServiceInstance(env.inst), JET_errSuccess);
@@ -26,7 +25,7 @@ SCENARIO(backup_begin_after_stop_service_gives_client_request_to_stop, "sem 6.2"
     bk_term(&env);
 }
 
-SCENARIO(backup_get_attach_info_after_stop_service_gives_client_request_to_stop, "sem 6.2") {
+SCENARIO(backup_get_attach_info_after_stop_service_gives_client_request_to_stop, "api JetStopService") {
     bk_env env;
     unsigned long cb = 0;
     char buf[1024];
@@ -39,7 +38,7 @@ SCENARIO(backup_get_attach_info_after_stop_service_gives_client_request_to_stop,
     bk_term(&env);
 }
 
-SCENARIO(backup_open_file_after_stop_service_gives_client_request_to_stop, "sem 6.2") {
+SCENARIO(backup_open_file_after_stop_service_gives_client_request_to_stop, "api JetStopService") {
     bk_env env;
     JET_HANDLE h = 0;
     unsigned long lo = 0, hi = 0;
@@ -51,7 +50,7 @@ SCENARIO(backup_open_file_after_stop_service_gives_client_request_to_stop, "sem 
     bk_term(&env);
 }
 
-SCENARIO(backup_read_file_after_stop_service_gives_client_request_to_stop, "sem 6.2") {
+SCENARIO(backup_read_file_after_stop_service_gives_client_request_to_stop, "api JetStopService") {
     bk_env env;
     JET_HANDLE h = 0;
     unsigned long n = 0;
@@ -61,7 +60,7 @@ SCENARIO(backup_read_file_after_stop_service_gives_client_request_to_stop, "sem 
     bk_term(&env);
 }
 
-SCENARIO(backup_close_file_after_stop_service_gives_client_request_to_stop, "sem 6.2") {
+SCENARIO(backup_close_file_after_stop_service_gives_client_request_to_stop, "api JetStopService") {
     bk_env env;
     JET_HANDLE h = 0;
     stop_service_with_open_file(&env, &h);
@@ -69,7 +68,7 @@ SCENARIO(backup_close_file_after_stop_service_gives_client_request_to_stop, "sem
     bk_term(&env);
 }
 
-SCENARIO(backup_get_log_info_after_stop_service_gives_client_request_to_stop, "sem 6.2") {
+SCENARIO(backup_get_log_info_after_stop_service_gives_client_request_to_stop, "api JetStopService") {
     bk_env env;
     unsigned long cb = 0;
     char buf[1024];
@@ -90,7 +89,7 @@ SCENARIO(backup_get_log_info_after_stop_service_gives_client_request_to_stop, "s
     bk_term(&env);
 }
 
-SCENARIO(backup_truncate_log_after_stop_service_gives_client_request_to_stop, "sem 6.2") {
+SCENARIO(backup_truncate_log_after_stop_service_gives_client_request_to_stop, "api JetStopService") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -103,7 +102,7 @@ SCENARIO(backup_truncate_log_after_stop_service_gives_client_request_to_stop, "s
     bk_term(&env);
 }
 
-SCENARIO(backup_end_after_stop_service_gives_client_request_to_stop, "sem 6.2") {
+SCENARIO(backup_end_after_stop_service_gives_client_request_to_stop, "api JetStopService") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -116,7 +115,7 @@ SCENARIO(backup_end_after_stop_service_gives_client_request_to_stop, "sem 6.2") 
     bk_term(&env);
 }
 
-SCENARIO(backup_end_without_a_backup_after_stop_service_gives_client_request_to_stop, "sem 6.2") {
+SCENARIO(backup_end_without_a_backup_after_stop_service_gives_client_request_to_stop, "api JetStopService") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetStopServiceInstance(env.inst), JET_errSuccess);
@@ -126,7 +125,7 @@ SCENARIO(backup_end_without_a_backup_after_stop_service_gives_client_request_to_
     bk_term(&env);
 }
 
-SCENARIO(backup_begin_session_after_stop_service_gives_client_request_to_stop, "sem 6.2") {
+SCENARIO(backup_begin_session_after_stop_service_gives_client_request_to_stop, "api JetStopService") {
     bk_env env;
     JET_SESID sesid = 0;
     bk_setup(&env);
@@ -138,7 +137,7 @@ SCENARIO(backup_begin_session_after_stop_service_gives_client_request_to_stop, "
 
 /* ---- What still works ------------------------------------------------------------------------------- */
 
-SCENARIO(backup_stop_backup_after_stop_service_succeeds, "sem 6.2") {
+SCENARIO(backup_stop_backup_after_stop_service_succeeds, "api JetStopService") {
     bk_env env;
     JET_HANDLE h = 0;
     stop_service_with_open_file(&env, &h);
@@ -147,17 +146,17 @@ SCENARIO(backup_stop_backup_after_stop_service_succeeds, "sem 6.2") {
     bk_term(&env);
 }
 
-SCENARIO(backup_stop_service_does_not_end_the_backup, "sem 6.2") {
+SCENARIO(backup_stop_service_does_not_end_the_backup, "api JetStopService") {
     bk_env env;
     JET_HANDLE h = 0;
     stop_service_with_open_file(&env, &h);
-    /* the backup is still open: a clean term refuses (semantics 6.3), the abrupt one ends it */
+    /* the backup is still open: a clean term refuses, the abrupt one ends it */
     EXPECT_ERR(JetTerm2(env.inst, 0), JET_errBackupInProgress);
     EXPECT_ERR(JetTerm(env.inst), JET_errSuccess);
     EXPECT_ERR(JetEndExternalBackupInstance(env.inst), JET_errInvalidInstance);
 }
 
-SCENARIO(backup_term2_stop_backup_after_stop_service_terminates, "sem 6.3") {
+SCENARIO(backup_term2_stop_backup_after_stop_service_terminates, "api JetTerm") {
     bk_env env;
     JET_HANDLE h = 0;
     stop_service_with_open_file(&env, &h);
@@ -165,7 +164,7 @@ SCENARIO(backup_term2_stop_backup_after_stop_service_terminates, "sem 6.3") {
     EXPECT_ERR(JetBeginExternalBackupInstance(env.inst, 0), JET_errInvalidInstance);
 }
 
-SCENARIO(backup_system_parameters_work_after_stop_service, "sem 6.2") {
+SCENARIO(backup_system_parameters_work_after_stop_service, "api JetStopService") {
     bk_env env;
     JET_API_PTR value = 0;
     char sz[512];
@@ -180,7 +179,7 @@ SCENARIO(backup_system_parameters_work_after_stop_service, "sem 6.2") {
     bk_term(&env);
 }
 
-SCENARIO(backup_end_session_and_close_database_work_after_stop_service, "sem 6.2") {
+SCENARIO(backup_end_session_and_close_database_work_after_stop_service, "api JetStopService") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetStopServiceInstance(env.inst), JET_errSuccess);
@@ -189,7 +188,7 @@ SCENARIO(backup_end_session_and_close_database_work_after_stop_service, "sem 6.2
     bk_term(&env);
 }
 
-SCENARIO(backup_detach_database_after_stop_service_works_without_a_backup, "sem 6.2") {
+SCENARIO(backup_detach_database_after_stop_service_works_without_a_backup, "api JetStopService") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetStopServiceInstance(env.inst), JET_errSuccess);
@@ -198,7 +197,7 @@ SCENARIO(backup_detach_database_after_stop_service_works_without_a_backup, "sem 
     bk_term(&env);
 }
 
-SCENARIO(backup_detach_database_after_stop_service_with_a_backup_gives_backup_in_progress, "sem 6.2") {
+SCENARIO(backup_detach_database_after_stop_service_with_a_backup_gives_backup_in_progress, "api JetStopService") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetCloseDatabase(env.sesid, env.dbid, 0), JET_errSuccess);
@@ -211,7 +210,7 @@ SCENARIO(backup_detach_database_after_stop_service_with_a_backup_gives_backup_in
 
 /* ---- JetStopServiceInstance2 grbits ----------------------------------------------------------------- */
 
-SCENARIO(backup_stop_service_instance2_with_invalid_bits_gives_invalid_grbit, "sem 6.2") {
+SCENARIO(backup_stop_service_instance2_with_invalid_bits_gives_invalid_grbit, "api JetStopServiceInstance2") {
     static const JET_GRBIT bad[] = {0x1, 0x10, 0x100, 0x40000000UL, 0x8 | 0x2, 0x8 | 0x4};
     bk_env env;
     bk_setup(&env);
@@ -225,7 +224,7 @@ SCENARIO(backup_stop_service_instance2_with_invalid_bits_gives_invalid_grbit, "s
     bk_term(&env);
 }
 
-SCENARIO(backup_stop_service_instance2_background_tasks_does_not_stop_the_api, "sem 6.2") {
+SCENARIO(backup_stop_service_instance2_background_tasks_does_not_stop_the_api, "api JetStopServiceInstance2") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetStopServiceInstance2(env.inst, JET_bitStopServiceBackgroundUserTasks), JET_errSuccess);
@@ -235,7 +234,7 @@ SCENARIO(backup_stop_service_instance2_background_tasks_does_not_stop_the_api, "
     bk_term(&env);
 }
 
-SCENARIO(backup_stop_service_instance2_quiesce_caches_does_not_stop_the_api, "sem 6.2") {
+SCENARIO(backup_stop_service_instance2_quiesce_caches_does_not_stop_the_api, "api JetStopServiceInstance2") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetStopServiceInstance2(env.inst, JET_bitStopServiceQuiesceCaches), JET_errSuccess);
@@ -243,7 +242,7 @@ SCENARIO(backup_stop_service_instance2_quiesce_caches_does_not_stop_the_api, "se
     bk_term(&env);
 }
 
-SCENARIO(backup_stop_service_instance2_all_stops_the_api, "sem 6.2") {
+SCENARIO(backup_stop_service_instance2_all_stops_the_api, "api JetStopServiceInstance2") {
     bk_env env;
     bk_setup(&env);
     bk_to_databases(&env);
@@ -253,7 +252,7 @@ SCENARIO(backup_stop_service_instance2_all_stops_the_api, "sem 6.2") {
     bk_term(&env);
 }
 
-SCENARIO(backup_resume_after_stop_service_all_gives_client_request_to_stop, "dec 7") {
+SCENARIO(backup_resume_after_stop_service_all_gives_client_request_to_stop, "api JetStopServiceInstance2") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetStopServiceInstance2(env.inst, JET_bitStopServiceAll), JET_errSuccess);
@@ -262,7 +261,7 @@ SCENARIO(backup_resume_after_stop_service_all_gives_client_request_to_stop, "dec
     bk_term(&env);
 }
 
-SCENARIO(backup_resume_after_legacy_stop_service_succeeds_without_effect, "sem 6.2") {
+SCENARIO(backup_resume_after_legacy_stop_service_succeeds_without_effect, "api JetStopServiceInstance2") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetStopServiceInstance(env.inst), JET_errSuccess);
@@ -271,7 +270,7 @@ SCENARIO(backup_resume_after_legacy_stop_service_succeeds_without_effect, "sem 6
     bk_term(&env);
 }
 
-SCENARIO(backup_resume_after_stop_service_background_tasks_succeeds, "sem 6.2") {
+SCENARIO(backup_resume_after_stop_service_background_tasks_succeeds, "api JetStopServiceInstance2") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetStopServiceInstance2(env.inst, JET_bitStopServiceBackgroundUserTasks), JET_errSuccess);
@@ -280,7 +279,7 @@ SCENARIO(backup_resume_after_stop_service_background_tasks_succeeds, "sem 6.2") 
     bk_term(&env);
 }
 
-SCENARIO(backup_stop_service_on_an_uninitialized_instance_gives_not_initialized, "sem 1.3") {
+SCENARIO(backup_stop_service_on_an_uninitialized_instance_gives_not_initialized, "api Finding the instance, and the API gate") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "created"), JET_errSuccess);
     EXPECT_ERR(JetStopServiceInstance(inst), JET_errNotInitialized);

@@ -1,4 +1,4 @@
-/* Only the backup set can be opened (decisions section 3).
+/* Only the backup set can be opened.
  *
  * Database phase: a name that is not an attached database gives -1203 and the backup continues (as in ESE).
  * Log phase: an attached database keeps ESE's -521 (backup ended); a log listed by this backup's log list opens,
@@ -15,7 +15,7 @@
 
 /* ---- Database phase --------------------------------------------------------------------------------- */
 
-SCENARIO(backup_set_database_phase_refuses_a_file_that_is_no_database, "dec 3") {
+SCENARIO(backup_set_database_phase_refuses_a_file_that_is_no_database, "api JetOpenFile") {
     bk_env env;
     bk_setup(&env);
     bk_to_databases(&env);
@@ -26,7 +26,7 @@ SCENARIO(backup_set_database_phase_refuses_a_file_that_is_no_database, "dec 3") 
     bk_term(&env);
 }
 
-SCENARIO(backup_set_database_phase_opens_a_database_by_relative_path, "sem 5.3") {
+SCENARIO(backup_set_database_phase_opens_a_database_by_relative_path, "api JetOpenFile") {
     bk_env env;
     JET_HANDLE h = 0;
     unsigned long long cb = 0;
@@ -41,7 +41,7 @@ SCENARIO(backup_set_database_phase_opens_a_database_by_relative_path, "sem 5.3")
     bk_term(&env);
 }
 
-SCENARIO(backup_set_database_phase_refuses_a_detached_database, "dec 3") {
+SCENARIO(backup_set_database_phase_refuses_a_detached_database, "api JetOpenFile") {
     bk_env env;
     JET_DBID dbid2 = 0;
     char second[BK_PATH];
@@ -58,7 +58,7 @@ SCENARIO(backup_set_database_phase_refuses_a_detached_database, "dec 3") {
 
 /* ---- Log phase: what opens -------------------------------------------------------------------------- */
 
-SCENARIO(backup_set_log_phase_opens_a_listed_log_through_a_symlink, "dec 3") {
+SCENARIO(backup_set_log_phase_opens_a_listed_log_through_a_symlink, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     size_t cb = 0;
@@ -75,7 +75,7 @@ SCENARIO(backup_set_log_phase_opens_a_listed_log_through_a_symlink, "dec 3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_set_log_phase_opens_a_listed_log_through_dot_dot, "dec 3") {
+SCENARIO(backup_set_log_phase_opens_a_listed_log_through_dot_dot, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     size_t cb = 0;
@@ -94,7 +94,7 @@ SCENARIO(backup_set_log_phase_opens_a_listed_log_through_dot_dot, "dec 3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_set_log_phase_opens_a_listed_log_by_relative_path, "dec 3") {
+SCENARIO(backup_set_log_phase_opens_a_listed_log_by_relative_path, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     size_t cb = 0;
@@ -108,7 +108,7 @@ SCENARIO(backup_set_log_phase_opens_a_listed_log_by_relative_path, "dec 3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_set_log_phase_opens_a_listed_log_given_in_utf16, "dec 3") {
+SCENARIO(backup_set_log_phase_opens_a_listed_log_given_in_utf16, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     JET_HANDLE h = 0;
@@ -123,7 +123,7 @@ SCENARIO(backup_set_log_phase_opens_a_listed_log_given_in_utf16, "dec 3") {
 
 /* ---- Log phase: what is refused --------------------------------------------------------------------- */
 
-SCENARIO(backup_set_log_phase_refuses_a_file_outside_the_set_and_ends_the_backup, "dec 3") {
+SCENARIO(backup_set_log_phase_refuses_a_file_outside_the_set_and_ends_the_backup, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -133,7 +133,7 @@ SCENARIO(backup_set_log_phase_refuses_a_file_outside_the_set_and_ends_the_backup
     bk_term(&env);
 }
 
-SCENARIO(backup_set_log_phase_refuses_the_current_log_and_ends_the_backup, "dec 3") {
+SCENARIO(backup_set_log_phase_refuses_the_current_log_and_ends_the_backup, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -143,7 +143,7 @@ SCENARIO(backup_set_log_phase_refuses_the_current_log_and_ends_the_backup, "dec 
     bk_term(&env);
 }
 
-SCENARIO(backup_set_log_phase_refuses_an_archived_log_that_is_not_listed, "dec 3") {
+SCENARIO(backup_set_log_phase_refuses_an_archived_log_that_is_not_listed, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -155,7 +155,7 @@ SCENARIO(backup_set_log_phase_refuses_an_archived_log_that_is_not_listed, "dec 3
     bk_term(&env);
 }
 
-SCENARIO(backup_set_log_phase_refuses_a_log_archived_after_the_list, "dec 3") {
+SCENARIO(backup_set_log_phase_refuses_a_log_archived_after_the_list, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -166,7 +166,7 @@ SCENARIO(backup_set_log_phase_refuses_a_log_archived_after_the_list, "dec 3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_set_log_phase_refuses_a_symlink_to_a_file_outside_the_set, "dec 3") {
+SCENARIO(backup_set_log_phase_refuses_a_symlink_to_a_file_outside_the_set, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -179,7 +179,7 @@ SCENARIO(backup_set_log_phase_refuses_a_symlink_to_a_file_outside_the_set, "dec 
     bk_term(&env);
 }
 
-SCENARIO(backup_set_log_phase_refuses_a_copy_of_a_listed_log_in_another_folder, "dec 3") {
+SCENARIO(backup_set_log_phase_refuses_a_copy_of_a_listed_log_in_another_folder, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     size_t cb = 0;
@@ -196,7 +196,7 @@ SCENARIO(backup_set_log_phase_refuses_a_copy_of_a_listed_log_in_another_folder, 
     bk_term(&env);
 }
 
-SCENARIO(backup_set_log_phase_refuses_a_missing_file_outside_the_set, "dec 3") {
+SCENARIO(backup_set_log_phase_refuses_a_missing_file_outside_the_set, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -207,7 +207,7 @@ SCENARIO(backup_set_log_phase_refuses_a_missing_file_outside_the_set, "dec 3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_set_log_phase_refuses_a_detached_database_file, "dec 3") {
+SCENARIO(backup_set_log_phase_refuses_a_detached_database_file, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     JET_DBID dbid2 = 0;
@@ -223,7 +223,7 @@ SCENARIO(backup_set_log_phase_refuses_a_detached_database_file, "dec 3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_set_log_phase_refuses_the_log_folder, "dec 3") {
+SCENARIO(backup_set_log_phase_refuses_the_log_folder, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -233,7 +233,7 @@ SCENARIO(backup_set_log_phase_refuses_the_log_folder, "dec 3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_set_log_phase_never_opens_a_file_outside_the_set, "dec 3") {
+SCENARIO(backup_set_log_phase_never_opens_a_file_outside_the_set, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -248,7 +248,7 @@ SCENARIO(backup_set_log_phase_never_opens_a_file_outside_the_set, "dec 3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_set_log_phase_listed_log_deleted_before_open_gives_missing_file_and_ends_the_backup, "dec 3") {
+SCENARIO(backup_set_log_phase_listed_log_deleted_before_open_gives_missing_file_and_ends_the_backup, "api JetOpenFile") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);

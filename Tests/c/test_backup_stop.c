@@ -1,11 +1,11 @@
-/* JetStopBackupInstance (semantics 6.1) and how JetTerm / JetTerm2 treat a running backup (semantics 3.3, 6.3,
- * trap 18). The call-by-call effect of a stop on an open backup is in test_backup_table.c (last column).
+/* JetStopBackupInstance and how JetTerm / JetTerm2 treat a running backup: once a term starts, backups stay
+ * refused. The call-by-call effect of a stop on an open backup is in test_backup_table.c (last column).
  */
 #include "backup_fixtures.h"
 
 /* ---- JetStopBackupInstance -------------------------------------------------------------------------- */
 
-SCENARIO(backup_stop_backup_is_not_sticky, "sem 6.1") {
+SCENARIO(backup_stop_backup_is_not_sticky, "api JetStopBackup") {
     bk_env env;
     JET_DBINFOMISC misc;
     bk_setup(&env);
@@ -18,7 +18,7 @@ SCENARIO(backup_stop_backup_is_not_sticky, "sem 6.1") {
     bk_term(&env);
 }
 
-SCENARIO(backup_stop_backup_without_a_backup_is_harmless, "sem 6.1") {
+SCENARIO(backup_stop_backup_without_a_backup_is_harmless, "api JetStopBackup") {
     bk_env env;
     JET_DBINFOMISC misc;
     bk_setup(&env);
@@ -30,7 +30,7 @@ SCENARIO(backup_stop_backup_without_a_backup_is_harmless, "sem 6.1") {
     bk_term(&env);
 }
 
-SCENARIO(backup_stop_backup_twice_during_a_backup_succeeds, "sem 6.1") {
+SCENARIO(backup_stop_backup_twice_during_a_backup_succeeds, "api JetStopBackup") {
     bk_env env;
     bk_setup(&env);
     bk_to_stopped(&env);
@@ -40,7 +40,7 @@ SCENARIO(backup_stop_backup_twice_during_a_backup_succeeds, "sem 6.1") {
     bk_term(&env);
 }
 
-SCENARIO(backup_stop_backup_leaves_an_open_file_open, "sem 6.1") {
+SCENARIO(backup_stop_backup_leaves_an_open_file_open, "api JetStopBackup") {
     bk_env env;
     JET_HANDLE h = 0;
     bk_setup(&env);
@@ -54,14 +54,14 @@ SCENARIO(backup_stop_backup_leaves_an_open_file_open, "sem 6.1") {
     bk_term(&env);
 }
 
-SCENARIO(backup_stop_backup_on_an_uninitialized_instance_succeeds, "sem 6.1") {
+SCENARIO(backup_stop_backup_on_an_uninitialized_instance_succeeds, "api JetStopBackup") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "created"), JET_errSuccess);
     EXPECT_ERR(JetStopBackupInstance(inst), JET_errSuccess);
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(backup_stop_backup_with_a_bad_instance_gives_invalid_instance, "sem 6.1") {
+SCENARIO(backup_stop_backup_with_a_bad_instance_gives_invalid_instance, "api JetStopBackup") {
     bk_env env, other;
     bk_setup(&env);
     bk_setup_with(&other, "other", "other", "data.edb", 0, 0, -1, 0, NULL);
@@ -75,7 +75,7 @@ SCENARIO(backup_stop_backup_with_a_bad_instance_gives_invalid_instance, "sem 6.1
     bk_term(&env);
 }
 
-SCENARIO(backup_stop_backup_stops_only_its_own_instance, "sem 6.1") {
+SCENARIO(backup_stop_backup_stops_only_its_own_instance, "api JetStopBackup") {
     bk_env a, b;
     JET_HANDLE ha = 0;
     size_t got = 0;
@@ -100,7 +100,7 @@ SCENARIO(backup_stop_backup_stops_only_its_own_instance, "sem 6.1") {
 
 /* ---- JetTerm and a running backup ------------------------------------------------------------------- */
 
-SCENARIO(backup_term_during_a_backup_ends_it_and_terminates, "sem 6.3") {
+SCENARIO(backup_term_during_a_backup_ends_it_and_terminates, "api JetTerm") {
     bk_env env;
     JET_DBINFOMISC misc;
     bk_list logs;
@@ -118,7 +118,7 @@ SCENARIO(backup_term_during_a_backup_ends_it_and_terminates, "sem 6.3") {
     EXPECT_EQ_UL(misc.bkinfoFullPrev.genHigh, 0);
 }
 
-SCENARIO(backup_term_with_a_backup_file_open_terminates, "sem 6.3") {
+SCENARIO(backup_term_with_a_backup_file_open_terminates, "api JetTerm") {
     bk_env env;
     JET_HANDLE h = 0;
     unsigned long n = 0;
@@ -132,7 +132,7 @@ SCENARIO(backup_term_with_a_backup_file_open_terminates, "sem 6.3") {
     EXPECT_ERR(JetCloseFileInstance(env.inst, h), JET_errInvalidInstance);
 }
 
-SCENARIO(backup_term2_stop_backup_during_a_backup_ends_it_and_terminates, "sem 6.3") {
+SCENARIO(backup_term2_stop_backup_during_a_backup_ends_it_and_terminates, "api JetTerm") {
     bk_env env;
     bk_setup(&env);
     bk_to_databases(&env);
@@ -142,7 +142,7 @@ SCENARIO(backup_term2_stop_backup_during_a_backup_ends_it_and_terminates, "sem 6
     EXPECT_ERR(JetStopBackupInstance(env.inst), JET_errInvalidInstance);
 }
 
-SCENARIO(backup_term2_stop_backup_and_complete_during_a_backup_terminates, "sem 6.3") {
+SCENARIO(backup_term2_stop_backup_and_complete_during_a_backup_terminates, "api JetTerm") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -151,7 +151,7 @@ SCENARIO(backup_term2_stop_backup_and_complete_during_a_backup_terminates, "sem 
     EXPECT_ERR(JetEndExternalBackupInstance(env.inst), JET_errInvalidInstance);
 }
 
-SCENARIO(backup_term_after_stop_backup_terminates, "sem 6.3") {
+SCENARIO(backup_term_after_stop_backup_terminates, "api JetTerm") {
     bk_env env;
     bk_setup(&env);
     bk_to_stopped(&env);
@@ -159,7 +159,7 @@ SCENARIO(backup_term_after_stop_backup_terminates, "sem 6.3") {
     EXPECT_ERR(JetEndExternalBackupInstance(env.inst), JET_errInvalidInstance);
 }
 
-SCENARIO(backup_term2_zero_during_a_backup_gives_backup_in_progress_and_refuses_later_backups, "sem 6.3") {
+SCENARIO(backup_term2_zero_during_a_backup_gives_backup_in_progress_and_refuses_later_backups, "api JetTerm") {
     bk_env env;
     bk_list dbs, logs;
     bk_setup(&env);
@@ -172,7 +172,7 @@ SCENARIO(backup_term2_zero_during_a_backup_gives_backup_in_progress_and_refuses_
     bk_log_list(&env, &logs);
     bk_copy_logs(&env, &logs);
     EXPECT_ERR(JetEndExternalBackupInstance(env.inst), JET_errSuccess);
-    /* but backups are no longer allowed (trap 18) */
+    /* but backups are no longer allowed */
     EXPECT_ERR(JetBeginExternalBackupInstance(env.inst, 0), JET_errBackupNotAllowedYet);
     EXPECT_ERR(JetBeginExternalBackupInstance(env.inst, JET_bitBackupIncremental), JET_errBackupNotAllowedYet);
     /* the rest of the instance works */
@@ -182,7 +182,7 @@ SCENARIO(backup_term2_zero_during_a_backup_gives_backup_in_progress_and_refuses_
     bk_term(&env);
 }
 
-SCENARIO(backup_term2_complete_during_a_backup_gives_backup_in_progress_and_refuses_later_backups, "sem 6.3") {
+SCENARIO(backup_term2_complete_during_a_backup_gives_backup_in_progress_and_refuses_later_backups, "api JetTerm") {
     bk_env env;
     bk_setup(&env);
     bk_to_databases(&env);
@@ -193,7 +193,7 @@ SCENARIO(backup_term2_complete_during_a_backup_gives_backup_in_progress_and_refu
     EXPECT_ERR(JetTerm(env.inst), JET_errSuccess);
 }
 
-SCENARIO(backup_term2_zero_after_stop_backup_gives_backup_in_progress, "sem 6.3") {
+SCENARIO(backup_term2_zero_after_stop_backup_gives_backup_in_progress, "api JetTerm") {
     bk_env env;
     bk_setup(&env);
     bk_to_stopped(&env);
@@ -203,7 +203,7 @@ SCENARIO(backup_term2_zero_after_stop_backup_gives_backup_in_progress, "sem 6.3"
     bk_term(&env);
 }
 
-SCENARIO(backup_term2_zero_without_a_backup_terminates, "sem 6.3") {
+SCENARIO(backup_term2_zero_without_a_backup_terminates, "api JetTerm") {
     bk_env env;
     bk_setup(&env);
     bk_full(&env, 1, JET_bitBackupEndNormal);

@@ -1,4 +1,4 @@
-/* The table of semantics section 4.3: every backup call in every state of a backup.
+/* The state table of docs/api.md, "Streaming backup": every backup call in every state of a backup.
  *
  * States: not started; database phase (after Begin(0)); log phase (after the first log-list call); stopped
  * (JetStopBackupInstance while the backup is open). One scenario per cell, named after the call, the state and
@@ -10,7 +10,7 @@
 
 /* ---- Begin ------------------------------------------------------------------------------------------ */
 
-SCENARIO(backup_begin_when_not_started_starts_a_full_backup, "sem 4.3") {
+SCENARIO(backup_begin_when_not_started_starts_a_full_backup, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetBeginExternalBackupInstance(env.inst, 0), JET_errSuccess);
@@ -21,7 +21,7 @@ SCENARIO(backup_begin_when_not_started_starts_a_full_backup, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_begin_in_database_phase_gives_backup_in_progress, "sem 4.3") {
+SCENARIO(backup_begin_in_database_phase_gives_backup_in_progress, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     bk_to_databases(&env);
@@ -31,7 +31,7 @@ SCENARIO(backup_begin_in_database_phase_gives_backup_in_progress, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_begin_in_log_phase_gives_backup_in_progress, "sem 4.3") {
+SCENARIO(backup_begin_in_log_phase_gives_backup_in_progress, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -42,7 +42,7 @@ SCENARIO(backup_begin_in_log_phase_gives_backup_in_progress, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_begin_after_stop_backup_gives_backup_in_progress, "sem 4.3") {
+SCENARIO(backup_begin_after_stop_backup_gives_backup_in_progress, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     bk_to_stopped(&env);
@@ -52,7 +52,7 @@ SCENARIO(backup_begin_after_stop_backup_gives_backup_in_progress, "sem 4.3") {
 
 /* ---- GetAttachInfo ---------------------------------------------------------------------------------- */
 
-SCENARIO(backup_get_attach_info_when_not_started_gives_no_backup, "sem 4.3") {
+SCENARIO(backup_get_attach_info_when_not_started_gives_no_backup, "api Streaming backup") {
     bk_env env;
     char buf[4096];
     unsigned long cb = 0;
@@ -62,7 +62,7 @@ SCENARIO(backup_get_attach_info_when_not_started_gives_no_backup, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_get_attach_info_in_database_phase_lists_the_databases, "sem 4.3") {
+SCENARIO(backup_get_attach_info_in_database_phase_lists_the_databases, "api Streaming backup") {
     bk_env env;
     char buf[4096];
     unsigned long cb = 0;
@@ -78,7 +78,7 @@ SCENARIO(backup_get_attach_info_in_database_phase_lists_the_databases, "sem 4.3"
     bk_term(&env);
 }
 
-SCENARIO(backup_get_attach_info_in_log_phase_of_a_full_backup_lists_the_databases, "sem 4.3") {
+SCENARIO(backup_get_attach_info_in_log_phase_of_a_full_backup_lists_the_databases, "api Streaming backup") {
     bk_env env;
     bk_list logs, dbs;
     bk_setup(&env);
@@ -90,7 +90,7 @@ SCENARIO(backup_get_attach_info_in_log_phase_of_a_full_backup_lists_the_database
     bk_term(&env);
 }
 
-SCENARIO(backup_get_attach_info_in_incremental_backup_gives_invalid_backup_sequence, "sem 4.3") {
+SCENARIO(backup_get_attach_info_in_incremental_backup_gives_invalid_backup_sequence, "api Streaming backup") {
     bk_env env;
     unsigned long cb = 0;
     char buf[4096];
@@ -107,7 +107,7 @@ SCENARIO(backup_get_attach_info_in_incremental_backup_gives_invalid_backup_seque
     bk_term(&env);
 }
 
-SCENARIO(backup_get_attach_info_after_stop_backup_gives_abort_by_server, "sem 4.3") {
+SCENARIO(backup_get_attach_info_after_stop_backup_gives_abort_by_server, "api Streaming backup") {
     bk_env env;
     unsigned long cb = 0;
     char buf[4096];
@@ -121,14 +121,14 @@ SCENARIO(backup_get_attach_info_after_stop_backup_gives_abort_by_server, "sem 4.
 
 /* ---- OpenFile (database) ---------------------------------------------------------------------------- */
 
-SCENARIO(backup_open_database_when_not_started_gives_no_backup, "sem 4.3") {
+SCENARIO(backup_open_database_when_not_started_gives_no_backup, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(bk_try_open(&env, env.db, NULL, NULL), JET_errNoBackup);
     bk_term(&env);
 }
 
-SCENARIO(backup_open_database_in_database_phase_opens_it, "sem 4.3") {
+SCENARIO(backup_open_database_in_database_phase_opens_it, "api Streaming backup") {
     bk_env env;
     JET_HANDLE h = 0;
     unsigned long long cb = 0;
@@ -141,7 +141,7 @@ SCENARIO(backup_open_database_in_database_phase_opens_it, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_open_database_in_log_phase_gives_invalid_backup_sequence_and_ends_the_backup, "sem 4.3") {
+SCENARIO(backup_open_database_in_log_phase_gives_invalid_backup_sequence_and_ends_the_backup, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -151,7 +151,7 @@ SCENARIO(backup_open_database_in_log_phase_gives_invalid_backup_sequence_and_end
     bk_term(&env);
 }
 
-SCENARIO(backup_open_database_after_stop_backup_gives_abort_by_server, "sem 4.3") {
+SCENARIO(backup_open_database_after_stop_backup_gives_abort_by_server, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     bk_to_stopped(&env);
@@ -162,14 +162,14 @@ SCENARIO(backup_open_database_after_stop_backup_gives_abort_by_server, "sem 4.3"
 
 /* ---- OpenFile (log or other file) ------------------------------------------------------------------- */
 
-SCENARIO(backup_open_log_when_not_started_gives_no_backup, "sem 4.3") {
+SCENARIO(backup_open_log_when_not_started_gives_no_backup, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(bk_try_open(&env, bk_log_path(&env, 1), NULL, NULL), JET_errNoBackup);
     bk_term(&env);
 }
 
-SCENARIO(backup_open_log_in_database_phase_gives_database_not_found_and_backup_continues, "sem 4.3") {
+SCENARIO(backup_open_log_in_database_phase_gives_database_not_found_and_backup_continues, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     bk_to_databases(&env);
@@ -184,7 +184,7 @@ SCENARIO(backup_open_log_in_database_phase_gives_database_not_found_and_backup_c
     bk_term(&env);
 }
 
-SCENARIO(backup_open_log_in_log_phase_opens_it, "sem 4.3") {
+SCENARIO(backup_open_log_in_log_phase_opens_it, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     JET_HANDLE h = 0;
@@ -199,7 +199,7 @@ SCENARIO(backup_open_log_in_log_phase_opens_it, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_open_missing_log_in_log_phase_gives_missing_file_and_ends_the_backup, "sem 4.3") {
+SCENARIO(backup_open_missing_log_in_log_phase_gives_missing_file_and_ends_the_backup, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -211,7 +211,7 @@ SCENARIO(backup_open_missing_log_in_log_phase_gives_missing_file_and_ends_the_ba
     bk_term(&env);
 }
 
-SCENARIO(backup_open_log_after_stop_backup_gives_abort_by_server, "sem 4.3") {
+SCENARIO(backup_open_log_after_stop_backup_gives_abort_by_server, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -224,7 +224,7 @@ SCENARIO(backup_open_log_after_stop_backup_gives_abort_by_server, "sem 4.3") {
 
 /* ---- ReadFile --------------------------------------------------------------------------------------- */
 
-SCENARIO(backup_read_file_when_not_started_gives_no_backup, "sem 4.3") {
+SCENARIO(backup_read_file_when_not_started_gives_no_backup, "api Streaming backup") {
     bk_env env;
     unsigned long n = 0;
     void *buf = aligned_buffer(4 * BK_PAGE);
@@ -233,7 +233,7 @@ SCENARIO(backup_read_file_when_not_started_gives_no_backup, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_read_file_in_database_phase_reads, "sem 4.3") {
+SCENARIO(backup_read_file_in_database_phase_reads, "api Streaming backup") {
     bk_env env;
     JET_HANDLE h = 0;
     unsigned long n = 0;
@@ -248,7 +248,7 @@ SCENARIO(backup_read_file_in_database_phase_reads, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_read_file_in_log_phase_reads, "sem 4.3") {
+SCENARIO(backup_read_file_in_log_phase_reads, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     JET_HANDLE h = 0;
@@ -264,7 +264,7 @@ SCENARIO(backup_read_file_in_log_phase_reads, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_read_file_after_stop_backup_gives_abort_by_server, "sem 4.3") {
+SCENARIO(backup_read_file_after_stop_backup_gives_abort_by_server, "api Streaming backup") {
     bk_env env;
     JET_HANDLE h = 0;
     unsigned long n = 0;
@@ -282,14 +282,14 @@ SCENARIO(backup_read_file_after_stop_backup_gives_abort_by_server, "sem 4.3") {
 
 /* ---- CloseFile -------------------------------------------------------------------------------------- */
 
-SCENARIO(backup_close_file_when_not_started_gives_no_backup, "sem 4.3") {
+SCENARIO(backup_close_file_when_not_started_gives_no_backup, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetCloseFileInstance(env.inst, 0), JET_errNoBackup);
     bk_term(&env);
 }
 
-SCENARIO(backup_close_file_in_database_phase_closes, "sem 4.3") {
+SCENARIO(backup_close_file_in_database_phase_closes, "api Streaming backup") {
     bk_env env;
     JET_HANDLE h = 0;
     unsigned long n = 0;
@@ -304,7 +304,7 @@ SCENARIO(backup_close_file_in_database_phase_closes, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_close_file_in_log_phase_closes, "sem 4.3") {
+SCENARIO(backup_close_file_in_log_phase_closes, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     JET_HANDLE h = 0;
@@ -317,7 +317,7 @@ SCENARIO(backup_close_file_in_log_phase_closes, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_close_file_after_stop_backup_closes, "sem 4.3") {
+SCENARIO(backup_close_file_after_stop_backup_closes, "api Streaming backup") {
     bk_env env;
     JET_HANDLE h = 0;
     bk_setup(&env);
@@ -332,7 +332,7 @@ SCENARIO(backup_close_file_after_stop_backup_closes, "sem 4.3") {
 
 /* ---- GetLogInfo / GetTruncateLogInfo ---------------------------------------------------------------- */
 
-SCENARIO(backup_get_log_info_when_not_started_gives_no_backup, "sem 4.3") {
+SCENARIO(backup_get_log_info_when_not_started_gives_no_backup, "api Streaming backup") {
     bk_env env;
     char buf[4096];
     unsigned long cb = 0;
@@ -343,7 +343,7 @@ SCENARIO(backup_get_log_info_when_not_started_gives_no_backup, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_get_truncate_log_info_when_not_started_gives_no_backup, "sem 4.3") {
+SCENARIO(backup_get_truncate_log_info_when_not_started_gives_no_backup, "api Streaming backup") {
     bk_env env;
     char buf[4096];
     unsigned long cb = 0;
@@ -354,7 +354,7 @@ SCENARIO(backup_get_truncate_log_info_when_not_started_gives_no_backup, "sem 4.3
     bk_term(&env);
 }
 
-SCENARIO(backup_get_log_info_in_database_phase_rolls_the_log_and_ends_the_database_phase, "sem 4.3") {
+SCENARIO(backup_get_log_info_in_database_phase_rolls_the_log_and_ends_the_database_phase, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -370,7 +370,7 @@ SCENARIO(backup_get_log_info_in_database_phase_rolls_the_log_and_ends_the_databa
     bk_term(&env);
 }
 
-SCENARIO(backup_get_truncate_log_info_in_database_phase_rolls_the_log_and_ends_the_database_phase, "sem 4.3") {
+SCENARIO(backup_get_truncate_log_info_in_database_phase_rolls_the_log_and_ends_the_database_phase, "api Streaming backup") {
     bk_env env;
     char buf[8192];
     unsigned long cb = 0;
@@ -384,7 +384,7 @@ SCENARIO(backup_get_truncate_log_info_in_database_phase_rolls_the_log_and_ends_t
     bk_term(&env);
 }
 
-SCENARIO(backup_get_log_info_with_a_file_open_gives_invalid_backup_sequence, "sem 4.3") {
+SCENARIO(backup_get_log_info_with_a_file_open_gives_invalid_backup_sequence, "api Streaming backup") {
     bk_env env;
     JET_HANDLE h = 0;
     char buf[8192];
@@ -403,7 +403,7 @@ SCENARIO(backup_get_log_info_with_a_file_open_gives_invalid_backup_sequence, "se
     bk_term(&env);
 }
 
-SCENARIO(backup_get_truncate_log_info_with_a_file_open_gives_invalid_backup_sequence, "sem 4.3") {
+SCENARIO(backup_get_truncate_log_info_with_a_file_open_gives_invalid_backup_sequence, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     JET_HANDLE h = 0;
@@ -420,7 +420,7 @@ SCENARIO(backup_get_truncate_log_info_with_a_file_open_gives_invalid_backup_sequ
     bk_term(&env);
 }
 
-SCENARIO(backup_get_log_info_in_log_phase_lists_again_without_rolling, "sem 4.3") {
+SCENARIO(backup_get_log_info_in_log_phase_lists_again_without_rolling, "api Streaming backup") {
     bk_env env;
     bk_list first, second;
     bk_setup(&env);
@@ -438,7 +438,7 @@ SCENARIO(backup_get_log_info_in_log_phase_lists_again_without_rolling, "sem 4.3"
     bk_term(&env);
 }
 
-SCENARIO(backup_get_truncate_log_info_in_log_phase_lists_without_rolling, "sem 4.3") {
+SCENARIO(backup_get_truncate_log_info_in_log_phase_lists_without_rolling, "api Streaming backup") {
     bk_env env;
     bk_list logs, truncatable;
     char buf[8192];
@@ -454,7 +454,7 @@ SCENARIO(backup_get_truncate_log_info_in_log_phase_lists_without_rolling, "sem 4
     bk_term(&env);
 }
 
-SCENARIO(backup_get_log_info_after_stop_backup_gives_abort_by_server, "sem 4.3") {
+SCENARIO(backup_get_log_info_after_stop_backup_gives_abort_by_server, "api Streaming backup") {
     bk_env env;
     char buf[4096];
     unsigned long cb = 0;
@@ -467,7 +467,7 @@ SCENARIO(backup_get_log_info_after_stop_backup_gives_abort_by_server, "sem 4.3")
     bk_term(&env);
 }
 
-SCENARIO(backup_get_truncate_log_info_after_stop_backup_gives_abort_by_server, "sem 4.3") {
+SCENARIO(backup_get_truncate_log_info_after_stop_backup_gives_abort_by_server, "api Streaming backup") {
     bk_env env;
     char buf[4096];
     unsigned long cb = 0;
@@ -482,7 +482,7 @@ SCENARIO(backup_get_truncate_log_info_after_stop_backup_gives_abort_by_server, "
 
 /* ---- TruncateLog ------------------------------------------------------------------------------------ */
 
-SCENARIO(backup_truncate_log_when_not_started_gives_no_backup, "sem 4.3") {
+SCENARIO(backup_truncate_log_when_not_started_gives_no_backup, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetTruncateLogInstance(env.inst), JET_errNoBackup);
@@ -490,7 +490,7 @@ SCENARIO(backup_truncate_log_when_not_started_gives_no_backup, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_truncate_log_in_database_phase_gives_invalid_backup_sequence, "sem 4.3") {
+SCENARIO(backup_truncate_log_in_database_phase_gives_invalid_backup_sequence, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     bk_to_databases(&env);
@@ -502,7 +502,7 @@ SCENARIO(backup_truncate_log_in_database_phase_gives_invalid_backup_sequence, "s
     bk_term(&env);
 }
 
-SCENARIO(backup_truncate_log_in_log_phase_truncates, "sem 4.3") {
+SCENARIO(backup_truncate_log_in_log_phase_truncates, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -518,7 +518,7 @@ SCENARIO(backup_truncate_log_in_log_phase_truncates, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_truncate_log_before_the_logs_are_copied_gives_log_file_not_copied, "sem 4.3") {
+SCENARIO(backup_truncate_log_before_the_logs_are_copied_gives_log_file_not_copied, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -532,7 +532,7 @@ SCENARIO(backup_truncate_log_before_the_logs_are_copied_gives_log_file_not_copie
     bk_term(&env);
 }
 
-SCENARIO(backup_truncate_log_after_stop_backup_gives_abort_by_server, "sem 4.3") {
+SCENARIO(backup_truncate_log_after_stop_backup_gives_abort_by_server, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -548,7 +548,7 @@ SCENARIO(backup_truncate_log_after_stop_backup_gives_abort_by_server, "sem 4.3")
 
 /* ---- End -------------------------------------------------------------------------------------------- */
 
-SCENARIO(backup_end_when_not_started_gives_no_backup, "sem 4.3") {
+SCENARIO(backup_end_when_not_started_gives_no_backup, "api Streaming backup") {
     bk_env env;
     bk_setup(&env);
     EXPECT_ERR(JetEndExternalBackupInstance(env.inst), JET_errNoBackup);
@@ -557,7 +557,7 @@ SCENARIO(backup_end_when_not_started_gives_no_backup, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_end_in_database_phase_succeeds_and_is_recorded_as_an_abort, "sem 4.3") {
+SCENARIO(backup_end_in_database_phase_succeeds_and_is_recorded_as_an_abort, "api Streaming backup") {
     bk_env env;
     JET_DBINFOMISC misc;
     bk_setup(&env);
@@ -574,7 +574,7 @@ SCENARIO(backup_end_in_database_phase_succeeds_and_is_recorded_as_an_abort, "sem
     bk_term(&env);
 }
 
-SCENARIO(backup_end_in_log_phase_succeeds_and_ends_the_backup, "sem 4.3") {
+SCENARIO(backup_end_in_log_phase_succeeds_and_ends_the_backup, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);
@@ -586,7 +586,7 @@ SCENARIO(backup_end_in_log_phase_succeeds_and_ends_the_backup, "sem 4.3") {
     bk_term(&env);
 }
 
-SCENARIO(backup_end_after_stop_backup_succeeds_and_is_recorded_as_an_abort, "sem 4.3") {
+SCENARIO(backup_end_after_stop_backup_succeeds_and_is_recorded_as_an_abort, "api Streaming backup") {
     bk_env env;
     bk_list logs;
     JET_DBINFOMISC misc;

@@ -1,9 +1,9 @@
-/* Threads (issue 3 section 2, decisions 6, semantics 6.1).
+/* Threads (issue 3 section 2).
  *
  * (a) JetStopBackupInstance from one thread while another loops on JetReadFileInstance: the stop returns at once,
  *     and every call the reader starts after the stop returned gives -801.
  * (b) Four instances back up in a loop, one thread each, while a fifth thread stops one of them at random
- *     moments; 1,000 rounds in all. Every call's result must be one the specification allows at that point:
+ *     moments; 1,000 rounds in all. Every call's result must be one docs/api.md allows at that point:
  *     Begin 0; GetAttachInfo, OpenFile, ReadFile, GetLogInfo, TruncateLog 0 or -801, and -801 for every one of
  *     them once a call of the round returned -801 (the stop holds until End); CloseFile and End always 0.
  *

@@ -1,4 +1,4 @@
-/* Every page and log is verified as it is streamed (semantics 5.4, decisions 5): a damaged database page gives
+/* Every page and log is verified as it is streamed: a damaged database page gives
  * -1018, a page carrying another page's number -1118, at once (no retry loop); a damaged log -612. A database
  * read error drops that database and closes its handle, and the backup goes on; a log read error ends the backup.
  *
@@ -35,7 +35,7 @@ static void read_up_to_bad_page(bk_env *env, unsigned long bad, JET_ERR want, JE
     if (took > 2.0) harness_fail(__FILE__, __LINE__, "the failing read took %.1f s: verification must not retry", took);
 }
 
-SCENARIO(backup_damaged_database_page_gives_read_verify_failure, "dec 5") {
+SCENARIO(backup_damaged_database_page_gives_read_verify_failure, "api JetReadFile") {
     bk_env env;
     JET_HANDLE h = 0;
     bk_setup(&env);
@@ -45,7 +45,7 @@ SCENARIO(backup_damaged_database_page_gives_read_verify_failure, "dec 5") {
     bk_term(&env);
 }
 
-SCENARIO(backup_page_with_another_page_number_gives_read_pgno_verify_failure, "dec 5") {
+SCENARIO(backup_page_with_another_page_number_gives_read_pgno_verify_failure, "api JetReadFile") {
     bk_env env;
     JET_HANDLE h = 0;
     bk_setup(&env);
@@ -57,7 +57,7 @@ SCENARIO(backup_page_with_another_page_number_gives_read_pgno_verify_failure, "d
     bk_term(&env);
 }
 
-SCENARIO(backup_damaged_database_page_is_reported_in_a_large_read, "dec 5") {
+SCENARIO(backup_damaged_database_page_is_reported_in_a_large_read, "api JetReadFile") {
     bk_env env;
     size_t got = 0;
     bk_setup(&env);
@@ -69,7 +69,7 @@ SCENARIO(backup_damaged_database_page_is_reported_in_a_large_read, "dec 5") {
     bk_term(&env);
 }
 
-SCENARIO(backup_database_read_error_drops_the_database_and_the_backup_continues, "sem 5.4") {
+SCENARIO(backup_database_read_error_drops_the_database_and_the_backup_continues, "api JetReadFile") {
     bk_env env;
     JET_HANDLE h = 0;
     JET_DBINFOMISC misc;
@@ -97,7 +97,7 @@ SCENARIO(backup_database_read_error_drops_the_database_and_the_backup_continues,
     bk_term(&env);
 }
 
-SCENARIO(backup_database_read_error_leaves_other_databases_in_the_backup, "sem 5.4") {
+SCENARIO(backup_database_read_error_leaves_other_databases_in_the_backup, "api JetReadFile") {
     bk_env env;
     JET_HANDLE h = 0;
     JET_DBID dbid2 = 0;
@@ -123,7 +123,7 @@ SCENARIO(backup_database_read_error_leaves_other_databases_in_the_backup, "sem 5
     bk_term(&env);
 }
 
-SCENARIO(backup_zeroed_database_page_is_accepted, "dec 5") {
+SCENARIO(backup_zeroed_database_page_is_accepted, "api JetReadFile") {
     bk_env env;
     size_t cb = 0;
     bk_setup(&env);
@@ -137,7 +137,7 @@ SCENARIO(backup_zeroed_database_page_is_accepted, "dec 5") {
     bk_term(&env);
 }
 
-SCENARIO(backup_damaged_log_gives_log_read_verify_failure_and_ends_the_backup, "sem 5.4") {
+SCENARIO(backup_damaged_log_gives_log_read_verify_failure_and_ends_the_backup, "api JetReadFile") {
     bk_env env;
     bk_list logs;
     JET_HANDLE h = 0;
@@ -154,7 +154,7 @@ SCENARIO(backup_damaged_log_gives_log_read_verify_failure_and_ends_the_backup, "
     bk_term(&env);
 }
 
-SCENARIO(backup_damaged_log_is_reported_in_a_whole_file_read, "sem 5.4") {
+SCENARIO(backup_damaged_log_is_reported_in_a_whole_file_read, "api JetReadFile") {
     bk_env env;
     bk_list logs;
     JET_HANDLE h = 0;
@@ -169,7 +169,7 @@ SCENARIO(backup_damaged_log_is_reported_in_a_whole_file_read, "sem 5.4") {
     bk_term(&env);
 }
 
-SCENARIO(backup_log_damaged_in_another_backup_log_does_not_affect_the_listed_one, "sem 5.4") {
+SCENARIO(backup_log_damaged_in_another_backup_log_does_not_affect_the_listed_one, "api JetReadFile") {
     bk_env env;
     bk_list logs;
     bk_setup(&env);

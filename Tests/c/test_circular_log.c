@@ -1,5 +1,5 @@
 /* JET_paramCircularLog: archived logs the checkpoint no longer needs go away at each roll, except those a
- * running full backup still has to copy; incremental backups stay refused (semantics 3.6, 5.1).
+ * running full backup still has to copy; incremental backups stay refused.
  */
 #include "harness.h"
 
@@ -30,7 +30,7 @@ static JET_INSTANCE circular_instance(JET_SESID *psesid) {
     return inst;
 }
 
-SCENARIO(circular_log_keeps_no_archived_logs_after_rolls, "sem 3.6") {
+SCENARIO(circular_log_keeps_no_archived_logs_after_rolls, "api System parameters") {
     JET_SESID sesid;
     JET_INSTANCE inst = circular_instance(&sesid);
     roll_logs(sesid, 4);
@@ -38,7 +38,7 @@ SCENARIO(circular_log_keeps_no_archived_logs_after_rolls, "sem 3.6") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(circular_log_keeps_the_logs_a_running_full_backup_needs, "sem 3.6, 5.6") {
+SCENARIO(circular_log_keeps_the_logs_a_running_full_backup_needs, "api System parameters") {
     JET_SESID sesid;
     JET_INSTANCE inst = circular_instance(&sesid);
     EXPECT_ERR(JetBeginExternalBackupInstance(inst, 0), JET_errSuccess);
@@ -59,14 +59,14 @@ SCENARIO(circular_log_keeps_the_logs_a_running_full_backup_needs, "sem 3.6, 5.6"
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(circular_log_refuses_incremental_backups, "sem 5.1") {
+SCENARIO(circular_log_refuses_incremental_backups, "api JetBeginExternalBackup") {
     JET_SESID sesid;
     JET_INSTANCE inst = circular_instance(&sesid);
     EXPECT_ERR(JetBeginExternalBackupInstance(inst, JET_bitBackupIncremental), JET_errInvalidBackup);
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(circular_log_reinit_continues_the_stream_without_archives, "sem 3.6, issue 2.5") {
+SCENARIO(circular_log_reinit_continues_the_stream_without_archives, "api System parameters") {
     JET_SESID sesid;
     JET_INSTANCE inst = circular_instance(&sesid);
     roll_logs(sesid, 2);

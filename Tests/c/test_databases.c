@@ -1,6 +1,5 @@
 /* Databases: JetCreateDatabase*, JetAttachDatabase*, JetDetachDatabase*, JetDetachDatabase2*, JetOpenDatabase*,
- * JetCloseDatabase, JetGrowDatabase, JetSetDatabaseSize*, JetGetDatabaseFileInfo* (semantics 3.7 and 10.2,
- * decisions 4 and 8). */
+ * JetCloseDatabase, JetGrowDatabase, JetSetDatabaseSize*, JetGetDatabaseFileInfo*. */
 #define _GNU_SOURCE
 #include "harness.h"
 
@@ -80,7 +79,7 @@ static void crash_with_attached_database(const char *dir, const char *db) {
  * JetCreateDatabase
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(create_database_creates_attaches_and_opens_the_file, "sem 3.7") {
+SCENARIO(create_database_creates_attaches_and_opens_the_file, "api JetCreateDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     JET_DBID dbid = JET_dbidNil;
@@ -98,7 +97,7 @@ SCENARIO(create_database_creates_attaches_and_opens_the_file, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(create_database_with_null_pdbid_gives_invalid_parameter, "dec 2") {
+SCENARIO(create_database_with_null_pdbid_gives_invalid_parameter, "api Handles") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     EXPECT_ERR(JetCreateDatabaseA(sesid, path_in_dir("db.edb"), NULL, NULL, 0), JET_errInvalidParameter);
@@ -107,7 +106,7 @@ SCENARIO(create_database_with_null_pdbid_gives_invalid_parameter, "dec 2") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(create_database_w_with_a_non_ascii_name, "dec 1") {
+SCENARIO(create_database_w_with_a_non_ascii_name, "api JetCreateDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     JET_DBID dbid = 0;
@@ -126,7 +125,7 @@ SCENARIO(create_database_w_with_a_non_ascii_name, "dec 1") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(create_database_a_with_a_non_ascii_utf8_name, "dec 1") {
+SCENARIO(create_database_a_with_a_non_ascii_utf8_name, "api JetCreateDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     JET_DBID dbid = 0;
@@ -143,7 +142,7 @@ SCENARIO(create_database_a_with_a_non_ascii_utf8_name, "dec 1") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(database_calls_w_with_an_unpaired_surrogate_give_unicode_translation_fail, "dec 1") {
+SCENARIO(database_calls_w_with_an_unpaired_surrogate_give_unicode_translation_fail, "api Strings, names and paths") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     JET_DBID dbid = 0;
@@ -159,7 +158,7 @@ SCENARIO(database_calls_w_with_an_unpaired_surrogate_give_unicode_translation_fa
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(create_database_over_an_existing_file_gives_database_duplicate, "sem 3.7") {
+SCENARIO(create_database_over_an_existing_file_gives_database_duplicate, "api JetCreateDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     JET_DBID dbid = 0;
@@ -178,7 +177,7 @@ SCENARIO(create_database_over_an_existing_file_gives_database_duplicate, "sem 3.
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(create_database_that_is_attached_gives_database_duplicate, "sem 3.7") {
+SCENARIO(create_database_that_is_attached_gives_database_duplicate, "api JetCreateDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0, again = 0;
     JET_SESID sesid = create_db(inst, path_in_dir("db.edb"), 0, &dbid);
@@ -187,7 +186,7 @@ SCENARIO(create_database_that_is_attached_gives_database_duplicate, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(create_database_with_overwrite_existing_replaces_the_file, "sem 3.7") {
+SCENARIO(create_database_with_overwrite_existing_replaces_the_file, "api JetCreateDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     JET_SESID sesid = create_db(inst, path_in_dir("db.edb"), 200, &dbid);
@@ -205,7 +204,7 @@ SCENARIO(create_database_with_overwrite_existing_replaces_the_file, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(create_database_with_recovery_off_gives_a_usable_database, "sem 3.7") {
+SCENARIO(create_database_with_recovery_off_gives_a_usable_database, "api JetCreateDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     JET_DBID dbid = 0;
@@ -219,7 +218,7 @@ SCENARIO(create_database_with_recovery_off_gives_a_usable_database, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(seventh_created_database_gives_too_many_attached_databases, "sem 3.7") {
+SCENARIO(seventh_created_database_gives_too_many_attached_databases, "api JetCreateDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     char name[32];
@@ -239,7 +238,7 @@ SCENARIO(seventh_created_database_gives_too_many_attached_databases, "sem 3.7") 
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(seventh_attached_database_gives_too_many_attached_databases, "sem 3.7") {
+SCENARIO(seventh_attached_database_gives_too_many_attached_databases, "api JetAttachDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     char name[32];
@@ -261,7 +260,7 @@ SCENARIO(seventh_attached_database_gives_too_many_attached_databases, "sem 3.7")
  * JetAttachDatabase
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(attach_a_missing_file_gives_file_not_found, "sem 3.7") {
+SCENARIO(attach_a_missing_file_gives_file_not_found, "api JetAttachDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     EXPECT_ERR(JetAttachDatabaseA(sesid, path_in_dir("missing.edb"), 0), JET_errFileNotFound);
@@ -272,7 +271,7 @@ SCENARIO(attach_a_missing_file_gives_file_not_found, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(attach_a_file_without_write_permission_gives_database_file_read_only, "sem 3.7") {
+SCENARIO(attach_a_file_without_write_permission_gives_database_file_read_only, "api JetAttachDatabase") {
     /* Tests may run as root, which ignores permissions: the library decides from the mode bits, so a file
      * that nobody may write is read-only for root too. */
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
@@ -287,7 +286,7 @@ SCENARIO(attach_a_file_without_write_permission_gives_database_file_read_only, "
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(attach_read_only_leaves_the_file_untouched, "sem 3.7") {
+SCENARIO(attach_read_only_leaves_the_file_untouched, "api JetAttachDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("db.edb"));
@@ -304,7 +303,7 @@ SCENARIO(attach_read_only_leaves_the_file_untouched, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(attach_an_empty_name_gives_database_invalid_path, "sem 3.7") {
+SCENARIO(attach_an_empty_name_gives_database_invalid_path, "api JetAttachDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     EXPECT_ERR(JetAttachDatabaseA(sesid, "", 0), JET_errDatabaseInvalidPath);
@@ -312,7 +311,7 @@ SCENARIO(attach_an_empty_name_gives_database_invalid_path, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(attach_an_attached_database_gives_database_attached_warning, "sem 3.7") {
+SCENARIO(attach_an_attached_database_gives_database_attached_warning, "api JetAttachDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("db.edb"));
@@ -329,7 +328,7 @@ SCENARIO(attach_an_attached_database_gives_database_attached_warning, "sem 3.7")
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(attach_and_detach_inside_a_transaction_give_in_transaction, "sem 3.7") {
+SCENARIO(attach_and_detach_inside_a_transaction_give_in_transaction, "api JetAttachDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("db.edb"));
@@ -346,7 +345,7 @@ SCENARIO(attach_and_detach_inside_a_transaction_give_in_transaction, "sem 3.7") 
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(attach_after_detach_reattaches_the_same_database, "sem 3.7") {
+SCENARIO(attach_after_detach_reattaches_the_same_database, "api JetAttachDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("db.edb"));
@@ -363,7 +362,7 @@ SCENARIO(attach_after_detach_reattaches_the_same_database, "sem 3.7") {
  * JetDetachDatabase / JetDetachDatabase2
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(detach_a_database_that_is_not_attached_gives_database_not_found, "sem 3.7") {
+SCENARIO(detach_a_database_that_is_not_attached_gives_database_not_found, "api JetDetachDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("db.edb"));
@@ -375,7 +374,7 @@ SCENARIO(detach_a_database_that_is_not_attached_gives_database_not_found, "sem 3
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(detach_a_created_database_that_is_still_open_gives_database_in_use, "sem 3.7") {
+SCENARIO(detach_a_created_database_that_is_still_open_gives_database_in_use, "api JetDetachDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     JET_SESID sesid = create_db(inst, path_in_dir("db.edb"), 0, &dbid);
@@ -388,7 +387,7 @@ SCENARIO(detach_a_created_database_that_is_still_open_gives_database_in_use, "se
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(detach_a_database_opened_by_open_database_gives_database_in_use, "sem 3.7") {
+SCENARIO(detach_a_database_opened_by_open_database_gives_database_in_use, "api JetDetachDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("db.edb"));
@@ -418,15 +417,15 @@ static void detach_all_with(const char *name) {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(detach_with_a_null_name_detaches_every_database, "sem 3.7") {
+SCENARIO(detach_with_a_null_name_detaches_every_database, "api JetDetachDatabase") {
     detach_all_with(NULL);
 }
 
-SCENARIO(detach_with_an_empty_name_detaches_every_database, "sem 3.7") {
+SCENARIO(detach_with_an_empty_name_detaches_every_database, "api JetDetachDatabase") {
     detach_all_with("");
 }
 
-SCENARIO(detach2_w_with_a_null_name_detaches_every_database, "sem 3.7") {
+SCENARIO(detach2_w_with_a_null_name_detaches_every_database, "api JetDetachDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("one.edb"));
@@ -436,7 +435,7 @@ SCENARIO(detach2_w_with_a_null_name_detaches_every_database, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(detach2_with_force_detach_gives_force_detach_not_allowed, "sem 3.7") {
+SCENARIO(detach2_with_force_detach_gives_force_detach_not_allowed, "api JetDetachDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("db.edb"));
@@ -452,7 +451,7 @@ SCENARIO(detach2_with_force_detach_gives_force_detach_not_allowed, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(detach2_without_flags_detaches_a_and_w, "sem 3.7") {
+SCENARIO(detach2_without_flags_detaches_a_and_w, "api JetDetachDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("one.edb"));
@@ -472,7 +471,7 @@ SCENARIO(detach2_without_flags_detaches_a_and_w, "sem 3.7") {
  * JetOpenDatabase / JetCloseDatabase
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(open_database_a_and_w_open_an_attached_database, "sem 3.7") {
+SCENARIO(open_database_a_and_w_open_an_attached_database, "api JetOpenDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("db.edb"));
@@ -487,7 +486,7 @@ SCENARIO(open_database_a_and_w_open_an_attached_database, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(open_database_that_is_not_attached_gives_database_not_found, "sem 3.7") {
+SCENARIO(open_database_that_is_not_attached_gives_database_not_found, "api JetOpenDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("db.edb"));
@@ -498,7 +497,7 @@ SCENARIO(open_database_that_is_not_attached_gives_database_not_found, "sem 3.7")
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(open_database_with_null_pdbid_gives_invalid_parameter, "dec 2") {
+SCENARIO(open_database_with_null_pdbid_gives_invalid_parameter, "api Handles") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     JET_SESID sesid = create_db(inst, path_in_dir("db.edb"), 0, &dbid);
@@ -507,7 +506,7 @@ SCENARIO(open_database_with_null_pdbid_gives_invalid_parameter, "dec 2") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(open_database_from_another_session_keeps_it_in_use, "sem 3.7") {
+SCENARIO(open_database_from_another_session_keeps_it_in_use, "api JetOpenDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     JET_SESID creator = create_db(inst, path_in_dir("db.edb"), 0, &dbid);
@@ -522,10 +521,10 @@ SCENARIO(open_database_from_another_session_keeps_it_in_use, "sem 3.7") {
 }
 
 /* ------------------------------------------------------------------------------------------------------------
- * JetGrowDatabase / JetSetDatabaseSize (decisions 8)
+ * JetGrowDatabase / JetSetDatabaseSize
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(grow_database_counts_the_header_pages_and_sizes_the_file, "dec 8") {
+SCENARIO(grow_database_counts_the_header_pages_and_sizes_the_file, "api JetGrowDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     JET_SESID sesid = create_db(inst, path_in_dir("db.edb"), 0, &dbid);
@@ -541,7 +540,7 @@ SCENARIO(grow_database_counts_the_header_pages_and_sizes_the_file, "dec 8") {
     EXPECT_EQ_UL(file_size(path_in_dir("db.edb")), (long long)real * 4096);
 }
 
-SCENARIO(grow_database_to_a_smaller_size_changes_nothing, "dec 8") {
+SCENARIO(grow_database_to_a_smaller_size_changes_nothing, "api JetGrowDatabase") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     JET_SESID sesid = create_db(inst, path_in_dir("db.edb"), 40, &dbid);
@@ -555,7 +554,7 @@ SCENARIO(grow_database_to_a_smaller_size_changes_nothing, "dec 8") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(set_database_size_grows_a_detached_clean_database, "dec 8") {
+SCENARIO(set_database_size_grows_a_detached_clean_database, "api JetSetDatabaseSize") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("db.edb"));
@@ -574,7 +573,7 @@ SCENARIO(set_database_size_grows_a_detached_clean_database, "dec 8") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(set_database_size_w_grows_a_detached_clean_database, "dec 8") {
+SCENARIO(set_database_size_w_grows_a_detached_clean_database, "api JetSetDatabaseSize") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("données.edb"));
@@ -585,7 +584,7 @@ SCENARIO(set_database_size_w_grows_a_detached_clean_database, "dec 8") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(set_database_size_to_a_smaller_size_changes_nothing, "dec 8") {
+SCENARIO(set_database_size_to_a_smaller_size_changes_nothing, "api JetSetDatabaseSize") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     JET_SESID sesid = create_db(inst, path_in_dir("db.edb"), 40, &dbid);
@@ -599,7 +598,7 @@ SCENARIO(set_database_size_to_a_smaller_size_changes_nothing, "dec 8") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(set_database_size_of_a_missing_file_gives_file_not_found, "dec 8") {
+SCENARIO(set_database_size_of_a_missing_file_gives_file_not_found, "api JetSetDatabaseSize") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     unsigned long real = 0;
@@ -608,7 +607,7 @@ SCENARIO(set_database_size_of_a_missing_file_gives_file_not_found, "dec 8") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(set_database_size_of_a_dirty_database_gives_database_dirty_shutdown, "dec 8") {
+SCENARIO(set_database_size_of_a_dirty_database_gives_database_dirty_shutdown, "api JetSetDatabaseSize") {
     const char *db = path_in_dir("crashed/db.edb");
     crash_with_attached_database(path_in_dir("crashed"), db);
     EXPECT(misc_of(db).dbstate != JET_dbstateCleanShutdown);
@@ -624,10 +623,10 @@ SCENARIO(set_database_size_of_a_dirty_database_gives_database_dirty_shutdown, "d
 }
 
 /* ------------------------------------------------------------------------------------------------------------
- * JetGetDatabaseFileInfo (semantics 10.2, decisions 8)
+ * JetGetDatabaseFileInfo
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(database_file_info_of_an_attached_database_is_just_created_or_dirty, "sem 10.2") {
+SCENARIO(database_file_info_of_an_attached_database_is_just_created_or_dirty, "api JetGetDatabaseFileInfo") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     create_db(inst, path_in_dir("db.edb"), 0, &dbid);
@@ -639,7 +638,7 @@ SCENARIO(database_file_info_of_an_attached_database_is_just_created_or_dirty, "s
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(database_file_info_after_detach_is_clean_shutdown, "sem 10.2") {
+SCENARIO(database_file_info_after_detach_is_clean_shutdown, "api JetGetDatabaseFileInfo") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     JET_SESID sesid = create_db(inst, path_in_dir("db.edb"), 0, &dbid);
@@ -654,7 +653,7 @@ SCENARIO(database_file_info_after_detach_is_clean_shutdown, "sem 10.2") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(database_file_info_after_a_clean_term_is_clean_shutdown, "sem 10.2") {
+SCENARIO(database_file_info_after_a_clean_term_is_clean_shutdown, "api JetGetDatabaseFileInfo") {
     JET_INSTANCE inst = init_legacy(path_in_dir("legacy"));
     JET_DBID dbid = 0;
     create_db(inst, path_in_dir("db.edb"), 0, &dbid);
@@ -662,7 +661,7 @@ SCENARIO(database_file_info_after_a_clean_term_is_clean_shutdown, "sem 10.2") {
     EXPECT_EQ_UL(misc_of(path_in_dir("db.edb")).dbstate, JET_dbstateCleanShutdown);
 }
 
-SCENARIO(database_file_info_w_reports_the_same_header, "sem 10.2") {
+SCENARIO(database_file_info_w_reports_the_same_header, "api JetGetDatabaseFileInfo") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     create_db(inst, path_in_dir("db.edb"), 0, &dbid);
@@ -680,7 +679,7 @@ SCENARIO(database_file_info_w_reports_the_same_header, "sem 10.2") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(database_file_info_page_size_is_the_database_page_size, "sem 10.4") {
+SCENARIO(database_file_info_page_size_is_the_database_page_size, "api JetGetDatabaseFileInfo") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     create_db(inst, path_in_dir("db.edb"), 0, &dbid);
@@ -694,7 +693,7 @@ SCENARIO(database_file_info_page_size_is_the_database_page_size, "sem 10.4") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(databases_use_the_global_database_page_size, "sem 10.4") {
+SCENARIO(databases_use_the_global_database_page_size, "api System parameters") {
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramDatabasePageSize, 8192, NULL), JET_errSuccess);
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
@@ -709,7 +708,7 @@ SCENARIO(databases_use_the_global_database_page_size, "sem 10.4") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(database_file_info_filesize_is_the_file_size_attached_and_detached, "sem 10.2") {
+SCENARIO(database_file_info_filesize_is_the_file_size_attached_and_detached, "api JetGetDatabaseFileInfo") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     JET_SESID sesid = create_db(inst, path_in_dir("db.edb"), 25, &dbid);
@@ -721,7 +720,7 @@ SCENARIO(database_file_info_filesize_is_the_file_size_attached_and_detached, "se
     EXPECT_EQ_UL(filesize_info(path_in_dir("db.edb")), file_size(path_in_dir("db.edb")));
 }
 
-SCENARIO(database_file_info_needs_no_instance, "dec 8") {
+SCENARIO(database_file_info_needs_no_instance, "api JetGetDatabaseFileInfo") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("db.edb"));
@@ -733,7 +732,7 @@ SCENARIO(database_file_info_needs_no_instance, "dec 8") {
     EXPECT_EQ_UL(filesize_info(path_in_dir("db.edb")), file_size(path_in_dir("db.edb")));
 }
 
-SCENARIO(database_file_info_unknown_level_gives_invalid_parameter, "dec 8") {
+SCENARIO(database_file_info_unknown_level_gives_invalid_parameter, "api JetGetDatabaseFileInfo") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("db.edb"));
@@ -744,7 +743,7 @@ SCENARIO(database_file_info_unknown_level_gives_invalid_parameter, "dec 8") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(database_file_info_with_the_wrong_buffer_size_gives_invalid_buffer_size, "dec 8") {
+SCENARIO(database_file_info_with_the_wrong_buffer_size_gives_invalid_buffer_size, "api JetGetDatabaseFileInfo") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     make_detached_db(sesid, path_in_dir("db.edb"));
@@ -756,7 +755,7 @@ SCENARIO(database_file_info_with_the_wrong_buffer_size_gives_invalid_buffer_size
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(database_file_info_of_a_missing_file_gives_file_not_found, "dec 8") {
+SCENARIO(database_file_info_of_a_missing_file_gives_file_not_found, "api JetGetDatabaseFileInfo") {
     JET_DBINFOMISC misc;
     EXPECT_ERR(JetGetDatabaseFileInfoA(path_in_dir("missing.edb"), &misc, sizeof misc, JET_DbInfoMisc),
                JET_errFileNotFound);
@@ -764,7 +763,7 @@ SCENARIO(database_file_info_of_a_missing_file_gives_file_not_found, "dec 8") {
                JET_errFileNotFound);
 }
 
-SCENARIO(databases_of_one_log_stream_share_its_log_signature, "sem 10.2") {
+SCENARIO(databases_of_one_log_stream_share_its_log_signature, "api JetGetDatabaseFileInfo") {
     JET_INSTANCE a = init_named("a", path_in_dir("a"));
     JET_INSTANCE b = init_named("b", path_in_dir("b"));
     JET_DBID dbid = 0;

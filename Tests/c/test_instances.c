@@ -1,5 +1,5 @@
 /* Instances and the global run mode: JetCreateInstance*, JetInit*, JetTerm*, JetEnableMultiInstance*,
- * JetGetInstanceInfo* and JetFreeBuffer (semantics sections 1.3, 2, 3.1 to 3.5 and 13; decisions section 2). */
+ * JetGetInstanceInfo* and JetFreeBuffer. */
 #define _GNU_SOURCE
 #include "harness.h"
 
@@ -61,10 +61,10 @@ static void expect_implicit_calls(JET_ERR want) {
 }
 
 /* ------------------------------------------------------------------------------------------------------------
- * The run mode (semantics section 2)
+ * The run mode
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(create_instance_after_legacy_init_gives_running_in_one_instance_mode, "sem 2") {
+SCENARIO(create_instance_after_legacy_init_gives_running_in_one_instance_mode, "api One-instance and multi-instance mode") {
     init_legacy(path_in_dir("legacy"));
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "a"), JET_errRunningInOneInstanceMode);
@@ -73,27 +73,27 @@ SCENARIO(create_instance_after_legacy_init_gives_running_in_one_instance_mode, "
     EXPECT_ERR(JetCreateInstance2W(&inst, utf16("w2"), utf16("display"), 0), JET_errRunningInOneInstanceMode);
 }
 
-SCENARIO(enable_multi_instance_after_legacy_init_gives_running_in_one_instance_mode, "sem 3.4") {
+SCENARIO(enable_multi_instance_after_legacy_init_gives_running_in_one_instance_mode, "api JetEnableMultiInstance") {
     init_legacy(path_in_dir("legacy"));
     unsigned long n = 99;
     EXPECT_ERR(JetEnableMultiInstanceA(NULL, 0, &n), JET_errRunningInOneInstanceMode);
     EXPECT_ERR(JetEnableMultiInstanceW(NULL, 0, &n), JET_errRunningInOneInstanceMode);
 }
 
-SCENARIO(legacy_init_after_create_instance_gives_running_in_multi_instance_mode, "sem 2") {
+SCENARIO(legacy_init_after_create_instance_gives_running_in_multi_instance_mode, "api One-instance and multi-instance mode") {
     created("a", path_in_dir("a"));
     set_paths(NULL, path_in_dir("legacy"));
     EXPECT_ERR(JetInit(NULL), JET_errRunningInMultiInstanceMode);
     EXPECT(!is_dir(path_in_dir("legacy")));
 }
 
-SCENARIO(legacy_init_after_enable_multi_instance_gives_running_in_multi_instance_mode, "sem 2") {
+SCENARIO(legacy_init_after_enable_multi_instance_gives_running_in_multi_instance_mode, "api One-instance and multi-instance mode") {
     EXPECT_ERR(JetEnableMultiInstanceA(NULL, 0, NULL), JET_errSuccess);
     set_paths(NULL, path_in_dir("legacy"));
     EXPECT_ERR(JetInit(NULL), JET_errRunningInMultiInstanceMode);
 }
 
-SCENARIO(second_legacy_init_gives_already_initialized_and_keeps_the_instance, "sem 2") {
+SCENARIO(second_legacy_init_gives_already_initialized_and_keeps_the_instance, "api One-instance and multi-instance mode") {
     JET_INSTANCE inst = init_legacy(path_in_dir("legacy"));
     JET_INSTANCE again = 0;
     EXPECT_ERR(JetInit(&again), JET_errAlreadyInitialized);
@@ -104,7 +104,7 @@ SCENARIO(second_legacy_init_gives_already_initialized_and_keeps_the_instance, "s
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(legacy_init_with_null_pinstance_initializes_the_single_instance, "sem 3.2") {
+SCENARIO(legacy_init_with_null_pinstance_initializes_the_single_instance, "api JetInit") {
     set_paths(NULL, path_in_dir("legacy"));
     EXPECT_ERR(JetInit(NULL), JET_errSuccess);
     EXPECT(file_size(path_in_dir("legacy/edb.chk")) > 0);
@@ -116,7 +116,7 @@ SCENARIO(legacy_init_with_null_pinstance_initializes_the_single_instance, "sem 3
     expect_implicit_calls(JET_errInvalidParameter);
 }
 
-SCENARIO(null_instance_in_one_instance_mode_means_the_single_instance, "sem 1.3") {
+SCENARIO(null_instance_in_one_instance_mode_means_the_single_instance, "api Finding the instance, and the API gate") {
     init_legacy(path_in_dir("legacy"));
     JET_SESID sesid = 0;
     EXPECT_ERR(JetBeginSessionA(0, &sesid, "", ""), JET_errSuccess);
@@ -127,22 +127,22 @@ SCENARIO(null_instance_in_one_instance_mode_means_the_single_instance, "sem 1.3"
     EXPECT_ERR(JetEndSession(sesid, 0), JET_errSuccess);
 }
 
-SCENARIO(implicit_instance_calls_with_no_instance_give_invalid_parameter, "sem 2") {
+SCENARIO(implicit_instance_calls_with_no_instance_give_invalid_parameter, "api One-instance and multi-instance mode") {
     expect_implicit_calls(JET_errInvalidParameter);
 }
 
-SCENARIO(implicit_instance_calls_in_multi_instance_mode_give_running_in_multi_instance_mode, "sem 2") {
+SCENARIO(implicit_instance_calls_in_multi_instance_mode_give_running_in_multi_instance_mode, "api One-instance and multi-instance mode") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     expect_implicit_calls(JET_errRunningInMultiInstanceMode);
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(implicit_instance_calls_after_enable_multi_instance_give_running_in_multi_instance_mode, "sem 2") {
+SCENARIO(implicit_instance_calls_after_enable_multi_instance_give_running_in_multi_instance_mode, "api One-instance and multi-instance mode") {
     EXPECT_ERR(JetEnableMultiInstanceA(NULL, 0, NULL), JET_errSuccess);
     expect_implicit_calls(JET_errRunningInMultiInstanceMode);
 }
 
-SCENARIO(explicit_instance_call_with_no_instance_gives_invalid_parameter, "sem 1.3") {
+SCENARIO(explicit_instance_call_with_no_instance_gives_invalid_parameter, "api Finding the instance, and the API gate") {
     JET_SESID sesid = 0;
     EXPECT_ERR(JetBeginSessionA(0, &sesid, "", ""), JET_errInvalidParameter);
     EXPECT_ERR(JetBeginExternalBackupInstance(0, 0), JET_errInvalidParameter);
@@ -150,7 +150,7 @@ SCENARIO(explicit_instance_call_with_no_instance_gives_invalid_parameter, "sem 1
     EXPECT_ERR(JetTerm(0), JET_errInvalidParameter);
 }
 
-SCENARIO(null_or_nil_instance_in_multi_instance_mode_gives_invalid_parameter, "sem 1.3") {
+SCENARIO(null_or_nil_instance_in_multi_instance_mode_gives_invalid_parameter, "api Finding the instance, and the API gate") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = 0;
     EXPECT_ERR(JetBeginSessionA(0, &sesid, "", ""), JET_errInvalidParameter);
@@ -161,7 +161,7 @@ SCENARIO(null_or_nil_instance_in_multi_instance_mode_gives_invalid_parameter, "s
     EXPECT_ERR(JetEndSession(sesid, 0), JET_errSuccess);
 }
 
-SCENARIO(create_instance_past_max_instances_gives_too_many_instances, "sem 3.1") {
+SCENARIO(create_instance_past_max_instances_gives_too_many_instances, "api JetCreateInstance") {
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramMaxInstances, 2, NULL), JET_errSuccess);
     JET_INSTANCE a = 0, b = 0, c = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, "a"), JET_errSuccess);
@@ -175,7 +175,7 @@ SCENARIO(create_instance_past_max_instances_gives_too_many_instances, "sem 3.1")
     EXPECT(z == 0);
 }
 
-SCENARIO(max_instances_counts_only_live_instances, "sem 3.1") {
+SCENARIO(max_instances_counts_only_live_instances, "api JetCreateInstance") {
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramMaxInstances, 2, NULL), JET_errSuccess);
     JET_INSTANCE a = 0, b = 0, c = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, "a"), JET_errSuccess);
@@ -186,7 +186,7 @@ SCENARIO(max_instances_counts_only_live_instances, "sem 3.1") {
     EXPECT_ERR(JetTerm(c), JET_errSuccess);
 }
 
-SCENARIO(init_with_zero_handle_in_multi_instance_mode_creates_an_unnamed_instance, "sem 2") {
+SCENARIO(init_with_zero_handle_in_multi_instance_mode_creates_an_unnamed_instance, "api One-instance and multi-instance mode") {
     JET_INSTANCE named = init_named("named", path_in_dir("named"));
     /* The new instance clones the global defaults, so give it folders of its own there. */
     set_paths(NULL, path_in_dir("unnamed"));
@@ -206,7 +206,7 @@ SCENARIO(init_with_zero_handle_in_multi_instance_mode_creates_an_unnamed_instanc
     EXPECT_ERR(JetTerm(named), JET_errSuccess);
 }
 
-SCENARIO(init_with_nil_handle_in_multi_instance_mode_creates_an_unnamed_instance, "sem 2") {
+SCENARIO(init_with_nil_handle_in_multi_instance_mode_creates_an_unnamed_instance, "api One-instance and multi-instance mode") {
     JET_INSTANCE named = init_named("named", path_in_dir("named"));
     set_paths(NULL, path_in_dir("unnamed"));
     JET_INSTANCE fresh = JET_instanceNil;
@@ -216,7 +216,7 @@ SCENARIO(init_with_nil_handle_in_multi_instance_mode_creates_an_unnamed_instance
     EXPECT_ERR(JetTerm(named), JET_errSuccess);
 }
 
-SCENARIO(mode_returns_to_unset_after_legacy_term, "sem 2") {
+SCENARIO(mode_returns_to_unset_after_legacy_term, "api One-instance and multi-instance mode") {
     JET_INSTANCE inst = init_legacy(path_in_dir("legacy"));
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
     JET_INSTANCE multi = 0;
@@ -224,7 +224,7 @@ SCENARIO(mode_returns_to_unset_after_legacy_term, "sem 2") {
     EXPECT_ERR(JetTerm(multi), JET_errSuccess);
 }
 
-SCENARIO(mode_returns_to_unset_after_the_last_multi_instance_terminates, "sem 2") {
+SCENARIO(mode_returns_to_unset_after_the_last_multi_instance_terminates, "api One-instance and multi-instance mode") {
     JET_INSTANCE a = init_named("a", path_in_dir("a"));
     JET_INSTANCE b = created("b", path_in_dir("b"));
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
@@ -234,7 +234,7 @@ SCENARIO(mode_returns_to_unset_after_the_last_multi_instance_terminates, "sem 2"
     EXPECT_ERR(JetTerm(legacy), JET_errSuccess);
 }
 
-SCENARIO(mode_stays_multi_instance_while_an_instance_remains, "sem 2") {
+SCENARIO(mode_stays_multi_instance_while_an_instance_remains, "api One-instance and multi-instance mode") {
     JET_INSTANCE a = created("a", path_in_dir("a"));
     JET_INSTANCE b = created("b", path_in_dir("b"));
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
@@ -244,7 +244,7 @@ SCENARIO(mode_stays_multi_instance_while_an_instance_remains, "sem 2") {
     EXPECT_ERR(JetTerm(b), JET_errSuccess);
 }
 
-SCENARIO(failed_create_instance_leaves_the_mode_unset, "sem 3.1") {
+SCENARIO(failed_create_instance_leaves_the_mode_unset, "api JetCreateInstance") {
     EXPECT_ERR(JetCreateInstanceA(NULL, "a"), JET_errInvalidParameter);
     const WCHAR lone_surrogate[] = {'x', 0xD800, 0};
     JET_INSTANCE inst = 0;
@@ -254,7 +254,7 @@ SCENARIO(failed_create_instance_leaves_the_mode_unset, "sem 3.1") {
     EXPECT_ERR(JetTerm(legacy), JET_errSuccess);
 }
 
-SCENARIO(failed_legacy_init_leaves_the_mode_unset, "sem 3.2") {
+SCENARIO(failed_legacy_init_leaves_the_mode_unset, "api JetInit") {
     /* No CreatePathIfNotExist and a system folder that does not exist: JetInit must fail. */
     char missing[PATH_MAX];
     snprintf(missing, sizeof missing, "%s/", path_in_dir("missing/sys"));
@@ -270,17 +270,17 @@ SCENARIO(failed_legacy_init_leaves_the_mode_unset, "sem 3.2") {
 }
 
 /* ------------------------------------------------------------------------------------------------------------
- * JetCreateInstance / JetCreateInstance2 (semantics 3.1)
+ * JetCreateInstance / JetCreateInstance2
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(create_instance_with_null_pinstance_gives_invalid_parameter, "sem 3.1") {
+SCENARIO(create_instance_with_null_pinstance_gives_invalid_parameter, "api JetCreateInstance") {
     EXPECT_ERR(JetCreateInstanceA(NULL, "a"), JET_errInvalidParameter);
     EXPECT_ERR(JetCreateInstanceW(NULL, utf16("a")), JET_errInvalidParameter);
     EXPECT_ERR(JetCreateInstance2A(NULL, "a", "display", 0), JET_errInvalidParameter);
     EXPECT_ERR(JetCreateInstance2W(NULL, utf16("a"), utf16("display"), 0), JET_errInvalidParameter);
 }
 
-SCENARIO(create_instance_gives_a_handle_that_is_not_initialized, "sem 3.1") {
+SCENARIO(create_instance_gives_a_handle_that_is_not_initialized, "api JetCreateInstance") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "a"), JET_errSuccess);
     EXPECT(inst != 0 && inst != JET_instanceNil);
@@ -290,7 +290,7 @@ SCENARIO(create_instance_gives_a_handle_that_is_not_initialized, "sem 3.1") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(duplicate_instance_name_gives_instance_name_in_use, "sem 3.1") {
+SCENARIO(duplicate_instance_name_gives_instance_name_in_use, "api JetCreateInstance") {
     JET_INSTANCE a = 0, b = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, "same"), JET_errSuccess);
     EXPECT_ERR(JetCreateInstanceA(&b, "same"), JET_errInstanceNameInUse);
@@ -299,21 +299,21 @@ SCENARIO(duplicate_instance_name_gives_instance_name_in_use, "sem 3.1") {
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
 }
 
-SCENARIO(failed_create_instance_sets_the_handle_to_nil, "sem 3.1") {
+SCENARIO(failed_create_instance_sets_the_handle_to_nil, "api JetCreateInstance") {
     JET_INSTANCE a = 0, b = 777;
     EXPECT_ERR(JetCreateInstanceA(&a, "same"), JET_errSuccess);
     EXPECT_ERR(JetCreateInstanceA(&b, "same"), JET_errInstanceNameInUse);
     EXPECT(b == JET_instanceNil);
 }
 
-SCENARIO(duplicate_non_ascii_name_across_a_and_w_gives_instance_name_in_use, "dec 1") {
+SCENARIO(duplicate_non_ascii_name_across_a_and_w_gives_instance_name_in_use, "api JetCreateInstance") {
     JET_INSTANCE a = 0, b = 0;
     EXPECT_ERR(JetCreateInstanceW(&a, utf16("instance-é-ü")), JET_errSuccess);
     EXPECT_ERR(JetCreateInstanceA(&b, "instance-é-ü"), JET_errInstanceNameInUse);
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
 }
 
-SCENARIO(two_unnamed_instances_give_instance_name_in_use, "sem 3.1") {
+SCENARIO(two_unnamed_instances_give_instance_name_in_use, "api JetCreateInstance") {
     JET_INSTANCE a = 0, b = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, NULL), JET_errSuccess);
     EXPECT_ERR(JetCreateInstanceA(&b, NULL), JET_errInstanceNameInUse);
@@ -321,7 +321,7 @@ SCENARIO(two_unnamed_instances_give_instance_name_in_use, "sem 3.1") {
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
 }
 
-SCENARIO(instance_names_compare_case_sensitively, "sem 3.1") {
+SCENARIO(instance_names_compare_case_sensitively, "api JetCreateInstance") {
     JET_INSTANCE a = 0, b = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, "Name"), JET_errSuccess);
     EXPECT_ERR(JetCreateInstanceA(&b, "name"), JET_errSuccess);
@@ -330,7 +330,7 @@ SCENARIO(instance_names_compare_case_sensitively, "sem 3.1") {
     EXPECT_ERR(JetTerm(b), JET_errSuccess);
 }
 
-SCENARIO(create_instance2_creates_named_instances_and_ignores_grbit, "sem 3.1") {
+SCENARIO(create_instance2_creates_named_instances_and_ignores_grbit, "api JetCreateInstance") {
     JET_INSTANCE a = 0, w = 0;
     EXPECT_ERR(JetCreateInstance2A(&a, "two-a", "Display A", 0x1234), JET_errSuccess);
     EXPECT_ERR(JetCreateInstance2W(&w, utf16("two-w"), utf16("Display W"), 0x5678), JET_errSuccess);
@@ -346,7 +346,7 @@ SCENARIO(create_instance2_creates_named_instances_and_ignores_grbit, "sem 3.1") 
     EXPECT_ERR(JetTerm(w), JET_errSuccess);
 }
 
-SCENARIO(create_instance_w_with_an_unpaired_surrogate_gives_unicode_translation_fail, "dec 1") {
+SCENARIO(create_instance_w_with_an_unpaired_surrogate_gives_unicode_translation_fail, "api JetCreateInstance") {
     const WCHAR high_alone[] = {'a', 0xD83D, 'b', 0};
     const WCHAR low_alone[] = {0xDC00, 0};
     JET_INSTANCE inst = 0;
@@ -354,16 +354,16 @@ SCENARIO(create_instance_w_with_an_unpaired_surrogate_gives_unicode_translation_
     EXPECT_ERR(JetCreateInstance2W(&inst, low_alone, NULL, 0), JET_errUnicodeTranslationFail);
 }
 
-SCENARIO(create_instance_a_with_invalid_utf8_gives_unicode_translation_fail, "dec 1") {
+SCENARIO(create_instance_a_with_invalid_utf8_gives_unicode_translation_fail, "api JetCreateInstance") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "bad\xff\xfe"), JET_errUnicodeTranslationFail);
 }
 
 /* ------------------------------------------------------------------------------------------------------------
- * JetInit / JetInit2 (semantics 3.2)
+ * JetInit / JetInit2
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(init_of_a_created_instance_keeps_its_handle, "sem 3.2") {
+SCENARIO(init_of_a_created_instance_keeps_its_handle, "api JetInit") {
     JET_INSTANCE inst = created("a", path_in_dir("a"));
     JET_INSTANCE before = inst;
     EXPECT_ERR(JetInit(&inst), JET_errSuccess);
@@ -374,7 +374,7 @@ SCENARIO(init_of_a_created_instance_keeps_its_handle, "sem 3.2") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(init2_initializes_like_init, "sem 3.2") {
+SCENARIO(init2_initializes_like_init, "api JetInit") {
     JET_INSTANCE inst = created("a", path_in_dir("a"));
     EXPECT_ERR(JetInit2(&inst, 0), JET_errSuccess);
     EXPECT(file_size(path_in_dir("a/edb.chk")) > 0);
@@ -384,7 +384,7 @@ SCENARIO(init2_initializes_like_init, "sem 3.2") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(second_init_of_an_instance_gives_already_initialized_and_keeps_it, "sem 3.2") {
+SCENARIO(second_init_of_an_instance_gives_already_initialized_and_keeps_it, "api JetInit") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_INSTANCE copy = inst;
     EXPECT_ERR(JetInit(&copy), JET_errAlreadyInitialized);
@@ -396,7 +396,7 @@ SCENARIO(second_init_of_an_instance_gives_already_initialized_and_keeps_it, "sem
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(failed_init_destroys_the_instance_and_nulls_the_handle, "sem 3.2") {
+SCENARIO(failed_init_destroys_the_instance_and_nulls_the_handle, "api JetInit") {
     JET_INSTANCE a = init_named("a", path_in_dir("a"));
     JET_INSTANCE b = 0;
     EXPECT_ERR(JetCreateInstanceA(&b, "b"), JET_errSuccess);
@@ -422,7 +422,7 @@ SCENARIO(failed_init_destroys_the_instance_and_nulls_the_handle, "sem 3.2") {
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
 }
 
-SCENARIO(init_with_a_shared_system_path_gives_system_path_in_use, "sem 3.2") {
+SCENARIO(init_with_a_shared_system_path_gives_system_path_in_use, "api JetInit") {
     JET_INSTANCE a = 0, b = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, "a"), JET_errSuccess);
     set_instance_paths(&a, path_in_dir("shared"), path_in_dir("a-log"), path_in_dir("a-tmp/tmp.edb"));
@@ -434,7 +434,7 @@ SCENARIO(init_with_a_shared_system_path_gives_system_path_in_use, "sem 3.2") {
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
 }
 
-SCENARIO(init_with_a_shared_log_path_gives_log_file_path_in_use, "sem 3.2") {
+SCENARIO(init_with_a_shared_log_path_gives_log_file_path_in_use, "api JetInit") {
     JET_INSTANCE a = 0, b = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, "a"), JET_errSuccess);
     set_instance_paths(&a, path_in_dir("a-sys"), path_in_dir("shared"), path_in_dir("a-tmp/tmp.edb"));
@@ -446,7 +446,7 @@ SCENARIO(init_with_a_shared_log_path_gives_log_file_path_in_use, "sem 3.2") {
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
 }
 
-SCENARIO(init_with_a_shared_temp_path_gives_temp_path_in_use, "sem 3.2") {
+SCENARIO(init_with_a_shared_temp_path_gives_temp_path_in_use, "api JetInit") {
     JET_INSTANCE a = 0, b = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, "a"), JET_errSuccess);
     set_instance_paths(&a, path_in_dir("a-sys"), path_in_dir("a-log"), path_in_dir("shared/tmp.edb"));
@@ -458,7 +458,7 @@ SCENARIO(init_with_a_shared_temp_path_gives_temp_path_in_use, "sem 3.2") {
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
 }
 
-SCENARIO(shared_temp_path_is_allowed_when_one_instance_has_no_temporary_tables, "sem 3.2") {
+SCENARIO(shared_temp_path_is_allowed_when_one_instance_has_no_temporary_tables, "api JetInit") {
     JET_INSTANCE a = 0, b = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, "a"), JET_errSuccess);
     set_instance_paths(&a, path_in_dir("a-sys"), path_in_dir("a-log"), path_in_dir("shared/tmp.edb"));
@@ -471,7 +471,7 @@ SCENARIO(shared_temp_path_is_allowed_when_one_instance_has_no_temporary_tables, 
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
 }
 
-SCENARIO(shared_system_and_log_paths_are_allowed_without_logging, "sem 3.2") {
+SCENARIO(shared_system_and_log_paths_are_allowed_without_logging, "api JetInit") {
     JET_INSTANCE a = 0, b = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, "a"), JET_errSuccess);
     set_instance_paths(&a, path_in_dir("shared"), path_in_dir("shared"), path_in_dir("a-tmp/tmp.edb"));
@@ -485,7 +485,7 @@ SCENARIO(shared_system_and_log_paths_are_allowed_without_logging, "sem 3.2") {
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
 }
 
-SCENARIO(path_checks_ignore_instances_that_are_not_initialized, "sem 3.2") {
+SCENARIO(path_checks_ignore_instances_that_are_not_initialized, "api JetInit") {
     JET_INSTANCE a = 0, b = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, "a"), JET_errSuccess);
     set_instance_paths(&a, path_in_dir("shared"), path_in_dir("shared"), path_in_dir("a-tmp/tmp.edb"));
@@ -498,14 +498,14 @@ SCENARIO(path_checks_ignore_instances_that_are_not_initialized, "sem 3.2") {
     EXPECT_ERR(JetTerm(b), JET_errSuccess);
 }
 
-SCENARIO(path_checks_ignore_terminated_instances, "sem 3.2") {
+SCENARIO(path_checks_ignore_terminated_instances, "api JetInit") {
     JET_INSTANCE a = init_named("a", path_in_dir("shared"));
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
     JET_INSTANCE b = init_named("b", path_in_dir("shared"));
     EXPECT_ERR(JetTerm(b), JET_errSuccess);
 }
 
-SCENARIO(default_temp_path_is_placed_under_the_system_path, "sem 3.2") {
+SCENARIO(default_temp_path_is_placed_under_the_system_path, "api JetInit") {
     JET_INSTANCE a = 0, b = 0;
     char folder[PATH_MAX];
     EXPECT_ERR(JetCreateInstanceA(&a, "a"), JET_errSuccess);
@@ -525,7 +525,7 @@ SCENARIO(default_temp_path_is_placed_under_the_system_path, "sem 3.2") {
     EXPECT_ERR(JetTerm(b), JET_errSuccess);
 }
 
-SCENARIO(create_path_if_not_exist_creates_the_missing_folders, "sem 3.2") {
+SCENARIO(create_path_if_not_exist_creates_the_missing_folders, "api JetInit") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "a"), JET_errSuccess);
     set_instance_paths(&inst, path_in_dir("deep/sys/x"), path_in_dir("deep/log/y"), path_in_dir("deep/tmp/z/t.edb"));
@@ -539,7 +539,7 @@ SCENARIO(create_path_if_not_exist_creates_the_missing_folders, "sem 3.2") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(init_without_create_path_fails_on_missing_folders_and_creates_nothing, "sem 3.2") {
+SCENARIO(init_without_create_path_fails_on_missing_folders_and_creates_nothing, "api JetInit") {
     JET_INSTANCE inst = 0;
     char folder[PATH_MAX];
     EXPECT_ERR(JetCreateInstanceA(&inst, "a"), JET_errSuccess);
@@ -549,17 +549,17 @@ SCENARIO(init_without_create_path_fails_on_missing_folders_and_creates_nothing, 
     EXPECT_ERR(JetSetSystemParameterA(&inst, 0, JET_paramLogFilePath, 0, folder), JET_errSuccess);
     EXPECT_ERR(JetSetSystemParameterA(&inst, 0, JET_paramTempPath, 0, path_in_dir("nowhere/tmp.edb")),
                JET_errSuccess);
-    /* The specification names no code for a missing folder: only that JetInit fails and touches nothing. */
+    /* ESE's documentation names no code for a missing folder: only that JetInit fails and touches nothing. */
     EXPECT(JetInit(&inst) < 0);
     EXPECT(inst == 0);
     EXPECT(!is_dir(path_in_dir("nowhere")));
 }
 
 /* ------------------------------------------------------------------------------------------------------------
- * JetTerm / JetTerm2 (semantics 3.3, decisions 2)
+ * JetTerm / JetTerm2
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(term_of_an_instance_that_was_never_initialized_frees_it, "sem 3.3") {
+SCENARIO(term_of_an_instance_that_was_never_initialized_frees_it, "api JetTerm") {
     JET_INSTANCE inst = created("a", path_in_dir("a"));
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
     EXPECT(!is_dir(path_in_dir("a")));
@@ -570,12 +570,12 @@ SCENARIO(term_of_an_instance_that_was_never_initialized_frees_it, "sem 3.3") {
     EXPECT_EQ_UL(c, 0);
 }
 
-SCENARIO(term_with_no_instance_gives_invalid_parameter, "sem 3.3") {
+SCENARIO(term_with_no_instance_gives_invalid_parameter, "api JetTerm") {
     EXPECT_ERR(JetTerm(0), JET_errInvalidParameter);
     EXPECT_ERR(JetTerm2(0, JET_bitTermComplete), JET_errInvalidParameter);
 }
 
-SCENARIO(terminated_instance_handle_gives_invalid_instance, "dec 2") {
+SCENARIO(terminated_instance_handle_gives_invalid_instance, "api Handles") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_INSTANCE keep = created("keep", path_in_dir("keep"));
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
@@ -594,7 +594,7 @@ SCENARIO(terminated_instance_handle_gives_invalid_instance, "dec 2") {
     EXPECT_ERR(JetTerm(keep), JET_errSuccess);
 }
 
-SCENARIO(forged_instance_handle_gives_invalid_instance, "dec 2") {
+SCENARIO(forged_instance_handle_gives_invalid_instance, "api Handles") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_INSTANCE forged = FORGED_INSTANCE;
     JET_SESID sesid = 0;
@@ -610,13 +610,13 @@ SCENARIO(forged_instance_handle_gives_invalid_instance, "dec 2") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(forged_instance_handle_with_no_instance_gives_invalid_instance, "dec 2") {
+SCENARIO(forged_instance_handle_with_no_instance_gives_invalid_instance, "api Handles") {
     JET_SESID sesid = 0;
     EXPECT_ERR(JetBeginSessionA(FORGED_INSTANCE, &sesid, "", ""), JET_errInvalidInstance);
     EXPECT_ERR(JetTerm(FORGED_INSTANCE), JET_errInvalidInstance);
 }
 
-SCENARIO(forged_instance_handle_in_one_instance_mode_gives_invalid_instance, "dec 2") {
+SCENARIO(forged_instance_handle_in_one_instance_mode_gives_invalid_instance, "api Handles") {
     init_legacy(path_in_dir("legacy"));
     JET_SESID sesid = 0;
     EXPECT_ERR(JetBeginSessionA(FORGED_INSTANCE, &sesid, "", ""), JET_errInvalidInstance);
@@ -638,27 +638,27 @@ static void term2_leaves_a_clean_database(JET_GRBIT grbit) {
     expect_implicit_calls(JET_errInvalidParameter);
 }
 
-SCENARIO(term2_complete_terminates_with_clean_databases, "sem 3.3") {
+SCENARIO(term2_complete_terminates_with_clean_databases, "api JetTerm") {
     term2_leaves_a_clean_database(JET_bitTermComplete);
 }
 
-SCENARIO(term2_abrupt_terminates_with_clean_databases, "sem 3.3") {
+SCENARIO(term2_abrupt_terminates_with_clean_databases, "api JetTerm") {
     term2_leaves_a_clean_database(JET_bitTermAbrupt);
 }
 
-SCENARIO(term2_stop_backup_terminates_with_clean_databases, "sem 3.3") {
+SCENARIO(term2_stop_backup_terminates_with_clean_databases, "api JetTerm") {
     term2_leaves_a_clean_database(JET_bitTermStopBackup);
 }
 
-SCENARIO(term2_with_no_grbit_terminates_with_clean_databases, "sem 3.3") {
+SCENARIO(term2_with_no_grbit_terminates_with_clean_databases, "api JetTerm") {
     term2_leaves_a_clean_database(0);
 }
 
 /* ------------------------------------------------------------------------------------------------------------
- * JetEnableMultiInstance (semantics 3.4)
+ * JetEnableMultiInstance
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(enable_multi_instance_sets_the_params_and_switches_to_multi_instance_mode, "sem 3.4") {
+SCENARIO(enable_multi_instance_sets_the_params_and_switches_to_multi_instance_mode, "api JetEnableMultiInstance") {
     JET_SETSYSPARAM_A params[2] = {
         {JET_paramLogFileSize, 256, NULL, 99},
         {JET_paramBaseName, 0, "abc", 99},
@@ -678,14 +678,14 @@ SCENARIO(enable_multi_instance_sets_the_params_and_switches_to_multi_instance_mo
     EXPECT_ERR(JetInit(NULL), JET_errRunningInMultiInstanceMode);
 }
 
-SCENARIO(enable_multi_instance_with_no_params_switches_to_multi_instance_mode, "sem 3.4") {
+SCENARIO(enable_multi_instance_with_no_params_switches_to_multi_instance_mode, "api JetEnableMultiInstance") {
     unsigned long n = 99;
     EXPECT_ERR(JetEnableMultiInstanceA(NULL, 0, &n), JET_errSuccess);
     EXPECT_EQ_UL(n, 0);
     expect_implicit_calls(JET_errRunningInMultiInstanceMode);
 }
 
-SCENARIO(enable_multi_instance_w_sets_string_params, "sem 3.4") {
+SCENARIO(enable_multi_instance_w_sets_string_params, "api JetEnableMultiInstance") {
     JET_SETSYSPARAM_W params[2] = {
         {JET_paramBaseName, 0, utf16("xyz"), 99},
         {JET_paramCircularLog, 1, NULL, 99},
@@ -705,7 +705,7 @@ SCENARIO(enable_multi_instance_w_sets_string_params, "sem 3.4") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(enable_multi_instance_with_null_array_and_a_count_gives_invalid_parameter, "sem 3.4") {
+SCENARIO(enable_multi_instance_with_null_array_and_a_count_gives_invalid_parameter, "api JetEnableMultiInstance") {
     unsigned long n = 99;
     EXPECT_ERR(JetEnableMultiInstanceA(NULL, 1, &n), JET_errInvalidParameter);
     EXPECT_ERR(JetEnableMultiInstanceW(NULL, 1, &n), JET_errInvalidParameter);
@@ -713,7 +713,7 @@ SCENARIO(enable_multi_instance_with_null_array_and_a_count_gives_invalid_paramet
     expect_implicit_calls(JET_errInvalidParameter);
 }
 
-SCENARIO(enable_multi_instance_stops_at_the_first_bad_param_and_stays_unset, "sem 3.4") {
+SCENARIO(enable_multi_instance_stops_at_the_first_bad_param_and_stays_unset, "api JetEnableMultiInstance") {
     JET_SETSYSPARAM_A params[3] = {
         {JET_paramLogFileSize, 256, NULL, 777},
         {JET_paramBaseName, 0, "toolong", 777},
@@ -734,7 +734,7 @@ SCENARIO(enable_multi_instance_stops_at_the_first_bad_param_and_stays_unset, "se
     expect_implicit_calls(JET_errInvalidParameter);
 }
 
-SCENARIO(second_enable_multi_instance_with_the_same_params_gives_system_params_already_set, "sem 3.4") {
+SCENARIO(second_enable_multi_instance_with_the_same_params_gives_system_params_already_set, "api JetEnableMultiInstance") {
     JET_SETSYSPARAM_A params[2] = {
         {JET_paramMaxInstances, 4, NULL, 99},
         {JET_paramCircularLog, 1, NULL, 99},
@@ -747,7 +747,7 @@ SCENARIO(second_enable_multi_instance_with_the_same_params_gives_system_params_a
     EXPECT_EQ_UL(n, 2);
 }
 
-SCENARIO(second_enable_multi_instance_with_a_different_value_gives_system_parameter_conflict, "sem 3.4") {
+SCENARIO(second_enable_multi_instance_with_a_different_value_gives_system_parameter_conflict, "api JetEnableMultiInstance") {
     JET_SETSYSPARAM_A first[1] = {{JET_paramMaxInstances, 4, NULL, 99}};
     EXPECT_ERR(JetEnableMultiInstanceA(first, 1, NULL), JET_errSuccess);
     JET_SETSYSPARAM_A second[1] = {{JET_paramMaxInstances, 5, NULL, 99}};
@@ -761,7 +761,7 @@ SCENARIO(second_enable_multi_instance_with_a_different_value_gives_system_parame
     EXPECT_EQ_UL(value, 4);
 }
 
-SCENARIO(second_enable_multi_instance_leaving_out_a_write_once_param_gives_system_parameter_conflict, "sem 3.4") {
+SCENARIO(second_enable_multi_instance_leaving_out_a_write_once_param_gives_system_parameter_conflict, "api JetEnableMultiInstance") {
     JET_SETSYSPARAM_A first[1] = {{JET_paramMaxInstances, 4, NULL, 99}};
     EXPECT_ERR(JetEnableMultiInstanceA(first, 1, NULL), JET_errSuccess);
     /* Only a matching, non-write-once value: MaxInstances, set before, is missing. */
@@ -771,7 +771,7 @@ SCENARIO(second_enable_multi_instance_leaving_out_a_write_once_param_gives_syste
     EXPECT_ERR(JetEnableMultiInstanceA(second, 1, NULL), JET_errSystemParameterConflict);
 }
 
-SCENARIO(enable_multi_instance_after_create_instance_compares_with_the_globals, "sem 3.4") {
+SCENARIO(enable_multi_instance_after_create_instance_compares_with_the_globals, "api JetEnableMultiInstance") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "a"), JET_errSuccess);
     /* Mode is multi already: a write-once global never set is a conflict. */
@@ -782,10 +782,10 @@ SCENARIO(enable_multi_instance_after_create_instance_compares_with_the_globals, 
 }
 
 /* ------------------------------------------------------------------------------------------------------------
- * JetGetInstanceInfo / JetFreeBuffer (semantics 3.5)
+ * JetGetInstanceInfo / JetFreeBuffer
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(instance_info_with_no_instances_is_empty, "sem 3.5") {
+SCENARIO(instance_info_with_no_instances_is_empty, "api JetGetInstanceInfo") {
     unsigned long c = 99;
     JET_INSTANCE_INFO_A *a = (JET_INSTANCE_INFO_A *)&c;
     EXPECT_ERR(JetGetInstanceInfoA(&c, &a), JET_errSuccess);
@@ -798,7 +798,7 @@ SCENARIO(instance_info_with_no_instances_is_empty, "sem 3.5") {
     EXPECT(w == NULL);
 }
 
-SCENARIO(instance_info_with_null_outputs_gives_invalid_parameter, "sem 3.5") {
+SCENARIO(instance_info_with_null_outputs_gives_invalid_parameter, "api JetGetInstanceInfo") {
     created("a", path_in_dir("a"));
     unsigned long c = 0;
     JET_INSTANCE_INFO_A *a = NULL;
@@ -809,7 +809,7 @@ SCENARIO(instance_info_with_null_outputs_gives_invalid_parameter, "sem 3.5") {
     EXPECT_ERR(JetGetInstanceInfoW(&c, NULL), JET_errInvalidParameter);
 }
 
-SCENARIO(instance_info_lists_instances_that_are_not_initialized, "sem 3.5") {
+SCENARIO(instance_info_lists_instances_that_are_not_initialized, "api JetGetInstanceInfo") {
     JET_INSTANCE alpha = created("alpha", path_in_dir("alpha"));
     JET_INSTANCE beta = init_named("beta", path_in_dir("beta"));
     unsigned long c = 0;
@@ -827,7 +827,7 @@ SCENARIO(instance_info_lists_instances_that_are_not_initialized, "sem 3.5") {
     EXPECT_ERR(JetTerm(beta), JET_errSuccess);
 }
 
-SCENARIO(instance_info_a_gives_empty_arrays_when_there_are_no_databases, "sem 3.5") {
+SCENARIO(instance_info_a_gives_empty_arrays_when_there_are_no_databases, "api JetGetInstanceInfo") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     unsigned long c = 0;
     JET_INSTANCE_INFO_A *info = NULL;
@@ -840,7 +840,7 @@ SCENARIO(instance_info_a_gives_empty_arrays_when_there_are_no_databases, "sem 3.
     EXPECT_ERR(JetFreeBuffer((char *)info), JET_errSuccess);
 }
 
-SCENARIO(instance_info_w_leaves_the_arrays_null_when_there_are_no_databases, "sem 3.5") {
+SCENARIO(instance_info_w_leaves_the_arrays_null_when_there_are_no_databases, "api JetGetInstanceInfo") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     unsigned long c = 0;
     JET_INSTANCE_INFO_W *info = NULL;
@@ -855,7 +855,7 @@ SCENARIO(instance_info_w_leaves_the_arrays_null_when_there_are_no_databases, "se
     EXPECT_ERR(JetFreeBuffer((char *)info), JET_errSuccess);
 }
 
-SCENARIO(instance_info_gives_null_name_for_unnamed_and_legacy_instances, "sem 3.5") {
+SCENARIO(instance_info_gives_null_name_for_unnamed_and_legacy_instances, "api JetGetInstanceInfo") {
     JET_INSTANCE inst = init_legacy(path_in_dir("legacy"));
     unsigned long c = 0;
     JET_INSTANCE_INFO_A *a = NULL;
@@ -874,7 +874,7 @@ SCENARIO(instance_info_gives_null_name_for_unnamed_and_legacy_instances, "sem 3.
     EXPECT_ERR(JetFreeBuffer((char *)w), JET_errSuccess);
 }
 
-SCENARIO(instance_info_a_gives_non_ascii_names_in_utf8, "dec 1") {
+SCENARIO(instance_info_a_gives_non_ascii_names_in_utf8, "api JetGetInstanceInfo") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceW(&inst, utf16("instance-ü-€")), JET_errSuccess);
     unsigned long c = 0;
@@ -885,7 +885,7 @@ SCENARIO(instance_info_a_gives_non_ascii_names_in_utf8, "dec 1") {
     EXPECT_ERR(JetFreeBuffer((char *)info), JET_errSuccess);
 }
 
-SCENARIO(instance_info_lists_only_logged_read_write_databases, "sem 3.5") {
+SCENARIO(instance_info_lists_only_logged_read_write_databases, "api JetGetInstanceInfo") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID logged = 0, unlogged = 0, readonly = 0;
     JET_SESID sesid = create_db(inst, path_in_dir("logged.edb"), 0, &logged);
@@ -915,7 +915,7 @@ SCENARIO(instance_info_lists_only_logged_read_write_databases, "sem 3.5") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(instance_info_reports_absolute_database_paths, "dec 8") {
+SCENARIO(instance_info_reports_absolute_database_paths, "api JetGetInstanceInfo") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     create_db(inst, "relative.edb", 0, &dbid);
@@ -929,7 +929,7 @@ SCENARIO(instance_info_reports_absolute_database_paths, "dec 8") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(instance_info_lists_the_databases_of_each_instance, "sem 3.5") {
+SCENARIO(instance_info_lists_the_databases_of_each_instance, "api JetGetInstanceInfo") {
     JET_INSTANCE a = init_named("a", path_in_dir("a"));
     JET_INSTANCE b = init_named("b", path_in_dir("b"));
     JET_DBID dbid = 0;
@@ -962,7 +962,7 @@ SCENARIO(instance_info_lists_the_databases_of_each_instance, "sem 3.5") {
     EXPECT_ERR(JetTerm(b), JET_errSuccess);
 }
 
-SCENARIO(instance_info_pointer_arrays_are_aligned_for_every_instance, "sem 3.5") {
+SCENARIO(instance_info_pointer_arrays_are_aligned_for_every_instance, "api JetGetInstanceInfo") {
     /* The result is one heap block: the pointer arrays inside it must still be pointer-aligned, for every
      * instance and not only the first, in the A and the W variant. */
     JET_INSTANCE inst[3];
@@ -1000,7 +1000,7 @@ SCENARIO(instance_info_pointer_arrays_are_aligned_for_every_instance, "sem 3.5")
     for (int i = 0; i < 3; i++) EXPECT_ERR(JetTerm(inst[i]), JET_errSuccess);
 }
 
-SCENARIO(instance_info_drops_detached_databases, "sem 3.5") {
+SCENARIO(instance_info_drops_detached_databases, "api JetGetInstanceInfo") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_DBID dbid = 0;
     JET_SESID sesid = create_db(inst, path_in_dir("db.edb"), 0, &dbid);
@@ -1015,6 +1015,6 @@ SCENARIO(instance_info_drops_detached_databases, "sem 3.5") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(free_buffer_of_null_succeeds, "sem 3.5") {
+SCENARIO(free_buffer_of_null_succeeds, "api JetGetInstanceInfo") {
     EXPECT_ERR(JetFreeBuffer(NULL), JET_errSuccess);
 }

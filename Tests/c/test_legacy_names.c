@@ -1,4 +1,4 @@
-/* JET_paramLegacyFileNames (semantics 10.1): JET_bitESE98FileNames (0x1) picks `.chk`/`.log` over `.jcp`/`.jtx`,
+/* JET_paramLegacyFileNames: JET_bitESE98FileNames (0x1) picks `.chk`/`.log` over `.jcp`/`.jtx`,
  * JET_bitEightDotThreeSoftCompat (0x2) picks 5-digit archive names while the generation fits over 8 digits, and
  * without 0x2 a 5-digit archive name in the log folder fails JetInit with JET_errLogGenerationMismatch.
  */
@@ -68,7 +68,7 @@ static int full_backup(JET_INSTANCE inst, int digits, const char *ext) {
     return logs;
 }
 
-SCENARIO(legacy_file_names_0_use_jcp_jtx_and_8_digits, "sem 10.1") {
+SCENARIO(legacy_file_names_0_use_jcp_jtx_and_8_digits, "api System parameters") {
     JET_DBID dbid = 0;
     JET_INSTANCE inst = init_with_flags("names-0", path_in_dir("a"), 0, JET_errSuccess);
     EXPECT(file_size(path_in_dir("a/edb.jcp")) > 0);
@@ -95,7 +95,7 @@ SCENARIO(legacy_file_names_0_use_jcp_jtx_and_8_digits, "sem 10.1") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(legacy_file_names_1_use_chk_log_and_8_digits, "sem 10.1") {
+SCENARIO(legacy_file_names_1_use_chk_log_and_8_digits, "api System parameters") {
     JET_DBID dbid = 0;
     JET_INSTANCE inst = init_with_flags("names-1", path_in_dir("a"), JET_bitESE98FileNames, JET_errSuccess);
     EXPECT(file_size(path_in_dir("a/edb.chk")) > 0);
@@ -111,7 +111,7 @@ SCENARIO(legacy_file_names_1_use_chk_log_and_8_digits, "sem 10.1") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(legacy_file_names_set_globally_reach_instances_created_later, "sem 10.1, sem 3.6") {
+SCENARIO(legacy_file_names_set_globally_reach_instances_created_later, "api System parameters") {
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramLegacyFileNames, JET_bitESE98FileNames, NULL),
                JET_errSuccess);
     JET_INSTANCE inst = init_named("names-global", path_in_dir("a"));
@@ -123,7 +123,7 @@ SCENARIO(legacy_file_names_set_globally_reach_instances_created_later, "sem 10.1
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(legacy_file_names_2_use_jcp_jtx_and_5_digits, "sem 10.1") {
+SCENARIO(legacy_file_names_2_use_jcp_jtx_and_5_digits, "api System parameters") {
     JET_INSTANCE inst = init_with_flags("names-2", path_in_dir("a"), JET_bitEightDotThreeSoftCompat, JET_errSuccess);
     EXPECT(file_size(path_in_dir("a/edb.jcp")) > 0);
     JET_SESID sesid = create_db(inst, path_in_dir("a/data.edb"), 0, NULL);
@@ -134,7 +134,7 @@ SCENARIO(legacy_file_names_2_use_jcp_jtx_and_5_digits, "sem 10.1") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(legacy_file_names_3_default_use_chk_log_and_5_digits, "sem 10.1") {
+SCENARIO(legacy_file_names_3_default_use_chk_log_and_5_digits, "api System parameters") {
     JET_INSTANCE inst = init_with_flags("names-3", path_in_dir("a"),
                                         JET_bitESE98FileNames | JET_bitEightDotThreeSoftCompat, JET_errSuccess);
     JET_SESID sesid = create_db(inst, path_in_dir("a/data.edb"), 8, NULL);
@@ -155,7 +155,7 @@ SCENARIO(legacy_file_names_3_default_use_chk_log_and_5_digits, "sem 10.1") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(legacy_file_names_1_with_a_5_digit_archive_fail_init_with_generation_mismatch, "sem 10.1") {
+SCENARIO(legacy_file_names_1_with_a_5_digit_archive_fail_init_with_generation_mismatch, "api System parameters") {
     EXPECT(mkdir(path_in_dir("a"), 0755) == 0);
     make_file(path_in_dir("a/edb00001.log"), LN_LOG_SIZE);
     init_with_flags("names-1-stray", path_in_dir("a"), JET_bitESE98FileNames, JET_errLogGenerationMismatch);
@@ -165,7 +165,7 @@ SCENARIO(legacy_file_names_1_with_a_5_digit_archive_fail_init_with_generation_mi
     EXPECT(file_size(path_in_dir("a/edb.chk")) < 0);
 }
 
-SCENARIO(legacy_file_names_0_with_a_5_digit_jtx_fail_init_and_ignore_log_names, "sem 10.1") {
+SCENARIO(legacy_file_names_0_with_a_5_digit_jtx_fail_init_and_ignore_log_names, "api System parameters") {
     EXPECT(mkdir(path_in_dir("a"), 0755) == 0);
     make_file(path_in_dir("a/edb00001.jtx"), LN_LOG_SIZE);
     init_with_flags("names-0-stray", path_in_dir("a"), 0, JET_errLogGenerationMismatch);

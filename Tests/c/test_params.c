@@ -1,5 +1,5 @@
 /* System parameters: JetSetSystemParameter* / JetGetSystemParameter*, global and per instance, with the
- * defaults, ranges, write-once rules, normalization and error cases of semantics section 3.6 (and 13.24-25),
+ * defaults, ranges, write-once rules, normalization and error cases of docs/api.md's "System parameters",
  * and JET_paramRecovery turning logging on and off. */
 #define _GNU_SOURCE
 #include "harness.h"
@@ -45,7 +45,7 @@ static void set_int(JET_INSTANCE *inst, unsigned long id, JET_API_PTR value) {
  * Defaults
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(global_defaults_of_the_named_parameters, "sem 3.6") {
+SCENARIO(global_defaults_of_the_named_parameters, "api System parameters") {
     EXPECT_EQ_UL(get_int(0, 0, JET_paramLogFileSize), 5120);
     EXPECT_EQ_UL(get_int(0, 0, JET_paramCircularLog), 0);
     EXPECT_EQ_UL(get_int(0, 0, JET_paramDatabasePageSize), 4096);
@@ -58,7 +58,7 @@ SCENARIO(global_defaults_of_the_named_parameters, "sem 3.6") {
     EXPECT(!strcmp(get_str(0, 0, JET_paramTempPath), "tmp.edb"));
 }
 
-SCENARIO(esent_defaults_of_the_engine_tuning_parameters, "sem 3.6") {
+SCENARIO(esent_defaults_of_the_engine_tuning_parameters, "api System parameters") {
     /* ESENT's legacy-configuration defaults (sysparamtable): these ids are accepted and stored. */
     EXPECT_EQ_UL(get_int(0, 0, JET_paramMaxTemporaryTables), 20);
     EXPECT_EQ_UL(get_int(0, 0, JET_paramDbExtensionSize), 256);
@@ -71,7 +71,7 @@ SCENARIO(esent_defaults_of_the_engine_tuning_parameters, "sem 3.6") {
     EXPECT_EQ_UL(get_int(0, 0, JET_paramMaxVerPages), 64);
 }
 
-SCENARIO(created_instance_starts_with_the_global_values, "sem 3.1") {
+SCENARIO(created_instance_starts_with_the_global_values, "api JetCreateInstance") {
     set_int(NULL, JET_paramLogFileSize, 256);
     set_int(NULL, JET_paramCircularLog, 1);
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramBaseName, 0, "abc"), JET_errSuccess);
@@ -92,7 +92,7 @@ SCENARIO(created_instance_starts_with_the_global_values, "sem 3.1") {
     EXPECT_ERR(JetTerm(b), JET_errSuccess);
 }
 
-SCENARIO(instance_values_are_separate_from_the_globals, "sem 3.6") {
+SCENARIO(instance_values_are_separate_from_the_globals, "api System parameters") {
     JET_INSTANCE a = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, "a"), JET_errSuccess);
     set_int(&a, JET_paramLogFileSize, 1024);
@@ -104,7 +104,7 @@ SCENARIO(instance_values_are_separate_from_the_globals, "sem 3.6") {
     EXPECT_ERR(JetTerm(a), JET_errSuccess);
 }
 
-SCENARIO(set_and_get_w_handle_integers_and_strings_of_an_instance, "sem 3.6") {
+SCENARIO(set_and_get_w_handle_integers_and_strings_of_an_instance, "api System parameters") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceW(&inst, utf16("a")), JET_errSuccess);
     EXPECT_ERR(JetSetSystemParameterW(&inst, 0, JET_paramLogFileSize, 640, NULL), JET_errSuccess);
@@ -121,7 +121,7 @@ SCENARIO(set_and_get_w_handle_integers_and_strings_of_an_instance, "sem 3.6") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(instance_base_name_and_log_file_size_shape_its_files, "sem 10.1") {
+SCENARIO(instance_base_name_and_log_file_size_shape_its_files, "api System parameters") {
     JET_INSTANCE a = 0;
     EXPECT_ERR(JetCreateInstanceA(&a, "a"), JET_errSuccess);
     set_paths(&a, path_in_dir("a"));
@@ -138,7 +138,7 @@ SCENARIO(instance_base_name_and_log_file_size_shape_its_files, "sem 10.1") {
  * Ranges and validation
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(log_file_size_outside_64_to_32768_gives_invalid_parameter, "sem 3.6") {
+SCENARIO(log_file_size_outside_64_to_32768_gives_invalid_parameter, "api System parameters") {
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramLogFileSize, 63, NULL), JET_errInvalidParameter);
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramLogFileSize, 32769, NULL), JET_errInvalidParameter);
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramLogFileSize, 0, NULL), JET_errInvalidParameter);
@@ -149,7 +149,7 @@ SCENARIO(log_file_size_outside_64_to_32768_gives_invalid_parameter, "sem 3.6") {
     EXPECT_EQ_UL(get_int(0, 0, JET_paramLogFileSize), 32768);
 }
 
-SCENARIO(max_instances_outside_1_to_10240_gives_invalid_parameter, "sem 3.6") {
+SCENARIO(max_instances_outside_1_to_10240_gives_invalid_parameter, "api System parameters") {
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramMaxInstances, 0, NULL), JET_errInvalidParameter);
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramMaxInstances, 10241, NULL), JET_errInvalidParameter);
     EXPECT_EQ_UL(get_int(0, 0, JET_paramMaxInstances), 16);
@@ -159,7 +159,7 @@ SCENARIO(max_instances_outside_1_to_10240_gives_invalid_parameter, "sem 3.6") {
     EXPECT_EQ_UL(get_int(0, 0, JET_paramMaxInstances), 1);
 }
 
-SCENARIO(database_page_size_must_be_a_power_of_two_from_4096_to_32768, "sem 3.6") {
+SCENARIO(database_page_size_must_be_a_power_of_two_from_4096_to_32768, "api System parameters") {
     const JET_API_PTR bad[] = {0, 1024, 2048, 6000, 12288, 65536};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramDatabasePageSize, bad[i], NULL), JET_errInvalidParameter);
@@ -171,7 +171,7 @@ SCENARIO(database_page_size_must_be_a_power_of_two_from_4096_to_32768, "sem 3.6"
     }
 }
 
-SCENARIO(legacy_file_names_above_255_gives_invalid_parameter, "sem 3.6") {
+SCENARIO(legacy_file_names_above_255_gives_invalid_parameter, "api System parameters") {
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramLegacyFileNames, 256, NULL), JET_errInvalidParameter);
     EXPECT_EQ_UL(get_int(0, 0, JET_paramLegacyFileNames), 3);
     set_int(NULL, JET_paramLegacyFileNames, 255);
@@ -179,7 +179,7 @@ SCENARIO(legacy_file_names_above_255_gives_invalid_parameter, "sem 3.6") {
     set_int(NULL, JET_paramLegacyFileNames, 3);
 }
 
-SCENARIO(base_name_must_be_exactly_three_characters, "sem 3.6") {
+SCENARIO(base_name_must_be_exactly_three_characters, "api System parameters") {
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramBaseName, 0, ""), JET_errInvalidParameter);
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramBaseName, 0, "ab"), JET_errInvalidParameter);
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramBaseName, 0, "abcd"), JET_errInvalidParameter);
@@ -191,7 +191,7 @@ SCENARIO(base_name_must_be_exactly_three_characters, "sem 3.6") {
     EXPECT(!strcmp(get_str(0, 0, JET_paramBaseName), "wvu"));
 }
 
-SCENARIO(folder_param_longer_than_246_characters_gives_invalid_parameter, "sem 3.6") {
+SCENARIO(folder_param_longer_than_246_characters_gives_invalid_parameter, "api System parameters") {
     char longpath[300];
     longpath[0] = '/';
     memset(longpath + 1, 'a', 260);
@@ -207,7 +207,7 @@ SCENARIO(folder_param_longer_than_246_characters_gives_invalid_parameter, "sem 3
     EXPECT(!strcmp(get_str(0, 0, JET_paramSystemPath), longpath));
 }
 
-SCENARIO(folder_param_length_is_checked_after_making_it_absolute, "sem 3.6") {
+SCENARIO(folder_param_length_is_checked_after_making_it_absolute, "api System parameters") {
     char cwd[PATH_MAX];
     EXPECT(getcwd(cwd, sizeof cwd) != NULL);
     size_t len = strlen(cwd);
@@ -222,7 +222,7 @@ SCENARIO(folder_param_length_is_checked_after_making_it_absolute, "sem 3.6") {
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramLogFilePath, 0, relative), JET_errInvalidParameter);
 }
 
-SCENARIO(temp_path_longer_than_247_characters_gives_invalid_parameter, "sem 3.6") {
+SCENARIO(temp_path_longer_than_247_characters_gives_invalid_parameter, "api System parameters") {
     char longpath[300];
     longpath[0] = '/';
     memset(longpath + 1, 't', 260);
@@ -231,7 +231,7 @@ SCENARIO(temp_path_longer_than_247_characters_gives_invalid_parameter, "sem 3.6"
     EXPECT(!strcmp(get_str(0, 0, JET_paramTempPath), "tmp.edb"));
 }
 
-SCENARIO(recovery_longer_than_259_characters_gives_invalid_parameter, "sem 3.6") {
+SCENARIO(recovery_longer_than_259_characters_gives_invalid_parameter, "api System parameters") {
     char text[300];
     memset(text, 'x', 280);
     text[280] = 0;
@@ -239,7 +239,7 @@ SCENARIO(recovery_longer_than_259_characters_gives_invalid_parameter, "sem 3.6")
     EXPECT(!strcmp(get_str(0, 0, JET_paramRecovery), "on"));
 }
 
-SCENARIO(boolean_params_store_any_non_zero_value_as_true, "sem 3.6") {
+SCENARIO(boolean_params_store_any_non_zero_value_as_true, "api System parameters") {
     set_int(NULL, JET_paramCircularLog, 7);
     EXPECT_EQ_UL(get_int(0, 0, JET_paramCircularLog), 1);
     set_int(NULL, JET_paramCreatePathIfNotExist, 0x100);
@@ -250,7 +250,7 @@ SCENARIO(boolean_params_store_any_non_zero_value_as_true, "sem 3.6") {
     EXPECT_EQ_UL(get_int(0, 0, JET_paramCircularLog), 0);
 }
 
-SCENARIO(unknown_param_id_gives_invalid_parameter, "sem 3.6") {
+SCENARIO(unknown_param_id_gives_invalid_parameter, "api System parameters") {
     JET_API_PTR value = 0;
     char buf[64];
     WCHAR wbuf[64];
@@ -268,7 +268,7 @@ SCENARIO(unknown_param_id_gives_invalid_parameter, "sem 3.6") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(unknown_param_id_in_one_instance_mode_gives_invalid_parameter, "sem 3.6") {
+SCENARIO(unknown_param_id_in_one_instance_mode_gives_invalid_parameter, "api System parameters") {
     init_legacy(path_in_dir("legacy"));
     JET_API_PTR value = 0;
     char buf[64];
@@ -280,7 +280,7 @@ SCENARIO(unknown_param_id_in_one_instance_mode_gives_invalid_parameter, "sem 3.6
  * Write-once rules
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(max_instances_after_an_instance_exists_gives_already_initialized, "sem 3.6") {
+SCENARIO(max_instances_after_an_instance_exists_gives_already_initialized, "api System parameters") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "a"), JET_errSuccess);
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramMaxInstances, 4, NULL), JET_errAlreadyInitialized);
@@ -288,7 +288,7 @@ SCENARIO(max_instances_after_an_instance_exists_gives_already_initialized, "sem 
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(database_page_size_after_an_instance_exists_gives_already_initialized, "sem 3.6") {
+SCENARIO(database_page_size_after_an_instance_exists_gives_already_initialized, "api System parameters") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "a"), JET_errSuccess);
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramDatabasePageSize, 8192, NULL), JET_errAlreadyInitialized);
@@ -296,13 +296,13 @@ SCENARIO(database_page_size_after_an_instance_exists_gives_already_initialized, 
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(write_once_global_params_after_legacy_init_give_already_initialized, "sem 3.6") {
+SCENARIO(write_once_global_params_after_legacy_init_give_already_initialized, "api System parameters") {
     init_legacy(path_in_dir("legacy"));
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramMaxInstances, 4, NULL), JET_errAlreadyInitialized);
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramDatabasePageSize, 8192, NULL), JET_errAlreadyInitialized);
 }
 
-SCENARIO(write_once_global_params_are_settable_again_once_the_last_instance_is_gone, "sem 3.6") {
+SCENARIO(write_once_global_params_are_settable_again_once_the_last_instance_is_gone, "api System parameters") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "a"), JET_errSuccess);
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
@@ -310,7 +310,7 @@ SCENARIO(write_once_global_params_are_settable_again_once_the_last_instance_is_g
     EXPECT_EQ_UL(get_int(0, 0, JET_paramMaxInstances), 4);
 }
 
-SCENARIO(setting_the_current_value_of_a_write_once_param_succeeds, "sem 3.6") {
+SCENARIO(setting_the_current_value_of_a_write_once_param_succeeds, "api System parameters") {
     set_int(NULL, JET_paramMaxInstances, 8);
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "a"), JET_errSuccess);
@@ -320,7 +320,7 @@ SCENARIO(setting_the_current_value_of_a_write_once_param_succeeds, "sem 3.6") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(instance_params_after_init_give_already_initialized, "sem 3.6") {
+SCENARIO(instance_params_after_init_give_already_initialized, "api System parameters") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     EXPECT_ERR(JetSetSystemParameterA(&inst, 0, JET_paramLogFileSize, 256, NULL), JET_errAlreadyInitialized);
     EXPECT_ERR(JetSetSystemParameterA(&inst, 0, JET_paramCircularLog, 1, NULL), JET_errAlreadyInitialized);
@@ -339,14 +339,14 @@ SCENARIO(instance_params_after_init_give_already_initialized, "sem 3.6") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(setting_the_same_integer_value_after_init_succeeds, "sem 3.6") {
+SCENARIO(setting_the_same_integer_value_after_init_succeeds, "api System parameters") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     EXPECT_ERR(JetSetSystemParameterA(&inst, 0, JET_paramLogFileSize, 128, NULL), JET_errSuccess);
     EXPECT_ERR(JetSetSystemParameterA(&inst, 0, JET_paramCircularLog, 0, NULL), JET_errSuccess);
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(setting_the_same_string_value_after_init_gives_already_initialized, "sem 13") {
+SCENARIO(setting_the_same_string_value_after_init_gives_already_initialized, "api System parameters") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     EXPECT_ERR(JetSetSystemParameterA(&inst, 0, JET_paramBaseName, 0, "edb"), JET_errAlreadyInitialized);
     EXPECT_ERR(JetSetSystemParameterA(&inst, 0, JET_paramSystemPath, 0, folder_of("a")), JET_errAlreadyInitialized);
@@ -354,14 +354,14 @@ SCENARIO(setting_the_same_string_value_after_init_gives_already_initialized, "se
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(instance_param_set_globally_in_one_instance_mode_reaches_the_initialized_instance, "sem 3.6") {
+SCENARIO(instance_param_set_globally_in_one_instance_mode_reaches_the_initialized_instance, "api System parameters") {
     init_legacy(path_in_dir("legacy"));
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramLogFileSize, 256, NULL), JET_errAlreadyInitialized);
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramBaseName, 0, "abc"), JET_errAlreadyInitialized);
     EXPECT_EQ_UL(get_int(0, 0, JET_paramLogFileSize), 128);
 }
 
-SCENARIO(params_without_the_init_restriction_can_change_after_init, "sem 3.6") {
+SCENARIO(params_without_the_init_restriction_can_change_after_init, "api System parameters") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     set_int(&inst, JET_paramCreatePathIfNotExist, 0);
     EXPECT_EQ_UL(get_int(inst, 0, JET_paramCreatePathIfNotExist), 0);
@@ -374,7 +374,7 @@ SCENARIO(params_without_the_init_restriction_can_change_after_init, "sem 3.6") {
  * Targets: global table, instance, session
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(set_with_a_session_targets_the_session_instance, "sem 3.6") {
+SCENARIO(set_with_a_session_targets_the_session_instance, "api System parameters") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     set_int(NULL, JET_paramCreatePathIfNotExist, 1);
     JET_SESID sesid = 0;
@@ -391,7 +391,7 @@ SCENARIO(set_with_a_session_targets_the_session_instance, "sem 3.6") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(set_or_get_with_a_bad_session_gives_invalid_sesid, "dec 2") {
+SCENARIO(set_or_get_with_a_bad_session_gives_invalid_sesid, "api Handles") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_API_PTR value = 0;
     EXPECT_ERR(JetSetSystemParameterA(NULL, (JET_SESID)12345, JET_paramCircularLog, 1, NULL), JET_errInvalidSesid);
@@ -404,7 +404,7 @@ SCENARIO(set_or_get_with_a_bad_session_gives_invalid_sesid, "dec 2") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(global_set_in_multi_instance_mode_leaves_existing_instances_alone, "sem 3.6") {
+SCENARIO(global_set_in_multi_instance_mode_leaves_existing_instances_alone, "api System parameters") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     set_int(NULL, JET_paramLogFileSize, 512);
     EXPECT_EQ_UL(get_int(0, 0, JET_paramLogFileSize), 512);
@@ -416,7 +416,7 @@ SCENARIO(global_set_in_multi_instance_mode_leaves_existing_instances_alone, "sem
  * Folder and path normalization, strings and encodings
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(folder_params_are_made_absolute_with_a_trailing_slash, "sem 3.6") {
+SCENARIO(folder_params_are_made_absolute_with_a_trailing_slash, "api System parameters") {
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramSystemPath, 0, "sys"), JET_errSuccess);
     EXPECT(!strcmp(get_str(0, 0, JET_paramSystemPath), folder_of("sys")));
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramLogFilePath, 0, "logs/"), JET_errSuccess);
@@ -427,7 +427,7 @@ SCENARIO(folder_params_are_made_absolute_with_a_trailing_slash, "sem 3.6") {
     EXPECT(!strcmp(get_str(0, 0, JET_paramLogFilePath), folder_of("a/c")));
 }
 
-SCENARIO(folder_params_are_resolved_against_the_folder_current_at_set_time, "sem 3.6") {
+SCENARIO(folder_params_are_resolved_against_the_folder_current_at_set_time, "api System parameters") {
     char here[PATH_MAX];
     EXPECT(getcwd(here, sizeof here) != NULL);
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramSystemPath, 0, "sys"), JET_errSuccess);
@@ -437,7 +437,7 @@ SCENARIO(folder_params_are_resolved_against_the_folder_current_at_set_time, "sem
     EXPECT(!strcmp(get_str(0, 0, JET_paramSystemPath), want));
 }
 
-SCENARIO(instance_folder_params_are_made_absolute_too, "sem 3.6") {
+SCENARIO(instance_folder_params_are_made_absolute_too, "api System parameters") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "a"), JET_errSuccess);
     EXPECT_ERR(JetSetSystemParameterA(&inst, 0, JET_paramSystemPath, 0, "inst-sys"), JET_errSuccess);
@@ -447,14 +447,14 @@ SCENARIO(instance_folder_params_are_made_absolute_too, "sem 3.6") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(temp_path_is_made_absolute_unless_it_is_a_bare_file_name, "sem 3.6") {
+SCENARIO(temp_path_is_made_absolute_unless_it_is_a_bare_file_name, "api System parameters") {
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramTempPath, 0, "t/x.edb"), JET_errSuccess);
     EXPECT(!strcmp(get_str(0, 0, JET_paramTempPath), path_in_dir("t/x.edb")));
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramTempPath, 0, "mytemp.edb"), JET_errSuccess);
     EXPECT(!strcmp(get_str(0, 0, JET_paramTempPath), "mytemp.edb"));
 }
 
-SCENARIO(folder_params_round_trip_non_ascii_names_through_a_and_w, "dec 1") {
+SCENARIO(folder_params_round_trip_non_ascii_names_through_a_and_w, "api System parameters") {
     EXPECT_ERR(JetSetSystemParameterW(NULL, 0, JET_paramSystemPath, 0, utf16("dossier-é-€")), JET_errSuccess);
     EXPECT(!strcmp(get_str(0, 0, JET_paramSystemPath), folder_of("dossier-é-€")));
     WCHAR w[512];
@@ -465,7 +465,7 @@ SCENARIO(folder_params_round_trip_non_ascii_names_through_a_and_w, "dec 1") {
     EXPECT(wcs16_eq(w, utf16(folder_of("journal-ü"))));
 }
 
-SCENARIO(string_param_w_with_an_unpaired_surrogate_gives_unicode_translation_fail, "dec 1") {
+SCENARIO(string_param_w_with_an_unpaired_surrogate_gives_unicode_translation_fail, "api System parameters") {
     const WCHAR bad_base[] = {'a', 0xD800, 'b', 0};
     const WCHAR bad_path[] = {'d', 'i', 'r', 0xDFFF, 0};
     EXPECT_ERR(JetSetSystemParameterW(NULL, 0, JET_paramBaseName, 0, bad_base), JET_errUnicodeTranslationFail);
@@ -473,7 +473,7 @@ SCENARIO(string_param_w_with_an_unpaired_surrogate_gives_unicode_translation_fai
     EXPECT(!strcmp(get_str(0, 0, JET_paramBaseName), "edb"));
 }
 
-SCENARIO(string_param_a_with_invalid_utf8_gives_unicode_translation_fail, "dec 1") {
+SCENARIO(string_param_a_with_invalid_utf8_gives_unicode_translation_fail, "api System parameters") {
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramSystemPath, 0, "bad\xc3"), JET_errUnicodeTranslationFail);
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramBaseName, 0, "a\xff"), JET_errUnicodeTranslationFail);
 }
@@ -482,13 +482,13 @@ SCENARIO(string_param_a_with_invalid_utf8_gives_unicode_translation_fail, "dec 1
  * Getter argument errors
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(get_integer_param_with_null_plparam_gives_invalid_parameter, "sem 3.6") {
+SCENARIO(get_integer_param_with_null_plparam_gives_invalid_parameter, "api System parameters") {
     EXPECT_ERR(JetGetSystemParameterA(0, 0, JET_paramLogFileSize, NULL, NULL, 0), JET_errInvalidParameter);
     EXPECT_ERR(JetGetSystemParameterW(0, 0, JET_paramLogFileSize, NULL, NULL, 0), JET_errInvalidParameter);
     EXPECT_ERR(JetGetSystemParameterA(0, 0, JET_paramCircularLog, NULL, NULL, 0), JET_errInvalidParameter);
 }
 
-SCENARIO(get_string_param_with_null_buffer_or_zero_size_gives_invalid_parameter, "sem 3.6") {
+SCENARIO(get_string_param_with_null_buffer_or_zero_size_gives_invalid_parameter, "api System parameters") {
     char buf[64];
     WCHAR wbuf[64];
     EXPECT_ERR(JetGetSystemParameterA(0, 0, JET_paramBaseName, NULL, NULL, 64), JET_errInvalidParameter);
@@ -497,7 +497,7 @@ SCENARIO(get_string_param_with_null_buffer_or_zero_size_gives_invalid_parameter,
     EXPECT_ERR(JetGetSystemParameterW(0, 0, JET_paramBaseName, NULL, wbuf, 0), JET_errInvalidParameter);
 }
 
-SCENARIO(get_string_param_a_with_a_too_small_buffer_gives_buffer_too_small, "sem 3.6") {
+SCENARIO(get_string_param_a_with_a_too_small_buffer_gives_buffer_too_small, "api System parameters") {
     char buf[64];
     EXPECT_ERR(JetGetSystemParameterA(0, 0, JET_paramBaseName, NULL, buf, 3), JET_errBufferTooSmall);
     EXPECT_ERR(JetGetSystemParameterA(0, 0, JET_paramBaseName, NULL, buf, 4), JET_errSuccess);
@@ -512,7 +512,7 @@ SCENARIO(get_string_param_a_with_a_too_small_buffer_gives_buffer_too_small, "sem
     EXPECT(!strcmp(big, folder_of("sys")));
 }
 
-SCENARIO(get_string_param_a_needs_room_for_every_utf8_byte, "sem 3.6") {
+SCENARIO(get_string_param_a_needs_room_for_every_utf8_byte, "api System parameters") {
     /* "ééé" is 3 UTF-16 units but 6 UTF-8 bytes: a buffer counted in characters is too small. */
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramRecovery, 0, "ééé"), JET_errSuccess);
     char buf[16];
@@ -522,7 +522,7 @@ SCENARIO(get_string_param_a_needs_room_for_every_utf8_byte, "sem 3.6") {
     EXPECT(!strcmp(buf, "ééé"));
 }
 
-SCENARIO(get_string_param_w_with_a_too_small_buffer_gives_buffer_too_small, "sem 3.6") {
+SCENARIO(get_string_param_w_with_a_too_small_buffer_gives_buffer_too_small, "api System parameters") {
     WCHAR w[16];
     EXPECT_ERR(JetGetSystemParameterW(0, 0, JET_paramBaseName, NULL, w, 6), JET_errBufferTooSmall);
     EXPECT_ERR(JetGetSystemParameterW(0, 0, JET_paramBaseName, NULL, w, 8), JET_errSuccess);
@@ -543,13 +543,13 @@ static const char *error_text(long code) {
 
 static int starts_with(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
-SCENARIO(error_to_string_gives_symbol_comma_description, "sem 3.6") {
+SCENARIO(error_to_string_gives_symbol_comma_description, "api System parameters") {
     const char *text = error_text(JET_errInvalidParameter);
     EXPECT(starts_with(text, "JET_errInvalidParameter, "));
     EXPECT(strlen(text) > strlen("JET_errInvalidParameter, "));
 }
 
-SCENARIO(error_to_string_w_gives_symbol_comma_description, "sem 3.6") {
+SCENARIO(error_to_string_w_gives_symbol_comma_description, "api System parameters") {
     JET_API_PTR in = (JET_API_PTR)(long)JET_errInvalidParameter;
     WCHAR w[256];
     EXPECT_ERR(JetGetSystemParameterW(0, 0, JET_paramErrorToString, &in, w, sizeof w), JET_errSuccess);
@@ -619,27 +619,27 @@ SCENARIO(error_to_string_names_every_code_the_library_returns, "issue 2.3") {
     }
 }
 
-SCENARIO(error_to_string_of_an_unknown_code_gives_unknown_error, "sem 3.6") {
+SCENARIO(error_to_string_of_an_unknown_code_gives_unknown_error, "api System parameters") {
     EXPECT(!strcmp(error_text(-12345), "Unknown Error, Unknown Error"));
 }
 
-SCENARIO(error_to_string_cannot_be_set, "sem 3.6") {
+SCENARIO(error_to_string_cannot_be_set, "api System parameters") {
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramErrorToString, (JET_API_PTR)(long)-1003, "x"),
                JET_errInvalidParameter);
 }
 
-SCENARIO(error_to_string_with_null_plparam_gives_invalid_parameter, "sem 3.6") {
+SCENARIO(error_to_string_with_null_plparam_gives_invalid_parameter, "api System parameters") {
     char buf[256];
     EXPECT_ERR(JetGetSystemParameterA(0, 0, JET_paramErrorToString, NULL, buf, sizeof buf), JET_errInvalidParameter);
 }
 
-SCENARIO(error_to_string_with_a_small_buffer_gives_buffer_too_small, "sem 3.6") {
+SCENARIO(error_to_string_with_a_small_buffer_gives_buffer_too_small, "api System parameters") {
     JET_API_PTR in = (JET_API_PTR)(long)JET_errInvalidParameter;
     char buf[256];
     EXPECT_ERR(JetGetSystemParameterA(0, 0, JET_paramErrorToString, &in, buf, 10), JET_errBufferTooSmall);
 }
 
-SCENARIO(error_to_string_works_with_instances_in_either_mode, "sem 3.6") {
+SCENARIO(error_to_string_works_with_instances_in_either_mode, "api System parameters") {
     init_legacy(path_in_dir("legacy"));
     EXPECT(starts_with(error_text(JET_errDatabaseDuplicate), "JET_errDatabaseDuplicate, "));
 }
@@ -648,7 +648,7 @@ SCENARIO(error_to_string_works_with_instances_in_either_mode, "sem 3.6") {
  * Advanced and accepted-and-stored parameters
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(advanced_params_are_ignored_while_enable_advanced_is_off, "sem 3.6") {
+SCENARIO(advanced_params_are_ignored_while_enable_advanced_is_off, "api System parameters") {
     set_int(NULL, JET_paramEnableAdvanced, 0);
     EXPECT_EQ_UL(get_int(0, 0, JET_paramEnableAdvanced), 0);
     JET_API_PTR before = get_int(0, 0, JET_paramMaxSessions);
@@ -702,7 +702,7 @@ SCENARIO(accepted_tuning_params_round_trip_per_instance, "issue 2.3") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(legacy_file_names_and_no_information_event_round_trip, "sem 3.6") {
+SCENARIO(legacy_file_names_and_no_information_event_round_trip, "api System parameters") {
     set_int(NULL, JET_paramLegacyFileNames, JET_bitESE98FileNames);
     EXPECT_EQ_UL(get_int(0, 0, JET_paramLegacyFileNames), JET_bitESE98FileNames);
     set_int(NULL, JET_paramNoInformationEvent, 1);
@@ -710,7 +710,7 @@ SCENARIO(legacy_file_names_and_no_information_event_round_trip, "sem 3.6") {
 }
 
 /* ------------------------------------------------------------------------------------------------------------
- * JET_paramRecovery (semantics 3.6 and 13.25)
+ * JET_paramRecovery
  * ---------------------------------------------------------------------------------------------------------- */
 
 /* Creates and initializes an instance with JET_paramRecovery = `value` in its own folder and returns the
@@ -731,17 +731,17 @@ static JET_ERR backup_with_recovery(const char *value, int n) {
     return err;
 }
 
-SCENARIO(recovery_on_enables_logging_in_any_case, "sem 13") {
+SCENARIO(recovery_on_enables_logging_in_any_case, "api System parameters") {
     EXPECT_ERR(backup_with_recovery("on", 1), JET_errSuccess);
     EXPECT_ERR(backup_with_recovery("ON", 2), JET_errSuccess);
     EXPECT_ERR(backup_with_recovery("oN", 3), JET_errSuccess);
 }
 
-SCENARIO(recovery_repair_enables_logging, "sem 13") {
+SCENARIO(recovery_repair_enables_logging, "api System parameters") {
     EXPECT_ERR(backup_with_recovery("repair", 1), JET_errSuccess);
 }
 
-SCENARIO(recovery_values_other_than_on_or_repair_disable_logging, "sem 13") {
+SCENARIO(recovery_values_other_than_on_or_repair_disable_logging, "api System parameters") {
     const char *values[] = {"off", "", "On ", " on", "yes", "Repair", "true"};
     for (int i = 0; i < (int)(sizeof values / sizeof *values); i++) {
         JET_ERR err = backup_with_recovery(values[i], i);
@@ -751,7 +751,7 @@ SCENARIO(recovery_values_other_than_on_or_repair_disable_logging, "sem 13") {
     }
 }
 
-SCENARIO(recovery_off_instance_still_creates_and_uses_databases, "sem 3.6") {
+SCENARIO(recovery_off_instance_still_creates_and_uses_databases, "api System parameters") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "a"), JET_errSuccess);
     set_paths(&inst, path_in_dir("a"));
@@ -779,7 +779,7 @@ SCENARIO(recovery_off_instance_still_creates_and_uses_databases, "sem 3.6") {
     EXPECT_EQ_UL(misc.dbstate, JET_dbstateCleanShutdown);
 }
 
-SCENARIO(recovery_off_in_one_instance_mode_refuses_the_implicit_backup, "sem 3.6") {
+SCENARIO(recovery_off_in_one_instance_mode_refuses_the_implicit_backup, "api System parameters") {
     set_paths(NULL, path_in_dir("legacy"));
     EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramRecovery, 0, "off"), JET_errSuccess);
     JET_INSTANCE inst = 0;

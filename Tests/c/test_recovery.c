@@ -1,6 +1,6 @@
 /* Files and recovery: the checkpoint and log files an instance makes, continuing a log stream across
  * JetTerm/JetInit, corrupt or mismatched checkpoint and log files, and recovery after a killed process or
- * JET_bitTermDirty (issue 2.5, semantics 3.2 and 10, decisions 4 and 8). */
+ * JET_bitTermDirty (issue 2.5). */
 #define _GNU_SOURCE
 #include "harness.h"
 
@@ -138,7 +138,7 @@ SCENARIO(init_puts_the_checkpoint_in_the_system_path_and_the_log_in_the_log_path
     EXPECT_EQ_UL(file_size(path_in_dir("logs/edb.log")), 128 * 1024);
 }
 
-SCENARIO(log_files_are_log_file_size_kib, "dec 4") {
+SCENARIO(log_files_are_log_file_size_kib, "api System parameters") {
     const unsigned long sizes[] = {64, 512};
     for (int i = 0; i < 2; i++) {
         char dir[32], name[32];
@@ -161,7 +161,7 @@ SCENARIO(log_files_are_log_file_size_kib, "dec 4") {
     }
 }
 
-SCENARIO(force_new_log_archives_generations_in_order_with_upper_case_hex_names, "sem 10.1") {
+SCENARIO(force_new_log_archives_generations_in_order_with_upper_case_hex_names, "api JetCommitTransaction") {
     JET_INSTANCE inst = init_legacy(path_in_dir("s"));
     JET_SESID sesid = begin(inst);
     for (unsigned gen = 1; gen <= 17; gen++) {
@@ -178,7 +178,7 @@ SCENARIO(force_new_log_archives_generations_in_order_with_upper_case_hex_names, 
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(archived_logs_carry_the_base_name, "sem 10.1") {
+SCENARIO(archived_logs_carry_the_base_name, "api System parameters") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "a"), JET_errSuccess);
     set_paths(&inst, path_in_dir("a"));
@@ -311,7 +311,7 @@ SCENARIO(checkpoint_of_another_stream_gives_bad_checkpoint_signature, "issue 2.5
 }
 
 /* ------------------------------------------------------------------------------------------------------------
- * Crash recovery (decisions 8)
+ * Crash recovery
  * ---------------------------------------------------------------------------------------------------------- */
 
 SCENARIO(killed_process_database_attaches_cleanly_after_reinit, "issue 2.6") {
@@ -330,7 +330,7 @@ SCENARIO(killed_process_database_attaches_cleanly_after_reinit, "issue 2.6") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(killed_process_database_recovers_in_multi_instance_mode, "dec 8") {
+SCENARIO(killed_process_database_recovers_in_multi_instance_mode, "api JetInit") {
     const char *db = path_in_dir("s/db.edb");
     crash_child(path_in_dir("s"), db, 1, 0);
     JET_INSTANCE inst = init_named("recover", path_in_dir("s"));
@@ -361,7 +361,7 @@ SCENARIO(recovery_after_a_kill_continues_the_log_stream, "issue 2.5") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(killed_process_after_detach_leaves_a_clean_database, "dec 8") {
+SCENARIO(killed_process_after_detach_leaves_a_clean_database, "api JetInit") {
     const char *db = path_in_dir("s/db.edb");
     crash_child(path_in_dir("s"), db, 0, 1);
     EXPECT_EQ_UL(misc_of(db).dbstate, JET_dbstateCleanShutdown);
@@ -372,7 +372,7 @@ SCENARIO(killed_process_after_detach_leaves_a_clean_database, "dec 8") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(term_dirty_gives_dirty_shutdown_and_the_next_init_recovers, "sem 3.3") {
+SCENARIO(term_dirty_gives_dirty_shutdown_and_the_next_init_recovers, "api JetTerm") {
     const char *db = path_in_dir("s/db.edb");
     JET_INSTANCE inst = init_legacy(path_in_dir("s"));
     JET_DBID dbid = 0;
@@ -393,7 +393,7 @@ SCENARIO(term_dirty_gives_dirty_shutdown_and_the_next_init_recovers, "sem 3.3") 
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(term_dirty_of_a_named_instance_recovers_on_the_next_init, "sem 3.3") {
+SCENARIO(term_dirty_of_a_named_instance_recovers_on_the_next_init, "api JetTerm") {
     const char *db = path_in_dir("s/db.edb");
     JET_INSTANCE inst = init_named("a", path_in_dir("s"));
     JET_DBID dbid = 0;
@@ -407,7 +407,7 @@ SCENARIO(term_dirty_of_a_named_instance_recovers_on_the_next_init, "sem 3.3") {
     EXPECT_EQ_UL(misc_of(db).dbstate, JET_dbstateCleanShutdown);
 }
 
-SCENARIO(two_crashes_in_a_row_recover, "dec 8") {
+SCENARIO(two_crashes_in_a_row_recover, "api JetInit") {
     const char *db = path_in_dir("s/db.edb");
     crash_child(path_in_dir("s"), db, 1, 0);
     /* Second crash: the child recovers, reattaches, creates another database and dies again. */

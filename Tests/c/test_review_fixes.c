@@ -1,11 +1,11 @@
-/* Behaviours fixed after reviewing the code against the specification: default folders resolve at JetInit,
+/* Behaviours fixed after reviewing the code against ESE's behaviour: default folders resolve at JetInit,
  * End's grbit check comes after the API gate, and with no instance every parameter call reaches the global table.
  */
 #include "harness.h"
 
 #include <unistd.h>
 
-SCENARIO(default_folders_are_absolute_after_init_and_in_the_log_list, "sem 3.2, dec 8") {
+SCENARIO(default_folders_are_absolute_after_init_and_in_the_log_list, "api JetInit") {
     JET_INSTANCE inst = 0;
     char cwd[4096], folder[4200], got[4200];
     EXPECT(getcwd(cwd, sizeof cwd) != NULL);
@@ -26,7 +26,7 @@ SCENARIO(default_folders_are_absolute_after_init_and_in_the_log_list, "sem 3.2, 
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(end_with_a_bad_grbit_after_stop_service_gives_client_request_to_stop, "sem 1.3, 5.9") {
+SCENARIO(end_with_a_bad_grbit_after_stop_service_gives_client_request_to_stop, "api JetEndExternalBackup") {
     JET_INSTANCE inst = init_legacy(path_in_dir("inst"));
     EXPECT_ERR(JetBeginExternalBackupInstance(inst, 0), JET_errSuccess);
     EXPECT_ERR(JetStopServiceInstance(inst), JET_errSuccess);
@@ -37,7 +37,7 @@ SCENARIO(end_with_a_bad_grbit_after_stop_service_gives_client_request_to_stop, "
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(parameters_with_no_instance_reach_the_global_table_whatever_the_handles, "sem 3.6") {
+SCENARIO(parameters_with_no_instance_reach_the_global_table_whatever_the_handles, "api System parameters") {
     JET_INSTANCE made_up = 12345;
     JET_API_PTR value = 0;
     EXPECT_ERR(JetSetSystemParameterA(&made_up, 0, JET_paramLogFileSize, 256, NULL), JET_errSuccess);
@@ -54,7 +54,7 @@ SCENARIO(parameters_with_no_instance_reach_the_global_table_whatever_the_handles
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(legacy_init_ignores_whatever_the_instance_variable_holds, "sem 2, 3.2") {
+SCENARIO(legacy_init_ignores_whatever_the_instance_variable_holds, "api JetInit") {
     /* A legacy host may pass an uninitialized JET_INSTANCE: with no mode set its value is not looked at. */
     JET_INSTANCE inst = (JET_INSTANCE)0x5eed1234;
     set_paths(NULL, path_in_dir("inst"));
@@ -65,7 +65,7 @@ SCENARIO(legacy_init_ignores_whatever_the_instance_variable_holds, "sem 2, 3.2")
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(attach_of_a_database_another_instance_holds_gives_sharing_violation, "sem 11.1, dec 8") {
+SCENARIO(attach_of_a_database_another_instance_holds_gives_sharing_violation, "api JetAttachDatabase") {
     JET_INSTANCE a = init_named("a", path_in_dir("a"));
     JET_INSTANCE b = init_named("b", path_in_dir("b"));
     const char *db = path_in_dir("shared.edb");

@@ -1,5 +1,5 @@
 /* Sessions and transactions: JetBeginSession*, JetEndSession, JetBeginTransaction, JetCommitTransaction
- * (JET_bitCommitLazyFlush, JET_bitForceNewLog), JetRollback (semantics 3.7, decisions 2 and 8). */
+ * (JET_bitCommitLazyFlush, JET_bitForceNewLog), JetRollback. */
 #define _GNU_SOURCE
 #include "harness.h"
 
@@ -49,7 +49,7 @@ static const char *archived(const char *dir, unsigned gen) {
  * Sessions
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(begin_session_a_and_w_ignore_user_and_password, "sem 3.7") {
+SCENARIO(begin_session_a_and_w_ignore_user_and_password, "api JetBeginSession") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID s1 = 0, s2 = 0, s3 = 0;
     EXPECT_ERR(JetBeginSessionA(inst, &s1, "someone", "secret"), JET_errSuccess);
@@ -63,14 +63,14 @@ SCENARIO(begin_session_a_and_w_ignore_user_and_password, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(begin_session_with_null_psesid_gives_invalid_parameter, "dec 2") {
+SCENARIO(begin_session_with_null_psesid_gives_invalid_parameter, "api Handles") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     EXPECT_ERR(JetBeginSessionA(inst, NULL, "", ""), JET_errInvalidParameter);
     EXPECT_ERR(JetBeginSessionW(inst, NULL, utf16(""), utf16("")), JET_errInvalidParameter);
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(begin_session_on_an_instance_that_is_not_initialized_gives_not_initialized, "sem 1.3") {
+SCENARIO(begin_session_on_an_instance_that_is_not_initialized_gives_not_initialized, "api Finding the instance, and the API gate") {
     JET_INSTANCE inst = 0;
     EXPECT_ERR(JetCreateInstanceA(&inst, "a"), JET_errSuccess);
     JET_SESID sesid = 0;
@@ -79,7 +79,7 @@ SCENARIO(begin_session_on_an_instance_that_is_not_initialized_gives_not_initiali
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(bad_session_gives_invalid_sesid, "dec 2") {
+SCENARIO(bad_session_gives_invalid_sesid, "api Handles") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     expect_session_calls(BAD_SESID, JET_errInvalidSesid);
     expect_session_calls(JET_sesidNil, JET_errInvalidSesid);
@@ -87,12 +87,12 @@ SCENARIO(bad_session_gives_invalid_sesid, "dec 2") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(bad_session_with_no_instance_gives_invalid_sesid, "dec 2") {
+SCENARIO(bad_session_with_no_instance_gives_invalid_sesid, "api Handles") {
     EXPECT_ERR(JetBeginTransaction(BAD_SESID), JET_errInvalidSesid);
     EXPECT_ERR(JetEndSession(BAD_SESID, 0), JET_errInvalidSesid);
 }
 
-SCENARIO(ended_session_gives_invalid_sesid, "dec 2") {
+SCENARIO(ended_session_gives_invalid_sesid, "api Handles") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     EXPECT_ERR(JetEndSession(sesid, 0), JET_errSuccess);
@@ -100,7 +100,7 @@ SCENARIO(ended_session_gives_invalid_sesid, "dec 2") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(sessions_of_a_terminated_instance_are_invalid, "dec 2") {
+SCENARIO(sessions_of_a_terminated_instance_are_invalid, "api Handles") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     EXPECT_ERR(JetBeginTransaction(sesid), JET_errSuccess);
@@ -108,7 +108,7 @@ SCENARIO(sessions_of_a_terminated_instance_are_invalid, "dec 2") {
     expect_session_calls(sesid, JET_errInvalidSesid);
 }
 
-SCENARIO(sessions_of_a_legacy_instance_are_invalid_after_term, "dec 2") {
+SCENARIO(sessions_of_a_legacy_instance_are_invalid_after_term, "api Handles") {
     JET_INSTANCE inst = init_legacy(path_in_dir("legacy"));
     JET_SESID sesid = begin(inst);
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
@@ -116,7 +116,7 @@ SCENARIO(sessions_of_a_legacy_instance_are_invalid_after_term, "dec 2") {
     EXPECT_ERR(JetEndSession(sesid, 0), JET_errInvalidSesid);
 }
 
-SCENARIO(end_session_with_force_session_closed_succeeds, "sem 3.7") {
+SCENARIO(end_session_with_force_session_closed_succeeds, "api JetEndSession") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     EXPECT_ERR(JetEndSession(sesid, JET_bitForceSessionClosed), JET_errSuccess);
@@ -124,7 +124,7 @@ SCENARIO(end_session_with_force_session_closed_succeeds, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(end_session_with_an_open_transaction_succeeds, "sem 3.7") {
+SCENARIO(end_session_with_an_open_transaction_succeeds, "api JetEndSession") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     EXPECT_ERR(JetBeginTransaction(sesid), JET_errSuccess);
@@ -133,7 +133,7 @@ SCENARIO(end_session_with_an_open_transaction_succeeds, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(sessions_of_different_instances_are_independent, "sem 3.7") {
+SCENARIO(sessions_of_different_instances_are_independent, "api JetBeginSession") {
     JET_INSTANCE a = init_named("a", path_in_dir("a"));
     JET_INSTANCE b = init_named("b", path_in_dir("b"));
     JET_SESID sa = begin(a), sb = begin(b);
@@ -150,7 +150,7 @@ SCENARIO(sessions_of_different_instances_are_independent, "sem 3.7") {
  * Transactions
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(transactions_nest_seven_levels_and_the_eighth_gives_trans_too_deep, "dec 8") {
+SCENARIO(transactions_nest_seven_levels_and_the_eighth_gives_trans_too_deep, "api JetBeginTransaction") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     for (int i = 0; i < 7; i++) EXPECT_ERR(JetBeginTransaction(sesid), JET_errSuccess);
@@ -162,7 +162,7 @@ SCENARIO(transactions_nest_seven_levels_and_the_eighth_gives_trans_too_deep, "de
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(commit_without_a_transaction_gives_not_in_transaction, "dec 8") {
+SCENARIO(commit_without_a_transaction_gives_not_in_transaction, "api JetCommitTransaction") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     EXPECT_ERR(JetCommitTransaction(sesid, 0), JET_errNotInTransaction);
@@ -171,7 +171,7 @@ SCENARIO(commit_without_a_transaction_gives_not_in_transaction, "dec 8") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(rollback_without_a_transaction_gives_not_in_transaction, "dec 8") {
+SCENARIO(rollback_without_a_transaction_gives_not_in_transaction, "api JetRollback") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     EXPECT_ERR(JetRollback(sesid, 0), JET_errNotInTransaction);
@@ -182,7 +182,7 @@ SCENARIO(rollback_without_a_transaction_gives_not_in_transaction, "dec 8") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(rollback_ends_only_the_innermost_level, "dec 8") {
+SCENARIO(rollback_ends_only_the_innermost_level, "api JetRollback") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     EXPECT_ERR(JetBeginTransaction(sesid), JET_errSuccess);
@@ -194,7 +194,7 @@ SCENARIO(rollback_ends_only_the_innermost_level, "dec 8") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(commit_lazy_flush_commits_the_transaction, "sem 3.7") {
+SCENARIO(commit_lazy_flush_commits_the_transaction, "api JetCommitTransaction") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     EXPECT_ERR(JetBeginTransaction(sesid), JET_errSuccess);
@@ -204,7 +204,7 @@ SCENARIO(commit_lazy_flush_commits_the_transaction, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(transactions_belong_to_their_session, "sem 3.7") {
+SCENARIO(transactions_belong_to_their_session, "api JetBeginTransaction") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID s1 = begin(inst), s2 = begin(inst);
     EXPECT_ERR(JetBeginTransaction(s1), JET_errSuccess);
@@ -216,7 +216,7 @@ SCENARIO(transactions_belong_to_their_session, "sem 3.7") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(force_new_log_rolls_the_log_without_a_transaction, "dec 8") {
+SCENARIO(force_new_log_rolls_the_log_without_a_transaction, "api JetCommitTransaction") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     EXPECT(file_size(archived("a", 1)) < 0);
@@ -233,7 +233,7 @@ SCENARIO(force_new_log_rolls_the_log_without_a_transaction, "dec 8") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(force_new_log_inside_a_transaction_rolls_the_log_and_commits_nothing, "dec 8") {
+SCENARIO(force_new_log_inside_a_transaction_rolls_the_log_and_commits_nothing, "api JetCommitTransaction") {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);
     EXPECT_ERR(JetBeginTransaction(sesid), JET_errSuccess);
@@ -245,7 +245,7 @@ SCENARIO(force_new_log_inside_a_transaction_rolls_the_log_and_commits_nothing, "
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(force_new_log_in_one_instance_mode_rolls_the_log, "dec 8") {
+SCENARIO(force_new_log_in_one_instance_mode_rolls_the_log, "api JetCommitTransaction") {
     JET_INSTANCE inst = init_legacy(path_in_dir("legacy"));
     JET_SESID sesid = begin(inst);
     roll_logs(sesid, 3);
@@ -257,7 +257,7 @@ SCENARIO(force_new_log_in_one_instance_mode_rolls_the_log, "dec 8") {
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
-SCENARIO(force_new_log_rolls_only_the_session_instance_log, "dec 8") {
+SCENARIO(force_new_log_rolls_only_the_session_instance_log, "api JetCommitTransaction") {
     JET_INSTANCE a = init_named("a", path_in_dir("a"));
     JET_INSTANCE b = init_named("b", path_in_dir("b"));
     JET_SESID sa = begin(a);

@@ -1,4 +1,4 @@
-/* Threads: instances created, initialized, used and terminated by 8 threads at once (issue 2.6, decisions 6).
+/* Threads: instances created, initialized, used and terminated by 8 threads at once (issue 2.6).
  * Built into the ThreadSanitizer run as well. Worker threads record their first failure instead of exiting, and
  * the scenario reports it once every thread has been joined. */
 #define _GNU_SOURCE
@@ -127,7 +127,7 @@ static void *session_worker(void *arg) {
     return NULL;
 }
 
-SCENARIO(eight_threads_roll_the_log_of_one_instance_at_once, "dec 6") {
+SCENARIO(eight_threads_roll_the_log_of_one_instance_at_once, "api Threads") {
     static worker workers[THREADS];
     shared_instance = init_named("shared", path_in_dir("shared"));
     for (int i = 0; i < THREADS; i++) workers[i].index = i;
@@ -168,7 +168,7 @@ static void *churn_worker(void *arg) {
     return result;
 }
 
-SCENARIO(threads_read_instance_info_while_instances_come_and_go, "dec 6") {
+SCENARIO(threads_read_instance_info_while_instances_come_and_go, "api Threads") {
     static worker workers[THREADS + 1];
     for (int i = 0; i <= THREADS; i++) {
         char name[32];

@@ -1,7 +1,7 @@
 import CEsent
 import EsentCore
 
-/// JetGetDatabaseFileInfo's output structures, filled from the database header (semantics 12, decisions 8).
+/// JetGetDatabaseFileInfo's output structures, filled from the database header.
 enum DatabaseInfo {
     static func write(path: String, _ pv: UnsafeMutableRawPointer?, _ cbMax: CUnsignedLong, _ level: CUnsignedLong)
         throws(JetError)

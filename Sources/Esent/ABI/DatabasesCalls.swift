@@ -1,7 +1,7 @@
 import CEsent
 import EsentCore
 
-// Databases (semantics 3.7, decisions 8). Each body is written once, generic over the caller's string unit
+// Databases. Each body is written once, generic over the caller's string unit
 // (`char` for A and undecorated names, `WCHAR` for W).
 
 /// JetCreateDatabase and JetOpenDatabase: a name, an ignored connect string, a dbid out.

@@ -5,7 +5,7 @@ import CEsent
 import EsentCore
 import Synchronization
 
-// Instances: create, init, term, multi-instance mode, instance info (semantics 2, 3.1 to 3.5).
+// Instances: create, init, term, multi-instance mode, instance info.
 
 private func createInstance<Unit>(
     _ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ szInstanceName: UnsafePointer<Unit>?,
@@ -14,7 +14,7 @@ private func createInstance<Unit>(
     jetCall { () throws(JetError) in
         guard let pinstance else { throw .invalidParameter }
         pinstance.pointee = JET_INSTANCE(nilHandle)
-        // The grbit is ignored, as by ESE (semantics 3.1).
+        // The grbit is ignored, as by ESE.
         pinstance.pointee = try Lifecycle.createInstance(
             name: try Marshal.string(szInstanceName), displayName: try Marshal.string(szDisplayName))
     }
@@ -69,7 +69,7 @@ public func jetInit2(_ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ grbit: 
 
 @c(JetTerm)
 public func jetTerm(_ instance: JET_INSTANCE) -> JET_ERR {
-    // JetTerm is an abrupt term (semantics 3.3, trap 3).
+    // JetTerm is an abrupt term.
     jetTerm2(instance, JET_GRBIT(JET_bitTermAbrupt))
 }
 
@@ -78,7 +78,7 @@ public func jetTerm2(_ instance: JET_INSTANCE, _ grbit: JET_GRBIT) -> JET_ERR {
     jetCallWarning { () throws(JetError) -> JetError? in try Lifecycle.terminate(handle: instance, grbit: grbit) }
 }
 
-// MARK: JetEnableMultiInstance (semantics 3.4)
+// MARK: JetEnableMultiInstance
 
 @c(JetEnableMultiInstanceA)
 public func jetEnableMultiInstanceA(
@@ -133,7 +133,7 @@ private func enableMultiInstance<Entry>(
     return error.map { JET_ERR($0.rawValue) } ?? success
 }
 
-// MARK: JetGetInstanceInfo / JetFreeBuffer (semantics 3.5)
+// MARK: JetGetInstanceInfo / JetFreeBuffer
 
 /// Blocks handed to callers, so JetFreeBuffer frees only what this library allocated.
 private let outstandingBlocks = Mutex(Set<UInt>())

@@ -28,7 +28,7 @@ func jetCallWarning(_ body: () throws(JetError) -> JetError?) -> JET_ERR {
 }
 
 enum Marshal {
-    /// A caller's A string: UTF-8 (decisions 1). Invalid UTF-8 gives JET_errUnicodeTranslationFail.
+    /// A caller's A string: UTF-8. Invalid UTF-8 gives JET_errUnicodeTranslationFail.
     static func utf8String(_ p: UnsafePointer<CChar>) throws(JetError) -> String {
         guard let s = String(validatingCString: p) else { throw .unicodeTranslationFail }
         return s
@@ -70,7 +70,7 @@ enum Marshal {
         return (Array(s.utf16) + [0]).withUnsafeBytes { Array($0) }
     }
 
-    /// How the list calls report `*pcbActual` (semantics 5.2, 5.6, traps 5 and 6).
+    /// How the list calls report `*pcbActual`.
     enum ListSizeRule {
         /// GetAttachInfo: always the full size.
         case fullSize

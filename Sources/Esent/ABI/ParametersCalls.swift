@@ -1,7 +1,7 @@
 import CEsent
 import EsentCore
 
-// JetSetSystemParameter / JetGetSystemParameter (semantics 3.6). Bodies are generic over the string unit.
+// JetSetSystemParameter / JetGetSystemParameter. Bodies are generic over the string unit.
 
 private func setSystemParameter<Unit>(
     _ pinstance: UnsafeMutablePointer<JET_INSTANCE>?, _ sesid: JET_SESID, _ paramid: CUnsignedLong,

@@ -1,7 +1,7 @@
 import CEsent
 import EsentCore
 
-// Sessions and transactions (semantics 3.7, decisions 8).
+// Sessions and transactions.
 
 private func beginSession<Unit>(
     _ instance: JET_INSTANCE, _ psesid: UnsafeMutablePointer<JET_SESID>?, _ szUserName: UnsafePointer<Unit>?,

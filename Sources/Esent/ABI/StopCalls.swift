@@ -1,7 +1,7 @@
 import CEsent
 import EsentCore
 
-// Stopping backups and the service (semantics 6.1, 6.2). The stops pass no API gate: they work on stopped
+// Stopping backups and the service. The stops pass no API gate: they work on stopped
 // and never-initialized instances, and JetStopBackup* never waits for a call in progress.
 
 @c(JetStopBackup)

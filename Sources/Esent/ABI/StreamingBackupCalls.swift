@@ -1,7 +1,7 @@
 import CEsent
 import EsentCore
 
-// Streaming backup (semantics 5). Implicit-instance forms find the one-instance mode's instance (semantics 2).
+// Streaming backup. Implicit-instance forms find the one-instance mode's instance.
 
 @c(JetBeginExternalBackup)
 public func jetBeginExternalBackup(_ grbit: JET_GRBIT) -> JET_ERR {
@@ -13,7 +13,7 @@ public func jetBeginExternalBackupInstance(_ instance: JET_INSTANCE, _ grbit: JE
     jetCall { () throws(JetError) in try StreamingBackup.begin(try Registry.instance(instance), grbit: grbit) }
 }
 
-// MARK: GetAttachInfo (semantics 5.2)
+// MARK: GetAttachInfo
 
 private func attachInfo<Unit>(
     _ instance: () throws(JetError) -> Instance, _ buffer: UnsafeMutablePointer<Unit>?, _ cbMax: CUnsignedLong,
@@ -69,7 +69,7 @@ public func jetGetAttachInfoInstanceW(
     attachInfo({ () throws(JetError) in try Registry.instance(instance) }, szzDatabases, cbMax, pcbActual)
 }
 
-// MARK: OpenFile (semantics 5.3, decisions 3)
+// MARK: OpenFile
 
 private func openFile(
     _ instance: () throws(JetError) -> Instance, _ name: () throws(JetError) -> String?,
@@ -138,7 +138,7 @@ public func jetOpenFileInstanceW(
              phfFile, pulFileSizeLow, pulFileSizeHigh)
 }
 
-// MARK: ReadFile / CloseFile (semantics 5.4, 5.5)
+// MARK: ReadFile / CloseFile
 
 @c(JetReadFile)
 public func jetReadFile(
@@ -171,12 +171,12 @@ public func jetCloseFileInstance(_ instance: JET_INSTANCE, _ hfFile: JET_HANDLE)
     jetCall { () throws(JetError) in try StreamingBackup.closeFile(try Registry.instance(instance), handle: hfFile) }
 }
 
-// MARK: GetLogInfo / GetTruncateLogInfo (semantics 5.6, 5.7)
+// MARK: GetLogInfo / GetTruncateLogInfo
 
 /// JET_LOGINFO_A and JET_LOGINFO_W, filled by one body.
 protocol LogInfoRecord {
     var cbSize: CUnsignedLong { get }
-    /// Only the A variant insists on the caller's cbSize (semantics 5.6).
+    /// Only the A variant insists on the caller's cbSize.
     static var checksSize: Bool { get }
     mutating func fill(_ listing: StreamingBackup.LogListing)
 }
@@ -323,7 +323,7 @@ public func jetGetTruncateLogInfoInstanceW(
     logInfo({ () throws(JetError) in try Registry.instance(instance) }, .toTruncate, wszzLogs, cbMax, pcbActual, noLogInfo)
 }
 
-// MARK: TruncateLog, End (semantics 5.8, 5.9)
+// MARK: TruncateLog, End
 
 @c(JetTruncateLog)
 public func jetTruncateLog() -> JET_ERR {

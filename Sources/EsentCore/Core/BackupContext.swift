@@ -3,7 +3,7 @@ import Glibc
 #endif
 import CEsent
 
-/// Where a streaming backup is (semantics 4.2).
+/// Where a streaming backup is.
 package enum BackupPhase: Sendable, Equatable {
     case notStarted
     /// Full backups start here: database files are streamed.
@@ -12,14 +12,14 @@ package enum BackupPhase: Sendable, Equatable {
     case logsAndPatches
 }
 
-/// How a backup ended, which decides header stamping (semantics 5.9).
+/// How a backup ended, which decides header stamping.
 package enum BackupOutcome: Equatable {
     case normal
     case abortedByCaller
     case abortedByServer
 }
 
-/// The database stream of semantics 5.4: two stamped header copies, pages 1..pgnoLast, a trailer page.
+/// The database stream (docs/file-formats.md, section 4): two stamped header copies, pages 1..pgnoLast, a trailer page.
 package final class DatabaseStream: @unchecked Sendable {
     let database: AttachedDatabase
     let pageSize: Int
@@ -52,7 +52,7 @@ package final class LogFileStream: @unchecked Sendable {
     let fd: Int32
     let generation: Int32
     let size: Int64
-    /// The database page size: the unit of ESE's read rules, for logs too (semantics 5.4).
+    /// The database page size: the unit of ESE's read rules, for logs too.
     let pageSize: Int
     var offset: Int64 = 0
 
@@ -80,7 +80,7 @@ package enum BackupFile {
     }
 }
 
-/// ESE's BACKUP_CONTEXT: one per instance (semantics 4.1). All of it lives under the instance lock; the stop
+/// ESE's BACKUP_CONTEXT: one per instance. All of it lives under the instance lock; the stop
 /// request is the instance's atomic flag so that JetStopBackup never waits.
 package struct BackupContext: Sendable {
     var phase: BackupPhase = .notStarted
@@ -101,20 +101,20 @@ package struct BackupContext: Sendable {
     /// Databases in the backup session (stamped at End) and those whose whole stream was read and closed.
     var inSession: Set<UInt32> = []
     var copied: Set<UInt32> = []
-    /// Resolved path → generation of every log the log list named (decisions 3).
+    /// Resolved path → generation of every log the log list named.
     var listedLogs: [String: Int32] = [:]
 
     var isRunning: Bool { phase != .notStarted }
 }
 
-/// The streaming backup calls (semantics 5), on an instance whose lock the caller holds.
+/// The streaming backup calls, on an instance whose lock the caller holds.
 package enum StreamingBackup {
     /// The public ESE handle of the single slot.
     package static let fileHandle: UInt = 0
-    /// The alignment ESE requires of read buffers (the OS page size, semantics 5.4).
+    /// The alignment ESE requires of read buffers (the OS page size).
     static let bufferAlignment = 4096
 
-    // MARK: Begin (semantics 5.1)
+    // MARK: Begin
 
     package static func begin(_ instance: Instance, grbit: UInt) throws(JetError) {
         try instance.withAPI { (s) throws(JetError) in
@@ -160,7 +160,7 @@ package enum StreamingBackup {
         if instance.stopBackupRequested.load(ordering: .acquiring) { throw .backupAbortByServer }
     }
 
-    // MARK: GetAttachInfo (semantics 5.2)
+    // MARK: GetAttachInfo
 
     package static func attachInfo(_ instance: Instance) throws(JetError) -> [String] {
         try instance.withAPI { (s) throws(JetError) -> [String] in
@@ -170,7 +170,7 @@ package enum StreamingBackup {
         }
     }
 
-    // MARK: OpenFile (semantics 5.3, decisions 3)
+    // MARK: OpenFile
 
     /// Returns the stream size in bytes.
     package static func openFile(_ instance: Instance, name: String) throws(JetError) -> Int64 {
@@ -186,7 +186,7 @@ package enum StreamingBackup {
                 guard s.backup.phase == .logsAndPatches else { throw .databaseNotFound }
                 return try openLog(&s, absolute: absolute, resolved: resolved)
             } catch {
-                // In the log phase every open error ends the whole backup (semantics 5.3).
+                // In the log phase every open error ends the whole backup.
                 if s.backup.phase == .logsAndPatches { forceEnd(&s, instance: instance) }
                 throw error
             }
@@ -207,7 +207,7 @@ package enum StreamingBackup {
                 genHigh: UInt32(clamping: s.log?.currentGeneration ?? 0)),
             signDb: header.signDb, signLog: header.signLog,
             generationMin: UInt32(clamping: s.backup.copyMic), generationMax: UInt32(clamping: s.log?.currentGeneration ?? 0),
-            pgnoLast: pgnoLast)
+            pgnoLast: pgnoLast, databasePath: db.path)
         let stream = DatabaseStream(
             database: db, pageSize: pageSize, pgnoLast: pgnoLast, header: header, trailer: trailer)
         s.backup.openFile = .database(stream)
@@ -239,7 +239,7 @@ package enum StreamingBackup {
         return size
     }
 
-    // MARK: ReadFile (semantics 5.4, decisions 5): the hot path, no allocation.
+    // MARK: ReadFile: the hot path, no allocation.
 
     package static func read(
         _ instance: Instance, handle: UInt, into buffer: UnsafeMutableRawPointer?, count: Int
@@ -278,7 +278,7 @@ package enum StreamingBackup {
     {
         let pageSize = stream.pageSize
         let pages = UInt32(clamping: count / pageSize)
-        // The first read must hold both header copies and a page (semantics 5.4).
+        // The first read must hold both header copies and a page.
         if stream.position == 0 && pages < 3 { throw .invalidParameter }
         var produced: UInt32 = 0
         if stream.position == 0 {
@@ -326,7 +326,7 @@ package enum StreamingBackup {
         return got
     }
 
-    // MARK: CloseFile (semantics 5.5)
+    // MARK: CloseFile
 
     package static func closeFile(_ instance: Instance, handle: UInt) throws(JetError) {
         try instance.withAPI { (s) throws(JetError) in
@@ -347,7 +347,7 @@ package enum StreamingBackup {
         }
     }
 
-    // MARK: GetLogInfo / GetTruncateLogInfo (semantics 5.6, 5.7)
+    // MARK: GetLogInfo / GetTruncateLogInfo
 
     package enum LogList { case toCopy, toTruncate }
 
@@ -367,7 +367,7 @@ package enum StreamingBackup {
                 do throws(JetError) {
                     try prepareLogs(&s, log)
                 } catch {
-                    // A half-prepared backup would list wrong ranges on retry; end it (semantics 5.6).
+                    // A half-prepared backup would list wrong ranges on retry; end it.
                     forceEnd(&s, instance: instance)
                     throw error
                 }
@@ -424,7 +424,7 @@ package enum StreamingBackup {
         }
     }
 
-    // MARK: TruncateLog (semantics 5.8)
+    // MARK: TruncateLog
 
     package static func truncateLog(_ instance: Instance) throws(JetError) {
         try instance.withAPI { (s) throws(JetError) in
@@ -447,7 +447,7 @@ package enum StreamingBackup {
         }
     }
 
-    // MARK: End (semantics 5.9, 5.10)
+    // MARK: End
 
     package static func end(_ instance: Instance, grbit: UInt) throws(JetError) {
         let normal = grbit & UInt(JET_bitBackupEndNormal) != 0
@@ -480,7 +480,7 @@ package enum StreamingBackup {
         }
     }
 
-    /// ESE's header update table (semantics 5.10). Failures only cost the stamp, as in ESE (B:4414-4440).
+    /// ESE's header update table. Failures only cost the stamp, as in ESE (B:4414-4440).
     private static func stampHeaders(_ s: inout InstanceState, truncated: Bool) {
         let b = s.backup
         for db in s.databases where db.logged && b.inSession.contains(db.dbid) {
@@ -516,7 +516,7 @@ package enum StreamingBackup {
         }
     }
 
-    /// Ends a backup without stamping: JetTerm with Abrupt/StopBackup, and log-phase errors (semantics 5.3, 6.3).
+    /// Ends a backup without stamping: JetTerm with Abrupt/StopBackup, and log-phase errors.
     static func forceEnd(_ s: inout InstanceState, instance: Instance) {
         s.backup.openFile = nil
         _ = try? s.log?.append(.backupAbort, flush: false)

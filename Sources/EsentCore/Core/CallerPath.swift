@@ -1,6 +1,6 @@
 /// Paths the caller gives, as the core sees them.
 package enum CallerPath {
-    /// The current directory: relative names resolve against it at the moment of the call (semantics 3.2, 3.6).
+    /// The current directory: relative names resolve against it at the moment of the call.
     static func currentDirectory() throws(JetError) -> String {
         do throws(SystemCallError) { return try SystemCalls.currentDirectory() } catch { throw JetError(error) }
     }

@@ -1,6 +1,6 @@
 import CEsent
 
-/// Creating, attaching, detaching, opening and sizing databases (semantics 3.7, decisions 4 and 8).
+/// Creating, attaching, detaching, opening and sizing databases.
 package enum DatabaseOperations {
     /// ESE's dbidMax of 7 less the temporary database.
     static let maxAttached = 6
@@ -86,9 +86,10 @@ package enum DatabaseOperations {
             let file = try DatabaseFile.open(path: absolute, readOnly: readOnly)
             var header = file.header
             guard file.pageSize == s.pageSize else { throw .pageSizeMismatch }
-            if header.state != DatabaseHeader.stateCleanShutdown { throw .databaseDirtyShutdown }
-            // A raw backup copy needs a restore first (semantics 10.2).
+            // A raw backup copy (streamed or JetBackup's) needs a restore first; ESE checks this before the
+            // dirty state, which such a copy also has (ESE's ErrDBReadHeaderCheckConsistency).
             if header.bkinfoFullCur.genLow != 0 { throw .softRecoveryOnBackupDatabase }
+            if header.state != DatabaseHeader.stateCleanShutdown { throw .databaseDirtyShutdown }
             let logged = !readOnly && s.loggingEnabled && grbit & UInt(JET_bitDbRecoveryOff) == 0
             if !readOnly {
                 header.state = DatabaseHeader.stateDirtyShutdown
@@ -168,7 +169,13 @@ package enum DatabaseOperations {
     /// After a crash: the replayed log says the database was attached; make its header consistent.
     static func markConsistentAfterRecovery(path: String, signDb: Signature, log: LogStream) throws(JetError) {
         // A database that has since been removed or replaced is not ours to touch.
-        guard SystemCalls.status(path)?.isRegularFile == true else { return }
+        guard try StorageIO.isRegularFile(path) else { return }
+        // Looked at without the lock first: a file that is not this log's (replaced since, or attached by another
+        // instance now) is left alone, and its lock is not needed.
+        let onDisk = try DatabaseFile.readHeader(path: path).header
+        guard onDisk.signDb == signDb, onDisk.signLog == log.signature,
+            onDisk.state != DatabaseHeader.stateCleanShutdown
+        else { return }
         let file = try DatabaseFile.open(path: path, readOnly: false)
         var header = file.header
         guard header.signDb == signDb, header.state != DatabaseHeader.stateCleanShutdown else { return }
@@ -192,7 +199,7 @@ package enum DatabaseOperations {
         }
     }
 
-    /// Works after JetStopService (semantics 1.3 opt-out list).
+    /// Works after JetStopService.
     package static func close(_ sesid: UInt, dbid: CUnsignedLong, grbit: UInt) throws(JetError) {
         guard grbit == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
@@ -204,7 +211,7 @@ package enum DatabaseOperations {
         }
     }
 
-    // MARK: JetGrowDatabase / JetSetDatabaseSize (decisions 8)
+    // MARK: JetGrowDatabase / JetSetDatabaseSize
 
     /// Grows an open database to `pages` counting the two header pages; returns the size after.
     package static func grow(_ sesid: UInt, dbid: CUnsignedLong, pages: CUnsignedLong) throws(JetError) -> UInt {

@@ -1,8 +1,8 @@
-/// Text for JET_paramErrorToString: "symbol, description" (semantics 3.6). Descriptions are this project's
+/// Text for JET_paramErrorToString: "symbol, description". Descriptions are this project's
 /// own words; every code the library returns has one written for it, other esent.h codes get their symbol
 /// spelled out, and unknown numbers read "Unknown Error" as in ESE.
 package enum ErrorText {
-    static func describe(_ code: Int32) -> String {
+    package static func describe(_ code: Int32) -> String {
         if code == 0 { return "JET_errSuccess, The call succeeded" }
         guard let error = JetError(rawValue: code) else { return "Unknown Error, Unknown Error" }
         return error.symbol + ", " + description(error)

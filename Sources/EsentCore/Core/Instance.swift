@@ -1,13 +1,15 @@
 import CEsent
 import Synchronization
 
-/// Where an instance is in its life (semantics 3).
+/// Where an instance is in its life.
 package enum InstancePhase: Sendable {
     /// Created by JetCreateInstance; only parameters, JetInit and JetTerm apply.
     case created
     /// JetInit is working on it (other calls see JET_errInitInProgress where ESE says so).
     case initializing
     case running
+    /// JetRestore* or JetExternalRestore* is working on it: other calls see JET_errRestoreInProgress.
+    case restoring
     /// Gone: any thread still holding the object sees JET_errInvalidInstance.
     case terminated
 }
@@ -17,7 +19,7 @@ package final class AttachedDatabase: @unchecked Sendable {
     let dbid: UInt32
     /// Absolute path as the caller gave it (symlinks kept), as reported by the list calls.
     let path: String
-    /// Path with symlinks and `..` resolved: how the backup set decides membership (decisions 3).
+    /// Path with symlinks and `..` resolved: how the backup set decides membership.
     let resolvedPath: String
     let file: DatabaseFile
     let readOnly: Bool
@@ -44,11 +46,11 @@ package struct SessionState: Sendable {
 }
 
 /// Everything about an instance that changes, under the instance's lock. Each API call holds the lock for its
-/// whole duration, so JetTerm waits for a call in progress (decisions 6).
+/// whole duration, so JetTerm waits for a call in progress.
 package struct InstanceState: Sendable {
     var phase: InstancePhase = .created
     var params: ParameterValues
-    /// ESE's m_fBackupAllowed: set by a successful JetInit, cleared when a JetTerm starts (trap 18).
+    /// ESE's m_fBackupAllowed: set by a successful JetInit, cleared when a JetTerm starts.
     var backupAllowed = false
     var log: LogStream?
     var paths: InstancePaths?
@@ -69,11 +71,11 @@ package final class Instance: Sendable {
     let state: Mutex<InstanceState>
     /// ESE's m_fStopBackup: set by JetStopBackup* without taking the lock, so it never waits for a read.
     let stopBackupRequested = Atomic<Bool>(false)
-    /// ESE's m_fStopJetService: never cleared (semantics 6.2).
+    /// ESE's m_fStopJetService: never cleared.
     let serviceStopped = Atomic<Bool>(false)
-    /// JetStopServiceInstance2 bits in force (the legacy call records none, semantics 6.2).
+    /// JetStopServiceInstance2 bits in force (the legacy call records none).
     let stoppedServiceBits = Atomic<UInt>(0)
-    /// Mirrors `phase == .running` for the stop calls, which must not take the lock (decisions 6).
+    /// Mirrors `phase == .running` for the stop calls, which must not take the lock.
     let isRunning = Atomic<Bool>(false)
     /// Closed while an OS snapshot has the instance frozen; its snapshot membership (Snapshot.swift).
     package let writeGate = WriteGate()
@@ -85,7 +87,7 @@ package final class Instance: Sendable {
         self.state = Mutex(InstanceState(params: params))
     }
 
-    /// Runs `body` under the instance lock after ESE's instance API gate (semantics 1.3, step 3).
+    /// Runs `body` under the instance lock after ESE's instance API gate.
     func withAPI<R>(_ body: (inout InstanceState) throws(JetError) -> R) throws(JetError) -> R {
         try state.withLock { (s) throws(JetError) -> R in
             try self.enterAPI(s)
@@ -99,11 +101,12 @@ package final class Instance: Sendable {
         switch s.phase {
         case .running: return
         case .created, .initializing: throw .notInitialized
+        case .restoring: throw .restoreInProgress
         case .terminated: throw .invalidInstance
         }
     }
 
-    /// The session gate (semantics 1.3): like the instance gate, but some calls still work after a stop.
+    /// The session gate: like the instance gate, but some calls still work after a stop.
     func withSession<R>(
         _ sesid: UInt, ignoringStopService: Bool = false,
         _ body: (inout InstanceState, inout SessionState) throws(JetError) -> R

@@ -1,8 +1,8 @@
 import CEsent
 
-/// Instance creation, initialization, termination and the process-wide mode (semantics 2 and 3.1 to 3.5).
+/// Instance creation, initialization, termination and the process-wide mode.
 package enum Lifecycle {
-    // MARK: JetCreateInstance (semantics 3.1)
+    // MARK: JetCreateInstance
 
     package static func createInstance(name: String?, displayName: String?) throws(JetError) -> UInt {
         try registry.withLock { (r) throws(JetError) -> UInt in
@@ -15,12 +15,14 @@ package enum Lifecycle {
         }
     }
 
-    // MARK: JetInit (semantics 3.2)
+    // MARK: JetInit
 
     /// `handle` is `*pinstance` (nil when the pointer itself is NULL). Returns the initialized handle.
     /// On failure other than JET_errAlreadyInitialized the instance is gone and `destroyed` tells the caller
     /// to NULL `*pinstance`.
-    package static func initialize(handle: UInt?) throws(InitFailure) -> UInt {
+    package static func initialize(handle: UInt?, recovery: RecoveryOptions = RecoveryOptions()) throws(InitFailure)
+        -> UInt
+    {
         let instance: Instance
         do {
             instance = try registry.withLock { (r) throws(JetError) -> Instance in
@@ -42,12 +44,12 @@ package enum Lifecycle {
             throw InitFailure(error: error, destroyed: false)
         }
         do {
-            try initialize(instance)
+            try initialize(instance, recovery: recovery)
             return instance.handle
         } catch .alreadyInitialized {
             throw InitFailure(error: .alreadyInitialized, destroyed: false)
         } catch {
-            // A failed JetInit destroys the instance, whoever created it (semantics 3.2, trap 20).
+            // A failed JetInit destroys the instance, whoever created it.
             instance.state.withLock { s in
                 s.log = nil
                 s.databases = []
@@ -63,50 +65,49 @@ package enum Lifecycle {
         package var destroyed: Bool
     }
 
-    private static func initialize(_ instance: Instance) throws(JetError) {
+    /// JetInit3's JET_RSTINFO: where databases the log names have moved to, and the caller's status callback.
+    package struct RecoveryOptions {
+        /// (path as the log names it, path where the database is now), both absolute.
+        package var relocations: [(logged: String, now: String)] = []
+        package var status = ProgressMeter(nil)
+
+        package init(relocations: [(logged: String, now: String)] = [], status: ProgressMeter = ProgressMeter(nil)) {
+            self.relocations = relocations
+            self.status = status
+        }
+
+        /// Where the database the log calls `path` is now.
+        func place(_ path: String) -> String { relocations.first { $0.logged == path }?.now ?? path }
+    }
+
+    private static func initialize(_ instance: Instance, recovery: RecoveryOptions) throws(JetError) {
         // Step 1, under the instance lock: claim it and work out its folders.
         let paths = try instance.state.withLock { (s) throws(JetError) -> InstancePaths in
             switch s.phase {
             case .created: break
             case .initializing, .running: throw .alreadyInitialized
+            case .restoring: throw .restoreInProgress
             case .terminated: throw .invalidInstance
             }
-            // Folders resolve against the current directory now, at JetInit (semantics 3.2).
-            let cwd = try CallerPath.currentDirectory()
-            for id in [JET_paramSystemPath, JET_paramLogFilePath] {
-                s.params[id] = .string(Paths.folder(s.params[id].string, from: cwd))
-            }
-            let paths = InstancePaths(
-                system: s.params[JET_paramSystemPath].string,
-                log: s.params[JET_paramLogFilePath].string,
-                temp: Paths.absolute(tempDatabasePath(s.params), from: cwd),
-                logging: SystemParameters.loggingEnabled(recovery: s.params[JET_paramRecovery].string),
-                usesTempDatabase: s.params[JET_paramMaxTemporaryTables].integer > 0)
+            let paths = try resolveFolders(&s.params)
             s.phase = .initializing
             return paths
         }
         // Step 2, under the registry lock: no other initialized instance may share them (ErrCheckUniquePath).
         do {
             try registry.withLock { (r) throws(JetError) in
-                for (other, used) in r.pathsInUse where other != instance.handle {
-                    if paths.usesTempDatabase && used.usesTempDatabase && paths.temp == used.temp {
-                        throw .tempPathInUse
-                    }
-                    if paths.logging && used.logging {
-                        if paths.system == used.system { throw .systemPathInUse }
-                        if paths.log == used.log { throw .logFilePathInUse }
-                    }
-                }
+                try r.checkUniquePaths(paths, for: instance)
                 r.pathsInUse[instance.handle] = paths
             }
         } catch {
             instance.state.withLock { s in s.phase = .created }
             throw error
         }
-        // Step 3: the files.
+        // Step 3: the files. The status callback runs outside the lock, so it may call into the API.
+        recovery.status.begin()
         try instance.state.withLock { (s) throws(JetError) in
             do throws(JetError) {
-                try openFiles(&s, paths: paths)
+                try openFiles(&s, paths: paths, recovery: recovery)
             } catch {
                 s.phase = .created
                 throw error
@@ -116,10 +117,25 @@ package enum Lifecycle {
             instance.isRunning.store(true, ordering: .releasing)
             s.backupAllowed = true
         }
+        recovery.status.complete()
+    }
+
+    /// Folders resolve against the current directory now, at JetInit or a restore.
+    static func resolveFolders(_ params: inout ParameterValues) throws(JetError) -> InstancePaths {
+        let cwd = try CallerPath.currentDirectory()
+        for id in [JET_paramSystemPath, JET_paramLogFilePath] {
+            params[id] = .string(Paths.folder(params[id].string, from: cwd))
+        }
+        return InstancePaths(
+            system: params[JET_paramSystemPath].string,
+            log: params[JET_paramLogFilePath].string,
+            temp: Paths.absolute(tempDatabasePath(params), from: cwd),
+            logging: SystemParameters.loggingEnabled(recovery: params[JET_paramRecovery].string),
+            usesTempDatabase: params[JET_paramMaxTemporaryTables].integer > 0)
     }
 
     /// TempPath resolved as ESE does at JetInit: a bare name goes under the system path, a folder gets
-    /// `tmp.edb` (semantics 3.2).
+    /// `tmp.edb`.
     static func tempDatabasePath(_ params: ParameterValues) -> String {
         let temp = params[JET_paramTempPath].string
         if temp.hasSuffix("/") { return temp + "tmp.edb" }
@@ -127,7 +143,9 @@ package enum Lifecycle {
         return temp
     }
 
-    private static func openFiles(_ s: inout InstanceState, paths: InstancePaths) throws(JetError) {
+    private static func openFiles(_ s: inout InstanceState, paths: InstancePaths, recovery: RecoveryOptions)
+        throws(JetError)
+    {
         let createFolders = s.params[JET_paramCreatePathIfNotExist].integer != 0
         let logFileBytes = Int(s.params[JET_paramLogFileSize].integer) * 1024
         // Log files are written in 4 KiB segments, the sector size this library assumes.
@@ -145,13 +163,19 @@ package enum Lifecycle {
         }
         guard paths.logging else { return }
         let names = LogFileNames(base: s.baseName, legacyFlags: s.params[JET_paramLegacyFileNames].integer)
-        let (log, recovery) = try LogStream.open(
+        let (log, replayed) = try LogStream.open(
             logDirectory: paths.log, systemDirectory: paths.system, names: names, fileSize: logFileBytes)
-        // After a crash, databases the log left attached are made consistent and detached (decisions 8).
-        for entry in recovery.attachedAtEnd {
-            try DatabaseOperations.markConsistentAfterRecovery(path: entry.path, signDb: entry.signDb, log: log)
+        // After a crash, databases the log left attached are made consistent and detached.
+        for entry in replayed.attachedAtEnd {
+            try DatabaseOperations.markConsistentAfterRecovery(
+                path: recovery.place(entry.path), signDb: entry.signDb, log: log)
             // Recorded as detached, so the next recovery does not meet it again.
             _ = try log.append(.detachDatabase(dbid: entry.dbid, path: entry.path), flush: true)
+        }
+        // Detached in the log, but the crash may have come before the header said so: redo that header write.
+        for entry in replayed.detachedInReplay {
+            try DatabaseOperations.markConsistentAfterRecovery(
+                path: recovery.place(entry.path), signDb: entry.signDb, log: log)
         }
         log.circular = s.params[JET_paramCircularLog].integer != 0
         log.discardUnneededArchives()
@@ -168,7 +192,7 @@ package enum Lifecycle {
         }
     }
 
-    // MARK: JetTerm (semantics 3.3, 6.3)
+    // MARK: JetTerm
 
     /// Returns JET_errDirtyShutdown's value as a successful outcome for JET_bitTermDirty.
     package static func terminate(handle: UInt, grbit: UInt) throws(JetError) -> JetError? {
@@ -181,13 +205,14 @@ package enum Lifecycle {
             switch s.phase {
             case .terminated: throw .invalidInstance
             case .initializing: throw .initInProgress
+            case .restoring: throw .restoreInProgress
             case .created:
                 // Never initialized: simply freed.
                 s.phase = .terminated
                 return nil
             case .running: break
             }
-            // Cleared before anything can fail and never restored (trap 18).
+            // Cleared before anything can fail and never restored.
             s.backupAllowed = false
             let dirty = grbit & UInt(JET_bitTermDirty) != 0
             if grbit & UInt(JET_bitTermStopBackup | JET_bitTermAbrupt) != 0 && s.backup.isRunning {
@@ -207,7 +232,7 @@ package enum Lifecycle {
         return outcome
     }
 
-    // MARK: JetGetInstanceInfo (semantics 3.5)
+    // MARK: JetGetInstanceInfo
 
     package struct InstanceSummary {
         package var handle: UInt
@@ -226,7 +251,7 @@ package enum Lifecycle {
         }
     }
 
-    // MARK: JetEnableMultiInstance (semantics 3.4)
+    // MARK: JetEnableMultiInstance
 
     package struct SettingRequest {
         var paramid: CUnsignedLong
@@ -262,7 +287,7 @@ package enum Lifecycle {
                         let wanted = try SystemParameters.normalize(
                             spec, integer: setting.integer, string: setting.string)
                         let writeOnceUnset = spec.writeOnceGlobal && !r.globals.isSet(spec)
-                        // String values compare by pointer in ESE, so they always differ (trap 24).
+                        // String values compare by pointer in ESE, so they always differ.
                         if writeOnceUnset || r.globals.value(spec) != wanted || spec.kind.isString {
                             results[i] = JetError.systemParameterConflict.rawValue
                             conflict = true
@@ -300,20 +325,20 @@ package enum Lifecycle {
         }
     }
 
-    // MARK: JetStopBackup / JetStopService (semantics 6.1, 6.2)
+    // MARK: JetStopBackup / JetStopService
 
     package static func stopBackup(_ instance: Instance) {
         instance.stopBackupRequested.store(true, ordering: .releasing)
     }
 
-    /// JetStopServiceInstance2. Only atomics: a stop never waits for a call in progress (decisions 6).
+    /// JetStopServiceInstance2. Only atomics: a stop never waits for a call in progress.
     package static func stopService(_ instance: Instance, grbit: UInt) throws(JetError) {
         let resume = UInt(bitPattern: Int(JET_bitStopServiceResume))
         let background = UInt(JET_bitStopServiceBackgroundUserTasks)
         let quiesce = UInt(JET_bitStopServiceQuiesceCaches)
         let emitLog = UInt(JET_bitStopServiceStopAndEmitLog)
         guard grbit & ~(resume | background | quiesce | emitLog) == 0 else { throw .invalidGrbit }
-        // The version store exists only after JetInit; ESE would crash here, we say so (semantics 1.3).
+        // The version store exists only after JetInit; ESE would crash here, we say so.
         guard instance.isRunning.load(ordering: .acquiring) else { throw .notInitialized }
         if grbit & resume != 0 {
             let requested = grbit & ~resume
@@ -336,7 +361,7 @@ package enum Lifecycle {
         instance.stoppedServiceBits.bitwiseOr(grbit, ordering: .acquiringAndReleasing)
     }
 
-    /// The legacy JetStopServiceInstance: stops everything, records no bits (semantics 6.2).
+    /// The legacy JetStopServiceInstance: stops everything, records no bits.
     package static func stopServiceLegacy(_ instance: Instance) throws(JetError) {
         guard instance.isRunning.load(ordering: .acquiring) else { throw .notInitialized }
         instance.serviceStopped.store(true, ordering: .releasing)
@@ -347,7 +372,20 @@ package enum Lifecycle {
 }
 
 extension RegistryState {
-    /// ESE's ErrNewInst (semantics 3.1): limit, unique name, clone of the global parameters.
+    /// ESE's ErrCheckUniquePath: no other initialized instance may use the same temp, system or log folder.
+    func checkUniquePaths(_ paths: InstancePaths, for instance: Instance) throws(JetError) {
+        for (other, used) in pathsInUse where other != instance.handle {
+            if paths.usesTempDatabase && used.usesTempDatabase && paths.temp == used.temp {
+                throw .tempPathInUse
+            }
+            if paths.logging && used.logging {
+                if paths.system == used.system { throw .systemPathInUse }
+                if paths.log == used.log { throw .logFilePathInUse }
+            }
+        }
+    }
+
+    /// ESE's ErrNewInst: limit, unique name, clone of the global parameters.
     mutating func addInstance(name: String?, displayName: String?, switchingTo newMode: RunMode) throws(JetError)
         -> Instance
     {

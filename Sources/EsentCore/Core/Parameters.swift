@@ -1,7 +1,7 @@
 import CEsent
 
 /// JetSetSystemParameter / JetGetSystemParameter: which table a call reaches and ESE's rules for changing
-/// a value (semantics 3.6).
+/// a value.
 package enum Parameters {
     /// Where a parameter call lands.
     private enum Target {
@@ -18,7 +18,7 @@ package enum Parameters {
             guard let only = r.order.first else { return .global }
             return .instance(only)
         case .notSet:
-            // No instance exists: every call reaches the table later instances copy (semantics 3.6).
+            // No instance exists: every call reaches the table later instances copy.
             return .global
         case .multiInstance:
             if sesid != 0 && sesid != nilHandle { return .instance(try r.sessionInstance(sesid)) }
@@ -45,13 +45,14 @@ package enum Parameters {
         try owner.state.withLock { (s) throws(JetError) in
             switch s.phase {
             case .initializing: throw .initInProgress
+            case .restoring: throw .restoreInProgress
             case .terminated: throw .invalidInstance
             case .created, .running: break
             }
             if spec.advanced && s.params[JET_paramEnableAdvanced].integer == 0 { return }
             let value = try SystemParameters.normalize(spec, integer: integer, string: string)
             if spec.notAfterInit && s.phase == .running {
-                // Only an identical integer passes; strings compare by pointer in ESE (trap 24).
+                // Only an identical integer passes; strings compare by pointer in ESE.
                 guard !spec.kind.isString && s.params.value(spec) == value else { throw .alreadyInitialized }
             }
             s.params.set(spec, value)
@@ -73,7 +74,7 @@ package enum Parameters {
     }
 
     /// What JetGetSystemParameter hands back: a number, or text for the string buffer. `input` is `*plParam`
-    /// when the caller gave one: JET_paramErrorToString reads the error number from it (semantics 3.6).
+    /// when the caller gave one: JET_paramErrorToString reads the error number from it.
     package static func read(instance: UInt, sesid: UInt, paramid: CUnsignedLong, input: UInt?) throws(JetError)
         -> ParameterValue
     {
@@ -99,6 +100,7 @@ package enum Parameters {
         let value = try owner.state.withLock { (s) throws(JetError) -> ParameterValue in
             switch s.phase {
             case .initializing: throw .initInProgress
+            case .restoring: throw .restoreInProgress
             case .terminated: throw .invalidInstance
             case .created, .running: return s.params.value(spec)
             }

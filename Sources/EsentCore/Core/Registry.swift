@@ -1,12 +1,12 @@
 import CEsent
 import Synchronization
 
-/// The process-wide run mode (semantics 2).
+/// The process-wide run mode.
 package enum RunMode: Sendable {
     case notSet, oneInstance, multiInstance
 }
 
-/// Folders an initialized instance holds, compared by JetInit of the others (semantics 3.2).
+/// Folders an initialized instance holds, compared by JetInit of the others.
 package struct InstancePaths: Sendable, Equatable {
     var system: String
     var log: String
@@ -48,7 +48,7 @@ package let registry = Mutex(RegistryState())
 package let nilHandle = UInt.max
 
 extension RegistryState {
-    /// ESE's ErrFindPinst with ESENT's handle validation (semantics 1.3).
+    /// ESE's ErrFindPinst with ESENT's handle validation.
     func findInstance(_ handle: UInt) throws(JetError) -> Instance {
         let explicit = handle != 0 && handle != nilHandle
         if explicit && instances[handle] == nil { throw .invalidInstance }
@@ -64,7 +64,7 @@ extension RegistryState {
         }
     }
 
-    /// The instance behind an implicit-instance ("legacy") call (semantics 2).
+    /// The instance behind an implicit-instance ("legacy") call.
     package func legacyInstance() throws(JetError) -> Instance {
         switch mode {
         case .multiInstance: throw .runningInMultiInstanceMode
@@ -86,7 +86,7 @@ extension RegistryState {
         order.removeAll { $0 === instance }
         pathsInUse[instance.handle] = nil
         for (sesid, owner) in sessions where owner === instance { sessions[sesid] = nil }
-        // The last instance gone: the process returns to no mode (semantics 2).
+        // The last instance gone: the process returns to no mode.
         if instances.isEmpty { mode = .notSet }
     }
 }

@@ -1,6 +1,6 @@
 import CEsent
 
-/// Sessions and transactions (semantics 3.7, decisions 8).
+/// Sessions and transactions.
 package enum Sessions {
     /// ESE's deepest transaction nesting.
     static let maxTransactionLevel = 7
@@ -15,7 +15,7 @@ package enum Sessions {
         return sesid
     }
 
-    /// Works after JetStopService (semantics 1.3 opt-out list). Open transactions are rolled back and the
+    /// Works after JetStopService. Open transactions are rolled back and the
     /// session's open databases closed.
     package static func end(_ sesid: UInt, grbit: UInt) throws(JetError) {
         guard grbit & ~UInt(JET_bitForceSessionClosed) == 0 else { throw .invalidGrbit }
@@ -43,7 +43,7 @@ package enum Sessions {
         let instance = try Registry.session(sesid)
         // Whatever writes the log waits while an OS snapshot has the instance frozen.
         try instance.withWritingSession(sesid) { (s, session, gate) throws(JetError) -> WriteStep<Void> in
-            // ForceNewLog only rolls the log; it needs no transaction and commits nothing (decisions 8).
+            // ForceNewLog only rolls the log; it needs no transaction and commits nothing.
             if grbit & UInt(JET_bitForceNewLog) != 0 {
                 guard gate.isOpen else { return .waitForThaw }
                 try s.log?.roll()
@@ -66,7 +66,7 @@ package enum Sessions {
         }
     }
 
-    /// Works after JetStopService (semantics 1.3 opt-out list).
+    /// Works after JetStopService.
     package static func rollback(_ sesid: UInt, grbit: UInt) throws(JetError) {
         guard grbit & ~UInt(JET_bitRollbackAll) == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)

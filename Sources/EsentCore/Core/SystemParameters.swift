@@ -1,6 +1,6 @@
 import CEsent
 
-/// What kind of value a system parameter holds, with its range (semantics 3.6).
+/// What kind of value a system parameter holds, with its range.
 package enum ParameterKind: Sendable {
     case integer(min: UInt, max: UInt)
     case boolean
@@ -126,7 +126,7 @@ package enum SystemParameters {
         return spec
     }
 
-    /// The value `input` would be stored as, after ESE's validation (semantics 3.6): ranges, booleans,
+    /// The value `input` would be stored as, after ESE's validation: ranges, booleans,
     /// powers of two, and folder/path normalization against the current directory at set time.
     static func normalize(_ spec: ParameterSpec, integer: UInt, string: String?) throws(JetError)
         -> ParameterValue
@@ -159,7 +159,7 @@ package enum SystemParameters {
         case .path(let maxLength):
             let text = string ?? ""
             guard !text.isEmpty else { throw .invalidParameter }
-            // A bare file name stays relative: it is placed under the system path at JetInit (semantics 3.2).
+            // A bare file name stays relative: it is placed under the system path at JetInit.
             let stored = text.contains("/") ? Paths.absolute(text, from: try CallerPath.currentDirectory()) : text
             guard stored.unicodeScalars.count <= maxLength else { throw .invalidParameter }
             return .string(stored)
@@ -168,7 +168,7 @@ package enum SystemParameters {
         }
     }
 
-    /// True when the recovery string turns logging on: "on" in any case, or exactly "repair" (semantics 3.6).
+    /// True when the recovery string turns logging on: "on" in any case, or exactly "repair".
     static func loggingEnabled(recovery: String) -> Bool {
         recovery.lowercased() == "on" || recovery == "repair"
     }
@@ -191,6 +191,6 @@ package struct ParameterValues: Sendable {
         values[spec.id] = value
     }
 
-    /// Whether `spec` was ever set here (write-once checks of JetEnableMultiInstance, semantics 3.4).
+    /// Whether `spec` was ever set here (write-once checks of JetEnableMultiInstance).
     func isSet(_ spec: ParameterSpec) -> Bool { values[spec.id] != nil }
 }

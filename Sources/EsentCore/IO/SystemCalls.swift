@@ -12,7 +12,7 @@ package struct SystemCallError: Error, Equatable {
 
 /// The system calls this library makes. Tests name them to inject failures.
 package enum SystemCall: String, Sendable, CaseIterable {
-    case open, close, pread, pwrite, fsync, fdatasync, ftruncate, fstat, stat, rename, unlink, mkdir, opendir,
+    case open, close, pread, pwrite, fsync, fdatasync, ftruncate, fstat, stat, rename, unlink, mkdir, rmdir, opendir,
         realpath, getcwd, fcntl
 }
 
@@ -132,6 +132,25 @@ package enum SystemCalls {
             isWritable: Glibc.access(path, W_OK) == 0, hasWriteBit: st.st_mode & 0o222 != 0)
     }
 
+    /// What `stat(2)` says of a path; `nil` when it does not exist (ENOENT, ENOTDIR). Any other failure (EACCES,
+    /// EIO, ...) is an error, so that an unreadable folder never reads as a missing one.
+    static func lookup(_ path: String) throws(SystemCallError) -> FileStatus? {
+        if let e = injected(.stat, path) {
+            if e.errno == ENOENT || e.errno == ENOTDIR { return nil }
+            throw e
+        }
+        var st = Glibc.stat()
+        guard Glibc.fstatat(AT_FDCWD, path, &st, 0) == 0 else {
+            let code = Glibc.errno
+            if code == ENOENT || code == ENOTDIR { return nil }
+            throw SystemCallError(call: .stat, errno: code)
+        }
+        let kind = st.st_mode & S_IFMT
+        return FileStatus(
+            isDirectory: kind == S_IFDIR, isRegularFile: kind == S_IFREG, size: Int64(st.st_size),
+            isWritable: Glibc.access(path, W_OK) == 0, hasWriteBit: st.st_mode & 0o222 != 0)
+    }
+
     /// `rename(2)`.
     static func rename(_ from: String, _ to: String) throws(SystemCallError) {
         if let e = injected(.rename, to) { throw e }
@@ -142,6 +161,12 @@ package enum SystemCalls {
     static func unlink(_ path: String) throws(SystemCallError) {
         if let e = injected(.unlink, path) { throw e }
         if Glibc.unlink(path) != 0 { throw SystemCallError(call: .unlink, errno: Glibc.errno) }
+    }
+
+    /// `rmdir(2)`.
+    static func rmdir(_ path: String) throws(SystemCallError) {
+        if let e = injected(.rmdir, path) { throw e }
+        if Glibc.rmdir(path) != 0 { throw SystemCallError(call: .rmdir, errno: Glibc.errno) }
     }
 
     /// `mkdir(2)`; an existing directory is not an error.

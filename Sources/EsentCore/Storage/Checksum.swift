@@ -1,6 +1,6 @@
 /// The checksum of every page, segment and record on disk, and the all-zero test for never-written pages.
 ///
-/// Why this design: backup verifies every page it streams, and decisions 5 want at least 0.75 of a plain pread
+/// Why this design: backup verifies every page it streams, and the backup must keep at least 0.75 of a plain pread
 /// loop, where pread here runs at 11-19 GB/s. The data is read as little-endian 64-bit words in 64-byte blocks;
 /// word i of each block goes to lane i of two SIMD8<UInt64> accumulators, which compile to plain SSE2 vector adds
 /// (the library's baseline x86-64 target) with no dependency chain longer than one instruction:

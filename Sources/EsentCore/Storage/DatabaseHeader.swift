@@ -195,7 +195,7 @@ package struct DatabaseHeader: Equatable, Sendable {
     }
 }
 
-/// The trailer page that ends a database backup stream (ESE's PATCHHDR role, semantics 5.4): what a restore needs
+/// The trailer page that ends a database backup stream (ESE's PATCHHDR role): what a restore needs
 /// to check the copy and the log range it depends on. Same size as a page, checksummed like a header page.
 package struct BackupTrailer: Equatable, Sendable {
     /// "TRLR" when read with xxd.
@@ -211,7 +211,9 @@ package struct BackupTrailer: Equatable, Sendable {
         static let generationMin = 96  // UInt32: oldest log generation the copy needs
         static let generationMax = 100  // UInt32: newest log generation the copy needs
         static let pgnoLast = 104  // UInt32: last data page in the stream (0 = not recorded)
+        static let pathLength = 108  // UInt16: bytes of the database's path (0 = not recorded)
         static let fileType = 667  // UInt8 1 (JET_filetypeDatabase: the page belongs to a database stream)
+        static let path = 672  // UTF-8, where the database was attached: where a restore puts it back
     }
 
     var info: BackupInfo
@@ -220,10 +222,12 @@ package struct BackupTrailer: Equatable, Sendable {
     var generationMin: UInt32
     var generationMax: UInt32
     var pgnoLast: UInt32
+    /// The database's path when it was backed up ("" when it did not fit the page).
+    var databasePath: String
 
     init(
         info: BackupInfo, signDb: Signature, signLog: Signature, generationMin: UInt32, generationMax: UInt32,
-        pgnoLast: UInt32 = 0
+        pgnoLast: UInt32 = 0, databasePath: String = ""
     ) {
         self.info = info
         self.signDb = signDb
@@ -231,7 +235,11 @@ package struct BackupTrailer: Equatable, Sendable {
         self.generationMin = generationMin
         self.generationMax = generationMax
         self.pgnoLast = pgnoLast
+        self.databasePath = databasePath
     }
+
+    /// Room for the path in a trailer page of `pageSize` bytes, after the file type byte.
+    static func pathCapacity(pageSize: Int) -> Int { pageSize - Offset.path }
 
     /// Writes the whole trailer page (`pageSize` bytes), checksum included. No allocation.
     func encode(into p: UnsafeMutableRawPointer, pageSize: Int) {
@@ -244,6 +252,13 @@ package struct BackupTrailer: Equatable, Sendable {
         p.diskStore(generationMin, at: Offset.generationMin)
         p.diskStore(generationMax, at: Offset.generationMax)
         p.diskStore(pgnoLast, at: Offset.pgnoLast)
+        let path = Array(databasePath.utf8)
+        if !path.isEmpty && path.count <= Self.pathCapacity(pageSize: pageSize) {
+            p.diskStore(UInt16(path.count), at: Offset.pathLength)
+            path.withUnsafeBytes { bytes in
+                if let source = bytes.baseAddress { (p + Offset.path).copyMemory(from: source, byteCount: bytes.count) }
+            }
+        }
         p.diskStore(FileType.database.rawValue, at: Offset.fileType)
         p.diskStore(Checksum.page(p, count: pageSize, seed: Checksum.databaseHeaderSeed), at: Offset.checksum)
     }
@@ -264,6 +279,13 @@ package struct BackupTrailer: Equatable, Sendable {
             signLog: Signature(decoding: p + Offset.signLog),
             generationMin: p.diskLoad(Offset.generationMin, as: UInt32.self),
             generationMax: p.diskLoad(Offset.generationMax, as: UInt32.self),
-            pgnoLast: p.diskLoad(Offset.pgnoLast, as: UInt32.self))
+            pgnoLast: p.diskLoad(Offset.pgnoLast, as: UInt32.self),
+            databasePath: decodePath(p, pageSize: pageSize))
+    }
+
+    private static func decodePath(_ p: UnsafeRawPointer, pageSize: Int) -> String {
+        let count = Int(p.diskLoad(Offset.pathLength, as: UInt16.self))
+        guard count > 0, count <= pathCapacity(pageSize: pageSize) else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(start: p + Offset.path, count: count), as: UTF8.self)
     }
 }

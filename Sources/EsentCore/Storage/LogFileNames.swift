@@ -1,7 +1,7 @@
 import CEsent
 
 /// The names of an instance's log and checkpoint files, from JET_paramBaseName and JET_paramLegacyFileNames
-/// (semantics 10.1; docs/file-formats.md). File names only: the folders are the log stream's.
+/// (docs/file-formats.md). File names only: the folders are the log stream's.
 ///
 /// | flags | checkpoint | current log | archived generation 1 |
 /// |---|---|---|---|
@@ -71,7 +71,7 @@ package struct LogFileNames: Equatable, Sendable {
 
     /// The generation of a name met while scanning the log folder, or nil when it is not an archived log of this
     /// stream. Without JET_bitEightDotThreeSoftCompat a 5-digit name is an error, as in ESE's enumeration
-    /// (semantics 10.1): `.logGenerationMismatch`.
+    ///: `.logGenerationMismatch`.
     func scannedGeneration(_ name: String) throws(JetError) -> Int32? {
         guard let parsed = parseArchived(name) else { return nil }
         if parsed.digits == Self.shortDigits && !usesShortGenerations { throw .logGenerationMismatch }

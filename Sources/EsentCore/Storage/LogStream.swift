@@ -20,6 +20,9 @@ package struct LogFileHeader: Equatable, Sendable {
         static let created = 32  // LogTime
         static let previousCreated = 40  // LogTime: `created` of generation - 1 (none for a new stream)
         static let signLog = 48  // Signature
+        // UInt32: data segments of generation - 1 when it was archived. Replay checks the archive against it, so an
+        // archive that lost its last segments (zeroed, truncated) is damage, not a shorter log.
+        static let previousDataSegments = 76
         static let fileType = 667  // UInt8 3 = JET_filetypeLog
     }
 
@@ -28,6 +31,7 @@ package struct LogFileHeader: Equatable, Sendable {
     var fileSize: Int64
     var created: LogTime
     var previousCreated: LogTime
+    var previousDataSegments: UInt32 = 0
 
     func encode(into p: UnsafeMutableRawPointer) {
         p.initializeMemory(as: UInt8.self, repeating: 0, count: LogStream.segmentSize)
@@ -39,36 +43,41 @@ package struct LogFileHeader: Equatable, Sendable {
         created.encode(into: p + Offset.created)
         previousCreated.encode(into: p + Offset.previousCreated)
         signLog.encode(into: p + Offset.signLog)
+        p.diskStore(previousDataSegments, at: Offset.previousDataSegments)
         p.diskStore(FileType.log.rawValue, at: Offset.fileType)
         p.diskStore(
             Checksum.page(p, count: LogStream.segmentSize, seed: Checksum.logHeaderSeed), at: Offset.checksum)
     }
 
-    /// The header in the 4096 bytes at `p`, or nil when they are not a sound log header. No allocation.
+    /// The header in the 4096 bytes at `p`, or nil when they are not a sound log header (a generation outside
+    /// 1...LogStream.maxGeneration included, whatever its checksum says). No allocation.
     static func decode(_ p: UnsafeRawPointer) -> LogFileHeader? {
-        guard p.diskLoad(Offset.magic, as: UInt32.self) == magic,
+        let generation = p.diskLoad(Offset.generation, as: Int32.self)
+        guard generation >= 1, generation <= LogStream.maxGeneration,
+            p.diskLoad(Offset.magic, as: UInt32.self) == magic,
             p.diskLoad(Offset.fileType, as: UInt8.self) == FileType.log.rawValue,
             p.diskLoad(Offset.segmentSize, as: UInt32.self) == UInt32(LogStream.segmentSize),
             p.diskLoad(Offset.checksum, as: UInt64.self)
                 == Checksum.page(p, count: LogStream.segmentSize, seed: Checksum.logHeaderSeed)
         else { return nil }
         return LogFileHeader(
-            generation: p.diskLoad(Offset.generation, as: Int32.self),
+            generation: generation,
             signLog: Signature(decoding: p + Offset.signLog),
             fileSize: Int64(bitPattern: p.diskLoad(Offset.fileSize, as: UInt64.self)),
             created: LogTime(decoding: p + Offset.created),
-            previousCreated: LogTime(decoding: p + Offset.previousCreated))
+            previousCreated: LogTime(decoding: p + Offset.previousCreated),
+            previousDataSegments: p.diskLoad(Offset.previousDataSegments, as: UInt32.self))
     }
 }
 
 /// The log: a stream of records in files of fixed size, one current file `<base>.log` and archived generations
-/// `<base>XXXXX.log`, with the checkpoint `<base>.chk` (decisions 4; layouts in docs/file-formats.md). The names
-/// are those of JET_paramLegacyFileNames (`LogFileNames`, semantics 10.1); the ones above are its default.
+/// `<base>XXXXX.log`, with the checkpoint `<base>.chk` (layouts in docs/file-formats.md). The names
+/// are those of JET_paramLegacyFileNames (`LogFileNames`); the ones above are its default.
 ///
 /// Not thread-safe: the owner serializes every call (the instance lock). `verifyLogBytes` is static and pure.
 package final class LogStream: @unchecked Sendable {
     static let segmentSize = 4096
-    /// Segment header: checksum, generation, index, bytes used, reserved.
+    /// Segment header: checksum, generation, index, bytes used, last synced segment.
     static let segmentHeaderSize = 24
     static let segmentCapacity = segmentSize - segmentHeaderSize
     /// ESE's lGenerationMax.
@@ -81,7 +90,9 @@ package final class LogStream: @unchecked Sendable {
         static let generation = 8  // Int32
         static let index = 12  // UInt32: the segment's place in its file (1, 2, ...)
         static let used = 16  // UInt32: record bytes in this segment, 1...4072
-        static let reserved = 20  // UInt32, 0
+        // UInt32: the highest segment index of this file that was durable (synced) when this segment was written;
+        // less than `index`. Replay uses it to tell a torn tail from damage to records already acknowledged.
+        static let syncedThrough = 20
         static let data = 24
     }
 
@@ -92,6 +103,9 @@ package final class LogStream: @unchecked Sendable {
         /// Databases attached (created or attached, not detached since) when the stream ended. The caller makes each
         /// consistent and should then append `.detachDatabase` for it, so the next replay no longer lists it.
         var attachedAtEnd: [(dbid: UInt32, path: String, signDb: Signature)]
+        /// Databases a replayed create, attach or detach record names and that are detached at the end: their
+        /// headers must read clean (the crash may have come between the detach record and the header write).
+        var detachedInReplay: [LoggedDatabase] = []
     }
 
     let logDirectory: String
@@ -114,6 +128,9 @@ package final class LogStream: @unchecked Sendable {
     private var segmentUsed = 0
     private var segmentDirty = false
     private var needsSync = false
+    /// Highest segment index written so far, and the highest one known durable (written before the last sync).
+    private var lastWrittenSegment = 0
+    private var lastSyncedSegment = 0
     private var scratch: PageBuffer
     /// Set by a failed write: from then on the log refuses records, as ESE's does after a log write failure.
     private var failure: JetError?
@@ -164,20 +181,8 @@ package final class LogStream: @unchecked Sendable {
 
     /// The archived generations in the log folder, ascending.
     func archivedGenerations() throws(JetError) -> [Int32] {
-        archiveNames = try Self.scanArchives(logDirectory, names: names)
+        archiveNames = try Replay.scanArchives(LogFolder(path: logDirectory, names: names))
         return archiveNames.keys.sorted()
-    }
-
-    /// `.logGenerationMismatch` for a 5-digit name when short names are off (`LogFileNames.scannedGeneration`).
-    private static func scanArchives(_ folder: String, names: LogFileNames) throws(JetError) -> [Int32: String] {
-        let listed = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(folder) }
-        var found: [Int32: String] = [:]
-        for name in listed {
-            guard let g = try names.scannedGeneration(name) else { continue }
-            // Two spellings of one generation: keep the canonical one, which is the one this library writes.
-            if found[g] == nil || name == names.archived(g) { found[g] = name }
-        }
-        return found
     }
 
     // MARK: Open and replay
@@ -204,50 +209,48 @@ package final class LogStream: @unchecked Sendable {
             signature: .none)
         let listed = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(logDir) }
         // Scanned first, so a name error leaves the folder as it was.
-        stream.archiveNames = try scanArchives(logDir, names: names)
+        stream.archiveNames = try Replay.scanArchives(LogFolder(path: logDir, names: names))
         if listed.contains(names.temporaryLog) {
             // A roll that crashed before its rename: the file never held records.
             try StorageIO.run { () throws(SystemCallError) in try SystemCalls.unlink(stream.temporaryLogPath) }
         }
+        let hasCheckpoint = try StorageIO.exists(stream.checkpointPath)
         let recovery: Recovery
+        var continuing = false
         if !listed.contains(names.currentLog) && stream.archiveNames.isEmpty {
-            // Nothing to continue (a checkpoint alone has no log to replay and is replaced).
+            // A checkpoint with no log at all: the logs are lost or in another folder; starting a new stream here
+            // would hide that (ESE's JET_errMissingLogFile).
+            if hasCheckpoint { throw .missingLogFile }
             stream.signature = .make()
             recovery = Recovery(wasClean: true, attachedAtEnd: [])
         } else {
-            recovery = try stream.replay(hasCurrent: listed.contains(names.currentLog))
+            (recovery, continuing) = try stream.replay(
+                hasCurrent: listed.contains(names.currentLog), hasCheckpoint: hasCheckpoint)
         }
-        try stream.guarded { () throws(JetError) in try stream.advance() }
-        _ = try stream.append(.initialize, flush: true)
+        if !continuing {
+            try stream.guarded { () throws(JetError) in try stream.advance() }
+            _ = try stream.append(.initialize, flush: true)
+        }
         return (stream, recovery)
     }
 
-    /// Validates and replays checkpoint → end; leaves `fd` on the current log (if any) ready to be archived.
-    private func replay(hasCurrent: Bool) throws(JetError) -> Recovery {
-        var current: LogFileImage?
-        if hasCurrent {
-            let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(currentLogPath, O_RDWR) }
-            self.fd = fd
-            current = try LogFileImage.read(fd: fd, expectedGeneration: nil)
-        }
+    /// Validates and replays checkpoint → end (the replay engine). Leaves `fd` on the current log (if any), ready
+    /// to be archived, or ready to take more records when it holds nothing but `.initialize` (returns true then: a
+    /// JetInit that failed after opening the log; continuing it keeps failed JetInits from adding generations).
+    private func replay(hasCurrent: Bool, hasCheckpoint: Bool) throws(JetError) -> (Recovery, Bool) {
+        let folder = LogFolder(path: logDirectory, names: names)
         var checkpoint: Checkpoint?
-        if SystemCalls.status(checkpointPath) != nil {
-            checkpoint = try Checkpoint.read(path: checkpointPath)
+        if hasCheckpoint { checkpoint = try Checkpoint.read(path: checkpointPath) }
+        var currentHeader: LogFileHeader?
+        if hasCurrent {
+            currentHeader = try LogFileImage.open(
+                path: currentLogPath, expectedGeneration: nil, corrupt: .logFileCorrupt
+            ).header
         }
-        let archives = archiveNames
-        // The signature every file must carry: the current log's, else the checkpoint's, else the newest archive's.
-        if let current {
-            signature = current.header.signLog
-            if let checkpoint, checkpoint.signLog != current.header.signLog { throw .badCheckpointSignature }
-        } else if let checkpoint {
-            signature = checkpoint.signLog
+        if let checkpoint, let currentHeader, checkpoint.signLog != currentHeader.signLog {
+            throw .badCheckpointSignature
         }
-        let end: Int32  // first generation that is not an archive to replay
-        if let current {
-            end = current.header.generation
-        } else {
-            end = (archives.keys.max() ?? 0) + 1
-        }
+        let end: Int32 = currentHeader?.generation ?? ((archiveNames.keys.max() ?? 0) + 1)
         var start: Int32
         if let checkpoint {
             start = checkpoint.generation
@@ -255,71 +258,48 @@ package final class LogStream: @unchecked Sendable {
         } else {
             // No checkpoint: replay the unbroken run of archives that ends at the current log.
             start = end
-            while start > 1, archives[start - 1] != nil { start -= 1 }
+            while start > 1, archiveNames[start - 1] != nil { start -= 1 }
         }
-        var attached = checkpoint?.attached ?? []
-        var last: LogRecord?
-        var previousCreated: LogTime?
-        var generation = start
-        while generation < end {
-            guard let name = archives[generation] else { throw .missingLogFile }
-            let path = logDirectory + name
-            let fd = try StorageIO.run { () throws(SystemCallError) in
-                try SystemCalls.open(path, O_RDONLY)
-            }
-            defer { SystemCalls.close(fd) }
-            let image = try LogFileImage.read(fd: fd, expectedGeneration: generation)
-            if current == nil && checkpoint == nil && signature.isNone { signature = image.header.signLog }
-            guard image.header.signLog == signature else { throw .badLogSignature }
-            if let previousCreated, image.header.previousCreated != previousCreated { throw .invalidLogSequence }
-            let records = try image.records(strict: true)
-            for record in records.list { Self.apply(record, to: &attached) }
-            if let final = records.list.last { last = final }
-            previousCreated = image.header.created
-            currentCreated = image.header.created
-            currentGeneration = generation
-            generation += 1
-        }
-        if let current {
-            if let previousCreated, current.header.previousCreated != previousCreated { throw .invalidLogSequence }
-            let records = try current.records(strict: false)
-            for record in records.list { Self.apply(record, to: &attached) }
-            if let final = records.list.last { last = final }
-            if records.needsRepair { try current.repairTail(fd: fd, keepingBytes: records.validBytes) }
-            currentCreated = current.header.created
-            currentGeneration = current.header.generation
-        } else if currentGeneration == 0 {
-            // Checkpoint at the generation after the last archive: nothing to replay.
-            currentGeneration = end - 1
-            if let newest = archives[end - 1] {
-                let fd = try StorageIO.run { () throws(SystemCallError) in
-                    try SystemCalls.open(logDirectory + newest, O_RDONLY)
-                }
-                defer { SystemCalls.close(fd) }
-                let image = try LogFileImage.read(fd: fd, expectedGeneration: end - 1)
-                guard image.header.signLog == signature || signature.isNone else { throw .badLogSignature }
-                if signature.isNone { signature = image.header.signLog }
-                currentCreated = image.header.created
+        var plan = ReplayPlan(
+            folders: [folder], firstGeneration: start, signLog: checkpoint?.signLog ?? currentHeader?.signLog,
+            attached: checkpoint?.attached ?? [], includeCurrentLog: hasCurrent)
+        let nothingToReplay = !hasCurrent && start == end
+        if !hasCurrent {
+            plan.lastArchive = end - 1
+            if nothingToReplay {
+                // Checkpoint at the generation after the last archive: nothing to replay, but the stream goes on
+                // from that archive, which must be sound.
+                plan.firstGeneration = max(1, end - 1)
+                plan.attached = []
             }
         }
-        if signature.isNone { signature = .make() }
+        let outcome = try Replay.run(plan)
+        signature = outcome.signLog.isNone ? .make() : outcome.signLog
+        let attached = nothingToReplay ? (checkpoint?.attached ?? []) : outcome.attached
         attachedDatabases = attached
+        currentGeneration = outcome.lastGeneration
+        currentCreated = outcome.lastCreated
         checkpointGeneration = checkpoint?.generation ?? start
-        return Recovery(
-            wasClean: last == .shutdown,
+        let attachedPaths = Set(attached.map(\.path))
+        var recovery = Recovery(
+            wasClean: nothingToReplay || outcome.endedClean,
             attachedAtEnd: attached.map { (dbid: $0.dbid, path: $0.path, signDb: $0.signDb) })
-    }
-
-    private static func apply(_ record: LogRecord, to attached: inout [LoggedDatabase]) {
-        switch record {
-        case .createDatabase(let dbid, let path, let signDb), .attachDatabase(let dbid, let path, let signDb):
-            attached.removeAll { $0.dbid == dbid }
-            attached.append(LoggedDatabase(dbid: dbid, path: path, signDb: signDb))
-        case .detachDatabase(let dbid, _):
-            attached.removeAll { $0.dbid == dbid }
-        default:
-            break
+        recovery.detachedInReplay = nothingToReplay ? [] : outcome.touched.filter { !attachedPaths.contains($0.path) }
+        lastWrittenSegment = outcome.lastDataSegments
+        guard let tail = outcome.currentLog else { return (recovery, false) }
+        try Replay.cutTail(tail)
+        fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(currentLogPath, O_RDWR) }
+        lastWrittenSegment = tail.dataSegments
+        lastSyncedSegment = tail.dataSegments
+        guard tail.onlyInitialize, tail.dataSegments + 1 < fileSize / Self.segmentSize else {
+            return (recovery, false)
         }
+        segmentIndex = tail.dataSegments + 1
+        segmentUsed = 0
+        segmentDirty = false
+        needsSync = false
+        segment.pointer.initializeMemory(as: UInt8.self, repeating: 0, count: Self.segmentSize)
+        return (recovery, true)
     }
 
     // MARK: Writing
@@ -355,27 +335,26 @@ package final class LogStream: @unchecked Sendable {
                 copied += n
                 if segmentUsed == Self.segmentCapacity {
                     try writeSegment()
-                    segmentIndex += 1
-                    segmentUsed = 0
-                    segment.pointer.initializeMemory(as: UInt8.self, repeating: 0, count: Self.segmentSize)
+                    startNextSegment()
                 }
             }
         }
-        Self.apply(record, to: &attachedDatabases)
+        Replay.apply(record, to: &attachedDatabases)
         if flush { try self.flush() }
         return position
     }
 
-    /// Writes out the partly filled segment and syncs the file.
+    /// Writes out the partly filled segment, syncs the file, and seals that segment: later records go to the next
+    /// one. A segment holding acknowledged records is never written again, so a torn write can only damage the
+    /// records of the flush in progress (append-only segments; the rest of a sealed segment stays unused).
     func flush() throws(JetError) {
         if let failure { throw failure }
         guard fd >= 0 else { return }
         try guarded { () throws(JetError) in
-            if segmentDirty && segmentUsed > 0 { try writeSegment() }
-            if needsSync {
-                try logIO { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
-                needsSync = false
-            }
+            let sealing = segmentDirty && segmentUsed > 0
+            if sealing { try writeSegment() }
+            try syncWritten()
+            if sealing { startNextSegment() }
         }
     }
 
@@ -386,6 +365,21 @@ package final class LogStream: @unchecked Sendable {
         guard fd >= 0 else { return }
         let fd = self.fd
         try logIO { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
+    }
+
+    private func syncWritten() throws(JetError) {
+        guard needsSync else { return }
+        let fd = self.fd
+        try logIO { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
+        needsSync = false
+        lastSyncedSegment = lastWrittenSegment
+    }
+
+    private func startNextSegment() {
+        segmentIndex += 1
+        segmentUsed = 0
+        segmentDirty = false
+        segment.pointer.initializeMemory(as: UInt8.self, repeating: 0, count: Self.segmentSize)
     }
 
     /// Closes the current generation and starts the next: flush, rename `<base>.log` to its archive name, create
@@ -437,7 +431,7 @@ package final class LogStream: @unchecked Sendable {
         p.diskStore(currentGeneration, at: SegmentOffset.generation)
         p.diskStore(UInt32(segmentIndex), at: SegmentOffset.index)
         p.diskStore(UInt32(segmentUsed), at: SegmentOffset.used)
-        p.diskStore(UInt32(0), at: SegmentOffset.reserved)
+        p.diskStore(UInt32(lastSyncedSegment), at: SegmentOffset.syncedThrough)
         p.diskStore(
             Checksum.page(p, count: Self.segmentSize, seed: Self.segmentSeed(currentGeneration, segmentIndex)),
             at: SegmentOffset.checksum)
@@ -446,17 +440,14 @@ package final class LogStream: @unchecked Sendable {
         try logIO { () throws(SystemCallError) in try SystemCalls.pwrite(fd, p, Self.segmentSize, offset) }
         segmentDirty = false
         needsSync = true
+        lastWrittenSegment = max(lastWrittenSegment, segmentIndex)
     }
 
     /// Archives the open current log (if any), creates the next generation and moves the checkpoint to it.
     private func advance() throws(JetError) {
         if fd >= 0 {
             if segmentDirty && segmentUsed > 0 { try writeSegment() }
-            if needsSync {
-                let fd = self.fd
-                try logIO { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
-                needsSync = false
-            }
+            try syncWritten()
             let archive = archivedPath(currentGeneration)
             // Never replace an archive: that would destroy a generation a backup or replay may need.
             guard SystemCalls.status(archive) == nil else { throw .invalidLogSequence }
@@ -467,7 +458,7 @@ package final class LogStream: @unchecked Sendable {
         guard next <= Self.maxGeneration else { throw .logSequenceEnd }
         let header = LogFileHeader(
             generation: next, signLog: signature, fileSize: Int64(fileSize), created: .now(),
-            previousCreated: currentCreated)
+            previousCreated: currentCreated, previousDataSegments: UInt32(lastWrittenSegment))
         let newFd = try createLogFile(header)
         if fd >= 0 { SystemCalls.close(fd) }
         fd = newFd
@@ -477,6 +468,8 @@ package final class LogStream: @unchecked Sendable {
         segmentUsed = 0
         segmentDirty = false
         needsSync = false
+        lastWrittenSegment = 0
+        lastSyncedSegment = 0
         segment.pointer.initializeMemory(as: UInt8.self, repeating: 0, count: Self.segmentSize)
         try writeCheckpoint()
         discardUnneededArchives()
@@ -535,6 +528,11 @@ package final class LogStream: @unchecked Sendable {
             ^ (UInt64(UInt32(bitPattern: generation)) << 32 | UInt64(UInt32(truncatingIfNeeded: index)))
     }
 
+    /// The segment's `syncedThrough` field (meaningful for a segment `checkSegment` found sound).
+    static func syncedThrough(_ p: UnsafeRawPointer) -> Int {
+        Int(p.diskLoad(SegmentOffset.syncedThrough, as: UInt32.self))
+    }
+
     enum SegmentState: Equatable {
         case data(used: Int)
         /// Never written (all zero).
@@ -552,7 +550,7 @@ package final class LogStream: @unchecked Sendable {
         {
             let used = Int(p.diskLoad(SegmentOffset.used, as: UInt32.self))
             guard stored == g, Int(p.diskLoad(SegmentOffset.index, as: UInt32.self)) == index, used >= 1,
-                used <= segmentCapacity, p.diskLoad(SegmentOffset.reserved, as: UInt32.self) == 0
+                used <= segmentCapacity, Int(p.diskLoad(SegmentOffset.syncedThrough, as: UInt32.self)) < index
             else { return .bad }
             return .data(used: used)
         }
@@ -587,129 +585,5 @@ package final class LogStream: @unchecked Sendable {
             offset += segmentSize
         }
         return nil
-    }
-}
-
-/// A whole log file in memory, for replay at open (not a hot path).
-private final class LogFileImage {
-    let header: LogFileHeader
-    let buffer: PageBuffer
-    let size: Int
-
-    private init(header: LogFileHeader, buffer: PageBuffer, size: Int) {
-        self.header = header
-        self.buffer = buffer
-        self.size = size
-    }
-
-    deinit { buffer.deallocate() }
-
-    /// Reads and checks the header. A file that is not a sound log (or of another generation than expected) →
-    /// `.logFileCorrupt` / `.logGenerationMismatch`.
-    static func read(fd: Int32, expectedGeneration: Int32?) throws(JetError) -> LogFileImage {
-        let size64 = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
-        let segment = Int64(LogStream.segmentSize)
-        guard size64 >= 2 * segment, size64 % segment == 0, size64 <= Int64(LogStream.maxSegments) * segment else {
-            throw .logFileCorrupt
-        }
-        let size = Int(size64)
-        let buffer = try PageBuffer(bytes: size)
-        do throws(JetError) {
-            let got = try StorageIO.run { () throws(SystemCallError) in
-                try SystemCalls.pread(fd, buffer.pointer, size, 0)
-            }
-            guard got == size, let header = LogFileHeader.decode(buffer.pointer), header.fileSize == size64 else {
-                throw .logFileCorrupt
-            }
-            if let expectedGeneration, header.generation != expectedGeneration { throw .logGenerationMismatch }
-            return LogFileImage(header: header, buffer: buffer, size: size)
-        } catch {
-            buffer.deallocate()
-            throw error
-        }
-    }
-
-    struct Records {
-        var list: [LogRecord]
-        /// Stream bytes up to the end of the last whole record.
-        var validBytes: Int
-        /// The file holds more than `validBytes` (a torn tail) and should be cut back before it is archived.
-        var needsRepair: Bool
-    }
-
-    /// The records in the file. Strict (an archived log): any damage → `.logFileCorrupt`. Not strict (the current
-    /// log after a crash): the first damaged segment or incomplete record ends the data.
-    func records(strict: Bool) throws(JetError) -> Records {
-        let segments = size / LogStream.segmentSize
-        var stream: [UInt8] = []
-        var ended = false
-        var damaged = false
-        for index in 1..<segments {
-            let p = UnsafeRawPointer(buffer.pointer + index * LogStream.segmentSize)
-            let state = LogStream.checkSegment(p, index: index, generation: header.generation)
-            if ended {
-                // Past the end only never-written segments may follow.
-                if state != .empty {
-                    if strict { throw .logFileCorrupt }
-                    damaged = true
-                }
-                continue
-            }
-            switch state {
-            case .data(let used):
-                stream.append(
-                    contentsOf: UnsafeRawBufferPointer(start: p + LogStream.SegmentOffset.data, count: used))
-                if used < LogStream.segmentCapacity { ended = true }
-            case .empty:
-                ended = true
-            case .bad:
-                if strict { throw .logFileCorrupt }
-                damaged = true
-                ended = true
-            }
-        }
-        var list: [LogRecord] = []
-        var offset = 0
-        stream.withUnsafeBytes { b in
-            guard let base = b.baseAddress else { return }
-            while offset < b.count {
-                guard case .record(let record, let size) = LogRecord.decode(base + offset, available: b.count - offset)
-                else { break }
-                list.append(record)
-                offset += size
-            }
-        }
-        if strict && offset != stream.count { throw .logFileCorrupt }
-        return Records(list: list, validBytes: offset, needsRepair: damaged || offset != stream.count)
-    }
-
-    /// Cuts the file back to `keepingBytes` of record data: rewrites the segment holding the end, zeroes the rest
-    /// (truncate and extend), syncs. Then the file reads as a clean archive.
-    func repairTail(fd: Int32, keepingBytes: Int) throws(JetError) {
-        let capacity = LogStream.segmentCapacity
-        let lastIndex = keepingBytes / capacity + 1
-        let used = keepingBytes % capacity
-        var cut = Int64(lastIndex) * Int64(LogStream.segmentSize)
-        if used > 0 {
-            let p = buffer.pointer + lastIndex * LogStream.segmentSize
-            (p + LogStream.SegmentOffset.data + used).initializeMemory(
-                as: UInt8.self, repeating: 0, count: capacity - used)
-            p.diskStore(UInt32(used), at: LogStream.SegmentOffset.used)
-            p.diskStore(
-                Checksum.page(
-                    p, count: LogStream.segmentSize, seed: LogStream.segmentSeed(header.generation, lastIndex)),
-                at: LogStream.SegmentOffset.checksum)
-            let offset = cut
-            try StorageIO.run { () throws(SystemCallError) in
-                try SystemCalls.pwrite(fd, p, LogStream.segmentSize, offset)
-            }
-            cut += Int64(LogStream.segmentSize)
-        }
-        let total = Int64(size)
-        try StorageIO.run { () throws(SystemCallError) in
-            try SystemCalls.ftruncate(fd, cut)
-            try SystemCalls.ftruncate(fd, total)
-            try SystemCalls.fdatasync(fd)
-        }
     }
 }

@@ -7,6 +7,16 @@ import Musl
 /// Glue between the system-call layer and the storage formats.
 package enum StorageIO {
     /// Runs system calls, turning their failure into the JET error esent.dll gives for it.
+    /// Whether `path` exists; an error other than "not found" is reported as one.
+    static func exists(_ path: String) throws(JetError) -> Bool {
+        try run { () throws(SystemCallError) in try SystemCalls.lookup(path) } != nil
+    }
+
+    /// Whether `path` is a regular file; a missing path is not, any other failure is an error.
+    static func isRegularFile(_ path: String) throws(JetError) -> Bool {
+        try run { () throws(SystemCallError) in try SystemCalls.lookup(path) }?.isRegularFile == true
+    }
+
     @inline(__always)
     static func run<T>(_ body: () throws(SystemCallError) -> T) throws(JetError) -> T {
         do {

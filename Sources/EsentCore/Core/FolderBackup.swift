@@ -1,0 +1,226 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import CEsent
+
+/// JetBackup / JetBackupInstance: a whole backup into a folder, driven through the streaming backup engine so
+/// that every page and log copied is verified exactly as a streaming client's are (ESE's backup.cxx does the same
+/// with its internal open/read calls). Each step takes the instance lock on its own; the status callback runs
+/// between steps, with no lock held.
+package enum FolderBackup {
+    /// ESE's cchPathMax: a completed path and its terminator must fit.
+    static let maxPath = 260
+
+    /// Names inside an atomic backup folder.
+    static let newSet = "new"
+    static let oldSet = "old"
+    static let inProgress = "temp"
+
+    /// The check point every backup kind passes before it starts: no other backup may run on the instance. Today
+    /// that is the streaming (and folder) backup state; an OS snapshot freeze belongs here too.
+    static func checkNoOtherBackup(_ s: borrowing InstanceState) throws(JetError) {
+        if s.backup.isRunning { throw .backupInProgress }
+    }
+
+    package static func run(_ instance: Instance, path: String?, grbit: UInt, status: ProgressMeter)
+        throws(JetError)
+    {
+        // Only these two bits are looked at; others are ignored, as in ESE.
+        let incremental = grbit & UInt(JET_bitBackupIncremental) != 0
+        let atomic = grbit & UInt(JET_bitBackupAtomic) != 0
+        let cwd = try CallerPath.currentDirectory()
+        let folder: String? = (path?.isEmpty ?? true) ? nil : Paths.folder(path ?? "", from: cwd)
+        let createPath = try instance.withAPI { (s) throws(JetError) -> Bool in
+            guard s.backupAllowed else { throw .backupNotAllowedYet }
+            if let folder, folder.utf8.count >= maxPath { throw .invalidPath }
+            guard s.log != nil else { throw .loggingDisabled }
+            if incremental && s.params[JET_paramCircularLog].integer != 0 { throw .invalidBackup }
+            try checkNoOtherBackup(s)
+            if folder == nil { try truncateOnly(&s, incremental: incremental) }
+            return s.params[JET_paramCreatePathIfNotExist].integer != 0
+        }
+        guard let folder else { return }
+        try StreamingBackup.begin(instance, grbit: incremental ? UInt(JET_bitBackupIncremental) : 0)
+        var target = folder
+        do throws(JetError) {
+            target = try prepareFolder(folder, createPath: createPath, incremental: incremental, atomic: atomic)
+            try copySet(instance, into: target, full: !incremental, status: status)
+            if atomic && !incremental { try promote(folder) }
+            try StreamingBackup.truncateLog(instance)
+        } catch {
+            try? StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndAbort))
+            removeInProgress(folder)
+            throw error
+        }
+        status.complete()
+        try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndNormal))
+    }
+
+    /// A NULL or empty path: truncate the logs the checkpoint no longer needs and report success (the documented
+    /// behaviour of JetBackup). With circular logging there is nothing to truncate.
+    private static func truncateOnly(_ s: inout InstanceState, incremental: Bool) throws(JetError) {
+        guard let log = s.log else { throw .loggingDisabled }
+        if incremental {
+            for db in s.databases where db.logged && db.file.header.bkinfoFullPrev.genLow == 0 {
+                _ = db
+                throw .missingFullBackup
+            }
+        }
+        guard s.params[JET_paramCircularLog].integer == 0 else { return }
+        let limit = log.checkpointGeneration
+        let doomed = try log.archivedGenerations().filter { $0 < limit }
+        guard let low = doomed.first else { return }
+        _ = try log.append(.truncateLogs(low: low, high: limit), flush: true)
+        for generation in doomed {
+            do throws(SystemCallError) {
+                try SystemCalls.unlink(log.archivedPath(generation))
+            } catch {
+                if error.errno != ENOENT { throw JetError(error) }
+            }
+        }
+    }
+
+    // MARK: The folder
+
+    /// ESE's ErrBKIPrepareDirectory. Returns the folder the files go to.
+    private static func prepareFolder(_ folder: String, createPath: Bool, incremental: Bool, atomic: Bool)
+        throws(JetError) -> String
+    {
+        if createPath { try Lifecycle.makeFolders(folder) }
+        try removeFolder(folder + inProgress + "/")
+        let entries = (try? SystemCalls.listDirectory(folder)) ?? []
+        if atomic {
+            if entries.contains(newSet) {
+                try removeFolder(folder + oldSet + "/")
+                do throws(SystemCallError) {
+                    try SystemCalls.rename(folder + newSet, folder + oldSet)
+                } catch {
+                    throw .deleteBackupFileFail
+                }
+            }
+            // An incremental atomic backup adds its logs to the previous set, which now lives in old/.
+            if incremental { return folder + oldSet + "/" }
+            do throws(SystemCallError) {
+                try SystemCalls.mkdir(folder + inProgress)
+            } catch {
+                throw .makeBackupDirectoryFail
+            }
+            return folder + inProgress + "/"
+        }
+        if incremental {
+            if entries.contains(where: { $0.lowercased() == newSet || $0.lowercased() == oldSet }) {
+                throw .backupDirectoryNotEmpty
+            }
+        } else if !entries.isEmpty {
+            throw .backupDirectoryNotEmpty
+        }
+        return folder
+    }
+
+    /// Deletes the files of a folder, then the folder. A subfolder inside is JET_errDeleteBackupFileFail.
+    private static func removeFolder(_ folder: String) throws(JetError) {
+        guard SystemCalls.status(folder)?.isDirectory == true else { return }
+        do throws(SystemCallError) {
+            for name in try SystemCalls.listDirectory(folder) {
+                // Only files are deleted (ESE's backup.cxx): a subfolder makes rmdir fail below.
+                if SystemCalls.status(folder + name)?.isDirectory == true { continue }
+                try SystemCalls.unlink(folder + name)
+            }
+            try SystemCalls.rmdir(folder)
+        } catch {
+            throw .deleteBackupFileFail
+        }
+    }
+
+    private static func removeInProgress(_ folder: String) {
+        try? removeFolder(folder + inProgress + "/")
+    }
+
+    /// Atomic full backup done: temp/ becomes new/, the previous set in old/ goes.
+    private static func promote(_ folder: String) throws(JetError) {
+        do throws(SystemCallError) {
+            try SystemCalls.rename(folder + inProgress, folder + newSet)
+            try SystemCalls.syncDirectory(folder)
+        } catch {
+            throw JetError(error)
+        }
+        try removeFolder(folder + oldSet + "/")
+    }
+
+    // MARK: Copying
+
+    /// Databases (full only), their `.pat` markers, then the logs of the backup's log list; every file synced,
+    /// then the folder.
+    private static func copySet(_ instance: Instance, into target: String, full: Bool, status: ProgressMeter)
+        throws(JetError)
+    {
+        let copier = try CopyBuffer()
+        defer { copier.release() }
+        let logBytes = try instance.withAPI { (s) throws(JetError) -> Int64 in
+            guard let log = s.log else { throw .loggingDisabled }
+            return Int64(log.currentGeneration - log.checkpointGeneration + 1) * Int64(log.fileSize)
+        }
+        status.begin()
+        var databases: [String] = []
+        if full {
+            databases = try StreamingBackup.attachInfo(instance)
+            let dbBytes = databases.reduce(Int64(0)) { $0 + (SystemCalls.status($1)?.size ?? 0) }
+            status.expect(total: dbBytes + logBytes)
+            for path in databases {
+                try copyFile(instance, path, to: target + Paths.fileName(of: path), overwrite: false,
+                             copier: copier, status: status)
+            }
+        } else {
+            status.expect(total: logBytes)
+        }
+        let logs = try StreamingBackup.logInfo(instance, .toCopy)
+        for path in logs.paths {
+            try copyFile(instance, path, to: target + Paths.fileName(of: path), overwrite: true, copier: copier,
+                         status: status)
+        }
+        for path in databases {
+            // The marker restore looks for; ESE leaves one next to the source database too.
+            let name = patchFileName(of: path)
+            for marker in [Paths.directory(of: path) + name, target + name] {
+                let fd = try CopyBuffer.create(marker, overwrite: true)
+                SystemCalls.close(fd)
+            }
+        }
+        try StorageIO.run { () throws(SystemCallError) in try SystemCalls.syncDirectory(target) }
+    }
+
+    /// `<name without extension>.pat`.
+    static func patchFileName(of path: String) -> String {
+        let name = Paths.fileName(of: path)
+        let base = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        return base + ".pat"
+    }
+
+    /// Streams one backup file into `destination` through the verifying read path, then syncs it.
+    private static func copyFile(
+        _ instance: Instance, _ source: String, to destination: String, overwrite: Bool, copier: CopyBuffer,
+        status: ProgressMeter
+    ) throws(JetError) {
+        let fd = try CopyBuffer.create(destination, overwrite: overwrite)
+        defer { SystemCalls.close(fd) }
+        _ = try StreamingBackup.openFile(instance, name: source)
+        var offset: Int64 = 0
+        do throws(JetError) {
+            while true {
+                let got = try StreamingBackup.read(
+                    instance, handle: StreamingBackup.fileHandle, into: copier.buffer.pointer, count: CopyBuffer.bytes)
+                if got == 0 { break }
+                try CopyBuffer.write(fd, copier.buffer.pointer, got, at: offset)
+                offset += Int64(got)
+                status.advance(Int64(got))
+            }
+            try StreamingBackup.closeFile(instance, handle: StreamingBackup.fileHandle)
+        } catch {
+            try? StreamingBackup.closeFile(instance, handle: StreamingBackup.fileHandle)
+            throw error
+        }
+        try CopyBuffer.sync(fd)
+    }
+}

@@ -1,0 +1,190 @@
+import CEsent
+import Glibc
+import Testing
+
+@testable import EsentCore
+
+// Issue 6: nothing acknowledged is ever lost. Each test names the item it covers.
+
+@Suite(.serialized)
+struct DurabilityTests {
+    static let logSize = 64 * 1024
+
+    func openLog(_ folder: String, size: Int = logSize) throws -> (LogStream, LogStream.Recovery) {
+        try LogStream.open(
+            logDirectory: folder, systemDirectory: folder, names: LogFileNames(base: "edb"), fileSize: size)
+    }
+
+    /// Every file of a folder with its bytes, to show that a failed recovery changed nothing.
+    func snapshot(_ folder: String) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for name in try SystemCalls.listDirectory(folder) { files[name] = try RawFile.read(folder + name) }
+        return files
+    }
+
+    /// Indexes of the 4 KiB segments that differ between two images of one file.
+    func changedSegments(_ a: [UInt8], _ b: [UInt8]) -> [Int] {
+        var changed: [Int] = []
+        var offset = 0
+        while offset + 4096 <= min(a.count, b.count) {
+            if a[offset..<offset + 4096] != b[offset..<offset + 4096] { changed.append(offset / 4096) }
+            offset += 4096
+        }
+        return changed
+    }
+
+    // MARK: Item 1
+
+    @Test("issue 6.1: a torn flush loses only the records of that flush, never ones acknowledged before it")
+    func tornFlushKeepsEarlierAcknowledgedRecords() throws {
+        let folder = StorageTempFolder()
+        let before: [UInt8]
+        let after: [UInt8]
+        do {
+            let (log, _) = try openLog(folder.path)
+            try log.append(.attachDatabase(dbid: 1, path: "/d/a.edb", signDb: .none), flush: true)
+            before = try RawFile.read(folder.path + "edb.log")
+            try log.append(.attachDatabase(dbid: 2, path: "/d/b.edb", signDb: .none), flush: true)
+            after = try RawFile.read(folder.path + "edb.log")
+            try log.close(clean: false)
+        }
+        // Power fails during the second flush: every segment it wrote is torn.
+        let torn = changedSegments(before, after)
+        #expect(!torn.isEmpty)
+        for index in torn { try RawFile.flip(folder.path + "edb.log", at: Int64(index * 4096 + 30)) }
+        let (_, recovery) = try openLog(folder.path)
+        #expect(recovery.attachedAtEnd.map(\.dbid) == [1])
+    }
+
+    // MARK: Item 2
+
+    @Test("issue 6.2: one flipped bit before the tail of the current log stops recovery and changes no file")
+    func damageBeforeTheTailIsLogFileCorrupt() throws {
+        let folder = StorageTempFolder()
+        do {
+            let (log, _) = try openLog(folder.path, size: 256 * 1024)
+            try log.append(.attachDatabase(dbid: 1, path: "/d/a.edb", signDb: .none), flush: true)
+            for i in 0..<2000 { try log.append(.commit(session: UInt64(i)), flush: i % 400 == 0) }
+            try log.append(.commit(session: 9999), flush: true)
+            try log.close(clean: false)
+        }
+        try RawFile.flip(folder.path + "edb.log", at: 2 * 4096 + 200)
+        let files = try snapshot(folder.path)
+        #expect(throws: JetError.logFileCorrupt) { _ = try openLog(folder.path, size: 256 * 1024) }
+        #expect(try snapshot(folder.path) == files)
+    }
+
+    @Test("issue 6.2: an archived log that lost its last segment is corrupt, not shorter")
+    func archiveMissingItsEndIsLogFileCorrupt() throws {
+        let folder = StorageTempFolder()
+        do {
+            let (log, _) = try openLog(folder.path)
+            let oldCheckpoint = try RawFile.read(folder.path + "edb.chk")
+            try log.append(.attachDatabase(dbid: 1, path: "/d/a.edb", signDb: .none), flush: true)
+            try log.append(.detachDatabase(dbid: 1, path: "/d/a.edb"), flush: true)
+            let image = try RawFile.read(folder.path + "edb.log")
+            try log.roll()
+            try log.close(clean: false)
+            // Replay must start in generation 1, and the segment holding the detach is zeroed.
+            try RawFile.write(folder.path + "edb.chk", oldCheckpoint, truncate: true)
+            let lastData = Array(stride(from: 4096, to: image.count, by: 4096)).last { offset in
+                image[offset..<offset + 4096].contains { $0 != 0 }
+            }
+            let offset = try #require(lastData)
+            try RawFile.write(folder.path + "edb00001.log", [UInt8](repeating: 0, count: 4096), at: Int64(offset))
+        }
+        let files = try snapshot(folder.path)
+        #expect(throws: JetError.logFileCorrupt) { _ = try openLog(folder.path) }
+        #expect(try snapshot(folder.path) == files)
+    }
+
+    // MARK: Item 3
+
+    @Test("issue 6.3: a crash at any system call of tail repair, then recovery again, ends as one recovery")
+    func tailRepairIsIdempotent() throws {
+        func tornLog(_ folder: String) throws {
+            let (log, _) = try openLog(folder)
+            try log.append(.attachDatabase(dbid: 1, path: "/d/a.edb", signDb: .none), flush: true)
+            let before = try RawFile.read(folder + "edb.log")
+            for i in 0..<600 { try log.append(.commit(session: UInt64(i)), flush: false) }
+            try log.append(.attachDatabase(dbid: 2, path: "/d/b.edb", signDb: .none), flush: true)
+            let after = try RawFile.read(folder + "edb.log")
+            try log.close(clean: false)
+            // Only the first segment of the last flush made it intact; the next is torn.
+            let torn = changedSegments(before, after)
+            if let last = torn.last, torn.count > 1 { try RawFile.flip(folder + "edb.log", at: Int64(last * 4096 + 30)) }
+        }
+        for call in [SystemCall.pwrite, .ftruncate, .fdatasync, .fsync, .rename] {
+            for skip in 0..<4 {
+                let folder = StorageTempFolder()
+                try tornLog(folder.path)
+                // The first recovery "crashes" at this call (the error stands in for the power going out).
+                _ = try? withStorageFault(call, errno: EIO, skip: skip) { try openLog(folder.path) }
+                let (_, recovery) = try openLog(folder.path)
+                #expect(recovery.attachedAtEnd.map(\.dbid) == [1], "crash at \(call) #\(skip + 1)")
+            }
+        }
+    }
+
+    // MARK: Item 8
+
+    @Test("issue 6.8: failed JetInits do not add log generations")
+    func failedOpensDoNotAddGenerations() throws {
+        let folder = StorageTempFolder()
+        try openLog(folder.path).0.close(clean: false)
+        for _ in 0..<20 {
+            // What a JetInit that fails after opening the log leaves: the log closed without a clean term.
+            try openLog(folder.path).0.close(clean: false)
+        }
+        let (log, _) = try openLog(folder.path)
+        #expect(try log.archivedGenerations().count <= 1)
+        #expect(log.currentGeneration <= 2)
+    }
+
+    // MARK: Item 9
+
+    @Test("issue 6.9: a checkpoint with no log is JET_errMissingLogFile, never a new log stream")
+    func checkpointWithoutLogsIsMissingLogFile() throws {
+        let folder = StorageTempFolder()
+        do {
+            let (log, _) = try openLog(folder.path)
+            try log.roll()
+            try log.close(clean: true)
+        }
+        for name in try SystemCalls.listDirectory(folder.path) where name.hasSuffix(".log") {
+            try SystemCalls.unlink(folder.path + name)
+        }
+        #expect(throws: JetError.missingLogFile) { _ = try openLog(folder.path) }
+        #expect(try SystemCalls.listDirectory(folder.path) == ["edb.chk"])
+    }
+
+    @Test("issue 6.9: a checkpoint that cannot be looked at is an error, not a missing checkpoint")
+    func unreadableCheckpointIsAnError() throws {
+        let folder = StorageTempFolder()
+        try openLog(folder.path).0.close(clean: false)
+        #expect(throws: JetError.fileAccessDenied) {
+            try withStorageFault(.stat, errno: EACCES) { _ = try openLog(folder.path) }
+        }
+    }
+
+    // MARK: Item 10
+
+    @Test("issue 6.10: a log header with a generation out of range is corrupt, whatever its checksum")
+    func logHeaderGenerationOutOfRangeIsCorrupt() throws {
+        for generation: Int32 in [0x7FFF_FFFF, 0, -5, LogStream.maxGeneration + 1] {
+            let folder = StorageTempFolder()
+            try openLog(folder.path).0.close(clean: false)
+            var bytes = try RawFile.read(folder.path + "edb.log")
+            bytes.withUnsafeMutableBytes { b in
+                let p = b.baseAddress!
+                p.diskStore(generation, at: LogFileHeader.Offset.generation)
+                p.diskStore(
+                    Checksum.page(p, count: LogStream.segmentSize, seed: Checksum.logHeaderSeed),
+                    at: LogFileHeader.Offset.checksum)
+            }
+            try RawFile.write(folder.path + "edb.log", bytes)
+            try SystemCalls.unlink(folder.path + "edb.chk")
+            #expect(throws: JetError.logFileCorrupt, "generation \(generation)") { _ = try openLog(folder.path) }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+/* JetExternalRestore / JetExternalRestore2: a streamed backup written to disk by the caller, restored in place
+ * (docs/api.md "JetExternalRestore2").
+ */
+#define _GNU_SOURCE
+#include "restore_fixtures.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void write_file(const char *path, const unsigned char *p, size_t cb) {
+    FILE *f = fopen(path, "wb");
+    EXPECT(f != NULL);
+    EXPECT(cb == 0 || fwrite(p, 1, cb, f) == cb);
+    EXPECT(fclose(f) == 0);
+}
+
+/* A writable copy of a scenario path (the restore calls take JET_PSTR). */
+static char *path_arg(const char *name) {
+    static char slots[4][BK_PATH];
+    static int next;
+    char *slot = slots[next++ % 4];
+    snprintf(slot, BK_PATH, "%s", path_in_dir(name));
+    return slot;
+}
+
+static const char *base_name(const char *path) {
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Streams the listed logs into `folder`; fills the log range. */
+static void stream_logs(bk_env *env, const char *folder, JET_LOGINFO_A *info) {
+    static char buf[64 * 1024];
+    unsigned long cb = 0;
+    bk_list logs;
+    memset(info, 0, sizeof *info);
+    info->cbSize = sizeof *info;
+    EXPECT_ERR(JetGetLogInfoInstance2A(env->inst, buf, sizeof buf, &cb, info), JET_errSuccess);
+    bk_split(buf, &logs);
+    for (int i = 0; i < logs.n; i++) {
+        size_t n = 0;
+        unsigned char *p = bk_stream(env, logs.name[i], 4 * BK_PAGE, &n);
+        char out[BK_PATH];
+        bk_join(out, sizeof out, folder, base_name(logs.name[i]));
+        write_file(out, p, n);
+    }
+}
+
+/* A streamed full backup of bk_setup's instance into ./st; returns the log range in *info. */
+static void streamed_full(bk_env *env, JET_LOGINFO_A *info) {
+    const char *folder = path_in_dir("st");
+    EXPECT(mkdir(folder, 0755) == 0);
+    bk_begin(env, 0);
+    size_t n = 0;
+    unsigned char *p = bk_stream(env, env->db, BK_CHUNK, &n);
+    char out[BK_PATH];
+    bk_join(out, sizeof out, folder, "data.edb");
+    write_file(out, p, n);
+    stream_logs(env, folder, info);
+    EXPECT_ERR(JetTruncateLogInstance(env->inst), JET_errSuccess);
+    EXPECT_ERR(JetEndExternalBackupInstance2(env->inst, JET_bitBackupEndNormal), JET_errSuccess);
+}
+
+SCENARIO(external_restore_of_a_streamed_full_backup, "api JetExternalRestore2") {
+    bk_env env;
+    JET_LOGINFO_A info;
+    bk_setup(&env);
+    streamed_full(&env, &info);
+    bk_term(&env);
+    rs_empty_folder(env.dir);
+    char restored[BK_PATH];
+    snprintf(restored, sizeof restored, "%s", path_in_dir("st/data.edb"));
+    JET_RSTMAP_A map = {env.db, restored};
+    rs_reset(JET_snpRestore);
+    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, &map, 1, path_arg("st"), &info, NULL, NULL, NULL,
+                                    rs_status),
+               JET_errSuccess);
+    rs_expect_complete_run(1);
+    unsigned long count = 9;
+    JET_INSTANCE_INFO_A *list = NULL;
+    EXPECT_ERR(JetGetInstanceInfoA(&count, &list), JET_errSuccess);
+    EXPECT_EQ_UL(count, 0); /* the temporary instance is gone */
+    JetFreeBuffer((char *)list);
+    rs_expect_restored(restored);
+}
+
+SCENARIO(external_restore_of_a_streamed_full_and_incremental_backup, "api JetExternalRestore2") {
+    bk_env env;
+    JET_LOGINFO_A full, inc;
+    bk_setup(&env);
+    streamed_full(&env, &full);
+    roll_logs(env.sesid, 3);
+    bk_begin(&env, JET_bitBackupIncremental);
+    stream_logs(&env, path_in_dir("st"), &inc);
+    EXPECT_ERR(JetTruncateLogInstance(env.inst), JET_errSuccess);
+    EXPECT_ERR(JetEndExternalBackupInstance2(env.inst, JET_bitBackupEndNormal), JET_errSuccess);
+    bk_term(&env);
+    rs_empty_folder(env.dir);
+    JET_LOGINFO_W range;
+    memset(&range, 0, sizeof range);
+    range.cbSize = sizeof range;
+    range.ulGenLow = full.ulGenLow;
+    range.ulGenHigh = inc.ulGenHigh;
+    WCHAR *restored = utf16(path_in_dir("st/data.edb"));
+    JET_RSTMAP_W map = {utf16(env.db), restored};
+    EXPECT_ERR(JetExternalRestore2W(utf16(env.dir), utf16(env.dir), &map, 1, utf16(path_in_dir("st")), &range, NULL,
+                                    NULL, NULL, NULL),
+               JET_errSuccess);
+    JET_DBINFOMISC misc;
+    bk_dbinfo(path_in_dir("st/data.edb"), &misc);
+    EXPECT(misc.lgposConsistent.lGeneration >= (long)inc.ulGenHigh);
+    rs_expect_restored(path_in_dir("st/data.edb"));
+}
+
+SCENARIO(external_restore_with_the_generations_as_arguments, "api JetExternalRestore") {
+    bk_env env;
+    JET_LOGINFO_A info;
+    bk_setup(&env);
+    streamed_full(&env, &info);
+    bk_term(&env);
+    rs_empty_folder(env.dir);
+    char restored[BK_PATH];
+    snprintf(restored, sizeof restored, "%s", path_in_dir("st/data.edb"));
+    JET_RSTMAP_A map = {env.db, restored};
+    EXPECT_ERR(JetExternalRestoreA(env.dir, env.dir, &map, 1, path_arg("st"), (long)info.ulGenLow,
+                                   (long)info.ulGenHigh, NULL),
+               JET_errSuccess);
+    rs_expect_restored(restored);
+}
+
+SCENARIO(external_restore2_without_loginfo_or_with_a_wrong_size_gives_1003, "api JetExternalRestore2") {
+    JET_LOGINFO_A info;
+    memset(&info, 0, sizeof info);
+    info.cbSize = sizeof info - 1;
+    EXPECT_ERR(JetExternalRestore2A("a", "a", NULL, 0, "st", NULL, NULL, NULL, NULL, NULL), JET_errInvalidParameter);
+    EXPECT_ERR(JetExternalRestore2A("a", "a", NULL, 0, "st", &info, NULL, NULL, NULL, NULL), JET_errInvalidParameter);
+}
+
+SCENARIO(external_restore_map_and_count_that_disagree_give_1003, "api JetExternalRestore2") {
+    JET_LOGINFO_A info = {sizeof info, 1, 1, "edb"};
+    JET_RSTMAP_A map = {"a", "b"};
+    EXPECT_ERR(JetExternalRestore2A("a", "a", NULL, 1, "st", &info, NULL, NULL, NULL, NULL), JET_errInvalidParameter);
+    EXPECT_ERR(JetExternalRestore2A("a", "a", &map, 0, "st", &info, NULL, NULL, NULL, NULL), JET_errInvalidParameter);
+}
+
+SCENARIO(external_restore_with_one_target_folder_or_name_and_folders_gives_1003, "api JetExternalRestore2") {
+    JET_LOGINFO_A info = {sizeof info, 1, 1, "edb"};
+    EXPECT_ERR(JetExternalRestore2A("a", "a", NULL, 0, "st", &info, NULL, "t", NULL, NULL), JET_errInvalidParameter);
+    EXPECT_ERR(JetExternalRestore2A("a", "a", NULL, 0, "st", &info, "n", "t", "t", NULL), JET_errInvalidParameter);
+}
+
+SCENARIO(external_restore_in_one_instance_mode_gives_1080, "api JetExternalRestore2") {
+    bk_env env;
+    bk_setup_legacy(&env);
+    JET_LOGINFO_A info = {sizeof info, 1, 1, "edb"};
+    EXPECT_ERR(JetExternalRestore2A("a", "a", NULL, 0, "st", &info, NULL, NULL, NULL, NULL),
+               JET_errRunningInOneInstanceMode);
+    bk_term(&env);
+}
+
+SCENARIO(external_restore_to_a_target_that_is_not_running_gives_577, "api JetExternalRestore2") {
+    JET_LOGINFO_A info = {sizeof info, 1, 1, "edb"};
+    EXPECT_ERR(JetExternalRestore2A("a", "a", NULL, 0, "st", &info, "nobody", NULL, NULL, NULL),
+               JET_errBadRestoreTargetInstance);
+}
+
+SCENARIO(external_restore_into_a_running_instances_log_folder_gives_1084, "api JetExternalRestore2") {
+    bk_env env;
+    JET_LOGINFO_A info;
+    bk_setup(&env);
+    streamed_full(&env, &info);
+    EXPECT(mkdir(path_in_dir("ck"), 0755) == 0);
+    EXPECT_ERR(JetExternalRestore2A(path_arg("ck"), env.dir, NULL, 0, path_arg("st"), &info, NULL, NULL, NULL,
+                                    NULL),
+               JET_errLogFilePathInUse);
+    bk_term(&env);
+}
+
+SCENARIO(external_restore_with_a_missing_database_stream_gives_1811, "api JetExternalRestore2") {
+    bk_env env;
+    JET_LOGINFO_A info;
+    bk_setup(&env);
+    streamed_full(&env, &info);
+    bk_term(&env);
+    rs_empty_folder(env.dir);
+    JET_RSTMAP_A map = {env.db, (char *)path_in_dir("st/none.edb")};
+    rs_reset(JET_snpRestore);
+    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, &map, 1, path_arg("st"), &info, NULL, NULL, NULL,
+                                    rs_status),
+               JET_errFileNotFound);
+    EXPECT_EQ_UL(rs_events.n, 0);
+}
+
+SCENARIO(external_restore_with_too_many_map_entries_gives_1003_after_the_logs, "api JetExternalRestore2") {
+    bk_env env;
+    JET_LOGINFO_A info;
+    bk_setup(&env);
+    streamed_full(&env, &info);
+    bk_term(&env);
+    rs_empty_folder(env.dir);
+    JET_RSTMAP_A map[15];
+    for (int i = 0; i < 15; i++) map[i] = (JET_RSTMAP_A){env.db, env.db};
+    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, map, 15, path_arg("st"), &info, NULL, NULL, NULL, NULL),
+               JET_errInvalidParameter);
+    info.ulGenHigh += 5; /* logs missing: their error wins over the count */
+    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, map, 15, path_arg("st"), &info, NULL, NULL, NULL, NULL),
+               JET_errFileNotFound);
+}

@@ -20,8 +20,10 @@ package enum FolderBackup {
 
     /// The check point every backup kind passes before it starts: no other backup may run on the instance. Today
     /// that is the streaming (and folder) backup state; an OS snapshot freeze belongs here too.
-    static func checkNoOtherBackup(_ s: borrowing InstanceState) throws(JetError) {
+    static func checkNoOtherBackup(_ instance: Instance, _ s: borrowing InstanceState) throws(JetError) {
         if s.backup.isRunning { throw .backupInProgress }
+        // An OS snapshot holding the instance excludes JetBackup at once, as it does a streaming backup.
+        try instance.checkNoSnapshotBackup()
     }
 
     package static func run(_ instance: Instance, path: String?, grbit: UInt, status: ProgressMeter)
@@ -37,7 +39,7 @@ package enum FolderBackup {
             if let folder, folder.utf8.count >= maxPath { throw .invalidPath }
             guard s.log != nil else { throw .loggingDisabled }
             if incremental && s.params[JET_paramCircularLog].integer != 0 { throw .invalidBackup }
-            try checkNoOtherBackup(s)
+            try checkNoOtherBackup(instance, s)
             if folder == nil { try truncateOnly(&s, incremental: incremental) }
             return s.params[JET_paramCreatePathIfNotExist].integer != 0
         }

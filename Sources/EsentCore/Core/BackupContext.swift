@@ -95,8 +95,9 @@ package struct BackupContext: Sendable {
     var mark = BackupInfo.none
     var logsPrepared = false
     var logsTruncated = false
-    /// Sum of the generations of logs read to their end and closed (ESE's copy check for JetTruncateLog).
-    var copiedGenerationSum: Int64 = 0
+    /// Generations of the logs read to their end and closed: JetTruncateLog needs every one of the copy range
+    /// (a sum of generation numbers would let a log read twice stand in for one never read).
+    var copiedGenerations: Set<Int32> = []
     package var openFile: BackupFile?
     /// Databases in the backup session (stamped at End) and those whose whole stream was read and closed.
     var inSession: Set<UInt32> = []
@@ -338,7 +339,7 @@ package enum StreamingBackup {
                 if stream.offset == stream.size && stream.generation >= s.backup.copyMic
                     && stream.generation < s.backup.copyMac
                 {
-                    s.backup.copiedGenerationSum += Int64(stream.generation)
+                    s.backup.copiedGenerations.insert(stream.generation)
                 }
             }
             s.backup.openFile = nil
@@ -430,8 +431,9 @@ package enum StreamingBackup {
             if s.backup.openFile != nil { throw .invalidBackupSequence }
             guard s.backup.logsPrepared, let log = s.log else { throw .invalidBackupSequence }
             s.backup.phase = .logsAndPatches
-            let needed = (s.backup.copyMic..<s.backup.copyMac).reduce(Int64(0)) { $0 + Int64($1) }
-            guard s.backup.copiedGenerationSum >= needed else { throw .logFileNotCopied }
+            for generation in s.backup.copyMic..<s.backup.copyMac where !s.backup.copiedGenerations.contains(generation) {
+                throw .logFileNotCopied
+            }
             _ = try log.append(.truncateLogs(low: s.backup.deleteMic, high: s.backup.deleteMac), flush: true)
             s.backup.logsTruncated = true
             for generation in s.backup.deleteMic..<max(s.backup.deleteMic, s.backup.deleteMac) {
@@ -468,18 +470,24 @@ package enum StreamingBackup {
                 outcome = .normal
             }
             s.backup.openFile = nil
+            var stampFailure: JetError?
             if outcome == .normal {
                 let truncated = s.backup.logsTruncated || grbit & UInt(JET_bitBackupTruncateDone) != 0
-                stampHeaders(&s, truncated: truncated)
+                stampFailure = stampHeaders(&s, truncated: truncated)
             } else {
                 _ = try? s.log?.append(.backupAbort, flush: false)
             }
             finish(&s, instance: instance)
+            // The backup is over either way; a header that could not record it is reported, not hidden: the
+            // caller's next incremental would otherwise rely on a full backup the database does not know of.
+            if let stampFailure { throw stampFailure }
         }
     }
 
-    /// ESE's header update table (semantics 5.10). Failures only cost the stamp, as in ESE (B:4414-4440).
-    private static func stampHeaders(_ s: inout InstanceState, truncated: Bool) {
+    /// ESE's header update table. ESE ignores a failed stamp (the backup still ends successfully); this library
+    /// stamps every database it can and returns the first failure, so the caller knows the stamp is missing.
+    private static func stampHeaders(_ s: inout InstanceState, truncated: Bool) -> JetError? {
+        var firstFailure: JetError?
         let b = s.backup
         for db in s.databases where db.logged && b.inSession.contains(db.dbid) {
             var header = db.file.header
@@ -509,9 +517,10 @@ package enum StreamingBackup {
                 try db.file.writeHeader(header)
                 _ = try s.log?.append(.backupHeaderUpdate(dbid: db.dbid), flush: true)
             } catch {
-                continue
+                if firstFailure == nil { firstFailure = error }
             }
         }
+        return firstFailure
     }
 
     /// Ends a backup without stamping: JetTerm with Abrupt/StopBackup, and log-phase errors (semantics 5.3, 6.3).

@@ -134,6 +134,14 @@ package enum FaultInjector {
         _ = state.withLock { s in s.paths.removeValue(forKey: fd) }
     }
 
+    /// A descriptor follows its file to a new name (rename, link), so later calls on it target the new name.
+    static func renamed(_ from: String, _ to: String) {
+        guard isActive else { return }
+        state.withLock { s in
+            for (fd, path) in s.paths where path == from { s.paths[fd] = to }
+        }
+    }
+
     static func pathOf(_ fd: Int32) -> String? { state.withLock { $0.paths[fd] } }
 
     // MARK: The C harness

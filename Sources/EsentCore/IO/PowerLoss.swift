@@ -198,6 +198,16 @@ package enum PowerLoss {
         }
     }
 
+    /// A second name shares the file's bytes; the model keeps one image under the new name (the library removes
+    /// the old name right after).
+    static func linked(_ from: String, _ to: String) {
+        state.withLock { s in
+            guard let model = s.files[from] else { return }
+            s.files[to] = model
+            for (fd, path) in s.descriptors where path == from { s.descriptors[fd] = to }
+        }
+    }
+
     static func unlinked(_ path: String) {
         _ = state.withLock { s in s.files.removeValue(forKey: path) }
     }

@@ -12,7 +12,7 @@ package struct SystemCallError: Error, Equatable {
 
 /// The system calls this library makes. Tests name them to inject failures.
 package enum SystemCall: String, Sendable, CaseIterable {
-    case open, close, pread, pwrite, fsync, fdatasync, ftruncate, fstat, stat, rename, unlink, mkdir, opendir,
+    case open, close, pread, pwrite, fsync, fdatasync, ftruncate, fstat, stat, rename, link, unlink, mkdir, opendir,
         realpath, getcwd, fcntl
 }
 
@@ -211,7 +211,16 @@ package enum SystemCalls {
     static func rename(_ from: String, _ to: String) throws(SystemCallError) {
         _ = try hooks(.rename, path: to, mutates: true)
         if Glibc.rename(from, to) != 0 { throw SystemCallError(call: .rename, errno: Glibc.errno) }
+        FaultInjector.renamed(from, to)
         if PowerLoss.isRecording { PowerLoss.renamed(from, to) }
+    }
+
+    /// `link(2)`: a second name for `from`; fails with EEXIST when `to` exists (an atomic "create if absent").
+    static func link(_ from: String, _ to: String) throws(SystemCallError) {
+        _ = try hooks(.link, path: to, mutates: true)
+        if Glibc.link(from, to) != 0 { throw SystemCallError(call: .link, errno: Glibc.errno) }
+        FaultInjector.renamed(from, to)
+        if PowerLoss.isRecording { PowerLoss.linked(from, to) }
     }
 
     /// `unlink(2)`.

@@ -174,6 +174,24 @@ package final class LogStream: @unchecked Sendable {
 
     // MARK: Names
 
+    /// `path` (absolute) names one of this stream's files: the current or temporary log, an archived generation,
+    /// or the checkpoint (also through a symlinked folder).
+    func ownsFile(_ path: String) -> Bool {
+        let folder = Paths.directory(of: path)
+        let name = Paths.fileName(of: path)
+        let resolvedFolder = SystemCalls.realpath(folder).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        func inFolder(_ dir: String) -> Bool {
+            folder == dir || resolvedFolder == dir
+                || resolvedFolder != nil && resolvedFolder == SystemCalls.realpath(dir).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        }
+        if inFolder(logDirectory),
+            name == names.currentLog || name == names.temporaryLog || names.parseArchived(name) != nil
+        {
+            return true
+        }
+        return inFolder(systemDirectory) && name == names.checkpoint
+    }
+
     /// The path of archived generation `generation` (the name the last scan found, else the canonical one).
     func archivedPath(_ generation: Int32) -> String {
         logDirectory + (archiveNames[generation] ?? names.archived(generation))

@@ -1,4 +1,6 @@
 import CEsent
+import Dispatch
+import Synchronization
 import Glibc
 import Testing
 
@@ -186,5 +188,185 @@ struct DurabilityTests {
             try SystemCalls.unlink(folder.path + "edb.chk")
             #expect(throws: JetError.logFileCorrupt, "generation \(generation)") { _ = try openLog(folder.path) }
         }
+    }
+}
+
+/// Core-level scenarios: an instance in a scratch folder, driven through the same calls the C ABI makes.
+@Suite(.serialized)
+struct DurabilityCoreTests {
+    static func cleanUp() {
+        let handles = registry.withLock { r in r.order.map(\.handle) }
+        for handle in handles {
+            _ = try? Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermAbrupt | JET_bitTermDirty))
+        }
+    }
+
+    static func start(_ folder: String, name: String = "durability") throws -> UInt {
+        let handle = try Lifecycle.createInstance(name: name, displayName: nil)
+        for id in [JET_paramSystemPath, JET_paramLogFilePath] {
+            try Parameters.set(instance: handle, sesid: 0, paramid: UInt(id), integer: 0, string: folder)
+        }
+        try Parameters.set(
+            instance: handle, sesid: 0, paramid: UInt(JET_paramTempPath), integer: 0, string: folder + "tmp.edb")
+        try Parameters.set(instance: handle, sesid: 0, paramid: UInt(JET_paramLogFileSize), integer: 64, string: nil)
+        do {
+            _ = try Lifecycle.initialize(handle: handle)
+        } catch {
+            throw error.error
+        }
+        return handle
+    }
+
+    // MARK: Item 4
+
+    @Test("issue 6.4: a crash between the detach record and the header write: recovery leaves the database clean")
+    func crashMidDetachRecoversToAttachableDatabase() throws {
+        let folder = StorageTempFolder()
+        defer { withExtendedLifetime(folder) { Self.cleanUp() } }
+        let path = folder.path + "db.edb"
+        do {
+            let handle = try Self.start(folder.path)
+            let sesid = try Sessions.begin(instance: handle)
+            let dbid = try DatabaseOperations.create(sesid, path: path, grbit: 0)
+            try DatabaseOperations.close(sesid, dbid: UInt(dbid), grbit: 0)
+            // The detach is logged, then every write to the database fails: its header stays "dirty".
+            let detach = Result { () throws(JetError) in
+                try FaultInjector.with([FaultRule([.pwrite], path: "/db.edb", times: Int.max, effect: .fail(EIO))]) {
+                    () throws(JetError) in try DatabaseOperations.detach(sesid, path: path, grbit: 0)
+                }
+            }
+            #expect(throws: JetError.diskIO) { try detach.get() }
+            _ = try Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermDirty))
+        }
+        #expect(try DatabaseFile.readHeader(path: path).header.state != DatabaseHeader.stateCleanShutdown)
+        let handle = try Self.start(folder.path)
+        #expect(try DatabaseFile.readHeader(path: path).header.state == DatabaseHeader.stateCleanShutdown)
+        let sesid = try Sessions.begin(instance: handle)
+        #expect(try DatabaseOperations.attach(sesid, path: path, grbit: 0))
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+    }
+
+    @Test("issue 6.4: a clean term whose header write fails: the next JetInit leaves the database attachable")
+    func cleanTermWithFailedHeaderWriteRecovers() throws {
+        let folder = StorageTempFolder()
+        defer { withExtendedLifetime(folder) { Self.cleanUp() } }
+        let path = folder.path + "db.edb"
+        do {
+            let handle = try Self.start(folder.path)
+            let sesid = try Sessions.begin(instance: handle)
+            let dbid = try DatabaseOperations.create(sesid, path: path, grbit: 0)
+            try DatabaseOperations.close(sesid, dbid: UInt(dbid), grbit: 0)
+            try Sessions.end(sesid, grbit: 0)
+            let term = Result { () throws(JetError) in
+                try FaultInjector.with([FaultRule([.pwrite], path: "/db.edb", times: Int.max, effect: .fail(EIO))]) {
+                    () throws(JetError) in _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+                }
+            }
+            #expect(throws: JetError.diskIO) { try term.get() }
+            _ = try Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermDirty))
+        }
+        let handle = try Self.start(folder.path)
+        let sesid = try Sessions.begin(instance: handle)
+        #expect(try DatabaseOperations.attach(sesid, path: path, grbit: 0))
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+    }
+
+    // MARK: Item 10
+
+    @Test("issue 6.10: a database file larger than a page number can address is corrupt, not a trap")
+    func pgnoLastIsBounded() throws {
+        #expect(DatabaseFile.maxPgnoLast == UInt32.max - 3)
+        // Every sum the backup stream makes with it fits.
+        #expect(DatabaseFile.maxPgnoLast.addingReportingOverflow(3).overflow == false)
+        let folder = StorageTempFolder()
+        defer { withExtendedLifetime(folder) { Self.cleanUp() } }
+        let handle = try Self.start(folder.path)
+        let sesid = try Sessions.begin(instance: handle)
+        let dbid = try DatabaseOperations.create(sesid, path: folder.path + "db.edb", grbit: 0)
+        #expect(throws: JetError.invalidParameter) {
+            try DatabaseOperations.grow(sesid, dbid: UInt(dbid), pages: UInt(UInt32.max))
+        }
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+    }
+}
+
+// MARK: The I/O layer's injector (issue 9.5)
+
+@Suite(.serialized)
+struct FaultInjectorTests {
+    @Test("issue 9.5: short reads and writes, EINTR: the layer completes the transfer")
+    func shortTransfersAndInterruptsComplete() throws {
+        let folder = StorageTempFolder()
+        let path = folder.path + "f"
+        let fd = try SystemCalls.open(path, O_RDWR | O_CREAT)
+        defer { SystemCalls.close(fd) }
+        let bytes = (0..<10000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        for effect in [FaultEffect.short(100), .short(1), .interrupt] {
+            try FaultInjector.with([FaultRule([.pwrite, .pread], times: 3, effect: effect)]) {
+                try bytes.withUnsafeBytes { b in try SystemCalls.pwrite(fd, b.baseAddress!, b.count, 0) }
+                var back = [UInt8](repeating: 0, count: bytes.count)
+                let got = try back.withUnsafeMutableBytes { b in try SystemCalls.pread(fd, b.baseAddress!, b.count, 0) }
+                #expect(got == bytes.count && back == bytes, "\(effect)")
+            }
+        }
+    }
+
+    @Test("issue 6.12: a pwrite that returns 0 is an I/O error, not an endless loop")
+    func zeroWriteIsAnError() throws {
+        let folder = StorageTempFolder()
+        let fd = try SystemCalls.open(folder.path + "f", O_RDWR | O_CREAT)
+        defer { SystemCalls.close(fd) }
+        var byte: UInt8 = 1
+        #expect(throws: SystemCallError(call: .pwrite, errno: EIO)) {
+            try FaultInjector.with([FaultRule([.pwrite], effect: .zero)]) {
+                try SystemCalls.pwrite(fd, &byte, 1, 0)
+            }
+        }
+    }
+
+    @Test("issue 9.5: a rule targets one file; the Nth call; and the injector is safe under threads")
+    func perFileNthCallAndThreads() throws {
+        let folder = StorageTempFolder()
+        let a = try SystemCalls.open(folder.path + "a.log", O_RDWR | O_CREAT)
+        let b = try SystemCalls.open(folder.path + "b.edb", O_RDWR | O_CREAT)
+        defer {
+            SystemCalls.close(a)
+            SystemCalls.close(b)
+        }
+        var byte: UInt8 = 1
+        try FaultInjector.with([FaultRule([.pwrite], path: "a.log", skip: 2, effect: .fail(ENOSPC))]) {
+            for _ in 0..<5 { try SystemCalls.pwrite(b, &byte, 1, 0) }
+            try SystemCalls.pwrite(a, &byte, 1, 0)
+            try SystemCalls.pwrite(a, &byte, 1, 0)
+            #expect(throws: SystemCallError(call: .pwrite, errno: ENOSPC)) { try SystemCalls.pwrite(a, &byte, 1, 0) }
+            try SystemCalls.pwrite(a, &byte, 1, 0)
+        }
+        // 4 threads × 500 writes under a rule that fails exactly 100 of them.
+        let failures = Mutex(0)
+        let done = DispatchGroup()
+        FaultInjector.install([FaultRule([.pwrite], path: "b.edb", skip: 50, times: 100, effect: .fail(EIO))])
+        defer { FaultInjector.install([]) }
+        for t in 0..<4 {
+            done.enter()
+            Thread.start {
+                var value = UInt8(t)
+                for _ in 0..<500 {
+                    do { try SystemCalls.pwrite(b, &value, 1, Int64(t)) } catch { failures.withLock { $0 += 1 } }
+                }
+                done.leave()
+            }
+        }
+        done.wait()
+        #expect(failures.withLock { $0 } == 100)
+    }
+
+    @Test("issue 9.5: ESENT_FAULTS rules parse; malformed ones are skipped")
+    func environmentRulesParse() {
+        let rules = FaultInjector.parse("pwrite,fsync:ENOSPC:3:all:edb.log;open:EINTR;bogus:EIO;pread:short512:1:2")
+        #expect(rules.count == 3)
+        #expect(rules[0].calls == [.pwrite, .fsync] && rules[0].effect == .fail(ENOSPC) && rules[0].skip == 3)
+        #expect(rules[0].times == Int.max && rules[0].pathSuffix == "edb.log")
+        #expect(rules[1].effect == .interrupt && rules[1].times == 1)
+        #expect(rules[2].effect == .short(512) && rules[2].skip == 1 && rules[2].times == 2)
     }
 }

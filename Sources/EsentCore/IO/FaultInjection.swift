@@ -124,23 +124,25 @@ package enum FaultInjector {
         return nil
     }
 
+    /// Descriptors are tracked even while no rule is on (opens and closes are rare), so that a rule installed
+    /// later can target a file opened before it.
     static func opened(_ fd: Int32, path: String) {
-        guard isActive else { return }
         state.withLock { s in s.paths[fd] = path }
     }
 
     static func closed(_ fd: Int32) {
-        guard isActive else { return }
         _ = state.withLock { s in s.paths.removeValue(forKey: fd) }
     }
 
     /// A descriptor follows its file to a new name (rename, link), so later calls on it target the new name.
     static func renamed(_ from: String, _ to: String) {
-        guard isActive else { return }
         state.withLock { s in
             for (fd, path) in s.paths where path == from { s.paths[fd] = to }
         }
     }
+
+    /// Every open descriptor of the library and its path.
+    static func openDescriptors() -> [Int32: String] { state.withLock { $0.paths } }
 
     static func pathOf(_ fd: Int32) -> String? { state.withLock { $0.paths[fd] } }
 

@@ -58,8 +58,10 @@ package enum PowerLoss {
     package static func start(folder: String, crashAt: Int?, tear: Tear = .nothing) {
         var files: [String: FileModel] = [:]
         snapshot(folder.hasSuffix("/") ? folder : folder + "/", into: &files)
+        let open = FaultInjector.openDescriptors().filter { $0.value.hasPrefix(folder) }
         state.withLock { s in
             s = State()
+            s.descriptors = open
             s.folder = folder
             s.files = files
             s.crashAt = crashAt

@@ -47,10 +47,8 @@ package enum SystemCalls {
         while true {
             let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
             if fd >= 0 {
-                if FaultInjector.isActive {
-                    FaultInjector.opened(fd, path: path)
-                    if PowerLoss.isRecording { PowerLoss.opened(fd: fd, path: path, flags: flags) }
-                }
+                FaultInjector.opened(fd, path: path)
+                if PowerLoss.isRecording { PowerLoss.opened(fd: fd, path: path, flags: flags) }
                 return fd
             }
             if Glibc.errno != EINTR { throw SystemCallError(call: .open, errno: Glibc.errno) }
@@ -59,10 +57,8 @@ package enum SystemCalls {
 
     /// `close(2)`. Errors are not reported: the descriptor is gone either way on Linux.
     static func close(_ fd: Int32) {
-        if FaultInjector.isActive {
-            FaultInjector.closed(fd)
-            PowerLoss.closed(fd: fd)
-        }
+        FaultInjector.closed(fd)
+        if PowerLoss.isRecording { PowerLoss.closed(fd: fd) }
         _ = Glibc.close(fd)
     }
 

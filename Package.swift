@@ -13,11 +13,15 @@ let package = Package(
     targets: [
         // esent.h as a Clang module, shared by the Swift code and Swift/Clang-modules consumers.
         .target(name: "CEsent", path: "include", publicHeadersPath: "."),
+        // CRC-32C, the checksum of every page (C: the x86 carry-less multiply instructions, chosen at run time).
+        .target(name: "CEsentChecksum", path: "Sources/CEsentChecksum"),
         // The engine: core (registry, instances, backup), storage (file formats, log, replay) and I/O.
         // Package-internal (`package` access), shared by the C library and the command-line tool.
         .target(
             name: "EsentCore",
-            dependencies: ["CEsent", .product(name: "SystemPackage", package: "swift-system")],
+            dependencies: [
+                "CEsent", "CEsentChecksum", .product(name: "SystemPackage", package: "swift-system"),
+            ],
             path: "Sources/EsentCore"
         ),
         // The C ABI: thin @c functions that unpack, call EsentCore and map the result.

@@ -1,5 +1,6 @@
 import CEsent
 import Dispatch
+import CEsentChecksum
 import Synchronization
 import Glibc
 import Testing
@@ -368,5 +369,80 @@ struct FaultInjectorTests {
         #expect(rules[0].times == Int.max && rules[0].pathSuffix == "edb.log")
         #expect(rules[1].effect == .interrupt && rules[1].times == 1)
         #expect(rules[2].effect == .short(512) && rules[2].skip == 1 && rules[2].times == 2)
+    }
+}
+
+// MARK: Item 11: the page checksum
+
+@Suite
+struct ChecksumTests {
+    /// A 4 KiB page of varied bytes.
+    static func page() -> [UInt8] { (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ ($0 >> 7)) } }
+
+    static func sum(_ bytes: [UInt8], seed: UInt64 = 7) -> UInt64 {
+        bytes.withUnsafeBytes { Checksum.page($0.baseAddress!, count: $0.count, seed: seed) }
+    }
+
+    @Test("issue 6.11: two opposite changes in one lane of a 128-byte pair change the checksum")
+    func twoBitChangesInOneLaneAreCaught() {
+        var bytes = Self.page()
+        let before = Self.sum(bytes)
+        bytes.withUnsafeMutableBytes { b in
+            let p = b.baseAddress!
+            // Word 1 of blocks 2 and 3 (one 128-byte pair): one goes up by 2^5, the other down by 2^5.
+            p.storeBytes(of: p.loadUnaligned(fromByteOffset: 128 + 8, as: UInt64.self) &+ 32, toByteOffset: 128 + 8, as: UInt64.self)
+            p.storeBytes(of: p.loadUnaligned(fromByteOffset: 192 + 8, as: UInt64.self) &- 32, toByteOffset: 192 + 8, as: UInt64.self)
+        }
+        #expect(Self.sum(bytes) != before)
+    }
+
+    @Test("issue 6.11: two swapped 64-byte halves of a 128-byte pair change the checksum")
+    func swappedHalvesAreCaught() {
+        var bytes = Self.page()
+        let before = Self.sum(bytes)
+        let first = Array(bytes[128..<192])
+        bytes.replaceSubrange(128..<192, with: bytes[192..<256])
+        bytes.replaceSubrange(192..<256, with: first)
+        #expect(Self.sum(bytes) != before)
+    }
+
+    @Test("issue 6.11: every single- and double-bit error in a page is caught")
+    func everyTwoBitErrorIsCaught() {
+        let bytes = Self.page()
+        let before = Self.sum(bytes)
+        var copy = bytes
+        // Every single bit after the checksum field, and pairs of bits at a spread of distances.
+        for bit in stride(from: 64, to: 4096 * 8, by: 1) {
+            copy[bit / 8] ^= UInt8(1 << (bit % 8))
+            if Self.sum(copy) == before { Issue.record("bit \(bit) missed") }
+            for distance in [1, 7, 64, 511, 1024, 4095] where bit + distance < 4096 * 8 && bit % 97 == 0 {
+                let other = bit + distance
+                copy[other / 8] ^= UInt8(1 << (other % 8))
+                if Self.sum(copy) == before { Issue.record("bits \(bit), \(other) missed") }
+                copy[other / 8] ^= UInt8(1 << (other % 8))
+            }
+            copy[bit / 8] ^= UInt8(1 << (bit % 8))
+        }
+    }
+
+    @Test("issue 6.11: CRC-32C: the standard check value, and every CPU path agrees with the portable one")
+    func crc32cMatchesThePortableCode() {
+        let check = Array("123456789".utf8)
+        #expect(check.withUnsafeBytes { esent_crc32c(0, $0.baseAddress, 9) } == 0xE306_9283)
+        #expect(check.withUnsafeBytes { esent_crc32c_portable(0, $0.baseAddress, 9) } == 0xE306_9283)
+        var generator = SplitMix(seed: 11)
+        let data = (0..<20000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        data.withUnsafeBytes { b in
+            let base = b.baseAddress!
+            for length in Array(0..<600) + [1023, 4088, 4096, 8192, 16384, 19000] {
+                let offset = length % 61
+                let fast = esent_crc32c(0, base + offset, length)
+                #expect(fast == esent_crc32c_portable(0, base + offset, length), "length \(length)")
+                // Continuing from an earlier result is the CRC of the whole.
+                let split = length / 3
+                #expect(esent_crc32c(esent_crc32c(0, base + offset, split), base + offset + split, length - split) == fast)
+            }
+        }
+        print("CRC-32C path: level \(esent_crc32c_level()) (2 AVX-512 VPCLMULQDQ, 1 SSE4.2 PCLMULQDQ, 0 portable)")
     }
 }

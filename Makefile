@@ -22,13 +22,14 @@ HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h
 CFLAGS_TEST  := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pthread
 RPATH        := -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all lib test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install demo bench install clean help
+.PHONY: all lib test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-crash demo bench install clean help
 
 all: lib
 
 help:
 	@echo "make            build $(LIB)/libesent.so (Swift runtime linked in, only Jet* exported)"
 	@echo "make test       every test: Swift tests, ABI/header checks, C harness linked, dlopen'd, sanitized, valgrind"
+	@echo "make test-crash the power-loss harness at every crash point of every scenario (a few minutes)"
 	@echo "make demo       build and run the streaming backup agent (examples/backup_agent.c)"
 	@echo "make bench      the benchmarks (figures as ratios against a baseline measured in the same run)"
 	@echo "make install PREFIX=/usr/local   library, header and pkg-config file"
@@ -52,6 +53,11 @@ test: test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-in
 test-swift:
 	@# One test at a time: the fault injector and the registry are process-wide.
 	$(SWIFT) test --no-parallel
+
+# The power-loss harness exhaustively: every write/sync point of every scenario, three variants of the write at the
+# crash point. `make test` runs a seeded sample of the same (Tests/EsentTests/PowerLossTests.swift).
+test-crash:
+	ESENT_CRASH_POINTS=all $(SWIFT) test --no-parallel --filter PowerLossTests
 
 test-abi: lib
 	sh tools/check-abi.sh $(LIB)/libesent.so $(BUILD)/gen/esent-Swift.h

@@ -165,6 +165,12 @@ AVX_TARGET static uint32_t crc_avx512(uint32_t c, const uint8_t *p, size_t n) {
     x1 = _mm512_xor_si512(fold512(x0, k512), x1);
     x2 = _mm512_xor_si512(fold512(x1, k512), x2);
     x3 = _mm512_xor_si512(fold512(x2, k512), x3);
+    /* The rest 64 bytes at a time (a page's tail would otherwise take many short dependent steps). */
+    while (n >= 64) {
+        x3 = _mm512_xor_si512(fold512(x3, k512), _mm512_loadu_si512(p));
+        p += 64;
+        n -= 64;
+    }
     /* The four 128-bit lanes of x3 into the last one. */
     __m128i l0 = _mm512_extracti32x4_epi32(x3, 0), l1 = _mm512_extracti32x4_epi32(x3, 1);
     __m128i l2 = _mm512_extracti32x4_epi32(x3, 2), l3 = _mm512_extracti32x4_epi32(x3, 3);

@@ -446,3 +446,38 @@ struct ChecksumTests {
         print("CRC-32C path: level \(esent_crc32c_level()) (2 AVX-512 VPCLMULQDQ, 1 SSE4.2 PCLMULQDQ, 0 portable)")
     }
 }
+
+extension DurabilityCoreTests {
+    @Test("issue 6.2: a backup refuses an archived log with a zeroed segment before its data (-612)")
+    func backupRefusesALogReplayWouldReject() throws {
+        let folder = StorageTempFolder()
+        defer { withExtendedLifetime(folder) { Self.cleanUp() } }
+        let handle = try Self.start(folder.path)
+        let instance = try Registry.instance(handle)
+        let sesid = try Sessions.begin(instance: handle)
+        let path = folder.path + "db.edb"
+        let dbid = try DatabaseOperations.create(sesid, path: path, grbit: 0)
+        try DatabaseOperations.close(sesid, dbid: UInt(dbid), grbit: 0)
+        for _ in 0..<4 {
+            try Sessions.beginTransaction(sesid)
+            try Sessions.commit(sesid, grbit: 0)
+        }
+        try StreamingBackup.begin(instance, grbit: 0)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 4096)
+        defer { buffer.deallocate() }
+        func copy(_ name: String) throws {
+            _ = try StreamingBackup.openFile(instance, name: name)
+            while try StreamingBackup.read(instance, handle: 0, into: buffer, count: 1 << 20) > 0 {}
+            try StreamingBackup.closeFile(instance, handle: 0)
+        }
+        try copy(path)
+        let logs = try StreamingBackup.logInfo(instance, .toCopy).paths
+        let log = try #require(logs.last)
+        // Segment 2 of the newest listed archive is zeroed; segments after it hold data.
+        try RawFile.write(log, [UInt8](repeating: 0, count: 4096), at: 2 * 4096)
+        #expect(throws: JetError.logReadVerifyFailure) { try copy(log) }
+        // The failed read ended the backup (as a damaged database file's does not); ending again says so.
+        #expect(throws: JetError.noBackup) { try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndAbort)) }
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+    }
+}

@@ -55,6 +55,8 @@ package final class LogFileStream: @unchecked Sendable {
     /// The database page size: the unit of ESE's read rules, for logs too (semantics 5.4).
     let pageSize: Int
     var offset: Int64 = 0
+    /// A never-written segment was read: every later one must be never-written too, as replay requires.
+    var pastEnd = false
 
     init(fd: Int32, generation: Int32, size: Int64, pageSize: Int) {
         self.fd = fd
@@ -318,6 +320,12 @@ package enum StreamingBackup {
         guard got == wanted else { throw .logReadVerifyFailure }
         if let failure = LogStream.verifyLogBytes(
             UnsafeRawPointer(buffer), count: got, fileOffset: stream.offset, expectedGeneration: stream.generation)
+        {
+            throw failure
+        }
+        // A zeroed segment followed by data is a log replay would reject: never hand it to a backup.
+        if let failure = LogStream.verifySegmentOrder(
+            UnsafeRawPointer(buffer), count: got, fileOffset: stream.offset, pastEnd: &stream.pastEnd)
         {
             throw failure
         }

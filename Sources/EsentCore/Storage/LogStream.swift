@@ -566,6 +566,25 @@ package final class LogStream: @unchecked Sendable {
         return Checksum.isAllZero(p, count: segmentSize) ? .empty : .bad
     }
 
+    /// The order rule of an archived log over bytes read in sequence (after `verifyLogBytes` passed them): once a
+    /// never-written data segment was seen (`pastEnd`), a segment with data is `.logReadVerifyFailure`.
+    static func verifySegmentOrder(
+        _ bytes: UnsafeRawPointer, count: Int, fileOffset: Int64, pastEnd: inout Bool
+    ) -> JetError? {
+        var offset = 0
+        while offset + segmentSize <= count {
+            if fileOffset + Int64(offset) > 0 {
+                if Checksum.isAllZero(bytes + offset, count: segmentSize) {
+                    pastEnd = true
+                } else if pastEnd {
+                    return .logReadVerifyFailure
+                }
+            }
+            offset += segmentSize
+        }
+        return nil
+    }
+
     /// Verifies `count` bytes of a log file read for backup from `fileOffset`: the header segment when the range
     /// starts at 0 and every segment's checksum (zero segments pass). `expectedGeneration` nil takes the
     /// generation from the header (or each segment). Returns `.logReadVerifyFailure` on any mismatch, including

@@ -445,12 +445,7 @@ package enum StreamingBackup {
             _ = try log.append(.truncateLogs(low: s.backup.deleteMic, high: s.backup.deleteMac), flush: true)
             s.backup.logsTruncated = true
             for generation in s.backup.deleteMic..<max(s.backup.deleteMic, s.backup.deleteMac) {
-                do throws(SystemCallError) {
-                    try SystemCalls.unlink(log.archivedPath(generation))
-                } catch {
-                    // Already gone is fine; anything else stops the deletion here.
-                    if error.errno != ENOENT { throw JetError(error) }
-                }
+                try log.deleteArchive(generation)
             }
         }
     }

@@ -86,7 +86,7 @@ package enum DatabaseOperations {
             let (absolute, resolved) = try absolutePath(path)
             if s.backup.isRunning { throw .backupInProgress }
             if attached(s, resolved: resolved) != nil { return false }
-            guard let status = SystemCalls.status(absolute), status.isRegularFile else { throw .fileNotFound }
+            guard let status = try StorageIO.status(absolute), status.isRegularFile else { throw .fileNotFound }
             let readOnly = grbit & UInt(JET_bitDbReadOnly) != 0
             // No write bit for anyone means read-only, even for root, who bypasses permissions.
             if !readOnly && (!status.isWritable || !status.hasWriteBit) { throw .databaseFileReadOnly }
@@ -244,7 +244,7 @@ package enum DatabaseOperations {
         return try instance.withSession(sesid) { (s, _) throws(JetError) -> UInt in
             let (absolute, resolved) = try absolutePath(path)
             if attached(s, resolved: resolved) != nil { throw .databaseInUse }
-            guard SystemCalls.status(absolute)?.isRegularFile == true else { throw .fileNotFound }
+            guard try StorageIO.isRegularFile(absolute) else { throw .fileNotFound }
             let file = try DatabaseFile.open(path: absolute, readOnly: false)
             guard file.header.state == DatabaseHeader.stateCleanShutdown else { throw .databaseDirtyShutdown }
             try growFile(file, to: pages)
@@ -257,7 +257,7 @@ package enum DatabaseOperations {
     /// The header as it is on disk now: attached databases have theirs written through at every change.
     package static func fileInfo(path: String) throws(JetError) -> (header: DatabaseHeader, fileSize: Int64) {
         let (absolute, _) = try absolutePath(path)
-        guard SystemCalls.status(absolute)?.isRegularFile == true else { throw .fileNotFound }
+        guard try StorageIO.isRegularFile(absolute) else { throw .fileNotFound }
         return try DatabaseFile.readHeader(path: absolute)
     }
 }

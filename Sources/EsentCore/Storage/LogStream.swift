@@ -484,6 +484,17 @@ package final class LogStream: @unchecked Sendable {
         discardUnneededArchives()
     }
 
+    /// Deletes archived generation `generation` (JetTruncateLog). Already gone is fine; any other failure is an
+    /// error, and the caller stops there.
+    func deleteArchive(_ generation: Int32) throws(JetError) {
+        do throws(SystemCallError) {
+            try SystemCalls.unlink(archivedPath(generation))
+        } catch {
+            if error.errno != ENOENT { throw JetError(error) }
+        }
+        archiveNames[generation] = nil
+    }
+
     /// Circular logging: deletes the archives below the checkpoint (and below a backup's pin). Replay never needs
     /// them: the checkpoint holds the databases attached before its generation. Best effort, as in ESE: an archive
     /// that cannot be deleted now is tried again after the next roll.

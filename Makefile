@@ -15,7 +15,8 @@ TOOLCHAIN_CLANG ?= $(dir $(shell readlink -f $$(command -v $(SWIFT))))clang
 SWIFT_SOURCES := $(shell find Sources -name '*.swift' -o -name '*.c' -o -name '*.h') Package.swift include/esent.h include/module.modulemap exports.map Makefile
 LINK_FLAGS := -Xlinker --version-script=$(CURDIR)/exports.map -Xlinker -soname=$(SONAME) -Xlinker -z -Xlinker nodelete
 # lld: gold leaves EsentCore's type metadata in .dynsym (as local symbols); lld keeps .dynsym to the Jet* exports.
-RELEASE_FLAGS := -c release -Xswiftc -static-stdlib -Xswiftc -use-ld=lld $(LINK_FLAGS)
+# -gdwarf-4 for the C targets (CEsentChecksum, swift-system's CSystem): valgrind cannot read clang's DWARF 5.
+RELEASE_FLAGS := -c release -Xswiftc -static-stdlib -Xswiftc -use-ld=lld -Xcc -gdwarf-4 $(LINK_FLAGS)
 
 HARNESS_SRC  := $(filter-out Tests/c/dl_api.c Tests/c/header_use.c,$(wildcard Tests/c/*.c))
 HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h

@@ -481,3 +481,49 @@ extension DurabilityCoreTests {
         _ = try Lifecycle.terminate(handle: handle, grbit: 0)
     }
 }
+
+// MARK: The replay engine across folders (the restore path)
+
+@Suite
+struct ReplayEngineTests {
+    @Test("replay reads a backup folder then the log folder, and reports damage with the hard-recovery code")
+    func replayAcrossTwoFoldersIsStrict() throws {
+        let logs = StorageTempFolder()
+        let backup = StorageTempFolder()
+        let names = LogFileNames(base: "edb")
+        do {
+            let (log, _) = try LogStream.open(
+                logDirectory: logs.path, systemDirectory: logs.path, names: names, fileSize: 64 * 1024)
+            try log.append(.attachDatabase(dbid: 1, path: "/d/a.edb", signDb: .none), flush: true)
+            try log.roll()
+            try log.append(.commit(session: 1), flush: true)
+            try log.roll()
+            try log.append(.commit(session: 2), flush: true)
+            try log.close(clean: false)
+        }
+        // Generations 1 and 2 are "restored" into the backup folder; the log folder keeps 2 and the current 3.
+        for g: Int32 in [1, 2] {
+            try RawFile.write(backup.path + names.archived(g), try RawFile.read(logs.path + names.archived(g)))
+        }
+        try SystemCalls.unlink(logs.path + names.archived(1))
+        var commits: [UInt64] = []
+        let plan = ReplayPlan(
+            folders: [LogFolder(path: backup.path, names: names), LogFolder(path: logs.path, names: names)],
+            firstGeneration: 1, hardRecovery: true)
+        let outcome = try Replay.run(plan) { record, _ throws(JetError) in
+            if case .commit(let session) = record { commits.append(session) }
+        }
+        #expect(commits == [1, 2])
+        #expect(outcome.lastGeneration == 3 && outcome.attached.map(\.dbid) == [1] && !outcome.endedClean)
+        // Damage in a backup-folder archive: the hard-recovery code, and no file changes.
+        try RawFile.flip(backup.path + names.archived(1), at: 4096 + 40)
+        #expect(throws: JetError.logCorruptDuringHardRecovery) { _ = try Replay.run(plan) }
+        // A generation missing from both folders.
+        try SystemCalls.unlink(backup.path + names.archived(2))
+        try SystemCalls.unlink(logs.path + names.archived(2))
+        var soft = plan
+        soft.hardRecovery = false
+        soft.firstGeneration = 2
+        #expect(throws: JetError.missingLogFile) { _ = try Replay.run(soft) }
+    }
+}

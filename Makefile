@@ -12,23 +12,25 @@ SONAME     := libesent.so.$(SOMAJOR)
 # clang from the Swift toolchain: its ThreadSanitizer runtime is the one swiftc's -sanitize=thread expects.
 TOOLCHAIN_CLANG ?= $(dir $(shell readlink -f $$(command -v $(SWIFT))))clang
 
-SWIFT_SOURCES := $(shell find Sources -name '*.swift') Package.swift include/esent.h include/esent.modulemap $(wildcard Sources/CEsent/include/*) exports.map Makefile
+SWIFT_SOURCES := $(shell find Sources -name '*.swift' -o -name '*.c' -o -name '*.h') Package.swift include/esent.h include/esent.modulemap exports.map Makefile
 LINK_FLAGS := -Xlinker --version-script=$(CURDIR)/exports.map -Xlinker -soname=$(SONAME) -Xlinker -z -Xlinker nodelete
 # lld: gold leaves EsentCore's type metadata in .dynsym (as local symbols); lld keeps .dynsym to the Jet* exports.
-RELEASE_FLAGS := -c release -Xswiftc -static-stdlib -Xswiftc -use-ld=lld $(LINK_FLAGS)
+# -gdwarf-4 for the C targets (CEsentChecksum, swift-system's CSystem): valgrind cannot read clang's DWARF 5.
+RELEASE_FLAGS := -c release -Xswiftc -static-stdlib -Xswiftc -use-ld=lld -Xcc -gdwarf-4 $(LINK_FLAGS)
 
 HARNESS_SRC  := $(filter-out Tests/c/dl_api.c Tests/c/header_use.c,$(wildcard Tests/c/*.c))
 HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h
 CFLAGS_TEST  := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pthread
 RPATH        := -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl demo demo-snapshot bench install uninstall clean help
+.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl test-crash demo demo-snapshot bench install uninstall clean help
 
 all: lib esentutl
 
 help:
 	@echo "make            build $(LIB)/libesent.so (Swift runtime linked in, only Jet* exported) and $(BUILD)/bin/esentutl"
 	@echo "make test       every test: Swift tests, ABI/header checks, C harness linked, dlopen'd, sanitized, valgrind"
+	@echo "make test-crash the power-loss harness at every crash point of every scenario (a few minutes)"
 	@echo "make demo       build and run the streaming backup agent (examples/backup_agent.c)"
 	@echo "make demo-snapshot   the OS-snapshot agent (examples/snapshot_agent.c): freeze, reflink copy, thaw"
 	@echo "make bench      the benchmarks (figures as ratios against a baseline measured in the same run)"
@@ -66,6 +68,11 @@ test: test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-in
 test-swift:
 	@# One test at a time: the fault injector and the registry are process-wide.
 	$(SWIFT) test --no-parallel
+
+# The power-loss harness exhaustively: every write/sync point of every scenario, three variants of the write at the
+# crash point. `make test` runs a seeded sample of the same (Tests/EsentTests/PowerLossTests.swift).
+test-crash:
+	ESENT_CRASH_POINTS=all $(SWIFT) test --no-parallel --filter PowerLossTests
 
 test-abi: lib
 	sh tools/check-abi.sh $(LIB)/libesent.so $(BUILD)/gen/esent-Swift.h

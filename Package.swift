@@ -17,11 +17,15 @@ let package = Package(
         // include/esent.h as the library's own Swift code sees it (C spellings of the constants); clients import
         // the installed module map (include/esent.modulemap), which gives Swift typed constants.
         .target(name: "CEsent", path: "Sources/CEsent"),
+        // CRC-32C, the checksum of every page (C: the x86 carry-less multiply instructions, chosen at run time).
+        .target(name: "CEsentChecksum", path: "Sources/CEsentChecksum"),
         // The engine: core (registry, instances, backup), storage (file formats, log, replay) and I/O.
         // Package-internal (`package` access), shared by the C library and the command-line tool.
         .target(
             name: "EsentCore",
-            dependencies: ["CEsent", .product(name: "SystemPackage", package: "swift-system")],
+            dependencies: [
+                "CEsent", "CEsentChecksum", .product(name: "SystemPackage", package: "swift-system"),
+            ],
             path: "Sources/EsentCore"
         ),
         // The C ABI: thin @c functions that unpack, call EsentCore and map the result.

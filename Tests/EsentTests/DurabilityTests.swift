@@ -1,4 +1,7 @@
 import CEsent
+import Dispatch
+import CEsentChecksum
+import Synchronization
 import Glibc
 import Testing
 
@@ -186,5 +189,341 @@ struct DurabilityTests {
             try SystemCalls.unlink(folder.path + "edb.chk")
             #expect(throws: JetError.logFileCorrupt, "generation \(generation)") { _ = try openLog(folder.path) }
         }
+    }
+}
+
+/// Core-level scenarios: an instance in a scratch folder, driven through the same calls the C ABI makes.
+@Suite(.serialized)
+struct DurabilityCoreTests {
+    static func cleanUp() {
+        let handles = registry.withLock { r in r.order.map(\.handle) }
+        for handle in handles {
+            _ = try? Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermAbrupt | JET_bitTermDirty))
+        }
+    }
+
+    static func start(_ folder: String, name: String = "durability") throws -> UInt {
+        let handle = try Lifecycle.createInstance(name: name, displayName: nil)
+        for id in [JET_paramSystemPath, JET_paramLogFilePath] {
+            try Parameters.set(instance: handle, sesid: 0, paramid: UInt(id), integer: 0, string: folder)
+        }
+        try Parameters.set(
+            instance: handle, sesid: 0, paramid: UInt(JET_paramTempPath), integer: 0, string: folder + "tmp.edb")
+        try Parameters.set(instance: handle, sesid: 0, paramid: UInt(JET_paramLogFileSize), integer: 64, string: nil)
+        do {
+            _ = try Lifecycle.initialize(handle: handle)
+        } catch {
+            throw error.error
+        }
+        return handle
+    }
+
+    // MARK: Item 4
+
+    @Test("issue 6.4: a crash between the detach record and the header write: recovery leaves the database clean")
+    func crashMidDetachRecoversToAttachableDatabase() throws {
+        let folder = StorageTempFolder()
+        defer { withExtendedLifetime(folder) { Self.cleanUp() } }
+        let path = folder.path + "db.edb"
+        do {
+            let handle = try Self.start(folder.path)
+            let sesid = try Sessions.begin(instance: handle)
+            let dbid = try DatabaseOperations.create(sesid, path: path, grbit: 0)
+            try DatabaseOperations.close(sesid, dbid: UInt(dbid), grbit: 0)
+            // The detach is logged, then every write to the database fails: its header stays "dirty".
+            let detach = Result { () throws(JetError) in
+                try FaultInjector.with([FaultRule([.pwrite], path: "/db.edb", times: Int.max, effect: .fail(EIO))]) {
+                    () throws(JetError) in try DatabaseOperations.detach(sesid, path: path, grbit: 0)
+                }
+            }
+            #expect(throws: JetError.diskIO) { try detach.get() }
+            _ = try Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermDirty))
+        }
+        #expect(try DatabaseFile.readHeader(path: path).header.state != DatabaseHeader.stateCleanShutdown)
+        let handle = try Self.start(folder.path)
+        #expect(try DatabaseFile.readHeader(path: path).header.state == DatabaseHeader.stateCleanShutdown)
+        let sesid = try Sessions.begin(instance: handle)
+        #expect(try DatabaseOperations.attach(sesid, path: path, grbit: 0))
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+    }
+
+    @Test("issue 6.4: a clean term whose header write fails: the next JetInit leaves the database attachable")
+    func cleanTermWithFailedHeaderWriteRecovers() throws {
+        let folder = StorageTempFolder()
+        defer { withExtendedLifetime(folder) { Self.cleanUp() } }
+        let path = folder.path + "db.edb"
+        do {
+            let handle = try Self.start(folder.path)
+            let sesid = try Sessions.begin(instance: handle)
+            let dbid = try DatabaseOperations.create(sesid, path: path, grbit: 0)
+            try DatabaseOperations.close(sesid, dbid: UInt(dbid), grbit: 0)
+            try Sessions.end(sesid, grbit: 0)
+            let term = Result { () throws(JetError) in
+                try FaultInjector.with([FaultRule([.pwrite], path: "/db.edb", times: Int.max, effect: .fail(EIO))]) {
+                    () throws(JetError) in _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+                }
+            }
+            #expect(throws: JetError.diskIO) { try term.get() }
+            _ = try Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermDirty))
+        }
+        let handle = try Self.start(folder.path)
+        let sesid = try Sessions.begin(instance: handle)
+        #expect(try DatabaseOperations.attach(sesid, path: path, grbit: 0))
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+    }
+
+    // MARK: Item 10
+
+    @Test("issue 6.10: a database file larger than a page number can address is corrupt, not a trap")
+    func pgnoLastIsBounded() throws {
+        #expect(DatabaseFile.maxPgnoLast == UInt32.max - 3)
+        // Every sum the backup stream makes with it fits.
+        #expect(DatabaseFile.maxPgnoLast.addingReportingOverflow(3).overflow == false)
+        let folder = StorageTempFolder()
+        defer { withExtendedLifetime(folder) { Self.cleanUp() } }
+        let handle = try Self.start(folder.path)
+        let sesid = try Sessions.begin(instance: handle)
+        let dbid = try DatabaseOperations.create(sesid, path: folder.path + "db.edb", grbit: 0)
+        #expect(throws: JetError.invalidParameter) {
+            try DatabaseOperations.grow(sesid, dbid: UInt(dbid), pages: UInt(UInt32.max))
+        }
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+    }
+}
+
+// MARK: The I/O layer's injector (issue 9.5)
+
+@Suite(.serialized)
+struct FaultInjectorTests {
+    @Test("issue 9.5: short reads and writes, EINTR: the layer completes the transfer")
+    func shortTransfersAndInterruptsComplete() throws {
+        let folder = StorageTempFolder()
+        let path = folder.path + "f"
+        let fd = try SystemCalls.open(path, O_RDWR | O_CREAT)
+        defer { SystemCalls.close(fd) }
+        let bytes = (0..<10000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        for effect in [FaultEffect.short(100), .short(1), .interrupt] {
+            try FaultInjector.with([FaultRule([.pwrite, .pread], times: 3, effect: effect)]) {
+                try bytes.withUnsafeBytes { b in try SystemCalls.pwrite(fd, b.baseAddress!, b.count, 0) }
+                var back = [UInt8](repeating: 0, count: bytes.count)
+                let got = try back.withUnsafeMutableBytes { b in try SystemCalls.pread(fd, b.baseAddress!, b.count, 0) }
+                #expect(got == bytes.count && back == bytes, "\(effect)")
+            }
+        }
+    }
+
+    @Test("issue 6.12: a pwrite that returns 0 is an I/O error, not an endless loop")
+    func zeroWriteIsAnError() throws {
+        let folder = StorageTempFolder()
+        let fd = try SystemCalls.open(folder.path + "f", O_RDWR | O_CREAT)
+        defer { SystemCalls.close(fd) }
+        var byte: UInt8 = 1
+        #expect(throws: SystemCallError(call: .pwrite, errno: EIO)) {
+            try FaultInjector.with([FaultRule([.pwrite], effect: .zero)]) {
+                try SystemCalls.pwrite(fd, &byte, 1, 0)
+            }
+        }
+    }
+
+    @Test("issue 9.5: a rule targets one file; the Nth call; and the injector is safe under threads")
+    func perFileNthCallAndThreads() throws {
+        let folder = StorageTempFolder()
+        let a = try SystemCalls.open(folder.path + "a.log", O_RDWR | O_CREAT)
+        let b = try SystemCalls.open(folder.path + "b.edb", O_RDWR | O_CREAT)
+        defer {
+            SystemCalls.close(a)
+            SystemCalls.close(b)
+        }
+        var byte: UInt8 = 1
+        try FaultInjector.with([FaultRule([.pwrite], path: "a.log", skip: 2, effect: .fail(ENOSPC))]) {
+            for _ in 0..<5 { try SystemCalls.pwrite(b, &byte, 1, 0) }
+            try SystemCalls.pwrite(a, &byte, 1, 0)
+            try SystemCalls.pwrite(a, &byte, 1, 0)
+            #expect(throws: SystemCallError(call: .pwrite, errno: ENOSPC)) { try SystemCalls.pwrite(a, &byte, 1, 0) }
+            try SystemCalls.pwrite(a, &byte, 1, 0)
+        }
+        // 4 threads × 500 writes under a rule that fails exactly 100 of them.
+        let failures = Mutex(0)
+        let done = DispatchGroup()
+        FaultInjector.install([FaultRule([.pwrite], path: "b.edb", skip: 50, times: 100, effect: .fail(EIO))])
+        defer { FaultInjector.install([]) }
+        for t in 0..<4 {
+            done.enter()
+            Thread.start {
+                var value = UInt8(t)
+                for _ in 0..<500 {
+                    do { try SystemCalls.pwrite(b, &value, 1, Int64(t)) } catch { failures.withLock { $0 += 1 } }
+                }
+                done.leave()
+            }
+        }
+        done.wait()
+        #expect(failures.withLock { $0 } == 100)
+    }
+
+    @Test("issue 9.5: ESENT_FAULTS rules parse; malformed ones are skipped")
+    func environmentRulesParse() {
+        let rules = FaultInjector.parse("pwrite,fsync:ENOSPC:3:all:edb.log;open:EINTR;bogus:EIO;pread:short512:1:2")
+        #expect(rules.count == 3)
+        #expect(rules[0].calls == [.pwrite, .fsync] && rules[0].effect == .fail(ENOSPC) && rules[0].skip == 3)
+        #expect(rules[0].times == Int.max && rules[0].pathSuffix == "edb.log")
+        #expect(rules[1].effect == .interrupt && rules[1].times == 1)
+        #expect(rules[2].effect == .short(512) && rules[2].skip == 1 && rules[2].times == 2)
+    }
+}
+
+// MARK: Item 11: the page checksum
+
+@Suite
+struct ChecksumTests {
+    /// A 4 KiB page of varied bytes.
+    static func page() -> [UInt8] { (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ ($0 >> 7)) } }
+
+    static func sum(_ bytes: [UInt8], seed: UInt64 = 7) -> UInt64 {
+        bytes.withUnsafeBytes { Checksum.page($0.baseAddress!, count: $0.count, seed: seed) }
+    }
+
+    @Test("issue 6.11: two opposite changes in one lane of a 128-byte pair change the checksum")
+    func twoBitChangesInOneLaneAreCaught() {
+        var bytes = Self.page()
+        let before = Self.sum(bytes)
+        bytes.withUnsafeMutableBytes { b in
+            let p = b.baseAddress!
+            // Word 1 of blocks 2 and 3 (one 128-byte pair): one goes up by 2^5, the other down by 2^5.
+            p.storeBytes(of: p.loadUnaligned(fromByteOffset: 128 + 8, as: UInt64.self) &+ 32, toByteOffset: 128 + 8, as: UInt64.self)
+            p.storeBytes(of: p.loadUnaligned(fromByteOffset: 192 + 8, as: UInt64.self) &- 32, toByteOffset: 192 + 8, as: UInt64.self)
+        }
+        #expect(Self.sum(bytes) != before)
+    }
+
+    @Test("issue 6.11: two swapped 64-byte halves of a 128-byte pair change the checksum")
+    func swappedHalvesAreCaught() {
+        var bytes = Self.page()
+        let before = Self.sum(bytes)
+        let first = Array(bytes[128..<192])
+        bytes.replaceSubrange(128..<192, with: bytes[192..<256])
+        bytes.replaceSubrange(192..<256, with: first)
+        #expect(Self.sum(bytes) != before)
+    }
+
+    @Test("issue 6.11: every single- and double-bit error in a page is caught")
+    func everyTwoBitErrorIsCaught() {
+        let bytes = Self.page()
+        let before = Self.sum(bytes)
+        var copy = bytes
+        // Every single bit after the checksum field, and pairs of bits at a spread of distances.
+        for bit in stride(from: 64, to: 4096 * 8, by: 1) {
+            copy[bit / 8] ^= UInt8(1 << (bit % 8))
+            if Self.sum(copy) == before { Issue.record("bit \(bit) missed") }
+            for distance in [1, 7, 64, 511, 1024, 4095] where bit + distance < 4096 * 8 && bit % 97 == 0 {
+                let other = bit + distance
+                copy[other / 8] ^= UInt8(1 << (other % 8))
+                if Self.sum(copy) == before { Issue.record("bits \(bit), \(other) missed") }
+                copy[other / 8] ^= UInt8(1 << (other % 8))
+            }
+            copy[bit / 8] ^= UInt8(1 << (bit % 8))
+        }
+    }
+
+    @Test("issue 6.11: CRC-32C: the standard check value, and every CPU path agrees with the portable one")
+    func crc32cMatchesThePortableCode() {
+        let check = Array("123456789".utf8)
+        #expect(check.withUnsafeBytes { esent_crc32c(0, $0.baseAddress, 9) } == 0xE306_9283)
+        #expect(check.withUnsafeBytes { esent_crc32c_portable(0, $0.baseAddress, 9) } == 0xE306_9283)
+        var generator = SplitMix(seed: 11)
+        let data = (0..<20000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        data.withUnsafeBytes { b in
+            let base = b.baseAddress!
+            for length in Array(0..<600) + [1023, 4088, 4096, 8192, 16384, 19000] {
+                let offset = length % 61
+                let fast = esent_crc32c(0, base + offset, length)
+                #expect(fast == esent_crc32c_portable(0, base + offset, length), "length \(length)")
+                // Continuing from an earlier result is the CRC of the whole.
+                let split = length / 3
+                #expect(esent_crc32c(esent_crc32c(0, base + offset, split), base + offset + split, length - split) == fast)
+            }
+        }
+        print("CRC-32C path: level \(esent_crc32c_level()) (2 AVX-512 VPCLMULQDQ, 1 SSE4.2 PCLMULQDQ, 0 portable)")
+    }
+}
+
+extension DurabilityCoreTests {
+    @Test("issue 6.2: a backup refuses an archived log with a zeroed segment before its data (-612)")
+    func backupRefusesALogReplayWouldReject() throws {
+        let folder = StorageTempFolder()
+        defer { withExtendedLifetime(folder) { Self.cleanUp() } }
+        let handle = try Self.start(folder.path)
+        let instance = try Registry.instance(handle)
+        let sesid = try Sessions.begin(instance: handle)
+        let path = folder.path + "db.edb"
+        let dbid = try DatabaseOperations.create(sesid, path: path, grbit: 0)
+        try DatabaseOperations.close(sesid, dbid: UInt(dbid), grbit: 0)
+        for _ in 0..<4 {
+            try Sessions.beginTransaction(sesid)
+            try Sessions.commit(sesid, grbit: 0)
+        }
+        try StreamingBackup.begin(instance, grbit: 0)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 4096)
+        defer { buffer.deallocate() }
+        func copy(_ name: String) throws {
+            _ = try StreamingBackup.openFile(instance, name: name)
+            while try StreamingBackup.read(instance, handle: 0, into: buffer, count: 1 << 20) > 0 {}
+            try StreamingBackup.closeFile(instance, handle: 0)
+        }
+        try copy(path)
+        let logs = try StreamingBackup.logInfo(instance, .toCopy).paths
+        let log = try #require(logs.last)
+        // Segment 2 of the newest listed archive is zeroed; segments after it hold data.
+        try RawFile.write(log, [UInt8](repeating: 0, count: 4096), at: 2 * 4096)
+        #expect(throws: JetError.logReadVerifyFailure) { try copy(log) }
+        // The failed read ended the backup (as a damaged database file's does not); ending again says so.
+        #expect(throws: JetError.noBackup) { try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndAbort)) }
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+    }
+}
+
+// MARK: The replay engine across folders (the restore path)
+
+@Suite
+struct ReplayEngineTests {
+    @Test("replay reads a backup folder then the log folder, and reports damage with the hard-recovery code")
+    func replayAcrossTwoFoldersIsStrict() throws {
+        let logs = StorageTempFolder()
+        let backup = StorageTempFolder()
+        let names = LogFileNames(base: "edb")
+        do {
+            let (log, _) = try LogStream.open(
+                logDirectory: logs.path, systemDirectory: logs.path, names: names, fileSize: 64 * 1024)
+            try log.append(.attachDatabase(dbid: 1, path: "/d/a.edb", signDb: .none), flush: true)
+            try log.roll()
+            try log.append(.commit(session: 1), flush: true)
+            try log.roll()
+            try log.append(.commit(session: 2), flush: true)
+            try log.close(clean: false)
+        }
+        // Generations 1 and 2 are "restored" into the backup folder; the log folder keeps 2 and the current 3.
+        for g: Int32 in [1, 2] {
+            try RawFile.write(backup.path + names.archived(g), try RawFile.read(logs.path + names.archived(g)))
+        }
+        try SystemCalls.unlink(logs.path + names.archived(1))
+        var commits: [UInt64] = []
+        let plan = ReplayPlan(
+            folders: [LogFolder(path: backup.path, names: names), LogFolder(path: logs.path, names: names)],
+            firstGeneration: 1, hardRecovery: true)
+        let outcome = try Replay.run(plan) { record, _ throws(JetError) in
+            if case .commit(let session) = record { commits.append(session) }
+        }
+        #expect(commits == [1, 2])
+        #expect(outcome.lastGeneration == 3 && outcome.attached.map(\.dbid) == [1] && !outcome.endedClean)
+        // Damage in a backup-folder archive: the hard-recovery code, and no file changes.
+        try RawFile.flip(backup.path + names.archived(1), at: 4096 + 40)
+        #expect(throws: JetError.logCorruptDuringHardRecovery) { _ = try Replay.run(plan) }
+        // A generation missing from both folders.
+        try SystemCalls.unlink(backup.path + names.archived(2))
+        try SystemCalls.unlink(logs.path + names.archived(2))
+        var soft = plan
+        soft.hardRecovery = false
+        soft.firstGeneration = 2
+        #expect(throws: JetError.missingLogFile) { _ = try Replay.run(soft) }
     }
 }

@@ -148,7 +148,9 @@ private func setDatabaseSize<Unit>(
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
         let path = try Marshal.string(szDatabaseName) ?? ""
-        pcpgReal?.pointee = CUnsignedLong(try DatabaseOperations.setSize(sesid, path: path, pages: cpg))
+        // Evaluated before the optional store: `pcpgReal?.pointee = f()` never calls f when pcpgReal is NULL.
+        let pages = try DatabaseOperations.setSize(sesid, path: path, pages: cpg)
+        pcpgReal?.pointee = CUnsignedLong(pages)
     }
 }
 

@@ -55,6 +55,8 @@ package final class LogFileStream: @unchecked Sendable {
     /// The database page size: the unit of ESE's read rules, for logs too.
     let pageSize: Int
     var offset: Int64 = 0
+    /// A never-written segment was read: every later one must be never-written too, as replay requires.
+    var pastEnd = false
 
     init(fd: Int32, generation: Int32, size: Int64, pageSize: Int) {
         self.fd = fd
@@ -95,8 +97,9 @@ package struct BackupContext: Sendable {
     var mark = BackupInfo.none
     var logsPrepared = false
     var logsTruncated = false
-    /// Sum of the generations of logs read to their end and closed (ESE's copy check for JetTruncateLog).
-    var copiedGenerationSum: Int64 = 0
+    /// Generations of the logs read to their end and closed: JetTruncateLog needs every one of the copy range
+    /// (a sum of generation numbers would let a log read twice stand in for one never read).
+    var copiedGenerations: Set<Int32> = []
     package var openFile: BackupFile?
     /// Databases in the backup session (stamped at End) and those whose whole stream was read and closed.
     var inSession: Set<UInt32> = []
@@ -322,6 +325,12 @@ package enum StreamingBackup {
         {
             throw failure
         }
+        // A zeroed segment followed by data is a log replay would reject: never hand it to a backup.
+        if let failure = LogStream.verifySegmentOrder(
+            UnsafeRawPointer(buffer), count: got, fileOffset: stream.offset, pastEnd: &stream.pastEnd)
+        {
+            throw failure
+        }
         stream.offset += Int64(got)
         return got
     }
@@ -340,7 +349,7 @@ package enum StreamingBackup {
                 if stream.offset == stream.size && stream.generation >= s.backup.copyMic
                     && stream.generation < s.backup.copyMac
                 {
-                    s.backup.copiedGenerationSum += Int64(stream.generation)
+                    s.backup.copiedGenerations.insert(stream.generation)
                 }
             }
             s.backup.openFile = nil
@@ -432,17 +441,13 @@ package enum StreamingBackup {
             if s.backup.openFile != nil { throw .invalidBackupSequence }
             guard s.backup.logsPrepared, let log = s.log else { throw .invalidBackupSequence }
             s.backup.phase = .logsAndPatches
-            let needed = (s.backup.copyMic..<s.backup.copyMac).reduce(Int64(0)) { $0 + Int64($1) }
-            guard s.backup.copiedGenerationSum >= needed else { throw .logFileNotCopied }
+            for generation in s.backup.copyMic..<s.backup.copyMac where !s.backup.copiedGenerations.contains(generation) {
+                throw .logFileNotCopied
+            }
             _ = try log.append(.truncateLogs(low: s.backup.deleteMic, high: s.backup.deleteMac), flush: true)
             s.backup.logsTruncated = true
             for generation in s.backup.deleteMic..<max(s.backup.deleteMic, s.backup.deleteMac) {
-                do throws(SystemCallError) {
-                    try SystemCalls.unlink(log.archivedPath(generation))
-                } catch {
-                    // Already gone is fine; anything else stops the deletion here.
-                    if error.errno != ENOENT { throw JetError(error) }
-                }
+                try log.deleteArchive(generation)
             }
         }
     }
@@ -470,18 +475,24 @@ package enum StreamingBackup {
                 outcome = .normal
             }
             s.backup.openFile = nil
+            var stampFailure: JetError?
             if outcome == .normal {
                 let truncated = s.backup.logsTruncated || grbit & UInt(JET_bitBackupTruncateDone) != 0
-                stampHeaders(&s, truncated: truncated)
+                stampFailure = stampHeaders(&s, truncated: truncated)
             } else {
                 _ = try? s.log?.append(.backupAbort, flush: false)
             }
             finish(&s, instance: instance)
+            // The backup is over either way; a header that could not record it is reported, not hidden: the
+            // caller's next incremental would otherwise rely on a full backup the database does not know of.
+            if let stampFailure { throw stampFailure }
         }
     }
 
-    /// ESE's header update table. Failures only cost the stamp, as in ESE (B:4414-4440).
-    private static func stampHeaders(_ s: inout InstanceState, truncated: Bool) {
+    /// ESE's header update table. ESE ignores a failed stamp (the backup still ends successfully); this library
+    /// stamps every database it can and returns the first failure, so the caller knows the stamp is missing.
+    private static func stampHeaders(_ s: inout InstanceState, truncated: Bool) -> JetError? {
+        var firstFailure: JetError?
         let b = s.backup
         for db in s.databases where db.logged && b.inSession.contains(db.dbid) {
             var header = db.file.header
@@ -511,9 +522,10 @@ package enum StreamingBackup {
                 try db.file.writeHeader(header)
                 _ = try s.log?.append(.backupHeaderUpdate(dbid: db.dbid), flush: true)
             } catch {
-                continue
+                if firstFailure == nil { firstFailure = error }
             }
         }
+        return firstFailure
     }
 
     /// Ends a backup without stamping: JetTerm with Abrupt/StopBackup, and log-phase errors.

@@ -38,20 +38,29 @@ package enum DatabaseOperations {
             guard gate.isOpen else { return .waitForThaw }
             let resolvedBefore = SystemCalls.realpath(absolute) ?? absolute
             if attached(s, resolved: resolvedBefore) != nil { throw .databaseDuplicate }
+            // The instance's own log, checkpoint and temporary database are never a database to create over.
+            if let log = s.log, log.ownsFile(absolute) || log.ownsFile(resolvedBefore) { throw .fileAccessDenied }
+            if let paths = s.paths, usesTempDatabase(paths), [absolute, resolvedBefore].contains(paths.temp) {
+                throw .fileAccessDenied
+            }
             let dbid = try nextDbid(s)
             let logged = s.loggingEnabled && grbit & UInt(JET_bitDbRecoveryOff) == 0
             var header = DatabaseHeader.new(pageSize: s.pageSize)
             if let log = s.log {
                 header.signLog = log.signature
             }
-            if logged, let log = s.log {
+            let log = logged ? s.log : nil
+            // The create record is logged once the file is complete and before it takes its name: a failed
+            // create logs nothing, and a crash in between leaves a record whose file replay does not find.
+            let file = try DatabaseFile.create(
+                path: absolute, pageSize: s.pageSize, dataPages: Int(initialDataPages), header: header,
+                overwrite: grbit & UInt(JET_bitDbOverwriteExisting) != 0
+            ) { (header) throws(JetError) in
+                guard let log else { return }
                 header.lgposAttach = try log.append(
                     .createDatabase(dbid: dbid, path: absolute, signDb: header.signDb), flush: true)
                 header.logtimeAttach = LogTime.now()
             }
-            let file = try DatabaseFile.create(
-                path: absolute, pageSize: s.pageSize, dataPages: Int(initialDataPages), header: header,
-                overwrite: grbit & UInt(JET_bitDbOverwriteExisting) != 0)
             let resolved = SystemCalls.realpath(absolute) ?? absolute
             let db = AttachedDatabase(
                 dbid: dbid, path: absolute, resolvedPath: resolved, file: file, readOnly: false, logged: logged)
@@ -60,6 +69,8 @@ package enum DatabaseOperations {
             return .done(dbid)
         }
     }
+
+    private static func usesTempDatabase(_ paths: InstancePaths) -> Bool { paths.usesTempDatabase }
 
     // MARK: JetAttachDatabase
 
@@ -78,7 +89,7 @@ package enum DatabaseOperations {
             guard gate.isOpen else { return .waitForThaw }
             if s.backup.isRunning || gate.holdsBackup { throw .backupInProgress }
             if attached(s, resolved: resolved) != nil { return .done(false) }
-            guard let status = SystemCalls.status(absolute), status.isRegularFile else { throw .fileNotFound }
+            guard let status = try StorageIO.status(absolute), status.isRegularFile else { throw .fileNotFound }
             let readOnly = grbit & UInt(JET_bitDbReadOnly) != 0
             // No write bit for anyone means read-only, even for root, who bypasses permissions.
             if !readOnly && (!status.isWritable || !status.hasWriteBit) { throw .databaseFileReadOnly }
@@ -229,7 +240,7 @@ package enum DatabaseOperations {
 
     private static func growFile(_ file: DatabaseFile, to pages: CUnsignedLong) throws(JetError) {
         // Beyond what a page number can address is a bad argument, not a trap.
-        guard pages <= UInt(UInt32.max - 1) else { throw .invalidParameter }
+        guard pages <= UInt(DatabaseFile.maxPgnoLast) + UInt(headerPages) else { throw .invalidParameter }
         if UInt32(pages) > file.pgnoLast + headerPages {
             try file.grow(toTotalPages: UInt32(pages))
         }
@@ -241,7 +252,7 @@ package enum DatabaseOperations {
         return try instance.withSession(sesid) { (s, _) throws(JetError) -> UInt in
             let (absolute, resolved) = try absolutePath(path)
             if attached(s, resolved: resolved) != nil { throw .databaseInUse }
-            guard SystemCalls.status(absolute)?.isRegularFile == true else { throw .fileNotFound }
+            guard try StorageIO.isRegularFile(absolute) else { throw .fileNotFound }
             let file = try DatabaseFile.open(path: absolute, readOnly: false)
             guard file.header.state == DatabaseHeader.stateCleanShutdown else { throw .databaseDirtyShutdown }
             try growFile(file, to: pages)
@@ -254,7 +265,7 @@ package enum DatabaseOperations {
     /// The header as it is on disk now: attached databases have theirs written through at every change.
     package static func fileInfo(path: String) throws(JetError) -> (header: DatabaseHeader, fileSize: Int64) {
         let (absolute, _) = try absolutePath(path)
-        guard SystemCalls.status(absolute)?.isRegularFile == true else { throw .fileNotFound }
+        guard try StorageIO.isRegularFile(absolute) else { throw .fileNotFound }
         return try DatabaseFile.readHeader(path: absolute)
     }
 }

@@ -156,8 +156,8 @@ package enum Lifecycle {
         ]
         for (folder, missing) in folders {
             if createFolders {
-                try makeFolders(folder)
-            } else if SystemCalls.status(folder)?.isDirectory != true {
+                try StorageIO.makeFolders(folder)
+            } else if try !StorageIO.isDirectory(folder) {
                 throw missing
             }
         }
@@ -184,12 +184,7 @@ package enum Lifecycle {
 
     /// `mkdir -p` for JET_paramCreatePathIfNotExist.
     static func makeFolders(_ folder: String) throws(JetError) {
-        var current = ""
-        for part in folder.split(separator: "/") {
-            current += "/" + part
-            if SystemCalls.status(current)?.isDirectory == true { continue }
-            do { try SystemCalls.mkdir(current) } catch { throw JetError(error) }
-        }
+        try StorageIO.makeFolders(folder)
     }
 
     // MARK: JetTerm

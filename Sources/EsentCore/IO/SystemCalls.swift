@@ -12,35 +12,54 @@ package struct SystemCallError: Error, Equatable {
 
 /// The system calls this library makes. Tests name them to inject failures.
 package enum SystemCall: String, Sendable, CaseIterable {
-    case open, close, pread, pwrite, fsync, fdatasync, ftruncate, fstat, stat, rename, unlink, mkdir, rmdir, opendir,
+    case open, close, pread, pwrite, fsync, fdatasync, ftruncate, fstat, stat, rename, link, unlink, mkdir, rmdir,
+        opendir,
         realpath, getcwd, fcntl
 }
 
-/// The one place where every system call of the library is made, so that tests can make any of them fail.
-///
-/// `faultInjector` is consulted before each call; when it returns an errno the call is not made and fails with
-/// that errno. It is set only by tests, before they start the scenario they check (never while calls run).
+/// The one place where every system call of the library is made, so that tests can make any of them fail
+/// (`FaultInjector`: errors, short transfers, EINTR, per call kind and per file) and can simulate a power loss
+/// at any write or sync (`PowerLoss`). With neither in use, each call pays one atomic load.
 package enum SystemCalls {
-    nonisolated(unsafe) static var faultInjector: (@Sendable (SystemCall, String?) -> Int32?)?
+    /// The injector's observer closure (kept under this name for tests written against the old global).
+    static var faultInjector: (@Sendable (SystemCall, String?) -> Int32?)? {
+        get { FaultInjector.observer }
+        set { FaultInjector.observer = newValue }
+    }
 
+    /// Runs the hooks before a call: power-loss accounting (a call that changes files is a crash point), then the
+    /// injector. Returns the injected effect other than a failure, which it throws.
     @inline(__always)
-    static func injected(_ call: SystemCall, _ path: String? = nil) -> SystemCallError? {
-        guard let injector = faultInjector, let code = injector(call, path) else { return nil }
-        return SystemCallError(call: call, errno: code)
+    static func hooks(_ call: SystemCall, path: String? = nil, fd: Int32? = nil, mutates: Bool = false)
+        throws(SystemCallError) -> FaultEffect?
+    {
+        guard FaultInjector.isActive else { return nil }
+        if PowerLoss.isRecording {
+            if mutates { try PowerLoss.mutation(call) } else { try PowerLoss.checkAlive(call) }
+        }
+        let effect = FaultInjector.check(call, path: path, fd: fd)
+        if case .fail(let code)? = effect { throw SystemCallError(call: call, errno: code) }
+        return effect
     }
 
     /// `open(2)` with `O_CLOEXEC` added; retries on `EINTR`.
     static func open(_ path: String, _ flags: Int32, _ mode: mode_t = 0o644) throws(SystemCallError) -> Int32 {
-        if let e = injected(.open, path) { throw e }
+        _ = try hooks(.open, path: path, mutates: flags & (O_CREAT | O_TRUNC) != 0)
         while true {
             let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
-            if fd >= 0 { return fd }
+            if fd >= 0 {
+                FaultInjector.opened(fd, path: path)
+                if PowerLoss.isRecording { PowerLoss.opened(fd: fd, path: path, flags: flags) }
+                return fd
+            }
             if Glibc.errno != EINTR { throw SystemCallError(call: .open, errno: Glibc.errno) }
         }
     }
 
     /// `close(2)`. Errors are not reported: the descriptor is gone either way on Linux.
     static func close(_ fd: Int32) {
+        FaultInjector.closed(fd)
+        if PowerLoss.isRecording { PowerLoss.closed(fd: fd) }
         _ = Glibc.close(fd)
     }
 
@@ -48,10 +67,17 @@ package enum SystemCalls {
     static func pread(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, _ offset: Int64)
         throws(SystemCallError) -> Int
     {
-        if let e = injected(.pread) { throw e }
+        var effect = try hooks(.pread, fd: fd)
         var done = 0
         while done < count {
-            let n = Glibc.pread(fd, buffer + done, count - done, off_t(offset) + off_t(done))
+            var limit = count - done
+            switch effect {
+            case .short(let n)?: limit = min(limit, max(1, n))
+            case .zero?: return done
+            default: break
+            }
+            effect = nil
+            let n = Glibc.pread(fd, buffer + done, limit, off_t(offset) + off_t(done))
             if n > 0 {
                 done += n
             } else if n == 0 {
@@ -63,16 +89,34 @@ package enum SystemCalls {
         return done
     }
 
-    /// `pwrite(2)` of all `count` bytes; retries on `EINTR` and short writes.
+    /// `pwrite(2)` of all `count` bytes; retries on `EINTR` and short writes. A write that makes no progress
+    /// (returns 0) is an I/O error rather than a retry that could spin forever.
     static func pwrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int, _ offset: Int64)
         throws(SystemCallError)
     {
-        if let e = injected(.pwrite) { throw e }
+        var effect: FaultEffect?
+        if FaultInjector.isActive {
+            if PowerLoss.isRecording { try PowerLoss.write(fd: fd, buffer, count, offset) }
+            effect = try hooks(.pwrite, fd: fd)
+        }
         var done = 0
         while done < count {
-            let n = Glibc.pwrite(fd, buffer + done, count - done, off_t(offset) + off_t(done))
-            if n >= 0 {
+            var limit = count - done
+            var n: Int
+            switch effect {
+            case .short(let k)?:
+                limit = min(limit, max(1, k))
+                n = Glibc.pwrite(fd, buffer + done, limit, off_t(offset) + off_t(done))
+            case .zero?:
+                n = 0
+            default:
+                n = Glibc.pwrite(fd, buffer + done, limit, off_t(offset) + off_t(done))
+            }
+            effect = nil
+            if n > 0 {
                 done += n
+            } else if n == 0 {
+                throw SystemCallError(call: .pwrite, errno: EIO)
             } else if Glibc.errno != EINTR {
                 throw SystemCallError(call: .pwrite, errno: Glibc.errno)
             }
@@ -83,7 +127,7 @@ package enum SystemCalls {
     /// `shared`. Open-file-description locks conflict between two opens even within one process, and the kernel
     /// drops them when the descriptor closes or the holder dies. Fails with `EAGAIN` on a conflict.
     static func lock(_ fd: Int32, shared: Bool) throws(SystemCallError) {
-        if let e = injected(.fcntl) { throw e }
+        _ = try hooks(.fcntl, fd: fd)
         var request = Glibc.flock()
         request.l_type = Int16(shared ? F_RDLCK : F_WRLCK)
         request.l_whence = Int16(SEEK_SET)
@@ -95,27 +139,36 @@ package enum SystemCalls {
     /// `F_OFD_SETLK` from Linux's <fcntl.h>, which Swift's Glibc module leaves out (it needs _GNU_SOURCE).
     private static let ofdSetLock: Int32 = 37
 
-    /// `fsync(2)`.
+    /// `fsync(2)`; retries on `EINTR`.
     static func fsync(_ fd: Int32) throws(SystemCallError) {
-        if let e = injected(.fsync) { throw e }
-        if Glibc.fsync(fd) != 0 { throw SystemCallError(call: .fsync, errno: Glibc.errno) }
+        _ = try hooks(.fsync, fd: fd, mutates: true)
+        while Glibc.fsync(fd) != 0 {
+            if Glibc.errno != EINTR { throw SystemCallError(call: .fsync, errno: Glibc.errno) }
+        }
+        if PowerLoss.isRecording { PowerLoss.synced(fd: fd) }
     }
 
-    /// `fdatasync(2)`.
+    /// `fdatasync(2)`; retries on `EINTR`.
     static func fdatasync(_ fd: Int32) throws(SystemCallError) {
-        if let e = injected(.fdatasync) { throw e }
-        if Glibc.fdatasync(fd) != 0 { throw SystemCallError(call: .fdatasync, errno: Glibc.errno) }
+        _ = try hooks(.fdatasync, fd: fd, mutates: true)
+        while Glibc.fdatasync(fd) != 0 {
+            if Glibc.errno != EINTR { throw SystemCallError(call: .fdatasync, errno: Glibc.errno) }
+        }
+        if PowerLoss.isRecording { PowerLoss.synced(fd: fd) }
     }
 
-    /// `ftruncate(2)`.
+    /// `ftruncate(2)`; retries on `EINTR`.
     static func ftruncate(_ fd: Int32, _ size: Int64) throws(SystemCallError) {
-        if let e = injected(.ftruncate) { throw e }
-        if Glibc.ftruncate(fd, off_t(size)) != 0 { throw SystemCallError(call: .ftruncate, errno: Glibc.errno) }
+        _ = try hooks(.ftruncate, fd: fd, mutates: true)
+        while Glibc.ftruncate(fd, off_t(size)) != 0 {
+            if Glibc.errno != EINTR { throw SystemCallError(call: .ftruncate, errno: Glibc.errno) }
+        }
+        if PowerLoss.isRecording { PowerLoss.truncated(fd: fd, size: size) }
     }
 
     /// `fstat(2)`: the file's size in bytes.
     static func fileSize(_ fd: Int32) throws(SystemCallError) -> Int64 {
-        if let e = injected(.fstat) { throw e }
+        _ = try hooks(.fstat, fd: fd)
         var st = Glibc.stat()
         if Glibc.fstat(fd, &st) != 0 { throw SystemCallError(call: .fstat, errno: Glibc.errno) }
         return Int64(st.st_size)
@@ -123,7 +176,7 @@ package enum SystemCalls {
 
     /// What `stat(2)` says of a path; `nil` when it does not exist (or cannot be looked at).
     static func status(_ path: String) -> FileStatus? {
-        if injected(.stat, path) != nil { return nil }
+        do { _ = try hooks(.stat, path: path) } catch { return nil }
         var st = Glibc.stat()
         guard Glibc.fstatat(AT_FDCWD, path, &st, 0) == 0 else { return nil }
         let kind = st.st_mode & S_IFMT
@@ -135,9 +188,9 @@ package enum SystemCalls {
     /// What `stat(2)` says of a path; `nil` when it does not exist (ENOENT, ENOTDIR). Any other failure (EACCES,
     /// EIO, ...) is an error, so that an unreadable folder never reads as a missing one.
     static func lookup(_ path: String) throws(SystemCallError) -> FileStatus? {
-        if let e = injected(.stat, path) {
-            if e.errno == ENOENT || e.errno == ENOTDIR { return nil }
-            throw e
+        do { _ = try hooks(.stat, path: path) } catch {
+            if error.errno == ENOENT || error.errno == ENOTDIR { return nil }
+            throw error
         }
         var st = Glibc.stat()
         guard Glibc.fstatat(AT_FDCWD, path, &st, 0) == 0 else {
@@ -153,25 +206,36 @@ package enum SystemCalls {
 
     /// `rename(2)`.
     static func rename(_ from: String, _ to: String) throws(SystemCallError) {
-        if let e = injected(.rename, to) { throw e }
+        _ = try hooks(.rename, path: to, mutates: true)
         if Glibc.rename(from, to) != 0 { throw SystemCallError(call: .rename, errno: Glibc.errno) }
+        FaultInjector.renamed(from, to)
+        if PowerLoss.isRecording { PowerLoss.renamed(from, to) }
+    }
+
+    /// `link(2)`: a second name for `from`; fails with EEXIST when `to` exists (an atomic "create if absent").
+    static func link(_ from: String, _ to: String) throws(SystemCallError) {
+        _ = try hooks(.link, path: to, mutates: true)
+        if Glibc.link(from, to) != 0 { throw SystemCallError(call: .link, errno: Glibc.errno) }
+        FaultInjector.renamed(from, to)
+        if PowerLoss.isRecording { PowerLoss.linked(from, to) }
     }
 
     /// `unlink(2)`.
     static func unlink(_ path: String) throws(SystemCallError) {
-        if let e = injected(.unlink, path) { throw e }
+        _ = try hooks(.unlink, path: path, mutates: true)
         if Glibc.unlink(path) != 0 { throw SystemCallError(call: .unlink, errno: Glibc.errno) }
+        if PowerLoss.isRecording { PowerLoss.unlinked(path) }
     }
 
     /// `rmdir(2)`.
     static func rmdir(_ path: String) throws(SystemCallError) {
-        if let e = injected(.rmdir, path) { throw e }
+        _ = try hooks(.rmdir, path: path, mutates: true)
         if Glibc.rmdir(path) != 0 { throw SystemCallError(call: .rmdir, errno: Glibc.errno) }
     }
 
     /// `mkdir(2)`; an existing directory is not an error.
     static func mkdir(_ path: String, _ mode: mode_t = 0o755) throws(SystemCallError) {
-        if let e = injected(.mkdir, path) { throw e }
+        _ = try hooks(.mkdir, path: path, mutates: true)
         if Glibc.mkdir(path, mode) != 0 && Glibc.errno != EEXIST {
             throw SystemCallError(call: .mkdir, errno: Glibc.errno)
         }
@@ -179,11 +243,17 @@ package enum SystemCalls {
 
     /// `opendir(3)`/`readdir(3)`: the names in a directory, without `.` and `..`.
     static func listDirectory(_ path: String) throws(SystemCallError) -> [String] {
-        if let e = injected(.opendir, path) { throw e }
+        _ = try hooks(.opendir, path: path)
         guard let dir = Glibc.opendir(path) else { throw SystemCallError(call: .opendir, errno: Glibc.errno) }
         defer { Glibc.closedir(dir) }
         var names: [String] = []
-        while let entry = Glibc.readdir(dir) {
+        while true {
+            // readdir returns NULL at the end and on an error; only errno tells them apart.
+            Glibc.errno = 0
+            guard let entry = Glibc.readdir(dir) else {
+                if Glibc.errno != 0 { throw SystemCallError(call: .opendir, errno: Glibc.errno) }
+                break
+            }
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
@@ -194,7 +264,7 @@ package enum SystemCalls {
 
     /// `realpath(3)`: the path with symlinks, `.` and `..` resolved; `nil` when it does not resolve.
     static func realpath(_ path: String) -> String? {
-        if injected(.realpath, path) != nil { return nil }
+        do { _ = try hooks(.realpath, path: path) } catch { return nil }
         guard let resolved = Glibc.realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
@@ -202,7 +272,7 @@ package enum SystemCalls {
 
     /// `getcwd(3)`.
     static func currentDirectory() throws(SystemCallError) -> String {
-        if let e = injected(.getcwd) { throw e }
+        _ = try hooks(.getcwd)
         guard let cwd = Glibc.getcwd(nil, 0) else { throw SystemCallError(call: .getcwd, errno: Glibc.errno) }
         defer { free(cwd) }
         return String(cString: cwd)

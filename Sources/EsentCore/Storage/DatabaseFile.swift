@@ -13,6 +13,9 @@ import Musl
 /// `header` / `pgnoLast` properties must be serialized by the owner.
 package final class DatabaseFile: @unchecked Sendable {
     static let validPageSizes: [Int] = [4096, 8192, 16384, 32768]
+    /// The highest last data page a file may have: the backup stream adds the two header pages and the trailer
+    /// to it in 32 bits, so a larger value (a huge or crafted file) is damage, never an overflow.
+    static let maxPgnoLast: UInt32 = UInt32.max - 3
 
     /// Data page layout.
     enum PageOffset {
@@ -55,50 +58,87 @@ package final class DatabaseFile: @unchecked Sendable {
 
     // MARK: Create and open
 
-    /// Creates the file with both header copies and `dataPages` formatted data pages, durably (file and folder
-    /// synced). An existing file gives `.databaseDuplicate` unless `overwrite`. On failure nothing is left behind.
-    static func create(path: String, pageSize: Int, dataPages: Int, header: DatabaseHeader, overwrite: Bool)
-        throws(JetError) -> DatabaseFile
-    {
-        guard validPageSizes.contains(pageSize), dataPages >= 0, dataPages <= Int(UInt32.max) - 1 else {
+    /// Creates the file with both header copies and `dataPages` formatted data pages, durably, without touching
+    /// what is at `path` until the new file is complete: it is built as `<path>.creating` (locked, synced),
+    /// `record` is then called (it logs the creation and may fill in header fields; the header is rewritten if it
+    /// changed), and only then does the file take the name `path` (a link that fails if a file appeared there
+    /// meanwhile, or with `overwrite` a rename over the old file, whose lock this process holds until then).
+    ///
+    /// - Throws: `.databaseDuplicate` when `path` exists and not `overwrite`; `.fileAccessDenied` when it is not a
+    ///   regular file; `.databaseSharingViolation` when another instance holds it (or is creating it); I/O errors.
+    ///   On any failure `path` is as it was and the temporary file is gone.
+    static func create(
+        path: String, pageSize: Int, dataPages: Int, header: DatabaseHeader, overwrite: Bool,
+        record: (inout DatabaseHeader) throws(JetError) -> Void = { _ throws(JetError) in }
+    ) throws(JetError) -> DatabaseFile {
+        guard validPageSizes.contains(pageSize), dataPages >= 0, dataPages <= Int(maxPgnoLast) else {
             throw .invalidParameter
         }
-        // No O_TRUNC: an existing file is emptied only once this process holds its lock.
-        let flags = O_RDWR | O_CREAT | (overwrite ? 0 : O_EXCL)
+        var existing: Int32?
+        defer { if let existing { SystemCalls.close(existing) } }
+        if let status = try StorageIO.run({ () throws(SystemCallError) in try SystemCalls.lookup(path) }) {
+            guard overwrite else { throw .databaseDuplicate }
+            // A folder, FIFO or device is never replaced (and never opened: a FIFO would block).
+            guard status.isRegularFile else { throw .fileAccessDenied }
+            let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, O_RDWR) }
+            existing = fd
+            // Someone else's database: leave it as it is.
+            try lock(fd, readOnly: false)
+        }
+        let temp = path + ".creating"
         let fd: Int32
         do {
-            fd = try SystemCalls.open(path, flags, 0o644)
+            fd = try SystemCalls.open(temp, O_RDWR | O_CREAT | O_EXCL, 0o644)
         } catch {
-            throw error.errno == EEXIST ? .databaseDuplicate : JetError(error)
-        }
-        do throws(JetError) {
-            try lock(fd, readOnly: false)
-        } catch {
-            // Someone else's database: leave it as it is.
-            SystemCalls.close(fd)
-            throw error
+            guard error.errno == EEXIST else { throw JetError(error) }
+            // Left by a create that crashed, or being built by another instance right now: its lock tells.
+            let stale = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(temp, O_RDWR) }
+            do throws(JetError) {
+                try lock(stale, readOnly: false)
+            } catch {
+                SystemCalls.close(stale)
+                throw error
+            }
+            fd = stale
         }
         var header = header
         header.pageSize = UInt32(pageSize)
         do throws(JetError) {
+            try lock(fd, readOnly: false)
             let buffer = try PageBuffer(bytes: 2 * pageSize)
             defer { buffer.deallocate() }
-            header.encode(into: buffer.pointer, pageSize: pageSize)
-            header.encode(into: buffer.pointer + pageSize, pageSize: pageSize)
-            try StorageIO.run { () throws(SystemCallError) in
-                try SystemCalls.ftruncate(fd, 0)
-                try SystemCalls.pwrite(fd, buffer.pointer, 2 * pageSize, 0)
+            func writeHeaders() throws(JetError) {
+                header.encode(into: buffer.pointer, pageSize: pageSize)
+                header.encode(into: buffer.pointer + pageSize, pageSize: pageSize)
+                try StorageIO.run { () throws(SystemCallError) in
+                    try SystemCalls.pwrite(fd, buffer.pointer, 2 * pageSize, 0)
+                }
             }
+            try StorageIO.run { () throws(SystemCallError) in try SystemCalls.ftruncate(fd, 0) }
+            try writeHeaders()
             if dataPages > 0 {
                 try writeFormattedPages(fd: fd, first: 1, last: UInt32(dataPages), pageSize: pageSize)
             }
+            try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
+            let before = header
+            try record(&header)
+            if header != before {
+                try writeHeaders()
+                try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
+            }
             try StorageIO.run { () throws(SystemCallError) in
-                try SystemCalls.fsync(fd)
+                if existing != nil {
+                    try SystemCalls.rename(temp, path)
+                } else {
+                    try SystemCalls.link(temp, path)
+                    try SystemCalls.unlink(temp)
+                }
                 try SystemCalls.syncDirectory(Paths.directory(of: path))
             }
         } catch {
             SystemCalls.close(fd)
-            try? SystemCalls.unlink(path)
+            // Only the temporary file, which this call made or took over under its lock.
+            try? SystemCalls.unlink(temp)
             throw error
         }
         return DatabaseFile(
@@ -130,7 +170,7 @@ package final class DatabaseFile: @unchecked Sendable {
             let header = try readHeader(fd: fd, fileSize: fileSize)
             let pageSize = Int(header.pageSize)
             let pages = fileSize / Int64(pageSize)
-            guard fileSize % Int64(pageSize) == 0, pages >= 2, pages - 2 <= Int64(UInt32.max) else {
+            guard fileSize % Int64(pageSize) == 0, pages >= 2, pages - 2 <= Int64(maxPgnoLast) else {
                 throw JetError.databaseCorrupted
             }
             return DatabaseFile(

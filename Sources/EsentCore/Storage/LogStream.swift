@@ -174,6 +174,24 @@ package final class LogStream: @unchecked Sendable {
 
     // MARK: Names
 
+    /// `path` (absolute) names one of this stream's files: the current or temporary log, an archived generation,
+    /// or the checkpoint (also through a symlinked folder).
+    func ownsFile(_ path: String) -> Bool {
+        let folder = Paths.directory(of: path)
+        let name = Paths.fileName(of: path)
+        let resolvedFolder = SystemCalls.realpath(folder).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        func inFolder(_ dir: String) -> Bool {
+            folder == dir || resolvedFolder == dir
+                || resolvedFolder != nil && resolvedFolder == SystemCalls.realpath(dir).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        }
+        if inFolder(logDirectory),
+            name == names.currentLog || name == names.temporaryLog || names.parseArchived(name) != nil
+        {
+            return true
+        }
+        return inFolder(systemDirectory) && name == names.checkpoint
+    }
+
     /// The path of archived generation `generation` (the name the last scan found, else the canonical one).
     func archivedPath(_ generation: Int32) -> String {
         logDirectory + (archiveNames[generation] ?? names.archived(generation))
@@ -475,6 +493,17 @@ package final class LogStream: @unchecked Sendable {
         discardUnneededArchives()
     }
 
+    /// Deletes archived generation `generation` (JetTruncateLog). Already gone is fine; any other failure is an
+    /// error, and the caller stops there.
+    func deleteArchive(_ generation: Int32) throws(JetError) {
+        do throws(SystemCallError) {
+            try SystemCalls.unlink(archivedPath(generation))
+        } catch {
+            if error.errno != ENOENT { throw JetError(error) }
+        }
+        archiveNames[generation] = nil
+    }
+
     /// Circular logging: deletes the archives below the checkpoint (and below a backup's pin). Replay never needs
     /// them: the checkpoint holds the databases attached before its generation. Best effort, as in ESE: an archive
     /// that cannot be deleted now is tried again after the next roll.
@@ -555,6 +584,25 @@ package final class LogStream: @unchecked Sendable {
             return .data(used: used)
         }
         return Checksum.isAllZero(p, count: segmentSize) ? .empty : .bad
+    }
+
+    /// The order rule of an archived log over bytes read in sequence (after `verifyLogBytes` passed them): once a
+    /// never-written data segment was seen (`pastEnd`), a segment with data is `.logReadVerifyFailure`.
+    static func verifySegmentOrder(
+        _ bytes: UnsafeRawPointer, count: Int, fileOffset: Int64, pastEnd: inout Bool
+    ) -> JetError? {
+        var offset = 0
+        while offset + segmentSize <= count {
+            if fileOffset + Int64(offset) > 0 {
+                if Checksum.isAllZero(bytes + offset, count: segmentSize) {
+                    pastEnd = true
+                } else if pastEnd {
+                    return .logReadVerifyFailure
+                }
+            }
+            offset += segmentSize
+        }
+        return nil
     }
 
     /// Verifies `count` bytes of a log file read for backup from `fileOffset`: the header segment when the range

@@ -12,6 +12,26 @@ package enum StorageIO {
         try run { () throws(SystemCallError) in try SystemCalls.lookup(path) } != nil
     }
 
+    /// What `stat` says of `path`; nil when it does not exist, any other failure an error.
+    static func status(_ path: String) throws(JetError) -> FileStatus? {
+        try run { () throws(SystemCallError) in try SystemCalls.lookup(path) }
+    }
+
+    /// Whether `path` is a folder; a missing path is not, any other failure is an error.
+    static func isDirectory(_ path: String) throws(JetError) -> Bool {
+        try run { () throws(SystemCallError) in try SystemCalls.lookup(path) }?.isDirectory == true
+    }
+
+    /// `mkdir -p`: every missing folder of `folder` is created.
+    static func makeFolders(_ folder: String) throws(JetError) {
+        var current = ""
+        for part in folder.split(separator: "/") {
+            current += "/" + part
+            if try isDirectory(current) { continue }
+            try run { () throws(SystemCallError) in try SystemCalls.mkdir(current) }
+        }
+    }
+
     /// Whether `path` is a regular file; a missing path is not, any other failure is an error.
     static func isRegularFile(_ path: String) throws(JetError) -> Bool {
         try run { () throws(SystemCallError) in try SystemCalls.lookup(path) }?.isRegularFile == true

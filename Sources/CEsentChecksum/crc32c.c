@@ -1,0 +1,223 @@
+/* CRC-32C with a runtime CPU check: 512-bit carry-less multiply folding (AVX-512 VPCLMULQDQ) over four interleaved
+ * 64-byte streams, else 128-bit folding (SSE4.2 + PCLMULQDQ) over four 16-byte streams, else slicing-by-8 tables.
+ *
+ * Folding: a 128-bit chunk X followed by D more bits of message contributes to the CRC what
+ * clmul(X.lo, x^(D+31) mod P) ^ clmul(X.hi, x^(D-33) mod P) contributes placed over the next chunk (constants in
+ * the bit-reflected domain of this CRC). Folding every stream forward until one 128-bit value is left, the CRC of
+ * the message is the CRC instruction run over that value, then over the bytes after it. The constants below are
+ * those powers of x, computed once with esent_crc32c_portable's arithmetic (tests check every path against it). */
+#include "esent_crc32c.h"
+
+#include <stdatomic.h>
+#include <string.h>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#define ESENT_X86 1
+#endif
+
+/* ---- portable: slicing-by-8 ------------------------------------------------------------------------------- */
+
+static uint32_t table[8][256];
+static atomic_int table_ready;
+
+static void build_table(void) {
+    for (uint32_t i = 0; i < 256; i++) {
+        uint32_t c = i;
+        for (int k = 0; k < 8; k++) c = (c >> 1) ^ (0x82F63B78u & (0u - (c & 1u)));
+        table[0][i] = c;
+    }
+    for (uint32_t i = 0; i < 256; i++)
+        for (int t = 1; t < 8; t++) table[t][i] = (table[t - 1][i] >> 8) ^ table[0][table[t - 1][i] & 0xFF];
+    atomic_store_explicit(&table_ready, 1, memory_order_release);
+}
+
+static uint32_t portable_raw(uint32_t c, const uint8_t *p, size_t n) {
+    if (!atomic_load_explicit(&table_ready, memory_order_acquire)) build_table();
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        w ^= c;
+        c = table[7][w & 0xFF] ^ table[6][(w >> 8) & 0xFF] ^ table[5][(w >> 16) & 0xFF] ^
+            table[4][(w >> 24) & 0xFF] ^ table[3][(w >> 32) & 0xFF] ^ table[2][(w >> 40) & 0xFF] ^
+            table[1][(w >> 48) & 0xFF] ^ table[0][w >> 56];
+        p += 8;
+        n -= 8;
+    }
+    while (n--) c = (c >> 8) ^ table[0][(c ^ *p++) & 0xFF];
+    return c;
+}
+
+uint32_t esent_crc32c_portable(uint32_t crc, const void *data, size_t n) {
+    return ~portable_raw(~crc, (const uint8_t *)data, n);
+}
+
+#ifdef ESENT_X86
+
+/* x^(D+31) and x^(D-33) mod P for a fold distance of D bits. */
+#define K128_LO 0xf20c0dfeu
+#define K128_HI 0x493c7d27u
+#define K256_LO 0x3da6d0cbu
+#define K256_HI 0xba4fc28eu
+#define K384_LO 0x1c291d04u
+#define K384_HI 0xddc0152bu
+#define K512_LO 0x740eef02u
+#define K512_HI 0x9e4addf8u
+#define K1024_LO 0x6992cea2u
+#define K1024_HI 0x0d3b6092u
+#define K1536_LO 0xa87ab8a8u
+#define K1536_HI 0xab7aff2au
+#define K2048_LO 0xdcb17aa4u
+#define K2048_HI 0xb9e02b86u
+
+#define SSE_TARGET __attribute__((target("sse4.2,pclmul")))
+#define AVX_TARGET __attribute__((target("sse4.2,pclmul,avx512f,avx512vl,avx512bw,vpclmulqdq")))
+
+SSE_TARGET static inline __m128i fold128(__m128i x, __m128i k) {
+    return _mm_xor_si128(_mm_clmulepi64_si128(x, k, 0x00), _mm_clmulepi64_si128(x, k, 0x11));
+}
+
+SSE_TARGET static inline __m128i kpair(uint32_t lo, uint32_t hi) { return _mm_set_epi64x((long long)hi, (long long)lo); }
+
+/* The CRC register (not inverted) after folding `x` and running the instruction over the rest. */
+SSE_TARGET static uint32_t finish(__m128i x, const uint8_t *p, size_t n) {
+    __m128i k = kpair(K128_LO, K128_HI);
+    while (n >= 16) {
+        x = _mm_xor_si128(fold128(x, k), _mm_loadu_si128((const __m128i *)p));
+        p += 16;
+        n -= 16;
+    }
+    uint64_t c = _mm_crc32_u64(0, (uint64_t)_mm_cvtsi128_si64(x));
+    c = _mm_crc32_u64(c, (uint64_t)_mm_extract_epi64(x, 1));
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        c = _mm_crc32_u64(c, w);
+        p += 8;
+        n -= 8;
+    }
+    while (n--) c = _mm_crc32_u8((uint32_t)c, *p++);
+    return (uint32_t)c;
+}
+
+SSE_TARGET static uint32_t crc_sse(uint32_t c, const uint8_t *p, size_t n) {
+    if (n < 64) {
+        uint64_t r = c;
+        while (n >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            r = _mm_crc32_u64(r, w);
+            p += 8;
+            n -= 8;
+        }
+        while (n--) r = _mm_crc32_u8((uint32_t)r, *p++);
+        return (uint32_t)r;
+    }
+    __m128i x0 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)p), _mm_cvtsi32_si128((int)c));
+    __m128i x1 = _mm_loadu_si128((const __m128i *)(p + 16));
+    __m128i x2 = _mm_loadu_si128((const __m128i *)(p + 32));
+    __m128i x3 = _mm_loadu_si128((const __m128i *)(p + 48));
+    p += 64;
+    n -= 64;
+    __m128i k = kpair(K512_LO, K512_HI);
+    while (n >= 64) {
+        x0 = _mm_xor_si128(fold128(x0, k), _mm_loadu_si128((const __m128i *)p));
+        x1 = _mm_xor_si128(fold128(x1, k), _mm_loadu_si128((const __m128i *)(p + 16)));
+        x2 = _mm_xor_si128(fold128(x2, k), _mm_loadu_si128((const __m128i *)(p + 32)));
+        x3 = _mm_xor_si128(fold128(x3, k), _mm_loadu_si128((const __m128i *)(p + 48)));
+        p += 64;
+        n -= 64;
+    }
+    __m128i k1 = kpair(K128_LO, K128_HI);
+    x1 = _mm_xor_si128(fold128(x0, k1), x1);
+    x2 = _mm_xor_si128(fold128(x1, k1), x2);
+    x3 = _mm_xor_si128(fold128(x2, k1), x3);
+    return finish(x3, p, n);
+}
+
+AVX_TARGET static inline __m512i fold512(__m512i x, __m512i k) {
+    return _mm512_xor_si512(_mm512_clmulepi64_epi128(x, k, 0x00), _mm512_clmulepi64_epi128(x, k, 0x11));
+}
+
+AVX_TARGET static inline __m512i kpair512(uint32_t lo, uint32_t hi) {
+    return _mm512_broadcast_i32x4(_mm_set_epi64x((long long)hi, (long long)lo));
+}
+
+AVX_TARGET static uint32_t crc_avx512(uint32_t c, const uint8_t *p, size_t n) {
+    if (n < 256) return crc_sse(c, p, n);
+    __m512i x0 = _mm512_xor_si512(_mm512_loadu_si512(p), _mm512_zextsi128_si512(_mm_cvtsi32_si128((int)c)));
+    __m512i x1 = _mm512_loadu_si512(p + 64);
+    __m512i x2 = _mm512_loadu_si512(p + 128);
+    __m512i x3 = _mm512_loadu_si512(p + 192);
+    p += 256;
+    n -= 256;
+    __m512i k = kpair512(K2048_LO, K2048_HI);
+    while (n >= 256) {
+        x0 = _mm512_xor_si512(fold512(x0, k), _mm512_loadu_si512(p));
+        x1 = _mm512_xor_si512(fold512(x1, k), _mm512_loadu_si512(p + 64));
+        x2 = _mm512_xor_si512(fold512(x2, k), _mm512_loadu_si512(p + 128));
+        x3 = _mm512_xor_si512(fold512(x3, k), _mm512_loadu_si512(p + 192));
+        p += 256;
+        n -= 256;
+    }
+    /* Four streams into one: each is 512 bits ahead of the next. */
+    __m512i k512 = kpair512(K512_LO, K512_HI);
+    x1 = _mm512_xor_si512(fold512(x0, k512), x1);
+    x2 = _mm512_xor_si512(fold512(x1, k512), x2);
+    x3 = _mm512_xor_si512(fold512(x2, k512), x3);
+    /* The rest 64 bytes at a time (a page's tail would otherwise take many short dependent steps). */
+    while (n >= 64) {
+        x3 = _mm512_xor_si512(fold512(x3, k512), _mm512_loadu_si512(p));
+        p += 64;
+        n -= 64;
+    }
+    /* The four 128-bit lanes of x3 into the last one. */
+    __m128i l0 = _mm512_extracti32x4_epi32(x3, 0), l1 = _mm512_extracti32x4_epi32(x3, 1);
+    __m128i l2 = _mm512_extracti32x4_epi32(x3, 2), l3 = _mm512_extracti32x4_epi32(x3, 3);
+    __m128i r = _mm_xor_si128(fold128(l0, kpair(K384_LO, K384_HI)), l3);
+    r = _mm_xor_si128(r, fold128(l1, kpair(K256_LO, K256_HI)));
+    r = _mm_xor_si128(r, fold128(l2, kpair(K128_LO, K128_HI)));
+    return finish(r, p, n);
+}
+
+typedef uint32_t (*crc_fn)(uint32_t, const uint8_t *, size_t);
+static _Atomic(crc_fn) chosen;
+static atomic_int chosen_level = -1;
+
+static crc_fn choose(void) {
+    __builtin_cpu_init();
+    crc_fn f = portable_raw;
+    int level = 0;
+    if (__builtin_cpu_supports("sse4.2") && __builtin_cpu_supports("pclmul")) {
+        f = crc_sse;
+        level = 1;
+        if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+            __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("vpclmulqdq")) {
+            f = crc_avx512;
+            level = 2;
+        }
+    }
+    /* Racing first calls choose the same function; either store is fine. */
+    atomic_store_explicit(&chosen_level, level, memory_order_relaxed);
+    atomic_store_explicit(&chosen, f, memory_order_release);
+    return f;
+}
+
+uint32_t esent_crc32c(uint32_t crc, const void *data, size_t n) {
+    crc_fn f = atomic_load_explicit(&chosen, memory_order_acquire);
+    if (!f) f = choose();
+    return ~f(~crc, (const uint8_t *)data, n);
+}
+
+int esent_crc32c_level(void) {
+    if (!atomic_load_explicit(&chosen, memory_order_acquire)) choose();
+    return atomic_load_explicit(&chosen_level, memory_order_relaxed);
+}
+
+#else
+
+uint32_t esent_crc32c(uint32_t crc, const void *data, size_t n) { return esent_crc32c_portable(crc, data, n); }
+
+int esent_crc32c_level(void) { return 0; }
+
+#endif

@@ -318,7 +318,7 @@ struct FaultInjectorTests {
         let fd = try SystemCalls.open(folder.path + "f", O_RDWR | O_CREAT)
         defer { SystemCalls.close(fd) }
         var byte: UInt8 = 1
-        #expect(throws: SystemCallError(call: .pwrite, errno: EIO)) {
+        #expect(throws: SystemCallError(call: .pwrite, errno: .ioError)) {
             try FaultInjector.with([FaultRule([.pwrite], effect: .zero)]) {
                 try SystemCalls.pwrite(fd, &byte, 1, 0)
             }
@@ -339,7 +339,7 @@ struct FaultInjectorTests {
             for _ in 0..<5 { try SystemCalls.pwrite(b, &byte, 1, 0) }
             try SystemCalls.pwrite(a, &byte, 1, 0)
             try SystemCalls.pwrite(a, &byte, 1, 0)
-            #expect(throws: SystemCallError(call: .pwrite, errno: ENOSPC)) { try SystemCalls.pwrite(a, &byte, 1, 0) }
+            #expect(throws: SystemCallError(call: .pwrite, errno: .noSpace)) { try SystemCalls.pwrite(a, &byte, 1, 0) }
             try SystemCalls.pwrite(a, &byte, 1, 0)
         }
         // 4 threads × 500 writes under a rule that fails exactly 100 of them.

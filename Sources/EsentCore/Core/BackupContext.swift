@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import SystemPackage
 import CEsent
 
 /// Where a streaming backup is.
@@ -231,7 +232,7 @@ package enum StreamingBackup {
         do {
             fd = try SystemCalls.open(path, O_RDONLY)
         } catch {
-            throw error.errno == ENOENT ? .missingFileToBackup : JetError(error)
+            throw error.errno == .noSuchFileOrDirectory ? .missingFileToBackup : JetError(error)
         }
         let size: Int64
         do { size = try SystemCalls.fileSize(fd) } catch {
@@ -424,7 +425,7 @@ package enum StreamingBackup {
         s.backup.deleteMic = deleteMic
         s.backup.deleteMac = deleteMac
         s.backup.logsPrepared = true
-        let folder = SystemCalls.realpath(Paths.directory(of: log.archivedPath(copyMic)))
+        let folder = try StorageIO.resolvedPath(Paths.directory(of: log.archivedPath(copyMic)))
         s.backup.listedLogs = [:]
         for generation in copyMic..<copyMac {
             let path = log.archivedPath(generation)

@@ -2,13 +2,13 @@
 package enum CallerPath {
     /// The current directory: relative names resolve against it at the moment of the call.
     static func currentDirectory() throws(JetError) -> String {
-        do throws(SystemCallError) { return try SystemCalls.currentDirectory() } catch { throw JetError(error) }
+        try StorageIO.currentFolder()
     }
 
     /// `path` made absolute lexically (symlinks kept: that is what lists report), and with symlinks and `..`
     /// resolved (what identity and backup-set membership are decided on).
     static func resolve(_ path: String) throws(JetError) -> (absolute: String, resolved: String) {
         let absolute = Paths.absolute(path, from: try currentDirectory())
-        return (absolute, SystemCalls.realpath(absolute) ?? absolute)
+        return (absolute, try StorageIO.resolvedPath(absolute) ?? absolute)
     }
 }

@@ -36,7 +36,7 @@ package enum DatabaseOperations {
         return try instance.withWritingSession(sesid) { (s, session, gate) throws(JetError) -> WriteStep<UInt32> in
             guard session.transactionLevel == 0 else { throw .inTransaction }
             guard gate.isOpen else { return .waitForThaw }
-            let resolvedBefore = SystemCalls.realpath(absolute) ?? absolute
+            let resolvedBefore = try StorageIO.resolvedPath(absolute) ?? absolute
             if attached(s, resolved: resolvedBefore) != nil { throw .databaseDuplicate }
             // The instance's own log, checkpoint and temporary database are never a database to create over.
             if let log = s.log, log.ownsFile(absolute) || log.ownsFile(resolvedBefore) { throw .fileAccessDenied }
@@ -61,7 +61,9 @@ package enum DatabaseOperations {
                     .createDatabase(dbid: dbid, path: absolute, signDb: header.signDb), flush: true)
                 header.logtimeAttach = LogTime.now()
             }
-            let resolved = SystemCalls.realpath(absolute) ?? absolute
+            // The file exists and its creation is logged: a failure to resolve it now must not undo that, so the
+            // lexical path stands in.
+            let resolved = (try? StorageIO.resolvedPath(absolute)).flatMap { $0 } ?? absolute
             let db = AttachedDatabase(
                 dbid: dbid, path: absolute, resolvedPath: resolved, file: file, readOnly: false, logged: logged)
             db.opens[sesid, default: 0] += 1

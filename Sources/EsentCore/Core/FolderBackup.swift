@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import SystemPackage
 import CEsent
 
 /// JetBackup / JetBackupInstance: a whole backup into a folder, driven through the streaming backup engine so
@@ -75,13 +76,7 @@ package enum FolderBackup {
         let doomed = try log.archivedGenerations().filter { $0 < limit }
         guard let low = doomed.first else { return }
         _ = try log.append(.truncateLogs(low: low, high: limit), flush: true)
-        for generation in doomed {
-            do throws(SystemCallError) {
-                try SystemCalls.unlink(log.archivedPath(generation))
-            } catch {
-                if error.errno != ENOENT { throw JetError(error) }
-            }
-        }
+        for generation in doomed { try StorageIO.remove(log.archivedPath(generation)) }
     }
 
     // MARK: The folder
@@ -92,20 +87,20 @@ package enum FolderBackup {
     {
         if createPath { try Lifecycle.makeFolders(folder) }
         try removeFolder(folder + inProgress + "/")
-        let entries = (try? SystemCalls.listDirectory(folder)) ?? []
+        let entries = (try? StorageIO.listFolder(folder)) ?? []
         if atomic {
             if entries.contains(newSet) {
                 try removeFolder(folder + oldSet + "/")
-                do throws(SystemCallError) {
-                    try SystemCalls.rename(folder + newSet, folder + oldSet)
+                do throws(JetError) {
+                    try StorageIO.rename(folder + newSet, folder + oldSet)
                 } catch {
                     throw .deleteBackupFileFail
                 }
             }
             // An incremental atomic backup adds its logs to the previous set, which now lives in old/.
             if incremental { return folder + oldSet + "/" }
-            do throws(SystemCallError) {
-                try SystemCalls.mkdir(folder + inProgress)
+            do throws(JetError) {
+                try StorageIO.makeFolder(folder + inProgress)
             } catch {
                 throw .makeBackupDirectoryFail
             }
@@ -123,14 +118,9 @@ package enum FolderBackup {
 
     /// Deletes the files of a folder, then the folder. A subfolder inside is JET_errDeleteBackupFileFail.
     private static func removeFolder(_ folder: String) throws(JetError) {
-        guard SystemCalls.status(folder)?.isDirectory == true else { return }
-        do throws(SystemCallError) {
-            for name in try SystemCalls.listDirectory(folder) {
-                // Only files are deleted (ESE's backup.cxx): a subfolder makes rmdir fail below.
-                if SystemCalls.status(folder + name)?.isDirectory == true { continue }
-                try SystemCalls.unlink(folder + name)
-            }
-            try SystemCalls.rmdir(folder)
+        do throws(JetError) {
+            // Only files are deleted (ESE's backup.cxx): a subfolder makes the final rmdir fail.
+            try StorageIO.removeFiles(in: folder)
         } catch {
             throw .deleteBackupFileFail
         }
@@ -142,12 +132,8 @@ package enum FolderBackup {
 
     /// Atomic full backup done: temp/ becomes new/, the previous set in old/ goes.
     private static func promote(_ folder: String) throws(JetError) {
-        do throws(SystemCallError) {
-            try SystemCalls.rename(folder + inProgress, folder + newSet)
-            try SystemCalls.syncDirectory(folder)
-        } catch {
-            throw JetError(error)
-        }
+        try StorageIO.rename(folder + inProgress, folder + newSet)
+        try StorageIO.syncFolder(folder)
         try removeFolder(folder + oldSet + "/")
     }
 
@@ -168,7 +154,8 @@ package enum FolderBackup {
         var databases: [String] = []
         if full {
             databases = try StreamingBackup.attachInfo(instance)
-            let dbBytes = databases.reduce(Int64(0)) { $0 + (SystemCalls.status($1)?.size ?? 0) }
+            var dbBytes: Int64 = 0
+            for database in databases { dbBytes &+= try StorageIO.size(database) }
             status.expect(total: dbBytes + logBytes)
             for path in databases {
                 try copyFile(instance, path, to: target + Paths.fileName(of: path), overwrite: false,

@@ -1,17 +1,15 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemPackage
 
 extension JetError {
     /// The JET error that esent.dll reports for the Windows counterpart of a failed system call.
     init(_ failure: SystemCallError) {
         switch failure.errno {
-        case ENOENT, ENOTDIR: self = .fileNotFound
-        case EACCES, EPERM, EROFS: self = .fileAccessDenied
-        case ENOSPC, EDQUOT: self = .diskFull
-        case ENAMETOOLONG: self = .invalidPath
-        case ENOMEM: self = .outOfMemory
-        case EMFILE, ENFILE: self = .outOfFileHandles
+        case .noSuchFileOrDirectory, .notDirectory: self = .fileNotFound
+        case .permissionDenied, .notPermitted, .readOnlyFileSystem: self = .fileAccessDenied
+        case .noSpace, .diskQuotaExceeded: self = .diskFull
+        case .fileNameTooLong: self = .invalidPath
+        case .noMemory: self = .outOfMemory
+        case .tooManyOpenFiles, .tooManyOpenFilesInSystem: self = .outOfFileHandles
         default: self = .diskIO
         }
     }

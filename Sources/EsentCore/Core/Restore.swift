@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import SystemPackage
 import CEsent
 
 /// JetRestore*, JetExternalRestore*: bring a backup set back. Every check (logs of the set, logs of the instance's
@@ -86,7 +87,7 @@ package enum Restore {
         if let destination, !destination.isEmpty {
             let folder = Paths.folder(destination, from: cwd)
             if createPath { try Lifecycle.makeFolders(folder) }
-            guard SystemCalls.status(folder)?.isDirectory == true else { throw .invalidPath }
+            guard try StorageIO.isDirectory(folder) else { throw .invalidPath }
             destinationFolder = folder
         }
         try prepareLogFolder(paths, createPath: createPath)
@@ -121,7 +122,7 @@ package enum Restore {
             try Lifecycle.makeFolders(paths.log)
             try Lifecycle.makeFolders(paths.system)
         }
-        guard SystemCalls.status(paths.log)?.isDirectory == true else { throw .fileNotFound }
+        guard try StorageIO.isDirectory(paths.log) else { throw .fileNotFound }
     }
 
     /// Where the set's logs are: the folder, else its `new/`, else `old/` of the folder last tried (ESE's order).
@@ -131,7 +132,7 @@ package enum Restore {
         var folder = source
         var found = try archives(in: folder, names: names)
         for sub in [FolderBackup.newSet, FolderBackup.oldSet] where found.isEmpty {
-            guard SystemCalls.status(folder + sub)?.isDirectory == true else { continue }
+            guard try StorageIO.isDirectory(folder + sub) else { continue }
             folder += sub + "/"
             found = try archives(in: folder, names: names)
         }
@@ -140,13 +141,13 @@ package enum Restore {
     }
 
     private static func archives(in folder: String, names: LogFileNames) throws(JetError) -> [Int32: String] {
-        guard SystemCalls.status(folder)?.isDirectory == true else { return [:] }
+        guard try StorageIO.isDirectory(folder) else { return [:] }
         return try Replay.scanArchives(LogFolder(path: folder, names: names))
     }
 
     /// Base names of the `.pat` markers in the set's folder, sorted.
     private static func patchNames(in folder: String) throws(JetError) -> [String] {
-        let listed = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(folder) }
+        let listed = try StorageIO.listFolder(folder)
         return listed.compactMap { name -> String? in
             guard name.lowercased().hasSuffix(".pat"), name.count > 4 else { return nil }
             return String(name.dropLast(4))
@@ -158,14 +159,14 @@ package enum Restore {
     private static func databaseFile(in folder: String, base: String, names: LogFileNames) throws(JetError)
         -> String?
     {
-        let listed = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(folder) }
-        return listed.sorted().first { name in
+        for name in try StorageIO.listFolder(folder).sorted() {
             guard let dot = name.lastIndex(of: "."), name[..<dot].lowercased() == base.lowercased(),
                 !name.lowercased().hasSuffix(".pat"), names.parseArchived(name) == nil, name != names.currentLog,
-                SystemCalls.status(folder + name)?.isRegularFile == true
-            else { return false }
-            return true
+                try StorageIO.isRegularFile(folder + name)
+            else { continue }
+            return name
         }
+        return nil
     }
 
     // MARK: Logs after the set
@@ -177,7 +178,7 @@ package enum Restore {
         -> FollowingLogs
     {
         let folder = LogFolder(path: logFolder, names: names)
-        if SystemCalls.realpath(logFolder) == SystemCalls.realpath(set.folder.path) {
+        if try StorageIO.resolvedPath(logFolder) == StorageIO.resolvedPath(set.folder.path) {
             return FollowingLogs(folder: folder, paths: [], hasCurrent: false)
         }
         let archives = try Replay.scanArchives(folder)
@@ -194,7 +195,7 @@ package enum Restore {
             next += 1
         }
         var hasCurrent = false
-        if SystemCalls.status(folder.currentLogPath) != nil {
+        if try StorageIO.exists(folder.currentLogPath) {
             let header = try logHeader(folder.currentLogPath)
             guard header.signLog == set.signLog else { throw .existingLogFileHasBadSignature }
             if header.generation > next { throw .missingCurrentLogFiles }
@@ -220,7 +221,8 @@ package enum Restore {
         _ databases: [RestoredDatabase], set: BackupLogSet, following: FollowingLogs, status: ProgressMeter
     ) throws(JetError) {
         let logPaths = set.paths + following.paths
-        let logBytes = logPaths.reduce(Int64(0)) { $0 + (SystemCalls.status($1)?.size ?? 0) }
+        var logBytes: Int64 = 0
+        for path in logPaths { logBytes &+= try StorageIO.size(path) }
         let dbBytes = databases.reduce(Int64(0)) { $0 + $1.fileSize }
         status.expect(total: logBytes + dbBytes)
         for db in databases { try db.checkDestinationFree() }
@@ -247,13 +249,11 @@ package enum Restore {
                 try db.copy(using: copier, consistentAt: outcome.lastGeneration, status: status)
             }
             for db in databases {
-                try StorageIO.run { () throws(SystemCallError) in
-                    try SystemCalls.rename(db.copyPath, db.destination)
-                    try SystemCalls.syncDirectory(Paths.directory(of: db.destination))
-                }
+                try StorageIO.rename(db.copyPath, db.destination)
+                try StorageIO.syncFolder(Paths.directory(of: db.destination))
             }
         } catch {
-            for path in made { try? SystemCalls.unlink(path) }
+            for path in made { try? StorageIO.remove(path) }
             throw error
         }
         status.complete()
@@ -324,7 +324,7 @@ struct RestoredDatabase {
     /// -1206, not a backup copy -615, a bad trailer -535, signatures or backup mark that do not match -552, a copy
     /// that needs logs from before the set -554 or after it -553.
     static func check(_ path: String, set: BackupLogSet) throws(JetError) -> RestoredDatabase {
-        guard SystemCalls.status(path)?.isRegularFile == true else { throw .fileNotFound }
+        guard try StorageIO.isRegularFile(path) else { throw .fileNotFound }
         let header: DatabaseHeader
         let fileSize: Int64
         do {
@@ -371,13 +371,13 @@ struct RestoredDatabase {
 
     /// A destination another instance has attached (it holds the file's lock) is not replaced.
     func checkDestinationFree() throws(JetError) {
-        guard SystemCalls.status(destination) != nil else { return }
+        guard try StorageIO.exists(destination) else { return }
         guard let fd = try? SystemCalls.open(destination, O_RDWR) else { return }
         defer { SystemCalls.close(fd) }
         do {
             try SystemCalls.lock(fd, shared: false)
         } catch {
-            if error.errno == EAGAIN || error.errno == EACCES { throw .databaseSharingViolation }
+            if error.errno == .resourceTemporarilyUnavailable || error.errno == .permissionDenied { throw .databaseSharingViolation }
         }
     }
 

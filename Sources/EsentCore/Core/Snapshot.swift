@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import SystemPackage
 import CEsent
 import Synchronization
 
@@ -387,13 +388,7 @@ package enum OSSnapshot {
             guard let oldest = try log.archivedGenerations().first else { return }
             if oldest > deleteMac { throw .requiredLogFilesMissing }
             _ = try log.append(.truncateLogs(low: oldest, high: deleteMac), flush: true)
-            for generation in oldest..<deleteMac {
-                do throws(SystemCallError) {
-                    try SystemCalls.unlink(log.archivedPath(generation))
-                } catch {
-                    if error.errno != ENOENT { throw JetError(error) }
-                }
-            }
+            for generation in oldest..<deleteMac { try StorageIO.remove(log.archivedPath(generation)) }
         }
     }
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import SystemPackage
 
 /// The events a JET_PFNSTATUS callback receives from backup to a folder and restore.
 package enum StatusEvent: Sendable {
@@ -64,8 +65,8 @@ struct CopyBuffer {
         do {
             return try SystemCalls.open(path, flags, 0o644)
         } catch {
-            if error.errno == EEXIST { throw .fileAlreadyExists }
-            if error.errno == ENOENT || error.errno == ENOTDIR { throw .invalidPath }
+            if error.errno == .fileExists { throw .fileAlreadyExists }
+            if error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory { throw .invalidPath }
             throw JetError(error)
         }
     }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import SystemPackage
 import Synchronization
 
 /// A power-loss simulator on the system-call layer, for tests.
@@ -113,12 +114,12 @@ package enum PowerLoss {
             }
             return false
         }
-        if fail { throw SystemCallError(call: call, errno: EIO) }
+        if fail { throw SystemCallError(call: call, errno: .ioError) }
     }
 
     /// Any other call after the crash fails too: the process is gone.
     static func checkAlive(_ call: SystemCall) throws(SystemCallError) {
-        if state.withLock({ $0.crashed }) { throw SystemCallError(call: call, errno: EIO) }
+        if state.withLock({ $0.crashed }) { throw SystemCallError(call: call, errno: .ioError) }
     }
 
     /// A write about to be made: counted; at the crash point the torn part (if any) is kept for `restore`.
@@ -152,7 +153,7 @@ package enum PowerLoss {
             s.files[path, default: FileModel(durable: [])].pending.append(.write(offset: offset, bytes: bytes))
             return false
         }
-        if fail { throw SystemCallError(call: .pwrite, errno: EIO) }
+        if fail { throw SystemCallError(call: .pwrite, errno: .ioError) }
     }
 
     static func truncated(fd: Int32, size: Int64) {

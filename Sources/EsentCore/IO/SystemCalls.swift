@@ -3,11 +3,17 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import SystemPackage
 
-/// A failed system call: the call's name and its `errno`.
+/// A failed system call: the call's name and its `errno`, typed as swift-system's `Errno`.
 package struct SystemCallError: Error, Equatable {
     var call: SystemCall
-    var errno: Int32
+    var errno: Errno
+
+    /// The failure `call` just reported through the C `errno` variable.
+    static func last(_ call: SystemCall) -> SystemCallError {
+        SystemCallError(call: call, errno: Errno(rawValue: Glibc.errno))
+    }
 }
 
 /// The system calls this library makes. Tests name them to inject failures.
@@ -38,7 +44,7 @@ package enum SystemCalls {
             if mutates { try PowerLoss.mutation(call) } else { try PowerLoss.checkAlive(call) }
         }
         let effect = FaultInjector.check(call, path: path, fd: fd)
-        if case .fail(let code)? = effect { throw SystemCallError(call: call, errno: code) }
+        if case .fail(let code)? = effect { throw SystemCallError(call: call, errno: Errno(rawValue: code)) }
         return effect
     }
 
@@ -52,7 +58,7 @@ package enum SystemCalls {
                 if PowerLoss.isRecording { PowerLoss.opened(fd: fd, path: path, flags: flags) }
                 return fd
             }
-            if Glibc.errno != EINTR { throw SystemCallError(call: .open, errno: Glibc.errno) }
+            if Glibc.errno != EINTR { throw .last(.open) }
         }
     }
 
@@ -83,7 +89,7 @@ package enum SystemCalls {
             } else if n == 0 {
                 break
             } else if Glibc.errno != EINTR {
-                throw SystemCallError(call: .pread, errno: Glibc.errno)
+                throw .last(.pread)
             }
         }
         return done
@@ -116,9 +122,9 @@ package enum SystemCalls {
             if n > 0 {
                 done += n
             } else if n == 0 {
-                throw SystemCallError(call: .pwrite, errno: EIO)
+                throw SystemCallError(call: .pwrite, errno: .ioError)
             } else if Glibc.errno != EINTR {
-                throw SystemCallError(call: .pwrite, errno: Glibc.errno)
+                throw .last(.pwrite)
             }
         }
     }
@@ -132,7 +138,7 @@ package enum SystemCalls {
         request.l_type = Int16(shared ? F_RDLCK : F_WRLCK)
         request.l_whence = Int16(SEEK_SET)
         while Glibc.fcntl(fd, ofdSetLock, &request) != 0 {
-            if Glibc.errno != EINTR { throw SystemCallError(call: .fcntl, errno: Glibc.errno) }
+            if Glibc.errno != EINTR { throw .last(.fcntl) }
         }
     }
 
@@ -143,7 +149,7 @@ package enum SystemCalls {
     static func fsync(_ fd: Int32) throws(SystemCallError) {
         _ = try hooks(.fsync, fd: fd, mutates: true)
         while Glibc.fsync(fd) != 0 {
-            if Glibc.errno != EINTR { throw SystemCallError(call: .fsync, errno: Glibc.errno) }
+            if Glibc.errno != EINTR { throw .last(.fsync) }
         }
         if PowerLoss.isRecording { PowerLoss.synced(fd: fd) }
     }
@@ -152,7 +158,7 @@ package enum SystemCalls {
     static func fdatasync(_ fd: Int32) throws(SystemCallError) {
         _ = try hooks(.fdatasync, fd: fd, mutates: true)
         while Glibc.fdatasync(fd) != 0 {
-            if Glibc.errno != EINTR { throw SystemCallError(call: .fdatasync, errno: Glibc.errno) }
+            if Glibc.errno != EINTR { throw .last(.fdatasync) }
         }
         if PowerLoss.isRecording { PowerLoss.synced(fd: fd) }
     }
@@ -161,7 +167,7 @@ package enum SystemCalls {
     static func ftruncate(_ fd: Int32, _ size: Int64) throws(SystemCallError) {
         _ = try hooks(.ftruncate, fd: fd, mutates: true)
         while Glibc.ftruncate(fd, off_t(size)) != 0 {
-            if Glibc.errno != EINTR { throw SystemCallError(call: .ftruncate, errno: Glibc.errno) }
+            if Glibc.errno != EINTR { throw .last(.ftruncate) }
         }
         if PowerLoss.isRecording { PowerLoss.truncated(fd: fd, size: size) }
     }
@@ -170,7 +176,7 @@ package enum SystemCalls {
     static func fileSize(_ fd: Int32) throws(SystemCallError) -> Int64 {
         _ = try hooks(.fstat, fd: fd)
         var st = Glibc.stat()
-        if Glibc.fstat(fd, &st) != 0 { throw SystemCallError(call: .fstat, errno: Glibc.errno) }
+        if Glibc.fstat(fd, &st) != 0 { throw .last(.fstat) }
         return Int64(st.st_size)
     }
 
@@ -189,14 +195,14 @@ package enum SystemCalls {
     /// EIO, ...) is an error, so that an unreadable folder never reads as a missing one.
     static func lookup(_ path: String) throws(SystemCallError) -> FileStatus? {
         do { _ = try hooks(.stat, path: path) } catch {
-            if error.errno == ENOENT || error.errno == ENOTDIR { return nil }
+            if error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory { return nil }
             throw error
         }
         var st = Glibc.stat()
         guard Glibc.fstatat(AT_FDCWD, path, &st, 0) == 0 else {
             let code = Glibc.errno
             if code == ENOENT || code == ENOTDIR { return nil }
-            throw SystemCallError(call: .stat, errno: code)
+            throw SystemCallError(call: .stat, errno: Errno(rawValue: code))
         }
         let kind = st.st_mode & S_IFMT
         return FileStatus(
@@ -207,7 +213,7 @@ package enum SystemCalls {
     /// `rename(2)`.
     static func rename(_ from: String, _ to: String) throws(SystemCallError) {
         _ = try hooks(.rename, path: to, mutates: true)
-        if Glibc.rename(from, to) != 0 { throw SystemCallError(call: .rename, errno: Glibc.errno) }
+        if Glibc.rename(from, to) != 0 { throw .last(.rename) }
         FaultInjector.renamed(from, to)
         if PowerLoss.isRecording { PowerLoss.renamed(from, to) }
     }
@@ -215,7 +221,7 @@ package enum SystemCalls {
     /// `link(2)`: a second name for `from`; fails with EEXIST when `to` exists (an atomic "create if absent").
     static func link(_ from: String, _ to: String) throws(SystemCallError) {
         _ = try hooks(.link, path: to, mutates: true)
-        if Glibc.link(from, to) != 0 { throw SystemCallError(call: .link, errno: Glibc.errno) }
+        if Glibc.link(from, to) != 0 { throw .last(.link) }
         FaultInjector.renamed(from, to)
         if PowerLoss.isRecording { PowerLoss.linked(from, to) }
     }
@@ -223,35 +229,35 @@ package enum SystemCalls {
     /// `unlink(2)`.
     static func unlink(_ path: String) throws(SystemCallError) {
         _ = try hooks(.unlink, path: path, mutates: true)
-        if Glibc.unlink(path) != 0 { throw SystemCallError(call: .unlink, errno: Glibc.errno) }
+        if Glibc.unlink(path) != 0 { throw .last(.unlink) }
         if PowerLoss.isRecording { PowerLoss.unlinked(path) }
     }
 
     /// `rmdir(2)`.
     static func rmdir(_ path: String) throws(SystemCallError) {
         _ = try hooks(.rmdir, path: path, mutates: true)
-        if Glibc.rmdir(path) != 0 { throw SystemCallError(call: .rmdir, errno: Glibc.errno) }
+        if Glibc.rmdir(path) != 0 { throw .last(.rmdir) }
     }
 
     /// `mkdir(2)`; an existing directory is not an error.
     static func mkdir(_ path: String, _ mode: mode_t = 0o755) throws(SystemCallError) {
         _ = try hooks(.mkdir, path: path, mutates: true)
         if Glibc.mkdir(path, mode) != 0 && Glibc.errno != EEXIST {
-            throw SystemCallError(call: .mkdir, errno: Glibc.errno)
+            throw .last(.mkdir)
         }
     }
 
     /// `opendir(3)`/`readdir(3)`: the names in a directory, without `.` and `..`.
     static func listDirectory(_ path: String) throws(SystemCallError) -> [String] {
         _ = try hooks(.opendir, path: path)
-        guard let dir = Glibc.opendir(path) else { throw SystemCallError(call: .opendir, errno: Glibc.errno) }
+        guard let dir = Glibc.opendir(path) else { throw .last(.opendir) }
         defer { Glibc.closedir(dir) }
         var names: [String] = []
         while true {
             // readdir returns NULL at the end and on an error; only errno tells them apart.
             Glibc.errno = 0
             guard let entry = Glibc.readdir(dir) else {
-                if Glibc.errno != 0 { throw SystemCallError(call: .opendir, errno: Glibc.errno) }
+                if Glibc.errno != 0 { throw .last(.opendir) }
                 break
             }
             let name = withUnsafePointer(to: entry.pointee.d_name) {
@@ -270,10 +276,26 @@ package enum SystemCalls {
         return String(cString: resolved)
     }
 
+    /// `realpath(3)`: the path with symlinks, `.` and `..` resolved; `nil` when some part of it does not exist
+    /// (ENOENT, ENOTDIR). Any other failure (EACCES, ELOOP, EIO, ...) is an error.
+    static func resolve(_ path: String) throws(SystemCallError) -> String? {
+        do { _ = try hooks(.realpath, path: path) } catch {
+            if error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory { return nil }
+            throw error
+        }
+        guard let resolved = Glibc.realpath(path, nil) else {
+            let failure = SystemCallError.last(.realpath)
+            if failure.errno == .noSuchFileOrDirectory || failure.errno == .notDirectory { return nil }
+            throw failure
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// `getcwd(3)`.
     static func currentDirectory() throws(SystemCallError) -> String {
         _ = try hooks(.getcwd)
-        guard let cwd = Glibc.getcwd(nil, 0) else { throw SystemCallError(call: .getcwd, errno: Glibc.errno) }
+        guard let cwd = Glibc.getcwd(nil, 0) else { throw .last(.getcwd) }
         defer { free(cwd) }
         return String(cString: cwd)
     }

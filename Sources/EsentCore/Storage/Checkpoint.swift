@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import SystemPackage
 
 /// A database the log says is attached: what replay and the checkpoint carry.
 package struct LoggedDatabase: Equatable, Sendable {
@@ -124,7 +125,7 @@ package struct Checkpoint: Equatable, Sendable {
         do {
             fd = try SystemCalls.open(path, O_RDONLY)
         } catch {
-            throw error.errno == ENOENT ? .checkpointFileNotFound : JetError(error)
+            throw error.errno == .noSuchFileOrDirectory ? .checkpointFileNotFound : JetError(error)
         }
         defer { SystemCalls.close(fd) }
         let size = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import SystemPackage
 
 /// A database file: header page 0, its shadow copy page 1, then data pages 1...pgnoLast (page n at byte
 /// (n + 1) * pageSize). The file is always exactly (pgnoLast + 2) pages; new pages are written formatted, never left
@@ -90,7 +91,7 @@ package final class DatabaseFile: @unchecked Sendable {
         do {
             fd = try SystemCalls.open(temp, O_RDWR | O_CREAT | O_EXCL, 0o644)
         } catch {
-            guard error.errno == EEXIST else { throw JetError(error) }
+            guard error.errno == .fileExists else { throw JetError(error) }
             // Left by a create that crashed, or being built by another instance right now: its lock tells.
             let stale = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(temp, O_RDWR) }
             do throws(JetError) {
@@ -155,7 +156,7 @@ package final class DatabaseFile: @unchecked Sendable {
         do {
             fd = try SystemCalls.open(path, readOnly ? O_RDONLY : O_RDWR)
         } catch {
-            if !readOnly, [EACCES, EPERM, EROFS, ETXTBSY].contains(error.errno),
+            if !readOnly, [Errno.permissionDenied, .notPermitted, .readOnlyFileSystem, .textFileBusy].contains(error.errno),
                 let probe = try? SystemCalls.open(path, O_RDONLY)
             {
                 // Readable but not writable: ESE's answer for a read-only database file.
@@ -188,7 +189,7 @@ package final class DatabaseFile: @unchecked Sendable {
         do {
             try SystemCalls.lock(fd, shared: readOnly)
         } catch {
-            throw error.errno == EAGAIN || error.errno == EACCES ? .databaseSharingViolation : JetError(error)
+            throw error.errno == .resourceTemporarilyUnavailable || error.errno == .permissionDenied ? .databaseSharingViolation : JetError(error)
         }
     }
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import SystemPackage
 
 /// The header segment (first 4096 bytes) of a log file.
 package struct LogFileHeader: Equatable, Sendable {
@@ -438,7 +439,7 @@ package final class LogStream: @unchecked Sendable {
         do {
             return try body()
         } catch {
-            if error.errno == ENOSPC || error.errno == EDQUOT { throw .logDiskFull }
+            if error.errno == .noSpace || error.errno == .diskQuotaExceeded { throw .logDiskFull }
             if error.call == .pwrite || error.call == .fdatasync || error.call == .fsync { throw .logWriteFail }
             throw JetError(error)
         }
@@ -499,7 +500,7 @@ package final class LogStream: @unchecked Sendable {
         do throws(SystemCallError) {
             try SystemCalls.unlink(archivedPath(generation))
         } catch {
-            if error.errno != ENOENT { throw JetError(error) }
+            if error.errno != .noSuchFileOrDirectory { throw JetError(error) }
         }
         archiveNames[generation] = nil
     }
@@ -515,7 +516,7 @@ package final class LogStream: @unchecked Sendable {
                 try SystemCalls.unlink(archivedPath(generation))
                 archiveNames[generation] = nil
             } catch {
-                if error.errno == ENOENT { archiveNames[generation] = nil }
+                if error.errno == .noSuchFileOrDirectory { archiveNames[generation] = nil }
             }
         }
     }

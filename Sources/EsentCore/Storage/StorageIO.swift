@@ -6,7 +6,6 @@ import Musl
 
 /// Glue between the system-call layer and the storage formats.
 package enum StorageIO {
-    /// Runs system calls, turning their failure into the JET error esent.dll gives for it.
     /// Whether `path` exists; an error other than "not found" is reported as one.
     static func exists(_ path: String) throws(JetError) -> Bool {
         try run { () throws(SystemCallError) in try SystemCalls.lookup(path) } != nil
@@ -37,6 +36,60 @@ package enum StorageIO {
         try run { () throws(SystemCallError) in try SystemCalls.lookup(path) }?.isRegularFile == true
     }
 
+    /// The process's current directory.
+    static func currentFolder() throws(JetError) -> String {
+        try run { () throws(SystemCallError) in try SystemCalls.currentDirectory() }
+    }
+
+    /// `path` with symlinks, `.` and `..` resolved; nil when it does not exist, any other failure an error.
+    static func resolvedPath(_ path: String) throws(JetError) -> String? {
+        try run { () throws(SystemCallError) in try SystemCalls.resolve(path) }
+    }
+
+    /// The size of `path` in bytes, 0 when it does not exist; any other failure is an error.
+    static func size(_ path: String) throws(JetError) -> Int64 {
+        try status(path)?.size ?? 0
+    }
+
+    /// Removes the file `path`; a file already gone is not an error.
+    static func remove(_ path: String) throws(JetError) {
+        do throws(SystemCallError) { try SystemCalls.unlink(path) } catch {
+            if error.errno != .noSuchFileOrDirectory { throw JetError(error) }
+        }
+    }
+
+    /// Removes the files directly inside `folder` (not its subfolders) and then the folder if it is empty.
+    static func removeFiles(in folder: String) throws(JetError) {
+        guard try isDirectory(folder) else { return }
+        for name in try listFolder(folder) where try !isDirectory(folder + name) {
+            try remove(folder + name)
+        }
+        try run { () throws(SystemCallError) in try SystemCalls.rmdir(folder) }
+    }
+
+    /// Creates the folder `folder` (its parent must exist); an existing folder is not an error.
+    static func makeFolder(_ folder: String) throws(JetError) {
+        try run { () throws(SystemCallError) in try SystemCalls.mkdir(folder) }
+    }
+
+    /// The names in `folder`, without `.` and `..`.
+    static func listFolder(_ folder: String) throws(JetError) -> [String] {
+        try run { () throws(SystemCallError) in try SystemCalls.listDirectory(folder) }
+    }
+
+    /// Renames `from` to `to`, replacing `to`.
+    static func rename(_ from: String, _ to: String) throws(JetError) {
+        try run { () throws(SystemCallError) in try SystemCalls.rename(from, to) }
+    }
+
+    /// Makes the renames and new entries in `folder` durable.
+    static func syncFolder(_ folder: String) throws(JetError) {
+        try run { () throws(SystemCallError) in try SystemCalls.syncDirectory(folder) }
+    }
+
+    /// Runs system calls, turning their failure into the JET error esent.dll gives for it (`JetError(_:)`, the
+    /// one general mapping). Callers that know more (ENOSPC on a log is -529, EAGAIN on a lock a sharing
+    /// violation) catch `SystemCallError` themselves at that place.
     @inline(__always)
     static func run<T>(_ body: () throws(SystemCallError) -> T) throws(JetError) -> T {
         do {

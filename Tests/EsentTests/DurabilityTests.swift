@@ -1,3 +1,4 @@
+import SystemPackage
 import CEsent
 import Dispatch
 import CEsentChecksum
@@ -299,7 +300,7 @@ struct FaultInjectorTests {
     func shortTransfersAndInterruptsComplete() throws {
         let folder = StorageTempFolder()
         let path = folder.path + "f"
-        let fd = try SystemCalls.open(path, O_RDWR | O_CREAT)
+        let fd = try SystemCalls.open(path, .readWrite, options: .create)
         defer { SystemCalls.close(fd) }
         let bytes = (0..<10000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
         for effect in [FaultEffect.short(100), .short(1), .interrupt] {
@@ -315,7 +316,7 @@ struct FaultInjectorTests {
     @Test("issue 6.12: a pwrite that returns 0 is an I/O error, not an endless loop")
     func zeroWriteIsAnError() throws {
         let folder = StorageTempFolder()
-        let fd = try SystemCalls.open(folder.path + "f", O_RDWR | O_CREAT)
+        let fd = try SystemCalls.open(folder.path + "f", .readWrite, options: .create)
         defer { SystemCalls.close(fd) }
         var byte: UInt8 = 1
         #expect(throws: SystemCallError(call: .pwrite, errno: .ioError)) {
@@ -328,8 +329,8 @@ struct FaultInjectorTests {
     @Test("issue 9.5: a rule targets one file; the Nth call; and the injector is safe under threads")
     func perFileNthCallAndThreads() throws {
         let folder = StorageTempFolder()
-        let a = try SystemCalls.open(folder.path + "a.log", O_RDWR | O_CREAT)
-        let b = try SystemCalls.open(folder.path + "b.edb", O_RDWR | O_CREAT)
+        let a = try SystemCalls.open(folder.path + "a.log", .readWrite, options: .create)
+        let b = try SystemCalls.open(folder.path + "b.edb", .readWrite, options: .create)
         defer {
             SystemCalls.close(a)
             SystemCalls.close(b)

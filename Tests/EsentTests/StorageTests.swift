@@ -1,3 +1,4 @@
+import SystemPackage
 import Glibc
 import Testing
 
@@ -40,7 +41,7 @@ final class StorageTempFolder {
 /// Raw file access for corrupting bytes on purpose.
 enum RawFile {
     static func read(_ path: String) throws -> [UInt8] {
-        let fd = try SystemCalls.open(path, O_RDONLY)
+        let fd = try SystemCalls.open(path, .readOnly)
         defer { SystemCalls.close(fd) }
         let size = Int(try SystemCalls.fileSize(fd))
         var bytes = [UInt8](repeating: 0, count: size)
@@ -50,13 +51,13 @@ enum RawFile {
     }
 
     static func write(_ path: String, _ bytes: [UInt8], at offset: Int64 = 0, truncate: Bool = false) throws {
-        let fd = try SystemCalls.open(path, O_WRONLY | O_CREAT | (truncate ? O_TRUNC : 0))
+        let fd = try SystemCalls.open(path, .writeOnly, options: truncate ? [.create, .truncate] : .create)
         defer { SystemCalls.close(fd) }
         try bytes.withUnsafeBytes { b in try SystemCalls.pwrite(fd, b.baseAddress!, b.count, offset) }
     }
 
     static func flip(_ path: String, at offset: Int64) throws {
-        let fd = try SystemCalls.open(path, O_RDWR)
+        let fd = try SystemCalls.open(path, .readWrite)
         defer { SystemCalls.close(fd) }
         var byte: UInt8 = 0
         _ = try SystemCalls.pread(fd, &byte, 1, offset)
@@ -867,7 +868,7 @@ struct StorageTests {
         let dataPages = (1 << 30) / pageSize
         let db = try DatabaseFile.create(
             path: path, pageSize: pageSize, dataPages: dataPages, header: .new(pageSize: pageSize), overwrite: false)
-        let fd = try SystemCalls.open(path, O_RDONLY)
+        let fd = try SystemCalls.open(path, .readOnly)
         defer { SystemCalls.close(fd) }
         for bufferBytes in [64 * 1024, 1 << 20, 8 << 20] {
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: bufferBytes, alignment: 4096)

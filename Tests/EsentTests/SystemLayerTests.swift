@@ -1,3 +1,4 @@
+import CEsent
 import Glibc
 import SystemPackage
 import Testing
@@ -14,7 +15,7 @@ struct SystemLayerTests {
         let folder = StorageTempFolder()
         let missing = folder.path + "absent"
         do throws(SystemCallError) {
-            _ = try SystemCalls.open(missing, O_RDONLY)
+            _ = try SystemCalls.open(missing, .readOnly)
             Issue.record("opening a missing file succeeded")
         } catch {
             #expect(error == SystemCallError(call: .open, errno: .noSuchFileOrDirectory))
@@ -47,15 +48,21 @@ struct SystemLayerTests {
         let folder = StorageTempFolder()
         let source = folder.path + "unreadable-set"
         #expect(mkdir(source, 0o755) == 0)
+        // An instance of its own, with its folders in the scratch folder, so no other test's settings matter.
+        let handle = try Lifecycle.createInstance(name: "syslayer-restore", displayName: nil)
+        defer { _ = try? Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermAbrupt)) }
+        for paramid in [JET_paramSystemPath, JET_paramLogFilePath] {
+            try Parameters.set(instance: handle, sesid: 0, paramid: UInt(paramid), integer: 0, string: folder.path)
+        }
         #expect(throws: JetError.fileAccessDenied) {
             try FaultInjector.with([FaultRule([.stat], path: "unreadable-set/", times: Int.max, effect: .fail(EACCES))])
             { () throws(JetError) in
-                try Restore.restoreInstance(handle: nil, source: source, destination: nil, status: ProgressMeter(nil))
+                try Restore.restoreInstance(handle: handle, source: source, destination: nil, status: ProgressMeter(nil))
             }
         }
         // Without the fault the same empty folder is a missing backup, as before.
         #expect(throws: JetError.fileNotFound) {
-            try Restore.restoreInstance(handle: nil, source: source, destination: nil, status: ProgressMeter(nil))
+            try Restore.restoreInstance(handle: handle, source: source, destination: nil, status: ProgressMeter(nil))
         }
     }
 
@@ -64,7 +71,7 @@ struct SystemLayerTests {
         let folder = StorageTempFolder()
         try StorageIO.remove(folder.path + "never-made")
         let path = folder.path + "kept"
-        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, O_CREAT | O_RDWR) }
+        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readWrite, options: .create) }
         SystemCalls.close(fd)
         #expect(throws: JetError.fileAccessDenied) {
             try FaultInjector.with([FaultRule([.unlink], effect: .fail(EACCES))]) { () throws(JetError) in

@@ -50,7 +50,7 @@ package final class DatabaseStream: @unchecked Sendable {
 
 /// A log (or other listed) file being streamed.
 package final class LogFileStream: @unchecked Sendable {
-    let fd: Int32
+    let fd: FileDescriptor
     let generation: Int32
     let size: Int64
     /// The database page size: the unit of ESE's read rules, for logs too.
@@ -59,7 +59,7 @@ package final class LogFileStream: @unchecked Sendable {
     /// A never-written segment was read: every later one must be never-written too, as replay requires.
     var pastEnd = false
 
-    init(fd: Int32, generation: Int32, size: Int64, pageSize: Int) {
+    init(fd: FileDescriptor, generation: Int32, size: Int64, pageSize: Int) {
         self.fd = fd
         self.generation = generation
         self.size = size
@@ -228,9 +228,9 @@ package enum StreamingBackup {
         guard let log = s.log else { throw .loggingDisabled }
         // Open the path this library built, not the caller's string: nothing outside the set is touched.
         let path = log.archivedPath(generation)
-        let fd: Int32
+        let fd: FileDescriptor
         do {
-            fd = try SystemCalls.open(path, O_RDONLY)
+            fd = try SystemCalls.open(path, .readOnly)
         } catch {
             throw error.errno == .noSuchFileOrDirectory ? .missingFileToBackup : JetError(error)
         }

@@ -354,7 +354,7 @@ struct RestoredDatabase {
     private static func readTrailer(_ path: String, at offset: Int64, pageSize: Int) throws(JetError)
         -> BackupTrailer
     {
-        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, O_RDONLY) }
+        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) }
         defer { SystemCalls.close(fd) }
         let buffer = try PageBuffer(bytes: pageSize)
         defer { buffer.deallocate() }
@@ -372,7 +372,7 @@ struct RestoredDatabase {
     /// A destination another instance has attached (it holds the file's lock) is not replaced.
     func checkDestinationFree() throws(JetError) {
         guard try StorageIO.exists(destination) else { return }
-        guard let fd = try? SystemCalls.open(destination, O_RDWR) else { return }
+        guard let fd = try? SystemCalls.open(destination, .readWrite) else { return }
         defer { SystemCalls.close(fd) }
         do {
             try SystemCalls.lock(fd, shared: false)
@@ -384,7 +384,7 @@ struct RestoredDatabase {
     /// The copy beside the destination: header pages rewritten consistent (the backup marks cleared, as ESE's hard
     /// recovery leaves them), every data page verified, no trailer, synced.
     func copy(using copier: CopyBuffer, consistentAt generation: Int32, status: ProgressMeter) throws(JetError) {
-        let input = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(source, O_RDONLY) }
+        let input = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(source, .readOnly) }
         defer { SystemCalls.close(input) }
         let output = try CopyBuffer.create(copyPath, overwrite: true)
         defer { SystemCalls.close(output) }

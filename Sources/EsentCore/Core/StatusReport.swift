@@ -60,10 +60,10 @@ struct CopyBuffer {
 
     /// Creates (or, with `overwrite`, replaces) a file for writing. An existing file without `overwrite` is
     /// `JET_errFileAlreadyExists`; a missing folder `JET_errInvalidPath`.
-    static func create(_ path: String, overwrite: Bool) throws(JetError) -> Int32 {
-        let flags = O_WRONLY | O_CREAT | (overwrite ? O_TRUNC : O_EXCL)
+    static func create(_ path: String, overwrite: Bool) throws(JetError) -> FileDescriptor {
         do {
-            return try SystemCalls.open(path, flags, 0o644)
+            return try SystemCalls.open(
+                path, .writeOnly, options: [.create, overwrite ? .truncate : .exclusiveCreate])
         } catch {
             if error.errno == .fileExists { throw .fileAlreadyExists }
             if error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory { throw .invalidPath }
@@ -71,11 +71,11 @@ struct CopyBuffer {
         }
     }
 
-    static func write(_ fd: Int32, _ p: UnsafeRawPointer, _ count: Int, at offset: Int64) throws(JetError) {
+    static func write(_ fd: FileDescriptor, _ p: UnsafeRawPointer, _ count: Int, at offset: Int64) throws(JetError) {
         try StorageIO.run { () throws(SystemCallError) in try SystemCalls.pwrite(fd, p, count, offset) }
     }
 
-    static func sync(_ fd: Int32) throws(JetError) {
+    static func sync(_ fd: FileDescriptor) throws(JetError) {
         try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
     }
 }

@@ -177,7 +177,7 @@ package enum PowerLoss {
         }
     }
 
-    static func opened(fd: Int32, path: String, flags: Int32) {
+    static func opened(fd: Int32, path: String, truncates: Bool) {
         state.withLock { s in
             guard path.hasPrefix(s.folder) else { return }
             s.descriptors[fd] = path
@@ -185,7 +185,7 @@ package enum PowerLoss {
                 // Created now (O_CREAT): its name is durable, its bytes are not yet.
                 s.files[path] = FileModel(durable: [])
             }
-            if flags & O_TRUNC != 0 { s.files[path]?.pending.append(.truncate(0)) }
+            if truncates { s.files[path]?.pending.append(.truncate(0)) }
         }
     }
 

@@ -10,6 +10,16 @@ package struct SystemCallError: Error, Equatable {
     var call: SystemCall
     var errno: Errno
 
+    init(call: SystemCall, errno: Errno) {
+        self.call = call
+        self.errno = errno
+    }
+
+    /// A failure swift-system reported (always an `Errno`; anything else is an I/O error).
+    init(call: SystemCall, _ error: any Error) {
+        self.init(call: call, errno: error as? Errno ?? .ioError)
+    }
+
     /// The failure `call` just reported through the C `errno` variable.
     static func last(_ call: SystemCall) -> SystemCallError {
         SystemCallError(call: call, errno: Errno(rawValue: Glibc.errno))
@@ -48,32 +58,41 @@ package enum SystemCalls {
         return effect
     }
 
-    /// `open(2)` with `O_CLOEXEC` added; retries on `EINTR`.
-    static func open(_ path: String, _ flags: Int32, _ mode: mode_t = 0o644) throws(SystemCallError) -> Int32 {
-        _ = try hooks(.open, path: path, mutates: flags & (O_CREAT | O_TRUNC) != 0)
-        while true {
-            let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
-            if fd >= 0 {
-                FaultInjector.opened(fd, path: path)
-                if PowerLoss.isRecording { PowerLoss.opened(fd: fd, path: path, flags: flags) }
-                return fd
-            }
-            if Glibc.errno != EINTR { throw .last(.open) }
+    /// `open(2)` through swift-system's `FileDescriptor.open`, with `O_CLOEXEC` added; retries on `EINTR`.
+    static func open(
+        _ path: String, _ mode: FileDescriptor.AccessMode, options: FileDescriptor.OpenOptions = [],
+        permissions: FilePermissions = [.ownerReadWrite, .groupRead, .otherRead]
+    ) throws(SystemCallError) -> FileDescriptor {
+        _ = try hooks(.open, path: path, mutates: !options.isDisjoint(with: [.create, .truncate]))
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(
+                FilePath(path), mode, options: options.union(.closeOnExec), permissions: permissions,
+                retryOnInterrupt: true)
+        } catch {
+            throw SystemCallError(call: .open, error)
         }
+        FaultInjector.opened(fd.rawValue, path: path)
+        if PowerLoss.isRecording {
+            PowerLoss.opened(fd: fd.rawValue, path: path, truncates: options.contains(.truncate))
+        }
+        return fd
     }
 
-    /// `close(2)`. Errors are not reported: the descriptor is gone either way on Linux.
-    static func close(_ fd: Int32) {
-        FaultInjector.closed(fd)
-        if PowerLoss.isRecording { PowerLoss.closed(fd: fd) }
-        _ = Glibc.close(fd)
+    /// `close(2)` through `FileDescriptor.close`. Errors are not reported: the descriptor is gone either way on
+    /// Linux.
+    static func close(_ fd: FileDescriptor) {
+        FaultInjector.closed(fd.rawValue)
+        if PowerLoss.isRecording { PowerLoss.closed(fd: fd.rawValue) }
+        try? fd.close()
     }
 
-    /// `pread(2)` until `count` bytes or end of file; retries on `EINTR`. Returns the bytes read.
-    static func pread(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, _ offset: Int64)
+    /// `pread(2)` through `FileDescriptor.read(fromAbsoluteOffset:into:)` until `count` bytes or end of file;
+    /// retries on `EINTR`. Returns the bytes read.
+    static func pread(_ fd: FileDescriptor, _ buffer: UnsafeMutableRawPointer, _ count: Int, _ offset: Int64)
         throws(SystemCallError) -> Int
     {
-        var effect = try hooks(.pread, fd: fd)
+        var effect = try hooks(.pread, fd: fd.rawValue)
         var done = 0
         while done < count {
             var limit = count - done
@@ -83,61 +102,67 @@ package enum SystemCalls {
             default: break
             }
             effect = nil
-            let n = Glibc.pread(fd, buffer + done, limit, off_t(offset) + off_t(done))
-            if n > 0 {
-                done += n
-            } else if n == 0 {
-                break
-            } else if Glibc.errno != EINTR {
-                throw .last(.pread)
+            let n: Int
+            do {
+                n = try fd.read(
+                    fromAbsoluteOffset: offset + Int64(done),
+                    into: UnsafeMutableRawBufferPointer(start: buffer + done, count: limit), retryOnInterrupt: true)
+            } catch {
+                throw SystemCallError(call: .pread, error)
             }
+            if n == 0 { break }
+            done += n
         }
         return done
     }
 
-    /// `pwrite(2)` of all `count` bytes; retries on `EINTR` and short writes. A write that makes no progress
-    /// (returns 0) is an I/O error rather than a retry that could spin forever.
-    static func pwrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int, _ offset: Int64)
+    /// `pwrite(2)` through `FileDescriptor.write(toAbsoluteOffset:_:)` of all `count` bytes; retries on `EINTR`
+    /// and short writes. A write that makes no progress (returns 0) is an I/O error rather than a retry that could
+    /// spin forever.
+    static func pwrite(_ fd: FileDescriptor, _ buffer: UnsafeRawPointer, _ count: Int, _ offset: Int64)
         throws(SystemCallError)
     {
         var effect: FaultEffect?
         if FaultInjector.isActive {
-            if PowerLoss.isRecording { try PowerLoss.write(fd: fd, buffer, count, offset) }
-            effect = try hooks(.pwrite, fd: fd)
+            if PowerLoss.isRecording { try PowerLoss.write(fd: fd.rawValue, buffer, count, offset) }
+            effect = try hooks(.pwrite, fd: fd.rawValue)
         }
         var done = 0
         while done < count {
             var limit = count - done
-            var n: Int
+            var n = 0
             switch effect {
             case .short(let k)?:
                 limit = min(limit, max(1, k))
-                n = Glibc.pwrite(fd, buffer + done, limit, off_t(offset) + off_t(done))
             case .zero?:
-                n = 0
+                limit = 0
             default:
-                n = Glibc.pwrite(fd, buffer + done, limit, off_t(offset) + off_t(done))
+                break
             }
             effect = nil
-            if n > 0 {
-                done += n
-            } else if n == 0 {
-                throw SystemCallError(call: .pwrite, errno: .ioError)
-            } else if Glibc.errno != EINTR {
-                throw .last(.pwrite)
+            if limit > 0 {
+                do {
+                    n = try fd.write(
+                        toAbsoluteOffset: offset + Int64(done),
+                        UnsafeRawBufferPointer(start: buffer + done, count: limit), retryOnInterrupt: true)
+                } catch {
+                    throw SystemCallError(call: .pwrite, error)
+                }
             }
+            if n == 0 { throw SystemCallError(call: .pwrite, errno: .ioError) }
+            done += n
         }
     }
 
     /// `fcntl(2)` with `F_OFD_SETLK` on the whole file, without waiting: a write lock, or a read lock when
     /// `shared`. Open-file-description locks conflict between two opens even within one process, and the kernel
     /// drops them when the descriptor closes or the holder dies. Fails with `EAGAIN` on a conflict.
-    static func lock(_ fd: Int32, shared: Bool) throws(SystemCallError) {
-        _ = try hooks(.fcntl, fd: fd)
+    static func lock(_ fd: FileDescriptor, shared: Bool) throws(SystemCallError) {
+        _ = try hooks(.fcntl, fd: fd.rawValue)
         var request = Glibc.flock()
         request.l_type = Int16(shared ? F_RDLCK : F_WRLCK)
         request.l_whence = Int16(SEEK_SET)
-        while Glibc.fcntl(fd, ofdSetLock, &request) != 0 {
+        while Glibc.fcntl(fd.rawValue, ofdSetLock, &request) != 0 {
             if Glibc.errno != EINTR { throw .last(.fcntl) }
         }
     }
@@ -145,38 +170,38 @@ package enum SystemCalls {
     /// `F_OFD_SETLK` from Linux's <fcntl.h>, which Swift's Glibc module leaves out (it needs _GNU_SOURCE).
     private static let ofdSetLock: Int32 = 37
 
-    /// `fsync(2)`; retries on `EINTR`.
-    static func fsync(_ fd: Int32) throws(SystemCallError) {
-        _ = try hooks(.fsync, fd: fd, mutates: true)
-        while Glibc.fsync(fd) != 0 {
+    /// `fsync(2)` (swift-system has no wrapper); retries on `EINTR`.
+    static func fsync(_ fd: FileDescriptor) throws(SystemCallError) {
+        _ = try hooks(.fsync, fd: fd.rawValue, mutates: true)
+        while Glibc.fsync(fd.rawValue) != 0 {
             if Glibc.errno != EINTR { throw .last(.fsync) }
         }
-        if PowerLoss.isRecording { PowerLoss.synced(fd: fd) }
+        if PowerLoss.isRecording { PowerLoss.synced(fd: fd.rawValue) }
     }
 
-    /// `fdatasync(2)`; retries on `EINTR`.
-    static func fdatasync(_ fd: Int32) throws(SystemCallError) {
-        _ = try hooks(.fdatasync, fd: fd, mutates: true)
-        while Glibc.fdatasync(fd) != 0 {
+    /// `fdatasync(2)` (swift-system has no wrapper); retries on `EINTR`.
+    static func fdatasync(_ fd: FileDescriptor) throws(SystemCallError) {
+        _ = try hooks(.fdatasync, fd: fd.rawValue, mutates: true)
+        while Glibc.fdatasync(fd.rawValue) != 0 {
             if Glibc.errno != EINTR { throw .last(.fdatasync) }
         }
-        if PowerLoss.isRecording { PowerLoss.synced(fd: fd) }
+        if PowerLoss.isRecording { PowerLoss.synced(fd: fd.rawValue) }
     }
 
     /// `ftruncate(2)`; retries on `EINTR`.
-    static func ftruncate(_ fd: Int32, _ size: Int64) throws(SystemCallError) {
-        _ = try hooks(.ftruncate, fd: fd, mutates: true)
-        while Glibc.ftruncate(fd, off_t(size)) != 0 {
+    static func ftruncate(_ fd: FileDescriptor, _ size: Int64) throws(SystemCallError) {
+        _ = try hooks(.ftruncate, fd: fd.rawValue, mutates: true)
+        while Glibc.ftruncate(fd.rawValue, off_t(size)) != 0 {
             if Glibc.errno != EINTR { throw .last(.ftruncate) }
         }
-        if PowerLoss.isRecording { PowerLoss.truncated(fd: fd, size: size) }
+        if PowerLoss.isRecording { PowerLoss.truncated(fd: fd.rawValue, size: size) }
     }
 
     /// `fstat(2)`: the file's size in bytes.
-    static func fileSize(_ fd: Int32) throws(SystemCallError) -> Int64 {
-        _ = try hooks(.fstat, fd: fd)
+    static func fileSize(_ fd: FileDescriptor) throws(SystemCallError) -> Int64 {
+        _ = try hooks(.fstat, fd: fd.rawValue)
         var st = Glibc.stat()
-        if Glibc.fstat(fd, &st) != 0 { throw .last(.fstat) }
+        if Glibc.fstat(fd.rawValue, &st) != 0 { throw .last(.fstat) }
         return Int64(st.st_size)
     }
 
@@ -302,7 +327,7 @@ package enum SystemCalls {
 
     /// Makes a rename or a new entry in `directory` durable: `open(2)` + `fsync(2)` of the directory.
     static func syncDirectory(_ directory: String) throws(SystemCallError) {
-        let fd = try open(directory, O_RDONLY | O_DIRECTORY)
+        let fd = try open(directory, .readOnly, options: .directory)
         defer { close(fd) }
         try fsync(fd)
     }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import SystemPackage
 import CEsent
 
 /// Offline inspection of the library's files for the esentutl command: headers, records, checksums and whole
@@ -39,12 +40,12 @@ package enum Inspect {
 
     /// An open file, read-only.
     final class ReadOnlyFile {
-        let fd: Int32
+        let fd: FileDescriptor
         let size: Int64
 
         init(_ path: String) throws(JetError) {
             if let status = SystemCalls.status(path), status.isDirectory { throw .fileAccessDenied }
-            fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, O_RDONLY) }
+            fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) }
             do {
                 size = try SystemCalls.fileSize(fd)
             } catch {

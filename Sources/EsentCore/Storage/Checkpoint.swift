@@ -121,9 +121,9 @@ package struct Checkpoint: Equatable, Sendable {
 
     /// Reads `path`. Missing → `.checkpointFileNotFound`; damaged → `.checkpointCorrupt`.
     static func read(path: String) throws(JetError) -> Checkpoint {
-        let fd: Int32
+        let fd: FileDescriptor
         do {
-            fd = try SystemCalls.open(path, O_RDONLY)
+            fd = try SystemCalls.open(path, .readOnly)
         } catch {
             throw error.errno == .noSuchFileOrDirectory ? .checkpointFileNotFound : JetError(error)
         }
@@ -149,7 +149,7 @@ package struct Checkpoint: Equatable, Sendable {
         }
         let temp = path + ".tmp"
         try StorageIO.run { () throws(SystemCallError) in
-            let fd = try SystemCalls.open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            let fd = try SystemCalls.open(temp, .writeOnly, options: [.create, .truncate])
             do throws(SystemCallError) {
                 try SystemCalls.pwrite(fd, buffer.pointer, bytes.count, 0)
                 try SystemCalls.fsync(fd)

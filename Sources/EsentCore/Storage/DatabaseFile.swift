@@ -40,13 +40,13 @@ package final class DatabaseFile: @unchecked Sendable {
     var header: DatabaseHeader
     /// The last data page. The file holds pgnoLast + 2 pages.
     var pgnoLast: UInt32
-    private let fd: Int32
+    private let fd: FileDescriptor
 
     /// Pages in the file, counting the two header pages.
     var totalPages: Int { Int(pgnoLast) + 2 }
     var fileSize: Int64 { Int64(totalPages) * Int64(pageSize) }
 
-    private init(fd: Int32, path: String, pageSize: Int, header: DatabaseHeader, pgnoLast: UInt32, readOnly: Bool) {
+    private init(fd: FileDescriptor, path: String, pageSize: Int, header: DatabaseHeader, pgnoLast: UInt32, readOnly: Bool) {
         self.fd = fd
         self.path = path
         self.pageSize = pageSize
@@ -75,25 +75,25 @@ package final class DatabaseFile: @unchecked Sendable {
         guard validPageSizes.contains(pageSize), dataPages >= 0, dataPages <= Int(maxPgnoLast) else {
             throw .invalidParameter
         }
-        var existing: Int32?
+        var existing: FileDescriptor?
         defer { if let existing { SystemCalls.close(existing) } }
         if let status = try StorageIO.run({ () throws(SystemCallError) in try SystemCalls.lookup(path) }) {
             guard overwrite else { throw .databaseDuplicate }
             // A folder, FIFO or device is never replaced (and never opened: a FIFO would block).
             guard status.isRegularFile else { throw .fileAccessDenied }
-            let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, O_RDWR) }
+            let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readWrite) }
             existing = fd
             // Someone else's database: leave it as it is.
             try lock(fd, readOnly: false)
         }
         let temp = path + ".creating"
-        let fd: Int32
+        let fd: FileDescriptor
         do {
-            fd = try SystemCalls.open(temp, O_RDWR | O_CREAT | O_EXCL, 0o644)
+            fd = try SystemCalls.open(temp, .readWrite, options: [.create, .exclusiveCreate])
         } catch {
             guard error.errno == .fileExists else { throw JetError(error) }
             // Left by a create that crashed, or being built by another instance right now: its lock tells.
-            let stale = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(temp, O_RDWR) }
+            let stale = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(temp, .readWrite) }
             do throws(JetError) {
                 try lock(stale, readOnly: false)
             } catch {
@@ -152,12 +152,12 @@ package final class DatabaseFile: @unchecked Sendable {
     ///   `.databaseCorrupted` when both header copies are bad or the size is not a whole number of pages.
     static func open(path: String, readOnly: Bool) throws(JetError) -> DatabaseFile {
         if let status = SystemCalls.status(path), status.isDirectory { throw .fileAccessDenied }
-        let fd: Int32
+        let fd: FileDescriptor
         do {
-            fd = try SystemCalls.open(path, readOnly ? O_RDONLY : O_RDWR)
+            fd = try SystemCalls.open(path, readOnly ? .readOnly : .readWrite)
         } catch {
             if !readOnly, [Errno.permissionDenied, .notPermitted, .readOnlyFileSystem, .textFileBusy].contains(error.errno),
-                let probe = try? SystemCalls.open(path, O_RDONLY)
+                let probe = try? SystemCalls.open(path, .readOnly)
             {
                 // Readable but not writable: ESE's answer for a read-only database file.
                 SystemCalls.close(probe)
@@ -185,7 +185,7 @@ package final class DatabaseFile: @unchecked Sendable {
 
     /// An attached database belongs to one instance at a time, across processes too: a shared lock for a
     /// read-only attachment, an exclusive one otherwise. A conflict is ESE's sharing violation.
-    private static func lock(_ fd: Int32, readOnly: Bool) throws(JetError) {
+    private static func lock(_ fd: FileDescriptor, readOnly: Bool) throws(JetError) {
         do {
             try SystemCalls.lock(fd, shared: readOnly)
         } catch {
@@ -196,7 +196,7 @@ package final class DatabaseFile: @unchecked Sendable {
     /// The header and the file's size, without keeping the file open (for a detached database).
     static func readHeader(path: String) throws(JetError) -> (header: DatabaseHeader, fileSize: Int64) {
         if let status = SystemCalls.status(path), status.isDirectory { throw .fileAccessDenied }
-        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, O_RDONLY) }
+        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) }
         defer { SystemCalls.close(fd) }
         let fileSize = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
         return (header: try readHeader(fd: fd, fileSize: fileSize), fileSize: fileSize)
@@ -204,7 +204,7 @@ package final class DatabaseFile: @unchecked Sendable {
 
     /// Page 0 at the page size it claims; else page 1 at each possible page size (page 0's size field may be
     /// the damaged byte). `.fileInvalidType` when neither copy even looks like a header.
-    private static func readHeader(fd: Int32, fileSize: Int64) throws(JetError) -> DatabaseHeader {
+    private static func readHeader(fd: FileDescriptor, fileSize: Int64) throws(JetError) -> DatabaseHeader {
         let maxPage = validPageSizes[validPageSizes.count - 1]
         let buffer = try PageBuffer(bytes: maxPage)
         defer { buffer.deallocate() }
@@ -347,7 +347,7 @@ package final class DatabaseFile: @unchecked Sendable {
     // MARK: Helpers
 
     /// Writes formatted data pages first...last at their places, in large chunks.
-    private static func writeFormattedPages(fd: Int32, first: UInt32, last: UInt32, pageSize: Int) throws(JetError) {
+    private static func writeFormattedPages(fd: FileDescriptor, first: UInt32, last: UInt32, pageSize: Int) throws(JetError) {
         guard first <= last else { return }
         let chunkPages = max(1, formatChunkBytes / pageSize)
         let buffer = try PageBuffer(bytes: chunkPages * pageSize)

@@ -121,7 +121,7 @@ package final class LogStream: @unchecked Sendable {
     /// The databases attached now, as the records appended and replayed say.
     private(set) var attachedDatabases: [LoggedDatabase]
 
-    private var fd: Int32 = -1
+    private var fd: FileDescriptor?
     private var currentCreated: LogTime = .none
     /// The segment being filled; written out when full and at every flush.
     private let segment: PageBuffer
@@ -145,7 +145,7 @@ package final class LogStream: @unchecked Sendable {
     var currentLogPath: String { logDirectory + names.currentLog }
     var temporaryLogPath: String { logDirectory + names.temporaryLog }
     var checkpointPath: String { systemDirectory + names.checkpoint }
-    var isOpen: Bool { fd >= 0 }
+    var isOpen: Bool { fd != nil }
 
     private init(
         logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int, signature: Signature
@@ -168,7 +168,7 @@ package final class LogStream: @unchecked Sendable {
     }
 
     deinit {
-        if fd >= 0 { SystemCalls.close(fd) }
+        if let fd { SystemCalls.close(fd) }
         segment.deallocate()
         scratch.deallocate()
     }
@@ -307,7 +307,7 @@ package final class LogStream: @unchecked Sendable {
         lastWrittenSegment = outcome.lastDataSegments
         guard let tail = outcome.currentLog else { return (recovery, false) }
         try Replay.cutTail(tail)
-        fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(currentLogPath, O_RDWR) }
+        fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(currentLogPath, .readWrite) }
         lastWrittenSegment = tail.dataSegments
         lastSyncedSegment = tail.dataSegments
         guard tail.onlyInitialize, tail.dataSegments + 1 < fileSize / Self.segmentSize else {
@@ -328,7 +328,7 @@ package final class LogStream: @unchecked Sendable {
     @discardableResult
     func append(_ record: LogRecord, flush: Bool) throws(JetError) -> LogPosition {
         if let failure { throw failure }
-        guard fd >= 0 else { throw .logWriteFail }
+        guard fd != nil else { throw .logWriteFail }
         let size = try record.encodedSize()
         let segments = fileSize / Self.segmentSize
         guard size <= (segments - 1) * Self.segmentCapacity else { throw .invalidParameter }
@@ -368,7 +368,7 @@ package final class LogStream: @unchecked Sendable {
     /// records of the flush in progress (append-only segments; the rest of a sealed segment stays unused).
     func flush() throws(JetError) {
         if let failure { throw failure }
-        guard fd >= 0 else { return }
+        guard fd != nil else { return }
         try guarded { () throws(JetError) in
             let sealing = segmentDirty && segmentUsed > 0
             if sealing { try writeSegment() }
@@ -381,14 +381,12 @@ package final class LogStream: @unchecked Sendable {
     /// archives are durable already: every roll syncs them.
     func sync() throws(JetError) {
         try flush()
-        guard fd >= 0 else { return }
-        let fd = self.fd
+        guard let fd else { return }
         try logIO { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
     }
 
     private func syncWritten() throws(JetError) {
-        guard needsSync else { return }
-        let fd = self.fd
+        guard needsSync, let fd else { return }
         try logIO { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
         needsSync = false
         lastSyncedSegment = lastWrittenSegment
@@ -406,17 +404,17 @@ package final class LogStream: @unchecked Sendable {
     /// new generation (durably).
     func roll() throws(JetError) {
         if let failure { throw failure }
-        guard fd >= 0 else { throw .logWriteFail }
+        guard fd != nil else { throw .logWriteFail }
         try guarded { () throws(JetError) in try advance() }
     }
 
     /// Clean: append `.shutdown`, flush, write the checkpoint, close. Not clean: just close the file, losing what
     /// was not flushed, as a crash would (JET_bitTermDirty).
     func close(clean: Bool) throws(JetError) {
-        guard fd >= 0 else { return }
+        guard let open = fd else { return }
         defer {
-            SystemCalls.close(fd)
-            fd = -1
+            SystemCalls.close(open)
+            fd = nil
         }
         if clean {
             _ = try append(.shutdown, flush: true)
@@ -455,7 +453,7 @@ package final class LogStream: @unchecked Sendable {
             Checksum.page(p, count: Self.segmentSize, seed: Self.segmentSeed(currentGeneration, segmentIndex)),
             at: SegmentOffset.checksum)
         let offset = Int64(segmentIndex) * Int64(Self.segmentSize)
-        let fd = self.fd
+        guard let fd else { throw .logWriteFail }
         try logIO { () throws(SystemCallError) in try SystemCalls.pwrite(fd, p, Self.segmentSize, offset) }
         segmentDirty = false
         needsSync = true
@@ -464,12 +462,12 @@ package final class LogStream: @unchecked Sendable {
 
     /// Archives the open current log (if any), creates the next generation and moves the checkpoint to it.
     private func advance() throws(JetError) {
-        if fd >= 0 {
+        if fd != nil {
             if segmentDirty && segmentUsed > 0 { try writeSegment() }
             try syncWritten()
             let archive = archivedPath(currentGeneration)
             // Never replace an archive: that would destroy a generation a backup or replay may need.
-            guard SystemCalls.status(archive) == nil else { throw .invalidLogSequence }
+            guard try !StorageIO.exists(archive) else { throw .invalidLogSequence }
             try logIO { () throws(SystemCallError) in try SystemCalls.rename(currentLogPath, archive) }
             archiveNames[currentGeneration] = Paths.fileName(of: archive)
         }
@@ -479,7 +477,7 @@ package final class LogStream: @unchecked Sendable {
             generation: next, signLog: signature, fileSize: Int64(fileSize), created: .now(),
             previousCreated: currentCreated, previousDataSegments: UInt32(lastWrittenSegment))
         let newFd = try createLogFile(header)
-        if fd >= 0 { SystemCalls.close(fd) }
+        if let fd { SystemCalls.close(fd) }
         fd = newFd
         currentGeneration = next
         currentCreated = header.created
@@ -522,9 +520,11 @@ package final class LogStream: @unchecked Sendable {
     }
 
     /// `<base>tmp.log` sized and headed, synced, renamed to `<base>.log`, folder synced. Returns its descriptor.
-    private func createLogFile(_ header: LogFileHeader) throws(JetError) -> Int32 {
+    private func createLogFile(_ header: LogFileHeader) throws(JetError) -> FileDescriptor {
         let temp = temporaryLogPath
-        let fd = try logIO { () throws(SystemCallError) in try SystemCalls.open(temp, O_RDWR | O_CREAT | O_TRUNC) }
+        let fd = try logIO { () throws(SystemCallError) in
+            try SystemCalls.open(temp, .readWrite, options: [.create, .truncate])
+        }
         do throws(JetError) {
             header.encode(into: scratch.pointer)
             let p = scratch.pointer

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import SystemPackage
 
 // The one log replay engine: soft recovery at JetInit and hard recovery after a restore both run it.
 //
@@ -195,7 +196,7 @@ package enum Replay {
         let zero = try PageBuffer(bytes: LogStream.segmentSize)
         defer { zero.deallocate() }
         try StorageIO.run { () throws(SystemCallError) in
-            let fd = try SystemCalls.open(tail.path, O_RDWR)
+            let fd = try SystemCalls.open(tail.path, .readWrite)
             defer { SystemCalls.close(fd) }
             for index in tail.tornSegments {
                 try SystemCalls.pwrite(
@@ -267,12 +268,12 @@ final class LogFileImage {
     /// Reads `path` and checks the header. A file that is not a sound log → `corrupt`; of another generation than
     /// expected → `.logGenerationMismatch`.
     static func open(path: String, expectedGeneration: Int32?, corrupt: JetError) throws(JetError) -> LogFileImage {
-        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, O_RDONLY) }
+        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) }
         defer { SystemCalls.close(fd) }
         return try read(fd: fd, expectedGeneration: expectedGeneration, corrupt: corrupt)
     }
 
-    static func read(fd: Int32, expectedGeneration: Int32?, corrupt: JetError) throws(JetError) -> LogFileImage {
+    static func read(fd: FileDescriptor, expectedGeneration: Int32?, corrupt: JetError) throws(JetError) -> LogFileImage {
         let size64 = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
         let segment = Int64(LogStream.segmentSize)
         guard size64 >= 2 * segment, size64 % segment == 0, size64 <= Int64(LogStream.maxSegments) * segment else {

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
-import SystemPackage
 import CEsent
 
 /// JetBackup / JetBackupInstance: a whole backup into a folder, driven through the streaming backup engine so
@@ -173,11 +172,10 @@ package enum FolderBackup {
             // The marker restore looks for; ESE leaves one next to the source database too.
             let name = patchFileName(of: path)
             for marker in [Paths.directory(of: path) + name, target + name] {
-                let fd = try CopyBuffer.create(marker, overwrite: true)
-                SystemCalls.close(fd)
+                _ = try StorageFile.create(marker, overwrite: true)
             }
         }
-        try StorageIO.run { () throws(SystemCallError) in try SystemCalls.syncDirectory(target) }
+        try StorageIO.syncFolder(target)
     }
 
     /// `<name without extension>.pat`.
@@ -192,8 +190,7 @@ package enum FolderBackup {
         _ instance: Instance, _ source: String, to destination: String, overwrite: Bool, copier: CopyBuffer,
         status: ProgressMeter
     ) throws(JetError) {
-        let fd = try CopyBuffer.create(destination, overwrite: overwrite)
-        defer { SystemCalls.close(fd) }
+        let file = try StorageFile.create(destination, overwrite: overwrite)
         _ = try StreamingBackup.openFile(instance, name: source)
         var offset: Int64 = 0
         do throws(JetError) {
@@ -201,7 +198,7 @@ package enum FolderBackup {
                 let got = try StreamingBackup.read(
                     instance, handle: StreamingBackup.fileHandle, into: copier.buffer.pointer, count: CopyBuffer.bytes)
                 if got == 0 { break }
-                try CopyBuffer.write(fd, copier.buffer.pointer, got, at: offset)
+                try file.write(copier.buffer.pointer, count: got, at: offset)
                 offset += Int64(got)
                 status.advance(Int64(got))
             }
@@ -210,6 +207,6 @@ package enum FolderBackup {
             try? StreamingBackup.closeFile(instance, handle: StreamingBackup.fileHandle)
             throw error
         }
-        try CopyBuffer.sync(fd)
+        try file.sync()
     }
 }

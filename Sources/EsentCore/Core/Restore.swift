@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
-import SystemPackage
 import CEsent
 
 /// JetRestore*, JetExternalRestore*: bring a backup set back. Every check (logs of the set, logs of the instance's
@@ -354,13 +353,10 @@ struct RestoredDatabase {
     private static func readTrailer(_ path: String, at offset: Int64, pageSize: Int) throws(JetError)
         -> BackupTrailer
     {
-        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) }
-        defer { SystemCalls.close(fd) }
+        let file = try StorageFile.openForReading(path)
         let buffer = try PageBuffer(bytes: pageSize)
         defer { buffer.deallocate() }
-        let got = try StorageIO.run { () throws(SystemCallError) in
-            try SystemCalls.pread(fd, buffer.pointer, pageSize, offset)
-        }
+        let got = try file.read(into: buffer.pointer, count: pageSize, at: offset)
         guard got == pageSize else { throw .badPatchPage }
         do {
             return try BackupTrailer.decode(buffer.pointer, pageSize: pageSize)
@@ -371,23 +367,14 @@ struct RestoredDatabase {
 
     /// A destination another instance has attached (it holds the file's lock) is not replaced.
     func checkDestinationFree() throws(JetError) {
-        guard try StorageIO.exists(destination) else { return }
-        guard let fd = try? SystemCalls.open(destination, .readWrite) else { return }
-        defer { SystemCalls.close(fd) }
-        do {
-            try SystemCalls.lock(fd, shared: false)
-        } catch {
-            if error.errno == .resourceTemporarilyUnavailable || error.errno == .permissionDenied { throw .databaseSharingViolation }
-        }
+        if try StorageIO.isLockedByAnother(destination) { throw .databaseSharingViolation }
     }
 
     /// The copy beside the destination: header pages rewritten consistent (the backup marks cleared, as ESE's hard
     /// recovery leaves them), every data page verified, no trailer, synced.
     func copy(using copier: CopyBuffer, consistentAt generation: Int32, status: ProgressMeter) throws(JetError) {
-        let input = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(source, .readOnly) }
-        defer { SystemCalls.close(input) }
-        let output = try CopyBuffer.create(copyPath, overwrite: true)
-        defer { SystemCalls.close(output) }
+        let input = try StorageFile.openForReading(source)
+        let output = try StorageFile.create(copyPath, overwrite: true)
         var restored = header
         restored.state = DatabaseHeader.stateCleanShutdown
         restored.bkinfoFullCur = .none
@@ -406,9 +393,7 @@ struct RestoredDatabase {
         var offset: Int64 = 0
         while offset < end {
             let count = Int(min(Int64(CopyBuffer.bytes), end - offset))
-            let got = try StorageIO.run { () throws(SystemCallError) in
-                try SystemCalls.pread(input, p, count, offset)
-            }
+            let got = try input.read(into: p, count: count, at: offset)
             guard got == count else { throw .databaseCorrupted }
             var page = 0
             var index = offset / Int64(pageSize)
@@ -423,10 +408,10 @@ struct RestoredDatabase {
                 page += 1
                 index += 1
             }
-            try CopyBuffer.write(output, p, count, at: offset)
+            try output.write(p, count: count, at: offset)
             offset += Int64(count)
             status.advance(Int64(count))
         }
-        try CopyBuffer.sync(output)
+        try output.sync()
     }
 }

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
-import SystemPackage
 
 /// The events a JET_PFNSTATUS callback receives from backup to a folder and restore.
 package enum StatusEvent: Sendable {
@@ -57,25 +56,4 @@ struct CopyBuffer {
     init() throws(JetError) { buffer = try PageBuffer(bytes: Self.bytes) }
 
     func release() { buffer.deallocate() }
-
-    /// Creates (or, with `overwrite`, replaces) a file for writing. An existing file without `overwrite` is
-    /// `JET_errFileAlreadyExists`; a missing folder `JET_errInvalidPath`.
-    static func create(_ path: String, overwrite: Bool) throws(JetError) -> FileDescriptor {
-        do {
-            return try SystemCalls.open(
-                path, .writeOnly, options: [.create, overwrite ? .truncate : .exclusiveCreate])
-        } catch {
-            if error.errno == .fileExists { throw .fileAlreadyExists }
-            if error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory { throw .invalidPath }
-            throw JetError(error)
-        }
-    }
-
-    static func write(_ fd: FileDescriptor, _ p: UnsafeRawPointer, _ count: Int, at offset: Int64) throws(JetError) {
-        try StorageIO.run { () throws(SystemCallError) in try SystemCalls.pwrite(fd, p, count, offset) }
-    }
-
-    static func sync(_ fd: FileDescriptor) throws(JetError) {
-        try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
-    }
 }

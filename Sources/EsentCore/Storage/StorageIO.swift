@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import SystemPackage
 
 /// Glue between the system-call layer and the storage formats.
 package enum StorageIO {
@@ -116,4 +117,63 @@ package struct PageBuffer {
     }
 
     func deallocate() { free(pointer) }
+}
+
+/// An open file for Core's whole-file copies (restore, folder backups, status reports): Core reads, writes and
+/// syncs through it and never sees a descriptor. Closed when released.
+package final class StorageFile {
+    private let fd: FileDescriptor
+
+    private init(_ fd: FileDescriptor) { self.fd = fd }
+
+    deinit { SystemCalls.close(fd) }
+
+    /// Opens `path` for reading.
+    static func openForReading(_ path: String) throws(JetError) -> StorageFile {
+        StorageFile(try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) })
+    }
+
+    /// Creates (or, with `overwrite`, replaces) a file for writing. An existing file without `overwrite` is
+    /// `JET_errFileAlreadyExists`; a missing folder `JET_errInvalidPath` (what ESE's backup to a folder reports).
+    static func create(_ path: String, overwrite: Bool) throws(JetError) -> StorageFile {
+        do {
+            return StorageFile(
+                try SystemCalls.open(path, .writeOnly, options: [.create, overwrite ? .truncate : .exclusiveCreate]))
+        } catch {
+            if error.errno == .fileExists { throw .fileAlreadyExists }
+            if error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory { throw .invalidPath }
+            throw JetError(error)
+        }
+    }
+
+    /// Reads up to `count` bytes at `offset`; fewer only at the end of the file.
+    func read(into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int64) throws(JetError) -> Int {
+        try StorageIO.run { () throws(SystemCallError) in try SystemCalls.pread(fd, buffer, count, offset) }
+    }
+
+    /// Writes all `count` bytes at `offset`.
+    func write(_ buffer: UnsafeRawPointer, count: Int, at offset: Int64) throws(JetError) {
+        try StorageIO.run { () throws(SystemCallError) in try SystemCalls.pwrite(fd, buffer, count, offset) }
+    }
+
+    /// Makes the file's data and metadata durable.
+    func sync() throws(JetError) {
+        try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
+    }
+}
+
+extension StorageIO {
+    /// Whether another open of `path` holds its lock (an attached database): the write lock cannot be taken.
+    /// A file that cannot be opened or locked for another reason is not reported as held.
+    static func isLockedByAnother(_ path: String) throws(JetError) -> Bool {
+        guard try exists(path) else { return false }
+        guard let fd = try? SystemCalls.open(path, .readWrite) else { return false }
+        defer { SystemCalls.close(fd) }
+        do {
+            try SystemCalls.lock(fd, shared: false)
+            return false
+        } catch {
+            return error.errno == .resourceTemporarilyUnavailable || error.errno == .permissionDenied
+        }
+    }
 }

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import SystemPackage
 import CEsent
 
 /// Where a streaming backup is.
@@ -50,7 +49,7 @@ package final class DatabaseStream: @unchecked Sendable {
 
 /// A log (or other listed) file being streamed.
 package final class LogFileStream: @unchecked Sendable {
-    let fd: FileDescriptor
+    let file: StorageFile
     let generation: Int32
     let size: Int64
     /// The database page size: the unit of ESE's read rules, for logs too.
@@ -59,14 +58,12 @@ package final class LogFileStream: @unchecked Sendable {
     /// A never-written segment was read: every later one must be never-written too, as replay requires.
     var pastEnd = false
 
-    init(fd: FileDescriptor, generation: Int32, size: Int64, pageSize: Int) {
-        self.fd = fd
+    init(file: StorageFile, generation: Int32, size: Int64, pageSize: Int) {
+        self.file = file
         self.generation = generation
         self.size = size
         self.pageSize = pageSize
     }
-
-    deinit { SystemCalls.close(fd) }
 }
 
 /// The one open backup file (ESE has a single handle slot, and the handle is always 0).
@@ -228,18 +225,9 @@ package enum StreamingBackup {
         guard let log = s.log else { throw .loggingDisabled }
         // Open the path this library built, not the caller's string: nothing outside the set is touched.
         let path = log.archivedPath(generation)
-        let fd: FileDescriptor
-        do {
-            fd = try SystemCalls.open(path, .readOnly)
-        } catch {
-            throw error.errno == .noSuchFileOrDirectory ? .missingFileToBackup : JetError(error)
-        }
-        let size: Int64
-        do { size = try SystemCalls.fileSize(fd) } catch {
-            SystemCalls.close(fd)
-            throw JetError(error)
-        }
-        s.backup.openFile = .log(LogFileStream(fd: fd, generation: generation, size: size, pageSize: s.pageSize))
+        guard let file = try StorageFile.openExistingForReading(path) else { throw .missingFileToBackup }
+        let size = try file.size()
+        s.backup.openFile = .log(LogFileStream(file: file, generation: generation, size: size, pageSize: s.pageSize))
         return size
     }
 
@@ -317,8 +305,7 @@ package enum StreamingBackup {
         if stream.offset == 0 && count < 2 * stream.pageSize { throw .invalidParameter }
         let wanted = Int(min(Int64(count), stream.size - stream.offset))
         guard wanted > 0 else { return 0 }
-        let got: Int
-        do { got = try SystemCalls.pread(stream.fd, buffer, wanted, stream.offset) } catch { throw JetError(error) }
+        let got = try stream.file.read(into: buffer, count: wanted, at: stream.offset)
         // A log that shrank under us cannot be the archive we listed.
         guard got == wanted else { throw .logReadVerifyFailure }
         if let failure = LogStream.verifyLogBytes(

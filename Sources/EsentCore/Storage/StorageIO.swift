@@ -119,9 +119,9 @@ package struct PageBuffer {
     func deallocate() { free(pointer) }
 }
 
-/// An open file for Core's whole-file copies (restore, folder backups, status reports): Core reads, writes and
-/// syncs through it and never sees a descriptor. Closed when released.
-package final class StorageFile {
+/// An open file for Core's copies and streams (restore, folder backups, backup reads of logs): Core reads,
+/// writes and syncs through it and never sees a descriptor. Closed when released.
+package final class StorageFile: Sendable {
     private let fd: FileDescriptor
 
     private init(_ fd: FileDescriptor) { self.fd = fd }
@@ -131,6 +131,16 @@ package final class StorageFile {
     /// Opens `path` for reading.
     static func openForReading(_ path: String) throws(JetError) -> StorageFile {
         StorageFile(try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) })
+    }
+
+    /// Opens `path` for reading; nil when it does not exist.
+    static func openExistingForReading(_ path: String) throws(JetError) -> StorageFile? {
+        do {
+            return StorageFile(try SystemCalls.open(path, .readOnly))
+        } catch {
+            if error.errno == .noSuchFileOrDirectory { return nil }
+            throw JetError(error)
+        }
     }
 
     /// Creates (or, with `overwrite`, replaces) a file for writing. An existing file without `overwrite` is
@@ -154,6 +164,11 @@ package final class StorageFile {
     /// Writes all `count` bytes at `offset`.
     func write(_ buffer: UnsafeRawPointer, count: Int, at offset: Int64) throws(JetError) {
         try StorageIO.run { () throws(SystemCallError) in try SystemCalls.pwrite(fd, buffer, count, offset) }
+    }
+
+    /// The file's size in bytes.
+    func size() throws(JetError) -> Int64 {
+        try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
     }
 
     /// Makes the file's data and metadata durable.

@@ -36,6 +36,12 @@ package enum SystemCall: String, Sendable, CaseIterable {
 /// The one place where every system call of the library is made, so that tests can make any of them fail
 /// (`FaultInjector`: errors, short transfers, EINTR, per call kind and per file) and can simulate a power loss
 /// at any write or sync (`PowerLoss`). With neither in use, each call pays one atomic load.
+///
+/// Typed with swift-system: descriptors are `FileDescriptor`, flags `AccessMode`/`OpenOptions`/`FilePermissions`,
+/// failures `SystemCallError` with an `Errno`. swift-system's own wrappers are used where it has them (open, close,
+/// positioned read and write); the rest call Glibc, and each names the C call it wraps. Paths stay `String` here:
+/// `FilePath` drops a trailing `/`, and the injector's path rules and the power-loss model match the caller's
+/// spelling.
 package enum SystemCalls {
     /// The injector's observer closure (kept under this name for tests written against the old global).
     static var faultInjector: (@Sendable (SystemCall, String?) -> Int32?)? {

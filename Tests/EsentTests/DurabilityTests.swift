@@ -233,7 +233,7 @@ struct DurabilityCoreTests {
             try DatabaseOperations.close(sesid, dbid: UInt(dbid), grbit: 0)
             // The detach is logged, then every write to the database fails: its header stays "dirty".
             let detach = Result { () throws(JetError) in
-                try FaultInjector.with([FaultRule([.pwrite], path: "/db.edb", times: Int.max, effect: .fail(EIO))]) {
+                try FaultInjector.with([FaultRule([.pwrite], path: "/db.edb", times: Int.max, effect: .fail(.ioError))]) {
                     () throws(JetError) in try DatabaseOperations.detach(sesid, path: path, grbit: 0)
                 }
             }
@@ -260,7 +260,7 @@ struct DurabilityCoreTests {
             try DatabaseOperations.close(sesid, dbid: UInt(dbid), grbit: 0)
             try Sessions.end(sesid, grbit: 0)
             let term = Result { () throws(JetError) in
-                try FaultInjector.with([FaultRule([.pwrite], path: "/db.edb", times: Int.max, effect: .fail(EIO))]) {
+                try FaultInjector.with([FaultRule([.pwrite], path: "/db.edb", times: Int.max, effect: .fail(.ioError))]) {
                     () throws(JetError) in _ = try Lifecycle.terminate(handle: handle, grbit: 0)
                 }
             }
@@ -336,7 +336,7 @@ struct FaultInjectorTests {
             SystemCalls.close(b)
         }
         var byte: UInt8 = 1
-        try FaultInjector.with([FaultRule([.pwrite], path: "a.log", skip: 2, effect: .fail(ENOSPC))]) {
+        try FaultInjector.with([FaultRule([.pwrite], path: "a.log", skip: 2, effect: .fail(.noSpace))]) {
             for _ in 0..<5 { try SystemCalls.pwrite(b, &byte, 1, 0) }
             try SystemCalls.pwrite(a, &byte, 1, 0)
             try SystemCalls.pwrite(a, &byte, 1, 0)
@@ -346,7 +346,7 @@ struct FaultInjectorTests {
         // 4 threads × 500 writes under a rule that fails exactly 100 of them.
         let failures = Mutex(0)
         let done = DispatchGroup()
-        FaultInjector.install([FaultRule([.pwrite], path: "b.edb", skip: 50, times: 100, effect: .fail(EIO))])
+        FaultInjector.install([FaultRule([.pwrite], path: "b.edb", skip: 50, times: 100, effect: .fail(.ioError))])
         defer { FaultInjector.install([]) }
         for t in 0..<4 {
             done.enter()
@@ -366,7 +366,7 @@ struct FaultInjectorTests {
     func environmentRulesParse() {
         let rules = FaultInjector.parse("pwrite,fsync:ENOSPC:3:all:edb.log;open:EINTR;bogus:EIO;pread:short512:1:2")
         #expect(rules.count == 3)
-        #expect(rules[0].calls == [.pwrite, .fsync] && rules[0].effect == .fail(ENOSPC) && rules[0].skip == 3)
+        #expect(rules[0].calls == [.pwrite, .fsync] && rules[0].effect == .fail(.noSpace) && rules[0].skip == 3)
         #expect(rules[0].times == Int.max && rules[0].pathSuffix == "edb.log")
         #expect(rules[1].effect == .interrupt && rules[1].times == 1)
         #expect(rules[2].effect == .short(512) && rules[2].skip == 1 && rules[2].times == 2)

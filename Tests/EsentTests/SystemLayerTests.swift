@@ -30,12 +30,12 @@ struct SystemLayerTests {
     func unresolvablePathIsAnError() throws {
         let folder = StorageTempFolder()
         #expect(throws: JetError.diskIO) {
-            try FaultInjector.with([FaultRule([.realpath], effect: .fail(EIO))]) { () throws(JetError) in
+            try FaultInjector.with([FaultRule([.realpath], effect: .fail(.ioError))]) { () throws(JetError) in
                 _ = try CallerPath.resolve(folder.path + "db.edb")
             }
         }
         // A path that does not exist yet (a database about to be created) still resolves lexically.
-        let (absolute, resolved) = try FaultInjector.with([FaultRule([.realpath], effect: .fail(ENOENT))]) {
+        let (absolute, resolved) = try FaultInjector.with([FaultRule([.realpath], effect: .fail(.noSuchFileOrDirectory))]) {
             () throws(JetError) in try CallerPath.resolve(folder.path + "db.edb")
         }
         #expect(absolute == folder.path + "db.edb")
@@ -55,7 +55,7 @@ struct SystemLayerTests {
             try Parameters.set(instance: handle, sesid: 0, paramid: UInt(paramid), integer: 0, string: folder.path)
         }
         #expect(throws: JetError.fileAccessDenied) {
-            try FaultInjector.with([FaultRule([.stat], path: "unreadable-set/", times: Int.max, effect: .fail(EACCES))])
+            try FaultInjector.with([FaultRule([.stat], path: "unreadable-set/", times: Int.max, effect: .fail(.permissionDenied))])
             { () throws(JetError) in
                 try Restore.restoreInstance(handle: handle, source: source, destination: nil, status: ProgressMeter(nil))
             }
@@ -74,7 +74,7 @@ struct SystemLayerTests {
         let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readWrite, options: .create) }
         SystemCalls.close(fd)
         #expect(throws: JetError.fileAccessDenied) {
-            try FaultInjector.with([FaultRule([.unlink], effect: .fail(EACCES))]) { () throws(JetError) in
+            try FaultInjector.with([FaultRule([.unlink], effect: .fail(.permissionDenied))]) { () throws(JetError) in
                 try StorageIO.remove(path)
             }
         }

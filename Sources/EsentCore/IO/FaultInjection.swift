@@ -4,11 +4,12 @@ import Glibc
 import Musl
 #endif
 import Synchronization
+import SystemPackage
 
 /// What an injected fault does to the call it hits.
 package enum FaultEffect: Equatable, Sendable {
     /// The call fails with this errno and does nothing.
-    case fail(Int32)
+    case fail(Errno)
     /// A read or write moves at most this many bytes in the hit call (the layer must go on with the rest).
     case short(Int)
     /// A read or write returns 0 (end of file for a read; a write that makes no progress).
@@ -120,7 +121,7 @@ package enum FaultInjector {
             return (s.observer, hit)
         }
         if let effect { return effect }
-        if let observer, let code = observer(call, path ?? fd.flatMap(pathOf)) { return .fail(code) }
+        if let observer, let code = observer(call, path ?? fd.flatMap(pathOf)) { return .fail(Errno(rawValue: code)) }
         return nil
     }
 
@@ -186,7 +187,7 @@ package enum FaultInjector {
         ]
         if text == "EINTR" { return .interrupt }
         if text == "zero" { return .zero }
-        if let code = codes[text] { return .fail(code) }
+        if let code = codes[text] { return .fail(Errno(rawValue: code)) }
         if text.hasPrefix("short"), let n = Int(text.dropFirst(5)), n >= 0 { return .short(n) }
         return nil
     }

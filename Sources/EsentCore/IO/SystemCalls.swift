@@ -60,7 +60,7 @@ package enum SystemCalls {
             if mutates { try PowerLoss.mutation(call) } else { try PowerLoss.checkAlive(call) }
         }
         let effect = FaultInjector.check(call, path: path, fd: fd)
-        if case .fail(let code)? = effect { throw SystemCallError(call: call, errno: Errno(rawValue: code)) }
+        if case .fail(let code)? = effect { throw SystemCallError(call: call, errno: code) }
         return effect
     }
 

@@ -200,16 +200,35 @@ package enum DatabaseOperations {
 
     // MARK: JetGrowDatabase / JetSetDatabaseSize (decisions 8)
 
-    /// Grows an open database to `pages` counting the two header pages; returns the size after.
+    /// Bytes of new pages one locked step of JetGrowDatabase writes (and syncs): a caller can ask for 2^32
+    /// pages, and the instance lock is released between steps so other calls on the instance get in.
+    static let growStepBytes = 4 << 20
+
+    /// Grows an open database to `pages` counting the two header pages; returns the size after. Each step
+    /// checks the session and the database again, so a term, a stop or a close in between ends the growth
+    /// there, with the pages written so far (whole pages only) kept.
     package static func grow(_ sesid: UInt, dbid: CUnsignedLong, pages: CUnsignedLong) throws(JetError) -> UInt {
         let instance = try Registry.session(sesid)
-        return try instance.withSession(sesid) { (s, _) throws(JetError) -> UInt in
+        // Beyond what a page number can address is a bad argument, not a trap.
+        let checked = { (s: borrowing InstanceState) throws(JetError) -> AttachedDatabase in
             guard let db = s.databases.first(where: { UInt(bitPattern: Int($0.dbid)) == dbid }),
                 db.opens[sesid, default: 0] > 0
             else { throw .invalidDatabaseId }
             if db.readOnly { throw .databaseFileReadOnly }
-            try growFile(db.file, to: pages)
-            return UInt(db.file.pgnoLast + headerPages)
+            guard pages <= UInt(UInt32.max - 1) else { throw .invalidParameter }
+            return db
+        }
+        while true {
+            let done = try instance.withSession(sesid) { (s, _) throws(JetError) -> UInt? in
+                let db = try checked(s)
+                let file = db.file
+                let current = file.pgnoLast + headerPages
+                guard UInt32(pages) > current else { return UInt(current) }
+                let stepPages = UInt32(max(1, growStepBytes / file.pageSize))
+                try file.grow(toTotalPages: current + min(stepPages, UInt32(pages) - current))
+                return nil
+            }
+            if let done { return done }
         }
     }
 

@@ -16,7 +16,8 @@ package struct InstancePaths: Sendable, Equatable {
 }
 
 /// Everything process-wide, under one lock: the mode, the instance table, the session table and the global
-/// parameters. Lock order: this lock may be taken before an instance's lock, never while holding one.
+/// parameters. Whoever holds this lock does bounded in-memory work only and takes no other lock (an instance
+/// lock, which a call may hold across disk I/O, is never taken under it), so no call waits on an unrelated one.
 package struct RegistryState: ~Copyable {
     var mode: RunMode = .notSet
     /// `g_cpinstMax`: captured when multi-instance mode starts.

@@ -22,7 +22,8 @@ HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h
 CFLAGS_TEST  := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pthread
 RPATH        := -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all lib test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install demo bench install clean help
+.PHONY: all lib test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install demo bench install clean help \
+        test-fuzz fuzz test-model test-model-long
 
 all: lib
 
@@ -31,6 +32,8 @@ help:
 	@echo "make test       every test: Swift tests, ABI/header checks, C harness linked, dlopen'd, sanitized, valgrind"
 	@echo "make demo       build and run the streaming backup agent (examples/backup_agent.c)"
 	@echo "make bench      the benchmarks (figures as ratios against a baseline measured in the same run)"
+	@echo "make fuzz       each libFuzzer target for FUZZ_SECONDS (default 60) seconds, one after another"
+	@echo "make test-model-long   the random API driver against the reference model, 10^6 calls"
 	@echo "make install PREFIX=/usr/local   library, header and pkg-config file"
 
 lib: $(LIB)/libesent.so
@@ -47,7 +50,7 @@ $(LIB)/libesent.so: $(SWIFT_SOURCES)
 # ---------------------------------------------------------------------------------------------------------
 # Tests. Each runner prints its own closing line; any failure fails `make test`.
 # ---------------------------------------------------------------------------------------------------------
-test: test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install
+test: test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-fuzz test-model
 
 test-swift:
 	@# One test at a time: the fault injector and the registry are process-wide.
@@ -90,6 +93,25 @@ test-tsan: $(SWIFT_SOURCES) $(HARNESS_DEPS)
 # make install into a temporary PREFIX (and a DESTDIR), then a pkg-config client builds and runs.
 test-install: lib
 	MAKE="$(MAKE)" sh tools/check-install.sh
+
+# Hostile input and threads (issue 9): fuzz targets replayed over their corpus and regression inputs; the random
+# API driver checked against the reference model (a short seeded sample here, `make test-model-long` for 10^6).
+test-fuzz:
+	sh tools/fuzz.sh replay
+
+fuzz:
+	sh tools/fuzz.sh run $(or $(FUZZ_SECONDS),60)
+
+$(BUILD)/tests/model-driver: Tests/model/driver.c Tests/model/model.c Tests/model/model.h include/esent.h | lib
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -g -O2 -Wall -Wextra -Werror -Iinclude -ITests/model -pthread -o $@ \
+	    Tests/model/driver.c Tests/model/model.c -L$(LIB) -lesent $(RPATH)
+
+test-model: $(BUILD)/tests/model-driver
+	$(BUILD)/tests/model-driver --seed 1 --sequences 400 --threads 4
+
+test-model-long: $(BUILD)/tests/model-driver
+	$(BUILD)/tests/model-driver --seed $(or $(SEED),1) --calls 1000000 --threads 4
 
 # ---------------------------------------------------------------------------------------------------------
 # Demo, benchmarks, install

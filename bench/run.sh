@@ -9,3 +9,11 @@ ${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -pthread -o "$here/buil
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/esent-bench-XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 "$here/build/bin/bench_backup" "$scratch" "${BENCH_MIB:-1024}"
+
+# 5. Latency with a reader blocked in a slow read: pread on instance A's files is delayed by an LD_PRELOAD shim.
+${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -shared -fPIC -o "$here/build/bin/slowread.so" "$here/bench/slowread.c" -ldl
+${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -pthread -o "$here/build/bin/bench_latency" \
+    "$here/bench/bench_latency.c" -L"$here/build/lib" -lesent -Wl,-rpath,"$here/build/lib"
+mkdir -p "$scratch/latency"
+LD_PRELOAD="$here/build/bin/slowread.so" SLOWREAD_PATH="$scratch/latency/a/" SLOWREAD_USEC=${SLOWREAD_USEC:-20000} \
+    "$here/build/bin/bench_latency" "$scratch/latency"

@@ -53,7 +53,8 @@ package final class PublishedDatabases: Sendable {
         paths.withLock { $0 = logged }
     }
 
-    var current: [String] { paths.withLock { $0 } }
+    /// A fresh array, copied under the lock.
+    var current: [String] { paths.withLock { $0.map { $0 } } }
 }
 
 /// Everything about an instance that changes, under the instance's lock. A call holds the lock while it works

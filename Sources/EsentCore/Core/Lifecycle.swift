@@ -219,7 +219,8 @@ package enum Lifecycle {
     /// copy the list, then each instance's published database paths, so a call in progress on any instance
     /// never holds this one up (nor, through the registry lock, everyone else).
     package static func instanceInfo() -> [InstanceSummary] {
-        let instances = registry.withLock { r in r.order }
+        // A fresh array, built under the lock: the registry's own buffer is not read after the lock is released.
+        let instances = registry.withLock { r in r.order.map { $0 } }
         return instances.map { instance in
             InstanceSummary(
                 handle: instance.handle, name: instance.name, databases: instance.publishedDatabases.current)

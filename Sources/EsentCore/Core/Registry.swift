@@ -45,6 +45,17 @@ package enum HandleTag {
 
 package let registry = Mutex(RegistryState())
 
+/// Blocks JetGetInstanceInfo handed to callers, so JetFreeBuffer frees only what this library allocated. Kept
+/// here so it uses this module's Mutex (the TSan build swaps in one TSan can see).
+package enum HandedOutBlocks {
+    private static let blocks = Mutex(Set<UInt>())
+
+    package static func insert(_ address: UInt) { blocks.withLock { _ = $0.insert(address) } }
+
+    /// True when the block was handed out and not yet taken back.
+    package static func remove(_ address: UInt) -> Bool { blocks.withLock { $0.remove(address) != nil } }
+}
+
 /// JET_instanceNil / JET_sesidNil: all ones.
 package let nilHandle = UInt.max
 

@@ -209,48 +209,46 @@ package enum DatabaseOperations {
     /// there, with the pages written so far (whole pages only) kept.
     package static func grow(_ sesid: UInt, dbid: CUnsignedLong, pages: CUnsignedLong) throws(JetError) -> UInt {
         let instance = try Registry.session(sesid)
-        // Beyond what a page number can address is a bad argument, not a trap.
-        let checked = { (s: borrowing InstanceState) throws(JetError) -> AttachedDatabase in
-            guard let db = s.databases.first(where: { UInt(bitPattern: Int($0.dbid)) == dbid }),
-                db.opens[sesid, default: 0] > 0
-            else { throw .invalidDatabaseId }
-            if db.readOnly { throw .databaseFileReadOnly }
-            guard pages <= UInt(UInt32.max - 1) else { throw .invalidParameter }
-            return db
-        }
         while true {
             let done = try instance.withSession(sesid) { (s, _) throws(JetError) -> UInt? in
-                let db = try checked(s)
-                let file = db.file
-                let current = file.pgnoLast + headerPages
-                guard UInt32(pages) > current else { return UInt(current) }
-                let stepPages = UInt32(max(1, growStepBytes / file.pageSize))
-                try file.grow(toTotalPages: current + min(stepPages, UInt32(pages) - current))
-                return nil
+                guard let db = s.databases.first(where: { UInt(bitPattern: Int($0.dbid)) == dbid }),
+                    db.opens[sesid, default: 0] > 0
+                else { throw .invalidDatabaseId }
+                if db.readOnly { throw .databaseFileReadOnly }
+                return try growStep(db.file, to: pages)
             }
             if let done { return done }
         }
     }
 
-    private static func growFile(_ file: DatabaseFile, to pages: CUnsignedLong) throws(JetError) {
+    /// One bounded step towards `pages`: nil while there is more to write, else the size reached.
+    private static func growStep(_ file: DatabaseFile, to pages: CUnsignedLong) throws(JetError) -> UInt? {
         // Beyond what a page number can address is a bad argument, not a trap.
         guard pages <= UInt(UInt32.max - 1) else { throw .invalidParameter }
-        if UInt32(pages) > file.pgnoLast + headerPages {
-            try file.grow(toTotalPages: UInt32(pages))
-        }
+        let current = file.pgnoLast + headerPages
+        guard UInt32(pages) > current else { return UInt(current) }
+        let stepPages = UInt32(max(1, growStepBytes / file.pageSize))
+        try file.grow(toTotalPages: current + min(stepPages, UInt32(pages) - current))
+        return nil
     }
 
     /// JetSetDatabaseSize on a detached, cleanly shut down database.
     package static func setSize(_ sesid: UInt, path: String, pages: CUnsignedLong) throws(JetError) -> UInt {
         let instance = try Registry.session(sesid)
-        return try instance.withSession(sesid) { (s, _) throws(JetError) -> UInt in
+        // The file stays open (and locked against attachment) across the steps; each step passes the gate again.
+        let file = try instance.withSession(sesid) { (s, _) throws(JetError) -> DatabaseFile in
             let (absolute, resolved) = try absolutePath(path)
             if attached(s, resolved: resolved) != nil { throw .databaseInUse }
             guard SystemCalls.status(absolute)?.isRegularFile == true else { throw .fileNotFound }
             let file = try DatabaseFile.open(path: absolute, readOnly: false)
             guard file.header.state == DatabaseHeader.stateCleanShutdown else { throw .databaseDirtyShutdown }
-            try growFile(file, to: pages)
-            return UInt(file.pgnoLast + headerPages)
+            return file
+        }
+        while true {
+            let done = try instance.withSession(sesid) { (_, _) throws(JetError) -> UInt? in
+                try growStep(file, to: pages)
+            }
+            if let done { return done }
         }
     }
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # libFuzzer targets for every decoder of bytes from disk or from a caller (Tests/fuzz/targets/*Target.swift).
 #
-# Usage: tools/fuzz.sh build             build every target into build/fuzz/bin
+# Usage: tools/fuzz.sh build             build every target into build/fuzz/bin (replay: build/fuzz/replay)
 #        tools/fuzz.sh replay            run each target once over its seed corpus (Tests/fuzz/corpus/NAME) and
 #                                        every crash input ever found (Tests/fuzz/regressions/NAME); make test
 #        tools/fuzz.sh run [SECONDS] [NAME...]
@@ -20,13 +20,16 @@ SCRATCH=$ROOT/.build-fuzz
 OUT=$ROOT/build/fuzz
 mode=${1:-replay}
 [ $# -gt 0 ] && shift
+# Replay links its own copies, so make test can run while make fuzz runs.
+BIN=$OUT/bin
+[ "$mode" = replay ] && BIN=$OUT/replay
 
 targets() {
     for f in Tests/fuzz/targets/*Target.swift; do basename "$f" Target.swift; done
 }
 
 build() {
-    mkdir -p "$OUT/bin"
+    mkdir -p "$BIN"
     echo "fuzz: building the engine with -sanitize=fuzzer,address (scratch path .build-fuzz)"
     if ! "$SWIFT" build -c release --scratch-path "$SCRATCH" --target EsentCore \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >"$OUT/engine-build.log" 2>&1; then
@@ -49,7 +52,7 @@ build() {
             ${package:+-package-name "$package"} \
             -I "$SCRATCH/release/Modules" -I include ${csystem:+-I "$csystem"} \
             Tests/fuzz/targets/FuzzSupport.swift "Tests/fuzz/targets/${name}Target.swift" $extra $objects \
-            -o "$OUT/bin/fuzz-$name" >"$OUT/build-$name.log" 2>&1; then
+            -o "$BIN/fuzz-$name" >"$OUT/build-$name.log" 2>&1; then
             sed -n '1,30p' "$OUT/build-$name.log"
             echo "FAIL building fuzz target $name"
             return 1
@@ -77,7 +80,7 @@ replay)
         files=$(ls $dirs | wc -l)
         # -runs=0 with folders: every input once, no mutation.
         # shellcheck disable=SC2086
-        if "$OUT/bin/fuzz-$name" -runs=0 $dirs >"$OUT/replay-$name.log" 2>&1; then
+        if "$BIN/fuzz-$name" -runs=0 $dirs >"$OUT/replay-$name.log" 2>&1; then
             echo "ok   $name ($files inputs)"
             passed=$((passed + 1))
         else
@@ -99,7 +102,7 @@ run)
         mkdir -p "$OUT/corpus/$name"
         echo "fuzz: $name for ${seconds}s"
         # New inputs go to build/fuzz/corpus/NAME; the committed seeds are read, never written.
-        if ! ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=64} "$OUT/bin/fuzz-$name" -max_total_time="$seconds" -print_final_stats=1 -max_len=40000 \
+        if ! ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=64} "$BIN/fuzz-$name" -max_total_time="$seconds" -print_final_stats=1 -max_len=40000 \
             -artifact_prefix="$OUT/crash-$name-" "$OUT/corpus/$name" "Tests/fuzz/corpus/$name" \
             >"$OUT/run-$name.log" 2>&1; then
             failed=$((failed + 1))

@@ -108,7 +108,7 @@ $(BUILD)/tests/model-driver: Tests/model/driver.c Tests/model/model.c Tests/mode
 	    Tests/model/driver.c Tests/model/model.c -L$(LIB) -lesent $(RPATH)
 
 test-model: $(BUILD)/tests/model-driver
-	$(BUILD)/tests/model-driver --seed 1 --sequences 150 --threads 4
+	$(BUILD)/tests/model-driver --seed 1 --sequences 80 --threads 4
 
 test-model-long: $(BUILD)/tests/model-driver
 	$(BUILD)/tests/model-driver --seed $(or $(SEED),1) --calls 1000000 --threads 4

@@ -124,7 +124,7 @@ if [ "$rc" != 0 ] && [ "$failed" = 0 ]; then
     failed=1
 fi
 # The driver's threaded run: 4 threads issuing random calls on their own instances, compared with the model.
-if TSAN_OPTIONS="$options" "$OUT/tests/model-driver-tsan" --seed 1 --sequences 25 --threads 4 \
+if TSAN_OPTIONS="$options" "$OUT/tests/model-driver-tsan" --seed 1 --sequences 15 --threads 4 \
     >"$OUT/driver-run.log" 2>&1; then
     passed=$((passed + 1))
     echo "ok   model driver, 4 threads ($(grep -o '[0-9]* calls compared' "$OUT/driver-run.log"))"

@@ -25,7 +25,7 @@
 typedef enum {
     OP_ENABLE_MULTI, OP_CREATE, OP_INIT, OP_TERM, OP_BEGIN_SESSION, OP_END_SESSION, OP_BEGIN_TX, OP_COMMIT,
     OP_ROLLBACK, OP_BACKUP_BEGIN, OP_ATTACH_INFO, OP_LOG_INFO, OP_TRUNCATE, OP_READ, OP_CLOSE, OP_BACKUP_END,
-    OP_STOP_BACKUP, OP_STOP_SERVICE, OP_INSTANCE_INFO, OP_KINDS
+    OP_STOP_BACKUP, OP_STOP_SERVICE, OP_INSTANCE_INFO, OP_COPY_LOGS, OP_KINDS
 } op_kind;
 
 static const char *op_names[OP_KINDS] = {
@@ -33,10 +33,10 @@ static const char *op_names[OP_KINDS] = {
     "JetBeginTransaction", "JetCommitTransaction", "JetRollback", "JetBeginExternalBackupInstance",
     "JetGetAttachInfoInstance", "JetGetLogInfoInstance", "JetTruncateLogInstance", "JetReadFileInstance",
     "JetCloseFileInstance", "JetEndExternalBackupInstance2", "JetStopBackupInstance", "JetStopServiceInstance2",
-    "JetGetInstanceInfo",
+    "JetGetInstanceInfo", "JetOpenFileInstance (every listed log)",
 };
 /* How often each call is drawn, out of the sum. */
-static const int op_weights[OP_KINDS] = {2, 8, 8, 4, 8, 3, 6, 6, 3, 6, 4, 4, 2, 2, 2, 5, 3, 1, 2};
+static const int op_weights[OP_KINDS] = {2, 8, 8, 4, 8, 3, 6, 6, 3, 6, 4, 6, 3, 2, 2, 5, 3, 1, 2, 6};
 
 typedef struct {
     uint8_t kind, slot, h, ses, arg;
@@ -57,6 +57,8 @@ typedef struct {
     char failure[512];
     op ops[MAX_OPS];
     int nops;
+    /* The last log list each slot's instance gave (multi-string), for streaming the logs. */
+    char logs[MODEL_INSTANCES][1 << 16];
     uint64_t rng;
     unsigned long long sequence;
 } ctx;
@@ -262,11 +264,35 @@ static void run_op(ctx *c, const op *o) {
         return;
     }
     case OP_LOG_INFO: {
-        static char buffer[1 << 16];
+        static _Thread_local char buffer[1 << 16];
         unsigned long cb = 0;
+        int s = slot;
+        if (m->mode == MODE_ONE && h != H_SLOT && h != H_FORGED && h != H_STALE)
+            for (int i = 0; i < MODEL_INSTANCES; i++)
+                if (m->inst[i].phase != INST_NONE) s = i;
         want = model_log_info(m, slot, h);
         c->calls++;
         CHECK_CALL(c, o, JetGetLogInfoInstanceA(inst, buffer, sizeof buffer, &cb), want);
+        if (want == 0) memcpy(c->logs[s], buffer, sizeof buffer);
+        return;
+    }
+    case OP_COPY_LOGS: {
+        static _Thread_local _Alignas(4096) char buffer[3 * 4096];
+        want = model_copy_logs(m, slot, h);
+        if (want == MODEL_SKIP) return;
+        for (const char *path = c->logs[slot]; *path; path += strlen(path) + 1) {
+            JET_HANDLE file = 0;
+            unsigned long lo = 0, hi = 0, got = 0;
+            c->calls++;
+            CHECK_CALL(c, o, JetOpenFileInstanceA(inst, path, &file, &lo, &hi), want);
+            if (want != 0) return;
+            do {
+                c->calls++;
+                CHECK_CALL(c, o, JetReadFileInstance(inst, file, buffer, sizeof buffer, &got), 0);
+            } while (got > 0);
+            c->calls++;
+            CHECK_CALL(c, o, JetCloseFileInstance(inst, file), 0);
+        }
         return;
     }
     case OP_TRUNCATE:

@@ -115,6 +115,8 @@ long model_init_instance(model_state *m, int slot, handle_kind h, bool *destroye
 static void end_backup(model_instance *i) {
     i->backup = BK_NONE;
     i->logs_prepared = false;
+    i->logs_copied = false;
+    i->truncated = false;
     i->stop_backup = false;
 }
 
@@ -229,6 +231,8 @@ long model_begin_backup(model_state *m, int slot, handle_kind h, unsigned long g
     i->backup = incremental ? BK_LOGS : BK_DATABASES;
     i->backup_full = !incremental;
     i->logs_prepared = false;
+    i->logs_copied = false;
+    i->truncated = false;
     i->stop_backup = false;
     return 0;
 }
@@ -256,8 +260,20 @@ long model_truncate(model_state *m, int slot, handle_kind h) {
     long err = backup_call(m, slot, h, &i);
     if (err) return err;
     if (!i->logs_prepared) return JET_errInvalidBackupSequence;
-    /* The driver copies no log, and the range to copy is never empty (the list rolled the log). */
-    return JET_errLogFileNotCopied;
+    /* The range to copy is never empty (the list rolled the log): every log in it must have been streamed. */
+    if (!i->logs_copied) return JET_errLogFileNotCopied;
+    i->truncated = true;
+    return 0;
+}
+
+long model_copy_logs(model_state *m, int slot, handle_kind h) {
+    model_instance *i = &m->inst[slot];
+    if (h != H_SLOT || i->phase != INST_RUNNING || !i->logs_prepared || i->truncated) return MODEL_SKIP;
+    long err = gate(i);
+    if (err) return err;
+    if (i->stop_backup) return JET_errBackupAbortByServer;
+    i->logs_copied = true;
+    return 0;
 }
 
 long model_read_no_file(model_state *m, int slot, handle_kind h) {

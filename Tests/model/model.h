@@ -32,6 +32,8 @@ typedef struct {
     model_backup backup;
     bool backup_full;
     bool logs_prepared;
+    bool logs_copied; /* every listed log streamed to its end and closed */
+    bool truncated;
     model_session sessions[MODEL_SESSIONS];
 } model_instance;
 
@@ -71,6 +73,9 @@ long model_begin_backup(model_state *m, int slot, handle_kind h, unsigned long g
 long model_attach_info(model_state *m, int slot, handle_kind h, unsigned long *cb);
 long model_log_info(model_state *m, int slot, handle_kind h);
 long model_truncate(model_state *m, int slot, handle_kind h);
+/* Streaming every log the last JetGetLogInfoInstance listed (open, read to the end, close): the code of the first
+ * open, or MODEL_SKIP when the driver has no current list (no list yet in this backup, or logs truncated). */
+long model_copy_logs(model_state *m, int slot, handle_kind h);
 long model_read_no_file(model_state *m, int slot, handle_kind h);
 long model_close_no_file(model_state *m, int slot, handle_kind h);
 long model_end_backup(model_state *m, int slot, handle_kind h, unsigned long grbit);

@@ -89,7 +89,10 @@ SCENARIO(threads_instance_info_does_not_wait_for_a_grow, "issue 9.1") {
     EXPECT_ERR(JetTerm(b), JET_errSuccess);
 }
 
-SCENARIO(threads_session_calls_get_in_during_a_grow, "issue 9.2") {
+/* Out of the ThreadSanitizer run (no "thread" in its name): the TSan build swaps in a plain pthread mutex, which
+ * does not hand the lock to a waiter when the grower releases it between steps, so the session calls may only get
+ * in at the end there. The library's own Mutex hands it over. */
+SCENARIO(session_calls_get_in_during_a_grow, "issue 9.2") {
     JET_INSTANCE a = init_named("grower", "a");
     long_call c = {0};
     pthread_t t = start_grow(&c, a, path_in_dir("big.edb"));

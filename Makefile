@@ -23,7 +23,8 @@ HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h
 CFLAGS_TEST  := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pthread
 RPATH        := -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl test-crash demo demo-snapshot bench install uninstall clean help
+.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl test-crash demo demo-snapshot bench install uninstall clean help \
+        test-fuzz fuzz test-model test-model-long
 
 all: lib esentutl
 
@@ -34,6 +35,8 @@ help:
 	@echo "make demo       build and run the streaming backup agent (examples/backup_agent.c)"
 	@echo "make demo-snapshot   the OS-snapshot agent (examples/snapshot_agent.c): freeze, reflink copy, thaw"
 	@echo "make bench      the benchmarks (figures as ratios against a baseline measured in the same run)"
+	@echo "make fuzz       each libFuzzer target for FUZZ_SECONDS (default 60) seconds, one after another"
+	@echo "make test-model-long   the random API driver against the reference model, 10^6 calls"
 	@echo "make install PREFIX=/usr/local   library, header, Swift module map and pkg-config file"
 	@echo "make uninstall PREFIX=/usr/local removes what make install put there"
 
@@ -63,7 +66,7 @@ $(LIB)/libesent.so: $(SWIFT_SOURCES)
 # ---------------------------------------------------------------------------------------------------------
 # Tests. Each runner prints its own closing line; any failure fails `make test`.
 # ---------------------------------------------------------------------------------------------------------
-test: test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl
+test: test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl test-fuzz test-model
 
 test-swift:
 	@# One test at a time: the fault injector and the registry are process-wide.
@@ -115,6 +118,25 @@ test-install: lib esentutl
 # esentutl, installed into a temporary PREFIX: every mode on good and damaged files (exit codes, key lines).
 test-esentutl: lib esentutl
 	MAKE="$(MAKE)" sh tools/check-esentutl.sh
+
+# Hostile input and threads (issue 9): fuzz targets replayed over their corpus and regression inputs; the random
+# API driver checked against the reference model (a short seeded sample here, `make test-model-long` for 10^6).
+test-fuzz:
+	sh tools/fuzz.sh replay
+
+fuzz:
+	sh tools/fuzz.sh run $(or $(FUZZ_SECONDS),60)
+
+$(BUILD)/tests/model-driver: Tests/model/driver.c Tests/model/model.c Tests/model/model.h include/esent.h | lib
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -g -O2 -Wall -Wextra -Werror -Iinclude -ITests/model -pthread -o $@ \
+	    Tests/model/driver.c Tests/model/model.c -L$(LIB) -lesent $(RPATH)
+
+test-model: $(BUILD)/tests/model-driver
+	$(BUILD)/tests/model-driver --seed 1 --sequences 80 --threads 4
+
+test-model-long: $(BUILD)/tests/model-driver
+	$(BUILD)/tests/model-driver --seed $(or $(SEED),1) --calls 1000000 --threads 4
 
 # ---------------------------------------------------------------------------------------------------------
 # Demo, benchmarks, install

@@ -19,3 +19,33 @@ ${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -o "$here/build/bin/ben
     "$here/bench/bench_folder.c" -L"$here/build/lib" -lesent -Wl,-rpath,"$here/build/lib"
 mkdir -p "$scratch/folder"
 "$here/build/bin/bench_folder" "$scratch/folder" "${BENCH_MIB:-1024}"
+
+# 5. Latency with a reader blocked in a slow read: pread on instance A's files is delayed by an LD_PRELOAD shim.
+${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -shared -fPIC -o "$here/build/bin/slowread.so" "$here/bench/slowread.c" -ldl
+${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -pthread -o "$here/build/bin/bench_latency" \
+    "$here/bench/bench_latency.c" -L"$here/build/lib" -lesent -Wl,-rpath,"$here/build/lib"
+mkdir -p "$scratch/latency"
+LD_PRELOAD="$here/build/bin/slowread.so" SLOWREAD_PATH="$scratch/latency/a/" SLOWREAD_USEC=${SLOWREAD_USEC:-20000} \
+    "$here/build/bin/bench_latency" "$scratch/latency"
+
+# Optional (BENCH_EXCLUSIVITY=1): what Swift's runtime exclusivity checks cost on the streaming hot path. The same
+# sources are built a second time with -enforce-exclusivity=unchecked (scratch path .build-excl), and the
+# streaming benchmark runs against each library in turn.
+if [ "${BENCH_EXCLUSIVITY:-0}" = 1 ]; then
+    excl="$here/build/excl"
+    mkdir -p "$excl/lib"
+    (cd "$here" && ${SWIFT:-swift} build -c release --scratch-path .build-excl -Xswiftc -static-stdlib \
+        -Xswiftc -use-ld=lld -Xlinker --version-script="$here/exports.map" -Xlinker -soname=libesent.so.1 \
+        -Xlinker -z -Xlinker nodelete -Xswiftc -enforce-exclusivity=unchecked >"$excl/build.log" 2>&1)
+    cp "$here/.build-excl/release/libesent.so" "$excl/lib/libesent.so.1"
+    ln -sf libesent.so.1 "$excl/lib/libesent.so"
+    ${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -pthread -o "$excl/bench_backup" \
+        "$here/bench/bench_backup.c" -L"$excl/lib" -lesent -Wl,-rpath,"$excl/lib"
+    for round in 1 2 3; do
+        echo "exclusivity round $round: checked (the shipped build), then unchecked"
+        rm -rf "$scratch/x" && mkdir -p "$scratch/x"
+        "$here/build/bin/bench_backup" "$scratch/x" "${BENCH_MIB:-256}" | grep 'JetReadFileInstance:'
+        rm -rf "$scratch/x" && mkdir -p "$scratch/x"
+        "$excl/bench_backup" "$scratch/x" "${BENCH_MIB:-256}" | grep 'JetReadFileInstance:'
+    done
+fi

@@ -17,7 +17,8 @@
 # 2. The harness: every Tests/c scenario file (as the Makefile's HARNESS_SRC) compiled with that clang and
 #    -fsanitize=thread (its TSan runtime is the one swiftc's -sanitize=thread expects; its libdispatch
 #    interceptors need the toolchain's libdispatch and libBlocksRuntime).
-# 3. The run: only scenarios whose names contain "thread" (-k thread), with
+#    The random API driver (Tests/model/driver.c) is built the same way.
+# 3. The run: only scenarios whose names contain "thread" (-k thread), then the driver's threaded run, with
 #    TSAN_OPTIONS=halt_on_error=1 exitcode=66: any report (data race, lock-order inversion, thread leak, ...)
 #    ends that scenario's process with status 66 and the harness marks it FAIL. tools/tsan.supp is used if it
 #    exists (it must be limited to Swift runtime internals). No thread scenario at all is a failure too
@@ -86,6 +87,16 @@ if ! "$CLANG" -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pthre
     finish
 fi
 
+# The random API driver (Tests/model), for its threaded run under TSan too.
+if ! "$CLANG" -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/model -pthread -fsanitize=thread \
+    -o "$OUT/tests/model-driver-tsan" Tests/model/driver.c Tests/model/model.c \
+    -L"$OUT/lib" -lesent -Wl,-rpath,'$ORIGIN/../lib' \
+    -L"$TOOLCHAIN_LIB" -ldispatch -lBlocksRuntime -Wl,-rpath,"$TOOLCHAIN_LIB" >"$OUT/driver-build.log" 2>&1; then
+    sed -n '1,40p' "$OUT/driver-build.log"
+    echo "FAIL building the model driver with -fsanitize=thread"
+    finish
+fi
+
 # ---- 3. the run --------------------------------------------------------------------------------------------------
 options="halt_on_error=1 exitcode=66 second_deadlock_stack=1 history_size=4"
 if [ -f "$ROOT/tools/tsan.supp" ]; then
@@ -111,6 +122,16 @@ fi
 if [ "$rc" != 0 ] && [ "$failed" = 0 ]; then
     echo "FAIL the harness exited with status $rc"
     failed=1
+fi
+# The driver's threaded run: 4 threads issuing random calls on their own instances, compared with the model.
+if TSAN_OPTIONS="$options" "$OUT/tests/model-driver-tsan" --seed 1 --sequences 15 --threads 4 \
+    >"$OUT/driver-run.log" 2>&1; then
+    passed=$((passed + 1))
+    echo "ok   model driver, 4 threads ($(grep -o '[0-9]* calls compared' "$OUT/driver-run.log"))"
+else
+    failed=$((failed + 1))
+    tail -n 60 "$OUT/driver-run.log"
+    echo "FAIL model driver under ThreadSanitizer"
 fi
 echo "tsan: $passed passed, $failed failed"
 [ "$failed" = 0 ] && [ "$rc" = 0 ]

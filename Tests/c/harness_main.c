@@ -1,8 +1,10 @@
 /* Runs every registered scenario in a child process of its own, in a fresh folder, and prints one line per
  * scenario and a closing "N passed, M failed" line. Exit status is non-zero when anything failed.
  *
- * Usage: harness [-k substring] [-j] [-t seconds]
+ * Usage: harness [-k substring] [-j jobs] [-t seconds]
  *   -k  only scenarios whose name contains the substring
+ *   -j  scenarios run at once (default: HARNESS_JOBS, else the number of CPUs, at most 4). Each scenario has its
+ *       own process and folder, so they do not see each other; lines are printed as scenarios finish.
  *   -t  per-scenario time limit (default 120 s; sanitizers and valgrind are slow)
  */
 #define _GNU_SOURCE
@@ -62,13 +64,59 @@ static double now_seconds(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+typedef struct {
+    pid_t pid;
+    const scenario *s;
+    double start;
+} running_scenario;
+
+/* Waits for one running scenario to end, prints its line and frees its slot. */
+static void reap_one(running_scenario *running, int *nrunning, int *passed, int *failed) {
+    int status = 0;
+    pid_t pid;
+    while ((pid = waitpid(-1, &status, 0)) < 0 && errno == EINTR) {
+    }
+    int k = 0;
+    while (k < *nrunning && running[k].pid != pid) k++;
+    if (k == *nrunning) return; /* not one of ours */
+    const scenario *s = running[k].s;
+    double took = now_seconds() - running[k].start;
+    running[k] = running[--*nrunning];
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        (*passed)++;
+        printf("ok   %-60s [%s] %.2fs\n", s->name, s->section, took);
+    } else {
+        (*failed)++;
+        if (WIFSIGNALED(status))
+            printf("FAIL %-60s [%s] killed by signal %d%s\n", s->name, s->section, WTERMSIG(status),
+                   WTERMSIG(status) == SIGALRM ? " (time limit)" : "");
+        else
+            printf("FAIL %-60s [%s] exit %d\n", s->name, s->section, WEXITSTATUS(status));
+    }
+    fflush(stdout);
+}
+
+static int default_jobs(void) {
+    const char *env = getenv("HARNESS_JOBS");
+    long n = env ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1) n = 1;
+    if (n > 4) n = 4;
+    return (int)n;
+}
+
 int main(int argc, char **argv) {
     const char *filter = NULL;
     int limit = 120;
+    int jobs = default_jobs();
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-k") && i + 1 < argc) filter = argv[++i];
         else if (!strcmp(argv[i], "-t") && i + 1 < argc) limit = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "-j") && i + 1 < argc) jobs = atoi(argv[++i]);
     }
+    if (jobs < 1) jobs = 1;
+    if (jobs > 16) jobs = 16;
+    running_scenario running[16];
+    int nrunning = 0;
     const char *label = getenv("HARNESS_LABEL") ? getenv("HARNESS_LABEL") : "harness";
     char root[4096];
     const char *base = getenv("HARNESS_TMP") ? getenv("HARNESS_TMP") : "/tmp";
@@ -101,22 +149,14 @@ int main(int argc, char **argv) {
             fflush(NULL);
             _exit(0);
         }
-        int status = 0;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        if (pid < 0) {
+            perror("fork");
+            return 2;
         }
-        double took = now_seconds() - start;
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-            passed++;
-            printf("ok   %-60s [%s] %.2fs\n", s->name, s->section, took);
-        } else {
-            failed++;
-            if (WIFSIGNALED(status))
-                printf("FAIL %-60s [%s] killed by signal %d%s\n", s->name, s->section, WTERMSIG(status),
-                       WTERMSIG(status) == SIGALRM ? " (time limit)" : "");
-            else
-                printf("FAIL %-60s [%s] exit %d\n", s->name, s->section, WEXITSTATUS(status));
-        }
+        running[nrunning++] = (running_scenario){pid, s, start};
+        if (nrunning == jobs) reap_one(running, &nrunning, &passed, &failed);
     }
+    while (nrunning > 0) reap_one(running, &nrunning, &passed, &failed);
     if (!getenv("HARNESS_KEEP")) {
         char cmd[4200];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);

@@ -3,7 +3,6 @@ import Glibc
 #endif
 import CEsent
 import EsentCore
-import Synchronization
 
 // Instances: create, init, term, multi-instance mode, instance info.
 
@@ -135,8 +134,6 @@ private func enableMultiInstance<Entry>(
 
 // MARK: JetGetInstanceInfo / JetFreeBuffer
 
-/// Blocks handed to callers, so JetFreeBuffer frees only what this library allocated.
-private let outstandingBlocks = Mutex(Set<UInt>())
 
 /// One malloc'd block laid out as: the info array, then pointer arrays, then the strings. Also builds the
 /// OS-snapshot member lists (SnapshotCalls.swift).
@@ -186,7 +183,7 @@ func buildInstanceInfo<Info, Unit: FixedWidthInteger>(
         for (i, db) in dbs.enumerated() { files![i] = place(db) }
         infos[index] = make(entry.handle, namePointer, UInt(dbs.count), files, displays)
     }
-    outstandingBlocks.withLock { _ = $0.insert(UInt(bitPattern: block)) }
+    HandedOutBlocks.insert(UInt(bitPattern: block))
     return infos
 }
 
@@ -253,6 +250,6 @@ public func jetFreeBuffer(_ pbBuf: UnsafeMutablePointer<CChar>?) -> JET_ERR {
     // Always success, as ESE; but a pointer this library did not hand out is left alone instead of crashing.
     guard let pbBuf else { return success }
     let key = UInt(bitPattern: pbBuf)
-    if outstandingBlocks.withLock({ $0.remove(key) != nil }) { free(pbBuf) }
+    if HandedOutBlocks.remove(key) { free(pbBuf) }
     return success
 }

@@ -71,6 +71,14 @@ package enum BackupFile {
     case database(DatabaseStream)
     case log(LogFileStream)
 
+    /// Which open tells two opens of the same file apart.
+    var identity: ObjectIdentifier {
+        switch self {
+        case .database(let stream): return ObjectIdentifier(stream)
+        case .log(let stream): return ObjectIdentifier(stream)
+        }
+    }
+
     /// Fixed at open, so a read needs no parameter lookup.
     var pageSize: Int {
         switch self {
@@ -233,34 +241,65 @@ package enum StreamingBackup {
 
     // MARK: ReadFile: the hot path, no allocation.
 
+    /// Bytes one locked step of a read covers: a caller's `cb` can be anything, and the instance lock is released
+    /// between steps so a stop, an info call or another session gets in. A multiple of every page size.
+    static let readStepBytes = 1 << 20
+
     package static func read(
         _ instance: Instance, handle: UInt, into buffer: UnsafeMutableRawPointer?, count: Int
     ) throws(JetError) -> Int {
-        try instance.withAPI { (s) throws(JetError) -> Int in
+        // Step 1 checks the arguments and remembers which file it read, so later steps stop if it changed.
+        let (first, file) = try instance.withAPI { (s) throws(JetError) -> (Int, BackupFile) in
             try checkRunning(s, instance)
             guard handle == fileHandle, let file = s.backup.openFile else { throw .invalidParameter }
             guard let buffer, Int(bitPattern: buffer) % bufferAlignment == 0 else { throw .invalidParameter }
             let pageSize = file.pageSize
             guard count > 0, count % pageSize == 0 else { throw .invalidParameter }
-            switch file {
-            case .database(let stream):
-                do throws(JetError) {
-                    return try readDatabase(stream, into: buffer, count: count)
-                } catch {
-                    // A bad database drops out of the backup and its handle closes; the backup goes on.
-                    if error != .invalidParameter {
-                        s.backup.openFile = nil
-                        s.backup.inSession.remove(stream.database.dbid)
-                    }
-                    throw error
+            return (try readStep(&s, instance, file, into: buffer, count: min(count, readStepBytes)), file)
+        }
+        guard let buffer else { return first }
+        var produced = first
+        var stepEnded = first == min(count, readStepBytes)
+        while stepEnded && produced < count {
+            let wanted = min(count - produced, readStepBytes)
+            let got = try instance.state.withLock { (s) throws(JetError) -> Int in
+                // A stop, a close or an end since the last step: hand back what was read; the next call
+                // reports the stop (its bytes are already consumed from the stream, so they must be returned).
+                if instance.serviceStopped.load(ordering: .acquiring) || s.phase != .running { return 0 }
+                guard s.backup.isRunning, !instance.stopBackupRequested.load(ordering: .acquiring),
+                    let current = s.backup.openFile, current.identity == file.identity
+                else { return 0 }
+                return try readStep(&s, instance, current, into: buffer + produced, count: wanted)
+            }
+            produced += got
+            stepEnded = got == wanted
+        }
+        return produced
+    }
+
+    /// One bounded step of a read, under the instance lock.
+    private static func readStep(
+        _ s: inout InstanceState, _ instance: Instance, _ file: BackupFile, into buffer: UnsafeMutableRawPointer,
+        count: Int
+    ) throws(JetError) -> Int {
+        switch file {
+        case .database(let stream):
+            do throws(JetError) {
+                return try readDatabase(stream, into: buffer, count: count)
+            } catch {
+                // A bad database drops out of the backup and its handle closes; the backup goes on.
+                if error != .invalidParameter {
+                    s.backup.openFile = nil
+                    s.backup.inSession.remove(stream.database.dbid)
                 }
-            case .log(let stream):
-                do throws(JetError) {
-                    return try readLog(stream, into: buffer, count: count)
-                } catch {
-                    if error != .invalidParameter { forceEnd(&s, instance: instance) }
-                    throw error
-                }
+                throw error
+            }
+        case .log(let stream):
+            do throws(JetError) {
+                return try readLog(stream, into: buffer, count: count)
+            } catch {
+                if error != .invalidParameter { forceEnd(&s, instance: instance) }
+                throw error
             }
         }
     }

@@ -226,39 +226,57 @@ package enum DatabaseOperations {
 
     // MARK: JetGrowDatabase / JetSetDatabaseSize
 
-    /// Grows an open database to `pages` counting the two header pages; returns the size after.
+    /// Bytes of new pages one locked step of JetGrowDatabase writes (and syncs): a caller can ask for 2^32
+    /// pages, and the instance lock is released between steps so other calls on the instance get in.
+    static let growStepBytes = 4 << 20
+
+    /// Grows an open database to `pages` counting the two header pages; returns the size after. Each step
+    /// checks the session and the database again, so a term, a stop or a close in between ends the growth
+    /// there, with the pages written so far (whole pages only) kept.
     package static func grow(_ sesid: UInt, dbid: CUnsignedLong, pages: CUnsignedLong) throws(JetError) -> UInt {
         let instance = try Registry.session(sesid)
-        return try instance.withWritingSession(sesid) { (s, _, gate) throws(JetError) -> WriteStep<UInt> in
-            guard let db = s.databases.first(where: { UInt(bitPattern: Int($0.dbid)) == dbid }),
-                db.opens[sesid, default: 0] > 0
-            else { throw .invalidDatabaseId }
-            if db.readOnly { throw .databaseFileReadOnly }
-            guard gate.isOpen else { return .waitForThaw }
-            try growFile(db.file, to: pages)
-            return .done(UInt(db.file.pgnoLast + headerPages))
+        while true {
+            let done = try instance.withWritingSession(sesid) { (s, _, gate) throws(JetError) -> WriteStep<UInt?> in
+                guard let db = s.databases.first(where: { UInt(bitPattern: Int($0.dbid)) == dbid }),
+                    db.opens[sesid, default: 0] > 0
+                else { throw .invalidDatabaseId }
+                if db.readOnly { throw .databaseFileReadOnly }
+                // Frozen by an OS snapshot: no step writes until the thaw.
+                guard gate.isOpen else { return .waitForThaw }
+                return .done(try growStep(db.file, to: pages))
+            }
+            if let done { return done }
         }
     }
 
-    private static func growFile(_ file: DatabaseFile, to pages: CUnsignedLong) throws(JetError) {
+    /// One bounded step towards `pages`: nil while there is more to write, else the size reached.
+    private static func growStep(_ file: DatabaseFile, to pages: CUnsignedLong) throws(JetError) -> UInt? {
         // Beyond what a page number can address is a bad argument, not a trap.
         guard pages <= UInt(DatabaseFile.maxPgnoLast) + UInt(headerPages) else { throw .invalidParameter }
-        if UInt32(pages) > file.pgnoLast + headerPages {
-            try file.grow(toTotalPages: UInt32(pages))
-        }
+        let current = file.pgnoLast + headerPages
+        guard UInt32(pages) > current else { return UInt(current) }
+        let stepPages = UInt32(max(1, growStepBytes / file.pageSize))
+        try file.grow(toTotalPages: current + min(stepPages, UInt32(pages) - current))
+        return nil
     }
 
     /// JetSetDatabaseSize on a detached, cleanly shut down database.
     package static func setSize(_ sesid: UInt, path: String, pages: CUnsignedLong) throws(JetError) -> UInt {
         let instance = try Registry.session(sesid)
-        return try instance.withSession(sesid) { (s, _) throws(JetError) -> UInt in
+        // The file stays open (and locked against attachment) across the steps; each step passes the gate again.
+        let file = try instance.withSession(sesid) { (s, _) throws(JetError) -> DatabaseFile in
             let (absolute, resolved) = try absolutePath(path)
             if attached(s, resolved: resolved) != nil { throw .databaseInUse }
             guard try StorageIO.isRegularFile(absolute) else { throw .fileNotFound }
             let file = try DatabaseFile.open(path: absolute, readOnly: false)
             guard file.header.state == DatabaseHeader.stateCleanShutdown else { throw .databaseDirtyShutdown }
-            try growFile(file, to: pages)
-            return UInt(file.pgnoLast + headerPages)
+            return file
+        }
+        while true {
+            let done = try instance.withSession(sesid) { (_, _) throws(JetError) -> UInt? in
+                try growStep(file, to: pages)
+            }
+            if let done { return done }
         }
     }
 

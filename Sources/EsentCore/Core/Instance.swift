@@ -45,16 +45,34 @@ package struct SessionState: Sendable {
     var transactionLevel = 0
 }
 
-/// Everything about an instance that changes, under the instance's lock. Each API call holds the lock for its
-/// whole duration, so JetTerm waits for a call in progress.
+/// The paths of an instance's backed-up databases, copied out of the instance state at every change so that
+/// JetGetInstanceInfo reads them without the instance lock, which a call can hold across disk I/O.
+package final class PublishedDatabases: Sendable {
+    private let paths = Mutex<[String]>([])
+
+    func publish(_ databases: [AttachedDatabase]) {
+        let logged = databases.filter { $0.logged }.map(\.path)
+        paths.withLock { $0 = logged }
+    }
+
+    /// A fresh array, copied under the lock.
+    var current: [String] { paths.withLock { $0.map { $0 } } }
+}
+
+/// Everything about an instance that changes, under the instance's lock. A call holds the lock while it works
+/// on the state; long disk work (JetGrowDatabase, JetReadFileInstance) goes in bounded steps with the lock
+/// released between them, so a stop, an info call or another session's call never waits for all of it.
 package struct InstanceState: Sendable {
     var phase: InstancePhase = .created
     var params: ParameterValues
+    let published: PublishedDatabases
     /// ESE's m_fBackupAllowed: set by a successful JetInit, cleared when a JetTerm starts.
     var backupAllowed = false
     var log: LogStream?
     var paths: InstancePaths?
-    var databases: [AttachedDatabase] = []
+    var databases: [AttachedDatabase] = [] {
+        didSet { published.publish(databases) }
+    }
     var sessions: [UInt: SessionState] = [:]
     var backup = BackupContext()
 
@@ -69,6 +87,8 @@ package final class Instance: Sendable {
     let name: String?
     let displayName: String?
     let state: Mutex<InstanceState>
+    /// The backed-up databases' paths, readable without `state`'s lock.
+    let publishedDatabases = PublishedDatabases()
     /// ESE's m_fStopBackup: set by JetStopBackup* without taking the lock, so it never waits for a read.
     let stopBackupRequested = Atomic<Bool>(false)
     /// ESE's m_fStopJetService: never cleared.
@@ -84,7 +104,7 @@ package final class Instance: Sendable {
         self.handle = handle
         self.name = name
         self.displayName = displayName
-        self.state = Mutex(InstanceState(params: params))
+        self.state = Mutex(InstanceState(params: params, published: publishedDatabases))
     }
 
     /// Runs `body` under the instance lock after ESE's instance API gate.

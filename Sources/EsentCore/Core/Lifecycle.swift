@@ -216,6 +216,9 @@ package enum Lifecycle {
             if !dirty && (s.backup.isRunning || instance.writeGate.holdsBackup) { throw .backupInProgress }
             // A failure here leaves the instance up, so the term can be tried again.
             try DatabaseOperations.closeAll(&s, clean: !dirty)
+            // A dirty term drops a running backup as a crash would: its open file (and the database lock
+            // behind it) goes now, not whenever the last reference to this instance does.
+            s.backup = BackupContext()
             s.sessions = [:]
             s.phase = .terminated
             instance.isRunning.store(false, ordering: .releasing)
@@ -236,13 +239,15 @@ package enum Lifecycle {
         package var databases: [String]
     }
 
-    /// Every instance, initialized or not, in creation order.
+    /// Every instance, initialized or not, in creation order. Takes no instance lock: the registry lock only to
+    /// copy the list, then each instance's published database paths, so a call in progress on any instance
+    /// never holds this one up (nor, through the registry lock, everyone else).
     package static func instanceInfo() -> [InstanceSummary] {
-        registry.withLock { r in
-            r.order.map { instance in
-                let dbs = instance.state.withLock { s in s.databases.filter { $0.logged }.map(\.path) }
-                return InstanceSummary(handle: instance.handle, name: instance.name, databases: dbs)
-            }
+        // A fresh array, built under the lock: the registry's own buffer is not read after the lock is released.
+        let instances = registry.withLock { r in r.order.map { $0 } }
+        return instances.map { instance in
+            InstanceSummary(
+                handle: instance.handle, name: instance.name, databases: instance.publishedDatabases.current)
         }
     }
 

@@ -16,7 +16,8 @@ package struct InstancePaths: Sendable, Equatable {
 }
 
 /// Everything process-wide, under one lock: the mode, the instance table, the session table and the global
-/// parameters. Lock order: this lock may be taken before an instance's lock, never while holding one.
+/// parameters. Whoever holds this lock does bounded in-memory work only and takes no other lock (an instance
+/// lock, which a call may hold across disk I/O, is never taken under it), so no call waits on an unrelated one.
 package struct RegistryState: ~Copyable {
     var mode: RunMode = .notSet
     /// `g_cpinstMax`: captured when multi-instance mode starts.
@@ -43,6 +44,17 @@ package enum HandleTag {
 }
 
 package let registry = Mutex(RegistryState())
+
+/// Blocks JetGetInstanceInfo handed to callers, so JetFreeBuffer frees only what this library allocated. Kept
+/// here so it uses this module's Mutex (the TSan build swaps in one TSan can see).
+package enum HandedOutBlocks {
+    private static let blocks = Mutex(Set<UInt>())
+
+    package static func insert(_ address: UInt) { blocks.withLock { _ = $0.insert(address) } }
+
+    /// True when the block was handed out and not yet taken back.
+    package static func remove(_ address: UInt) -> Bool { blocks.withLock { $0.remove(address) != nil } }
+}
 
 /// JET_instanceNil / JET_sesidNil: all ones.
 package let nilHandle = UInt.max

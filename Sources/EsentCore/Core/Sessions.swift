@@ -5,13 +5,25 @@ package enum Sessions {
     /// ESE's deepest transaction nesting.
     static let maxTransactionLevel = 7
 
-    package static func begin(instance handle: UInt) throws(JetError) -> UInt {
+    /// `afterInstanceStep` runs between the two locked steps (tests use it to interleave a JetTerm there).
+    package static func begin(instance handle: UInt, afterInstanceStep: () -> Void = {}) throws(JetError) -> UInt {
         let instance = try Registry.instance(handle)
         let sesid = registry.withLock { r in r.newHandle(tag: HandleTag.session) }
         try instance.withAPI { (s) throws(JetError) in
             s.sessions[sesid] = SessionState()
         }
-        registry.withLock { r in r.sessions[sesid] = instance }
+        afterInstanceStep()
+        // A JetTerm may have run since the step above and removed the instance: registering the session now
+        // would keep the dead instance (and any backup file it held open) reachable until process exit.
+        let registered = registry.withLock { r in
+            guard r.instances[instance.handle] === instance else { return false }
+            r.sessions[sesid] = instance
+            return true
+        }
+        guard registered else {
+            instance.state.withLock { s in s.sessions[sesid] = nil }
+            throw .invalidInstance
+        }
         return sesid
     }
 

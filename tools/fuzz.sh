@@ -1,0 +1,120 @@
+#!/bin/sh
+# libFuzzer targets for every decoder of bytes from disk or from a caller (Tests/fuzz/targets/*Target.swift).
+#
+# Usage: tools/fuzz.sh build             build every target into build/fuzz/bin (replay: build/fuzz/replay)
+#        tools/fuzz.sh replay            run each target once over its seed corpus (Tests/fuzz/corpus/NAME) and
+#                                        every crash input ever found (Tests/fuzz/regressions/NAME); make test
+#        tools/fuzz.sh run [SECONDS] [NAME...]
+#                                        fuzz each target (or the NAMEs) for SECONDS (default FUZZ_SECONDS or 60),
+#                                        one at a time, new inputs in build/fuzz/corpus/NAME; make fuzz
+#
+# The engine (EsentCore, with swift-system if it uses it) is built by SwiftPM with -sanitize=fuzzer,address and
+# -enable-testing into .build-fuzz; each target links those objects with its own file and FuzzSupport.swift.
+# A crash leaves build/fuzz/crash-NAME-*: copy it into Tests/fuzz/regressions/NAME/ with the fix.
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT" || exit 2
+SWIFT=${SWIFT:-swift}
+SWIFTC=$(dirname "$(readlink -f "$(command -v "$SWIFT")")")/swiftc
+SCRATCH=$ROOT/.build-fuzz
+OUT=$ROOT/build/fuzz
+mode=${1:-replay}
+[ $# -gt 0 ] && shift
+# Replay links its own copies, so make test can run while make fuzz runs.
+BIN=$OUT/bin
+[ "$mode" = replay ] && BIN=$OUT/replay
+
+targets() {
+    for f in Tests/fuzz/targets/*Target.swift; do basename "$f" Target.swift; done
+}
+
+build() {
+    mkdir -p "$BIN"
+    echo "fuzz: building the engine with -sanitize=fuzzer,address (scratch path .build-fuzz)"
+    if ! "$SWIFT" build -c release --scratch-path "$SCRATCH" --target EsentCore \
+        -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >"$OUT/engine-build.log" 2>&1; then
+        sed -n '1,40p' "$OUT/engine-build.log"
+        echo "FAIL swift build of EsentCore for fuzzing"
+        return 1
+    fi
+    objects=$(ls "$SCRATCH"/release/EsentCore.build/*.o "$SCRATCH"/release/SystemPackage.build/*.o \
+        "$SCRATCH"/release/CSystem.build/*.o 2>/dev/null)
+    # Package access (`package` declarations) needs the package name SwiftPM gave the engine.
+    package=$(cat "$SCRATCH"/*/release/description.json | tr -d ' \n' | grep -o '"-package-name","[^"]*"' \
+        | head -n 1 | cut -d'"' -f4)
+    csystem=$(ls -d "$SCRATCH"/checkouts/swift-system/Sources/CSystem/include 2>/dev/null)
+    for name in $(targets); do
+        extra=""
+        # The marshalling target also compiles the ABI's conversions (the Esent module's Marshal.swift).
+        [ "$name" = Marshal ] && extra=Sources/Esent/ABI/Marshal.swift
+        # shellcheck disable=SC2086 # word splitting of the object list is intended
+        if ! "$SWIFTC" -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz$name \
+            ${package:+-package-name "$package"} \
+            -I "$SCRATCH/release/Modules" -I include ${csystem:+-I "$csystem"} \
+            Tests/fuzz/targets/FuzzSupport.swift "Tests/fuzz/targets/${name}Target.swift" $extra $objects \
+            -o "$BIN/fuzz-$name" >"$OUT/build-$name.log" 2>&1; then
+            sed -n '1,30p' "$OUT/build-$name.log"
+            echo "FAIL building fuzz target $name"
+            return 1
+        fi
+    done
+}
+
+case $mode in
+build)
+    build || exit 1
+    ;;
+replay)
+    build || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
+    passed=0 failed=0
+    for name in $(targets); do
+        dirs=""
+        for d in "Tests/fuzz/corpus/$name" "Tests/fuzz/regressions/$name"; do
+            [ -d "$d" ] && [ -n "$(ls -A "$d")" ] && dirs="$dirs $d"
+        done
+        if [ -z "$dirs" ]; then
+            echo "FAIL $name: no seed corpus in Tests/fuzz/corpus/$name"
+            failed=$((failed + 1))
+            continue
+        fi
+        files=$(ls $dirs | wc -l)
+        # -runs=0 with folders: every input once, no mutation.
+        # shellcheck disable=SC2086
+        if "$BIN/fuzz-$name" -runs=0 $dirs >"$OUT/replay-$name.log" 2>&1; then
+            echo "ok   $name ($files inputs)"
+            passed=$((passed + 1))
+        else
+            tail -n 30 "$OUT/replay-$name.log"
+            echo "FAIL $name"
+            failed=$((failed + 1))
+        fi
+    done
+    echo "fuzz: $passed passed, $failed failed"
+    [ "$failed" = 0 ]
+    ;;
+run)
+    seconds=${1:-${FUZZ_SECONDS:-60}}
+    [ $# -gt 0 ] && shift
+    names=${*:-$(targets)}
+    build || exit 1
+    failed=0
+    for name in $names; do
+        mkdir -p "$OUT/corpus/$name"
+        echo "fuzz: $name for ${seconds}s"
+        # New inputs go to build/fuzz/corpus/NAME; the committed seeds are read, never written.
+        if ! ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=64} "$BIN/fuzz-$name" -max_total_time="$seconds" -print_final_stats=1 -max_len=40000 \
+            -artifact_prefix="$OUT/crash-$name-" "$OUT/corpus/$name" "Tests/fuzz/corpus/$name" \
+            >"$OUT/run-$name.log" 2>&1; then
+            failed=$((failed + 1))
+            tail -n 40 "$OUT/run-$name.log"
+            echo "FAIL $name: see $OUT/run-$name.log and $OUT/crash-$name-*"
+        fi
+        grep -E '^stat::number_of_executed_units|^#[0-9]+.*(DONE|cov)' "$OUT/run-$name.log" | tail -n 2
+    done
+    [ "$failed" = 0 ]
+    ;;
+*)
+    echo "usage: $0 build|replay|run [SECONDS] [NAME...]" >&2
+    exit 2
+    ;;
+esac

@@ -8,7 +8,7 @@
 #                                        fuzz each target (or the NAMEs) for SECONDS (default FUZZ_SECONDS or 60),
 #                                        one at a time, new inputs in build/fuzz/corpus/NAME; make fuzz
 #
-# The engine (EsentCore, with swift-system if it uses it) is built by SwiftPM with -sanitize=fuzzer,address and
+# The engine (EsentCore, with swift-system and the CRC-32C C target) is built by SwiftPM with -sanitize=fuzzer,address and
 # -enable-testing into .build-fuzz; each target links those objects with its own file and FuzzSupport.swift.
 # A crash leaves build/fuzz/crash-NAME-*: copy it into Tests/fuzz/regressions/NAME/ with the fix.
 set -u
@@ -38,10 +38,22 @@ build() {
         return 1
     fi
     objects=$(ls "$SCRATCH"/release/EsentCore.build/*.o "$SCRATCH"/release/SystemPackage.build/*.o \
-        "$SCRATCH"/release/CSystem.build/*.o 2>/dev/null)
+        "$SCRATCH"/release/CSystem.build/*.o "$SCRATCH"/release/CEsentChecksum.build/*.o 2>/dev/null)
     # Package access (`package` declarations) needs the package name SwiftPM gave the engine.
-    package=$(cat "$SCRATCH"/*/release/description.json | tr -d ' \n' | grep -o '"-package-name","[^"]*"' \
-        | head -n 1 | cut -d'"' -f4)
+    # (The root package's name is its folder's, so it is read from EsentCore's own compile command.)
+    package=$(python3 - "$SCRATCH" <<'PY'
+import glob, json, sys
+for path in glob.glob(sys.argv[1] + "/*/release/description.json"):
+    def walk(node):
+        if isinstance(node, list) and "-module-name" in node and "-package-name" in node:
+            i = node.index("-module-name")
+            if i + 1 < len(node) and node[i + 1] == "EsentCore":
+                print(node[node.index("-package-name") + 1]); sys.exit(0)
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+        for child in children: walk(child)
+    walk(json.load(open(path)))
+PY
+)
     csystem=$(ls -d "$SCRATCH"/checkouts/swift-system/Sources/CSystem/include 2>/dev/null)
     for name in $(targets); do
         extra=""
@@ -50,7 +62,9 @@ build() {
         # shellcheck disable=SC2086 # word splitting of the object list is intended
         if ! "$SWIFTC" -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz$name \
             ${package:+-package-name "$package"} \
-            -I "$SCRATCH/release/Modules" -I include ${csystem:+-I "$csystem"} \
+            -I "$SCRATCH/release/Modules" -I Sources/CEsent/include \
+            -Xcc -fmodule-map-file="$SCRATCH/release/CEsentChecksum.build/module.modulemap" \
+            ${csystem:+-I "$csystem"} \
             Tests/fuzz/targets/FuzzSupport.swift "Tests/fuzz/targets/${name}Target.swift" $extra $objects \
             -o "$BIN/fuzz-$name" >"$OUT/build-$name.log" 2>&1; then
             sed -n '1,30p' "$OUT/build-$name.log"

@@ -108,6 +108,12 @@ private func baseName<Unit: FixedWidthInteger>(_ field: UnsafeRawPointer, _: Uni
     return try units.withUnsafeBufferPointer { (p) throws(JetError) -> String? in try Marshal.string(p.baseAddress) }
 }
 
+/// The caller's JET_LOGINFO (A or W), whose `cbSize` must be its own size.
+private func logInfo<Info: LogInfoRecord>(_ p: UnsafeMutablePointer<Info>?) throws(JetError) -> Info {
+    guard let p, p.pointee.cbSize == CUnsignedLong(MemoryLayout<Info>.size) else { throw .invalidParameter }
+    return p.pointee
+}
+
 private func externalRestore<Map, Unit>(
     _ checkpoint: UnsafeMutablePointer<Unit>?, _ logPath: UnsafeMutablePointer<Unit>?,
     _ rgrstmap: UnsafeMutablePointer<Map>?, _ count: CLong, _ backupLogPath: UnsafeMutablePointer<Unit>?,
@@ -170,13 +176,9 @@ public func jetExternalRestore2A(
     _ szTargetInstanceCheckpointPath: UnsafeMutablePointer<CChar>?, _ pfn: JET_PFNSTATUS?
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        guard let pLogInfo, pLogInfo.pointee.cbSize == CUnsignedLong(MemoryLayout<JET_LOGINFO_A>.size) else {
-            throw .invalidParameter
-        }
-        let info = pLogInfo.pointee
+        let info = try logInfo(pLogInfo)
         let base = try withUnsafeBytes(of: info.szBaseName) { (p) throws(JetError) -> String? in
-            guard let field = p.baseAddress else { return nil }
-            return try baseName(field, CChar.self)
+            try p.baseAddress.flatMap { (field) throws(JetError) in try baseName(field, CChar.self) }
         }
         try externalRestore(
             szCheckpointFilePath, szLogPath, rgrstmap, crstfilemap, szBackupLogPath,
@@ -208,13 +210,9 @@ public func jetExternalRestore2W(
     _ szTargetInstanceCheckpointPath: UnsafeMutablePointer<WCHAR>?, _ pfn: JET_PFNSTATUS?
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        guard let pLogInfo, pLogInfo.pointee.cbSize == CUnsignedLong(MemoryLayout<JET_LOGINFO_W>.size) else {
-            throw .invalidParameter
-        }
-        let info = pLogInfo.pointee
+        let info = try logInfo(pLogInfo)
         let base = try withUnsafeBytes(of: info.szBaseName) { (p) throws(JetError) -> String? in
-            guard let field = p.baseAddress else { return nil }
-            return try baseName(field, WCHAR.self)
+            try p.baseAddress.flatMap { (field) throws(JetError) in try baseName(field, WCHAR.self) }
         }
         try externalRestore(
             szCheckpointFilePath, szLogPath, rgrstmap, crstfilemap, szBackupLogPath,

@@ -11,6 +11,8 @@
 #define _GNU_SOURCE
 #include <esent.h>
 
+#include "bench_util.h"
+
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -49,25 +51,6 @@ void *memalign(size_t alignment, size_t n) { counted(); return __libc_memalign(a
 
 /* ---- helpers ---- */
 #define MiB (1024UL * 1024UL)
-#define CHECK(call)                                                                                            \
-    do {                                                                                                       \
-        JET_ERR err_ = (call);                                                                                 \
-        if (err_ < 0) {                                                                                        \
-            fprintf(stderr, "%s:%d: %s = %ld\n", __FILE__, __LINE__, #call, err_);                            \
-            exit(1);                                                                                           \
-        }                                                                                                      \
-    } while (0)
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int compare_doubles(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 static JET_INSTANCE g_inst;
 static char g_db[4096];

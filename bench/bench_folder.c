@@ -10,6 +10,8 @@
 #define _GNU_SOURCE
 #include <esent.h>
 
+#include "bench_util.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -21,23 +23,9 @@
 
 #define MiB (1024UL * 1024UL)
 #define ROUNDS 3
-#define CHECK(call)                                                                                            \
-    do {                                                                                                       \
-        JET_ERR err_ = (call);                                                                                 \
-        if (err_ < 0) {                                                                                        \
-            fprintf(stderr, "%s:%d: %s = %ld\n", __FILE__, __LINE__, #call, err_);                            \
-            exit(1);                                                                                           \
-        }                                                                                                      \
-    } while (0)
 
 static char g_root[4096];
 static void *g_buffer;
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static const char *in_root(const char *name) {
     static char slots[4][4200];

@@ -7,6 +7,8 @@
 #define _GNU_SOURCE
 #include <esent.h>
 
+#include "bench_util.h"
+
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -19,24 +21,11 @@
 #define ROUNDS 3
 #define PAGE 4096UL
 
-#define CHECK(call)                                                                                            \
-    do {                                                                                                       \
-        JET_ERR err_ = (call);                                                                                 \
-        if (err_ < 0) {                                                                                        \
-            fprintf(stderr, "%s:%d: %s = %ld\n", __FILE__, __LINE__, #call, err_);                            \
-            exit(1);                                                                                           \
-        }                                                                                                      \
-    } while (0)
 
 static double now_us(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int compare_doubles(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
 }
 
 static JET_INSTANCE g_a, g_b;

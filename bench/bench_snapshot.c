@@ -12,6 +12,8 @@
 #define _GNU_SOURCE
 #include <esent.h>
 
+#include "bench_util.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -20,25 +22,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#define CHECK(call)                                                                                            \
-    do {                                                                                                       \
-        JET_ERR err_ = (call);                                                                                 \
-        if (err_ < 0) {                                                                                        \
-            fprintf(stderr, "%s:%d: %s = %ld\n", __FILE__, __LINE__, #call, err_);                            \
-            exit(1);                                                                                           \
-        }                                                                                                      \
-    } while (0)
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int compare_double(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 typedef struct {
     JET_INSTANCE inst;
@@ -119,8 +102,8 @@ int main(int argc, char **argv) {
         frozen_ms[r] = (now() - t0) * 1e3;
         JetFreeBuffer((char *)info);
     }
-    qsort(frozen_ms, rounds, sizeof frozen_ms[0], compare_double);
-    qsort(fsync_ms, rounds, sizeof fsync_ms[0], compare_double);
+    qsort(frozen_ms, rounds, sizeof frozen_ms[0], compare_doubles);
+    qsort(fsync_ms, rounds, sizeof fsync_ms[0], compare_doubles);
     double f = frozen_ms[rounds / 2], s = fsync_ms[rounds / 2];
     printf("\n1. time frozen, %lu MiB database, Freeze to Thaw with no copy (median of %d)\n", mib, rounds);
     printf("   fsync of the instance's files:   %7.2f ms   (baseline)\n", s);

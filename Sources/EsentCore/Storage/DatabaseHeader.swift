@@ -252,12 +252,12 @@ package struct BackupTrailer: Equatable, Sendable {
         p.diskStore(generationMin, at: Offset.generationMin)
         p.diskStore(generationMax, at: Offset.generationMax)
         p.diskStore(pgnoLast, at: Offset.pgnoLast)
-        let path = Array(databasePath.utf8)
-        if !path.isEmpty && path.count <= Self.pathCapacity(pageSize: pageSize) {
-            p.diskStore(UInt16(path.count), at: Offset.pathLength)
-            path.withUnsafeBytes { bytes in
-                if let source = bytes.baseAddress { (p + Offset.path).copyMemory(from: source, byteCount: bytes.count) }
-            }
+        // withUTF8 reads a native string in place: the backup read that builds this page allocates nothing.
+        var path = databasePath
+        path.withUTF8 { bytes in
+            guard let source = bytes.baseAddress, bytes.count <= Self.pathCapacity(pageSize: pageSize) else { return }
+            p.diskStore(UInt16(bytes.count), at: Offset.pathLength)
+            (p + Offset.path).copyMemory(from: source, byteCount: bytes.count)
         }
         p.diskStore(FileType.database.rawValue, at: Offset.fileType)
         p.diskStore(Checksum.page(p, count: pageSize, seed: Checksum.databaseHeaderSeed), at: Offset.checksum)

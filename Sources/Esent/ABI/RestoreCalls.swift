@@ -114,6 +114,22 @@ private func logInfo<Info: LogInfoRecord>(_ p: UnsafeMutablePointer<Info>?) thro
     return p.pointee
 }
 
+/// JetExternalRestore2's body for A and W: the JET_LOGINFO gives the generation range and the base name.
+private func externalRestore2<Map, Unit: FixedWidthInteger, Info: LogInfoRecord>(
+    _ checkpoint: UnsafeMutablePointer<Unit>?, _ logPath: UnsafeMutablePointer<Unit>?,
+    _ rgrstmap: UnsafeMutablePointer<Map>?, _ count: CLong, _ backupLogPath: UnsafeMutablePointer<Unit>?,
+    _ pLogInfo: UnsafeMutablePointer<Info>?, _ target: [UnsafeMutablePointer<Unit>?], _ pfn: JET_PFNSTATUS?,
+    names: (Map) -> (UnsafeMutablePointer<Unit>?, UnsafeMutablePointer<Unit>?)
+) throws(JetError) {
+    let info = try logInfo(pLogInfo)
+    let base = try withUnsafeBytes(of: info.szBaseName) { (p) throws(JetError) -> String? in
+        try p.baseAddress.flatMap { (field) throws(JetError) in try baseName(field, Unit.self) }
+    }
+    try externalRestore(
+        checkpoint, logPath, rgrstmap, count, backupLogPath,
+        (Int(clamping: info.ulGenLow), Int(clamping: info.ulGenHigh), base), target, pfn, names: names)
+}
+
 private func externalRestore<Map, Unit>(
     _ checkpoint: UnsafeMutablePointer<Unit>?, _ logPath: UnsafeMutablePointer<Unit>?,
     _ rgrstmap: UnsafeMutablePointer<Map>?, _ count: CLong, _ backupLogPath: UnsafeMutablePointer<Unit>?,
@@ -176,13 +192,8 @@ public func jetExternalRestore2A(
     _ szTargetInstanceCheckpointPath: UnsafeMutablePointer<CChar>?, _ pfn: JET_PFNSTATUS?
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        let info = try logInfo(pLogInfo)
-        let base = try withUnsafeBytes(of: info.szBaseName) { (p) throws(JetError) -> String? in
-            try p.baseAddress.flatMap { (field) throws(JetError) in try baseName(field, CChar.self) }
-        }
-        try externalRestore(
-            szCheckpointFilePath, szLogPath, rgrstmap, crstfilemap, szBackupLogPath,
-            (Int(clamping: info.ulGenLow), Int(clamping: info.ulGenHigh), base),
+        try externalRestore2(
+            szCheckpointFilePath, szLogPath, rgrstmap, crstfilemap, szBackupLogPath, pLogInfo,
             [szTargetInstanceName, szTargetInstanceLogPath, szTargetInstanceCheckpointPath], pfn
         ) { ($0.szDatabaseName, $0.szNewDatabaseName) }
     }
@@ -210,13 +221,8 @@ public func jetExternalRestore2W(
     _ szTargetInstanceCheckpointPath: UnsafeMutablePointer<WCHAR>?, _ pfn: JET_PFNSTATUS?
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        let info = try logInfo(pLogInfo)
-        let base = try withUnsafeBytes(of: info.szBaseName) { (p) throws(JetError) -> String? in
-            try p.baseAddress.flatMap { (field) throws(JetError) in try baseName(field, WCHAR.self) }
-        }
-        try externalRestore(
-            szCheckpointFilePath, szLogPath, rgrstmap, crstfilemap, szBackupLogPath,
-            (Int(clamping: info.ulGenLow), Int(clamping: info.ulGenHigh), base),
+        try externalRestore2(
+            szCheckpointFilePath, szLogPath, rgrstmap, crstfilemap, szBackupLogPath, pLogInfo,
             [szTargetInstanceName, szTargetInstanceLogPath, szTargetInstanceCheckpointPath], pfn
         ) { ($0.szDatabaseName, $0.szNewDatabaseName) }
     }

@@ -175,7 +175,11 @@ public func jetCloseFileInstance(_ instance: JET_INSTANCE, _ hfFile: JET_HANDLE)
 
 /// JET_LOGINFO_A and JET_LOGINFO_W, filled by one body.
 protocol LogInfoRecord {
+    associatedtype BaseName
     var cbSize: CUnsignedLong { get }
+    var ulGenLow: CUnsignedLong { get }
+    var ulGenHigh: CUnsignedLong { get }
+    var szBaseName: BaseName { get }
     /// Only the A variant insists on the caller's cbSize.
     static var checksSize: Bool { get }
     mutating func fill(_ listing: StreamingBackup.LogListing)

@@ -84,6 +84,52 @@ SCENARIO(external_restore_of_a_streamed_full_backup, "api JetExternalRestore2") 
     rs_expect_restored(restored);
 }
 
+SCENARIO(external_restore_reports_every_percent_of_its_work, "api JetExternalRestore2") {
+    bk_env env;
+    JET_LOGINFO_A info;
+    bk_setup_with(&env, "backup", "inst", "data.edb", 1024, 3, -1, 0, NULL);
+    streamed_full(&env, &info);
+    bk_term(&env);
+    rs_empty_folder(env.dir);
+    JET_RSTMAP_A map = {env.db, path_arg("st/data.edb")};
+    rs_reset(JET_snpRestore);
+    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, &map, 1, path_arg("st"), &info, NULL, NULL, NULL,
+                                    rs_status),
+               JET_errSuccess);
+    rs_expect_complete_run(99); /* Progress 1, 2, ... 99: logs replayed, then pages copied */
+}
+
+SCENARIO(external_restore_leaves_its_checkpoint_and_a_new_log_generation, "api JetExternalRestore2") {
+    bk_env env;
+    JET_LOGINFO_A info;
+    bk_setup(&env);
+    streamed_full(&env, &info);
+    bk_term(&env);
+    rs_empty_folder(env.dir);
+    char restored[BK_PATH];
+    snprintf(restored, sizeof restored, "%s", path_in_dir("st/data.edb"));
+    JET_RSTMAP_A map = {env.db, restored};
+    EXPECT(mkdir(path_in_dir("ckpt"), 0755) == 0);
+    EXPECT(mkdir(path_in_dir("logs"), 0755) == 0);
+    EXPECT_ERR(JetExternalRestore2A(path_arg("ckpt"), path_arg("logs"), &map, 1, path_arg("st"), &info, NULL, NULL,
+                                    NULL, NULL),
+               JET_errSuccess);
+    EXPECT(access(path_in_dir("ckpt/edb.chk"), F_OK) == 0);
+    EXPECT(access(path_in_dir("logs/edb.log"), F_OK) == 0);
+    /* An instance on those folders goes on from there, with the restored database. */
+    JET_INSTANCE inst = 0;
+    JET_SESID sesid = 0;
+    EXPECT_ERR(JetCreateInstanceA(&inst, "after"), JET_errSuccess);
+    set_paths(&inst, path_in_dir("logs"));
+    char ckpt[BK_PATH];
+    snprintf(ckpt, sizeof ckpt, "%s/", path_in_dir("ckpt"));
+    EXPECT_ERR(JetSetSystemParameterA(&inst, 0, JET_paramSystemPath, 0, ckpt), JET_errSuccess);
+    EXPECT_ERR(JetInit(&inst), JET_errSuccess);
+    EXPECT_ERR(JetBeginSessionA(inst, &sesid, "", ""), JET_errSuccess);
+    EXPECT_ERR(JetAttachDatabaseA(sesid, restored, 0), JET_errSuccess);
+    EXPECT_ERR(JetTerm(inst), JET_errSuccess);
+}
+
 SCENARIO(external_restore_of_a_streamed_full_and_incremental_backup, "api JetExternalRestore2") {
     bk_env env;
     JET_LOGINFO_A full, inc;

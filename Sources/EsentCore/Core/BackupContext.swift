@@ -481,10 +481,11 @@ package enum StreamingBackup {
 
     // MARK: End
 
-    package static func end(_ instance: Instance, grbit: UInt) throws(JetError) {
+    /// `ignoringTerm`: JetBackup ending its own backup, which a waiting JetTerm needs ended.
+    package static func end(_ instance: Instance, grbit: UInt, ignoringTerm: Bool = false) throws(JetError) {
         let normal = grbit & UInt(JET_bitBackupEndNormal) != 0
         let abort = grbit & UInt(JET_bitBackupEndAbort) != 0
-        try instance.withAPI { (s) throws(JetError) in
+        try instance.withAPI(ignoringTerm: ignoringTerm) { (s) throws(JetError) in
             // After the API gate, before the backup state (B:3978-3986).
             guard normal != abort else { throw .invalidParameter }
             guard s.backup.isRunning else {

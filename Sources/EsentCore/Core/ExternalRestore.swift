@@ -148,6 +148,6 @@ extension Restore {
             databases.append(try RestoredDatabase.check(path, set: set).placed(at: path))
         }
         status.begin()
-        try bringBack(databases, set: set, following: following, status: status)
+        try bringBack(databases, set: set, following: following, params: params, paths: paths, status: status)
     }
 }

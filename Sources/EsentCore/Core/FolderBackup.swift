@@ -29,6 +29,15 @@ package enum FolderBackup {
     package static func run(_ instance: Instance, path: String?, grbit: UInt, status: ProgressMeter)
         throws(JetError)
     {
+        // Registered before the first gate, so a JetTerm either sees this call and waits for it, or this call
+        // sees the term and returns JET_errTermInProgress.
+        let thread = currentThread
+        instance.folderBackupThreads.withLock { $0.append(thread) }
+        defer {
+            instance.folderBackupThreads.withLock { threads in
+                if let index = threads.firstIndex(of: thread) { threads.remove(at: index) }
+            }
+        }
         // Only these two bits are looked at; others are ignored, as in ESE.
         let incremental = grbit & UInt(JET_bitBackupIncremental) != 0
         let atomic = grbit & UInt(JET_bitBackupAtomic) != 0
@@ -52,12 +61,28 @@ package enum FolderBackup {
             if atomic && !incremental { try promote(folder) }
             try StreamingBackup.truncateLog(instance)
         } catch {
-            try? StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndAbort))
+            try? StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndAbort), ignoringTerm: true)
             removeInProgress(folder)
             throw error
         }
         status.complete()
-        try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndNormal))
+        // A term that came after the last step waits for this end, which the gate must let through.
+        try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndNormal), ignoringTerm: true)
+    }
+
+    private static var currentThread: UInt { UInt(pthread_self()) }
+
+    /// JetTerm: waits until no JetBackup is inside `instance` (each stops at its next step once the term is
+    /// requested). A JetTerm from a JetBackup's own status callback cannot wait for it: JET_errBackupInProgress.
+    static func awaitReturn(_ instance: Instance) throws(JetError) {
+        let me = currentThread
+        while true {
+            let threads = instance.folderBackupThreads.withLock { $0.map { $0 } }
+            if threads.isEmpty { return }
+            if threads.contains(me) { throw .backupInProgress }
+            var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
+            nanosleep(&pause, nil)
+        }
     }
 
     /// A NULL or empty path: truncate the logs the checkpoint no longer needs and report success (the documented
@@ -195,6 +220,8 @@ package enum FolderBackup {
         var offset: Int64 = 0
         do throws(JetError) {
             while true {
+                // ESE's backup.cxx looks for a term before each block.
+                if instance.termRequested.load(ordering: .sequentiallyConsistent) { throw .termInProgress }
                 let got = try StreamingBackup.read(
                     instance, handle: StreamingBackup.fileHandle, into: copier.buffer.pointer, count: CopyBuffer.bytes)
                 if got == 0 { break }

@@ -99,6 +99,11 @@ package final class Instance: Sendable {
     let isRunning = Atomic<Bool>(false)
     /// Closed while an OS snapshot has the instance frozen; its snapshot membership (Snapshot.swift).
     package let writeGate = WriteGate()
+    /// ESE's m_fTermInProgress: set by a JetTerm before it waits for a JetBackup to stop, cleared if the term
+    /// fails. The gate then refuses calls with JET_errTermInProgress and JetBackup stops at its next block.
+    let termRequested = Atomic<Bool>(false)
+    /// Threads inside JetBackup on this instance: JetTerm waits until none is left.
+    let folderBackupThreads = Mutex<[UInt]>([])
 
     init(handle: UInt, name: String?, displayName: String?, params: ParameterValues) {
         self.handle = handle
@@ -108,16 +113,22 @@ package final class Instance: Sendable {
     }
 
     /// Runs `body` under the instance lock after ESE's instance API gate.
-    func withAPI<R>(_ body: (inout InstanceState) throws(JetError) -> R) throws(JetError) -> R {
+    /// `ignoringTerm`: JetBackup ending its own backup while a JetTerm waits for it.
+    func withAPI<R>(ignoringTerm: Bool = false, _ body: (inout InstanceState) throws(JetError) -> R)
+        throws(JetError) -> R
+    {
         try state.withLock { (s) throws(JetError) -> R in
-            try self.enterAPI(s)
+            try self.enterAPI(s, ignoringTerm: ignoringTerm)
             return try body(&s)
         }
     }
 
     /// The gate itself: stopped service, termination, initialization.
-    func enterAPI(_ s: borrowing InstanceState) throws(JetError) {
+    func enterAPI(_ s: borrowing InstanceState, ignoringTerm: Bool = false) throws(JetError) {
         if serviceStopped.load(ordering: .acquiring) { throw .clientRequestToStopJetService }
+        if !ignoringTerm && termRequested.load(ordering: .sequentiallyConsistent) && s.phase == .running {
+            throw .termInProgress
+        }
         switch s.phase {
         case .running: return
         case .created, .initializing: throw .notInitialized

@@ -103,15 +103,19 @@ package enum Lifecycle {
             instance.state.withLock { s in s.phase = .created }
             throw error
         }
-        // Step 3: the files. The status callback runs outside the lock, so it may call into the API.
+        // Step 3: the files, outside the lock (the phase keeps other calls out), so the status callback, which
+        // hears the replay's progress, may call into the API.
+        let params = instance.state.withLock { s in s.params }
         recovery.status.begin()
-        try instance.state.withLock { (s) throws(JetError) in
-            do throws(JetError) {
-                try openFiles(&s, paths: paths, recovery: recovery)
-            } catch {
-                s.phase = .created
-                throw error
-            }
+        let log: LogStream?
+        do throws(JetError) {
+            log = try openFiles(params, paths: paths, recovery: recovery)
+        } catch {
+            instance.state.withLock { s in s.phase = .created }
+            throw error
+        }
+        instance.state.withLock { s in
+            s.log = log
             s.paths = paths
             s.phase = .running
             instance.isRunning.store(true, ordering: .releasing)
@@ -143,11 +147,11 @@ package enum Lifecycle {
         return temp
     }
 
-    private static func openFiles(_ s: inout InstanceState, paths: InstancePaths, recovery: RecoveryOptions)
-        throws(JetError)
+    private static func openFiles(_ params: ParameterValues, paths: InstancePaths, recovery: RecoveryOptions)
+        throws(JetError) -> LogStream?
     {
-        let createFolders = s.params[JET_paramCreatePathIfNotExist].integer != 0
-        let logFileBytes = Int(s.params[JET_paramLogFileSize].integer) * 1024
+        let createFolders = params[JET_paramCreatePathIfNotExist].integer != 0
+        let logFileBytes = Int(params[JET_paramLogFileSize].integer) * 1024
         // Log files are written in 4 KiB segments, the sector size this library assumes.
         guard logFileBytes % LogStream.segmentSize == 0 else { throw .invalidSettings }
         let folders: [(String, JetError)] = [
@@ -161,10 +165,14 @@ package enum Lifecycle {
                 throw missing
             }
         }
-        guard paths.logging else { return }
-        let names = LogFileNames(base: s.baseName, legacyFlags: s.params[JET_paramLegacyFileNames].integer)
+        guard paths.logging else { return nil }
+        let names = LogFileNames(
+            base: params[JET_paramBaseName].string, legacyFlags: params[JET_paramLegacyFileNames].integer)
+        let status = recovery.status
         let (log, replayed) = try LogStream.open(
-            logDirectory: paths.log, systemDirectory: paths.system, names: names, fileSize: logFileBytes)
+            logDirectory: paths.log, systemDirectory: paths.system, names: names, fileSize: logFileBytes,
+            progress: status.isHeard
+                ? ReplayProgress(start: { status.expect(total: $0) }, read: { status.advance($0) }) : nil)
         // After a crash, databases the log left attached are made consistent and detached.
         for entry in replayed.attachedAtEnd {
             try DatabaseOperations.markConsistentAfterRecovery(
@@ -177,9 +185,9 @@ package enum Lifecycle {
             try DatabaseOperations.markConsistentAfterRecovery(
                 path: recovery.place(entry.path), signDb: entry.signDb, log: log)
         }
-        log.circular = s.params[JET_paramCircularLog].integer != 0
+        log.circular = params[JET_paramCircularLog].integer != 0
         log.discardUnneededArchives()
-        s.log = log
+        return log
     }
 
     /// `mkdir -p` for JET_paramCreatePathIfNotExist.
@@ -196,6 +204,19 @@ package enum Lifecycle {
         let instance = try Registry.instance(handle)
         // Abrupt and StopBackup wait for the instance's OS snapshot to end, bounded by its timeout.
         if grbit & UInt(JET_bitTermStopBackup | JET_bitTermAbrupt) != 0 { OSSnapshot.awaitSessionEnd(instance) }
+        // Whatever the grbit, a JetBackup in progress stops at its next step with JET_errTermInProgress and ends
+        // its backup as aborted; the term goes on once it has returned (ESE's backup.cxx checks the same flag).
+        instance.termRequested.store(true, ordering: .sequentiallyConsistent)
+        do throws(JetError) {
+            try FolderBackup.awaitReturn(instance)
+            return try terminateLocked(instance, grbit: grbit)
+        } catch {
+            instance.termRequested.store(false, ordering: .sequentiallyConsistent)
+            throw error
+        }
+    }
+
+    private static func terminateLocked(_ instance: Instance, grbit: UInt) throws(JetError) -> JetError? {
         let outcome = try instance.state.withLock { (s) throws(JetError) -> JetError? in
             switch s.phase {
             case .terminated: throw .invalidInstance

@@ -112,7 +112,7 @@ package enum Restore {
             }
             databases.append(checked.placed(at: target))
         }
-        try bringBack(databases, set: set, following: following, status: status)
+        try bringBack(databases, set: set, following: following, params: params, paths: paths, status: status)
     }
 
     /// The log folder must exist (JET_paramCreatePathIfNotExist makes it and the system folder).
@@ -209,7 +209,7 @@ package enum Restore {
 
     /// The header of a log file, checked (a file that is not a sound log is JET_errLogFileCorrupt).
     static func logHeader(_ path: String) throws(JetError) -> LogFileHeader {
-        try LogFileImage.open(path: path, expectedGeneration: nil, corrupt: .logFileCorrupt).header
+        try LogFileImage.header(path: path, corrupt: .logFileCorrupt)
     }
 
     // MARK: Copy, check, replay, rename
@@ -217,12 +217,14 @@ package enum Restore {
     /// Replays the set's logs and those after them, then copies every database beside its destination (verified,
     /// made consistent, synced) and renames the copies into place once all are good.
     static func bringBack(
-        _ databases: [RestoredDatabase], set: BackupLogSet, following: FollowingLogs, status: ProgressMeter
+        _ databases: [RestoredDatabase], set: BackupLogSet, following: FollowingLogs, params: ParameterValues,
+        paths: InstancePaths, status: ProgressMeter
     ) throws(JetError) {
         let logPaths = set.paths + following.paths
         var logBytes: Int64 = 0
         for path in logPaths { logBytes &+= try StorageIO.size(path) }
-        let dbBytes = databases.reduce(Int64(0)) { $0 + $1.fileSize }
+        // What the copies write: both header pages and the data pages, not the trailer.
+        let dbBytes = databases.reduce(Int64(0)) { $0 + (Int64($1.pgnoLast) + 2) * Int64($1.pageSize) }
         status.expect(total: logBytes + dbBytes)
         for db in databases { try db.checkDestinationFree() }
         // Hard recovery: the set's logs, then those after it in the instance's log folder (the one engine that
@@ -231,14 +233,8 @@ package enum Restore {
             folders: following.paths.isEmpty ? [set.folder] : [set.folder, following.folder],
             firstGeneration: set.low, lastArchive: following.hasCurrent ? nil : set.high + Int32(following.paths.count),
             signLog: set.signLog, hardRecovery: true, includeCurrentLog: following.hasCurrent)
-        let perLog = logPaths.isEmpty ? 0 : logBytes / Int64(logPaths.count)
-        var generation = set.low
-        let outcome = try Replay.run(plan) { (_, position) throws(JetError) in
-            while generation < position.generation {
-                generation += 1
-                status.advance(perLog)
-            }
-        }
+        let progress = status.isHeard ? ReplayProgress(read: { status.advance($0) }) : nil
+        let outcome = try Replay.run(plan, progress: progress)
         let copier = try CopyBuffer()
         defer { copier.release() }
         var made: [String] = []
@@ -255,7 +251,30 @@ package enum Restore {
             for path in made { try? StorageIO.remove(path) }
             throw error
         }
+        try continueLog(params: params, paths: paths, outcome: outcome)
         status.complete()
+    }
+
+    /// ESE leaves a restored instance its checkpoint in the system folder and a new log generation in the log
+    /// folder, so that JetInit goes on from the restore. A current log there that the replay did not read (a
+    /// restore whose roll-forward came from a running target's folder) is left alone, and so is the checkpoint.
+    private static func continueLog(params: ParameterValues, paths: InstancePaths, outcome: ReplayOutcome)
+        throws(JetError)
+    {
+        guard paths.logging else { return }
+        let names = LogFileNames(
+            base: params[JET_paramBaseName].string, legacyFlags: params[JET_paramLegacyFileNames].integer)
+        var replayed: CurrentLogTail?
+        if let tail = outcome.currentLog,
+            try StorageIO.resolvedPath(Paths.directory(of: tail.path)) == StorageIO.resolvedPath(paths.log)
+        {
+            replayed = tail
+        }
+        if replayed == nil, try StorageIO.exists(LogFolder(path: paths.log, names: names).currentLogPath) { return }
+        try LogStream.continueAfterRestore(
+            logDirectory: paths.log, systemDirectory: paths.system, names: names,
+            fileSize: Int(params[JET_paramLogFileSize].integer) * 1024, signLog: outcome.signLog,
+            last: (outcome.lastGeneration, outcome.lastCreated, outcome.lastDataSegments), replayed: replayed)
     }
 }
 
@@ -390,9 +409,11 @@ struct RestoredDatabase {
         restored.logtimeDetach = restored.logtimeConsistent
         let p = copier.buffer.pointer
         let end = (Int64(pgnoLast) + 2) * Int64(pageSize)
+        // Blocks small enough that the callback hears every percent, in whole pages.
+        let block = status.piece(unit: pageSize, max: CopyBuffer.bytes)
         var offset: Int64 = 0
         while offset < end {
-            let count = Int(min(Int64(CopyBuffer.bytes), end - offset))
+            let count = Int(min(Int64(block), end - offset))
             let got = try input.read(into: p, count: count, at: offset)
             guard got == count else { throw .databaseCorrupted }
             var page = 0

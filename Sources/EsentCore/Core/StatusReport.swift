@@ -26,6 +26,9 @@ package final class ProgressMeter {
         self.total = max(1, total)
     }
 
+    /// A caller listens: worth reading in smaller pieces to report progress.
+    var isHeard: Bool { callback != nil }
+
     func begin() { callback?(.begin, 0) }
 
     func expect(total newTotal: Int64) { total = max(total, newTotal, done, 1) }
@@ -43,6 +46,14 @@ package final class ProgressMeter {
     }
 
     func complete() { callback?(.complete, 100) }
+
+    /// A step of work small enough that advancing by it moves the percentage by at most one: half a percent of the
+    /// total, in whole `unit`s, at least one unit, at most `max` bytes.
+    func piece(unit: Int, max maximum: Int) -> Int {
+        guard isHeard else { return maximum }
+        let half = total / 200 / Int64(unit) * Int64(unit)
+        return Int(min(Int64(maximum), max(Int64(unit), half)))
+    }
 }
 
 /// File copying shared by backup to a folder and restore: one aligned buffer for the whole copy, no allocation per

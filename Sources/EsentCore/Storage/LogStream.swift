@@ -215,9 +215,11 @@ package final class LogStream: @unchecked Sendable {
     /// another generation), `.missingLogFile` (a generation between checkpoint and current log is missing),
     /// `.invalidLogSequence` (logs that do not follow each other), `.invalidParameter` (sizes, base name). Without
     /// JET_bitEightDotThreeSoftCompat, a 5-digit archive name in the log folder gives `.logGenerationMismatch`.
-    static func open(logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int)
-        throws(JetError) -> (LogStream, Recovery)
-    {
+    /// `progress` hears how far the replay has read (JetInit3's status callback).
+    static func open(
+        logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int,
+        progress: ReplayProgress? = nil
+    ) throws(JetError) -> (LogStream, Recovery) {
         guard fileSize % segmentSize == 0, fileSize >= 2 * segmentSize, fileSize / segmentSize <= maxSegments,
             !names.base.isEmpty, !names.base.contains("/")
         else { throw .invalidParameter }
@@ -244,7 +246,7 @@ package final class LogStream: @unchecked Sendable {
             recovery = Recovery(wasClean: true, attachedAtEnd: [])
         } else {
             (recovery, continuing) = try stream.replay(
-                hasCurrent: listed.contains(names.currentLog), hasCheckpoint: hasCheckpoint)
+                hasCurrent: listed.contains(names.currentLog), hasCheckpoint: hasCheckpoint, progress: progress)
         }
         if !continuing {
             try stream.guarded { () throws(JetError) in try stream.advance() }
@@ -253,10 +255,40 @@ package final class LogStream: @unchecked Sendable {
         return (stream, recovery)
     }
 
+    /// After a restore's hard recovery, as ESE leaves the instance: its log goes on with the set's signature in a new
+    /// generation after the last one replayed, and the checkpoint in the system folder points at it with no
+    /// database attached (every restored database is consistent and detached). `replayed` is the instance's
+    /// current log when the replay read it (roll-forward): its torn tail is cut and it is archived first.
+    static func continueAfterRestore(
+        logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int, signLog: Signature,
+        last: (generation: Int32, created: LogTime, dataSegments: Int), replayed: CurrentLogTail?
+    ) throws(JetError) {
+        guard fileSize % segmentSize == 0, fileSize >= 2 * segmentSize, fileSize / segmentSize <= maxSegments
+        else { throw .invalidParameter }
+        let stream = try LogStream(
+            logDirectory: logDirectory.hasSuffix("/") ? logDirectory : logDirectory + "/",
+            systemDirectory: systemDirectory.hasSuffix("/") ? systemDirectory : systemDirectory + "/",
+            names: names, fileSize: fileSize, signature: signLog)
+        stream.currentGeneration = last.generation
+        stream.currentCreated = last.created
+        stream.lastWrittenSegment = last.dataSegments
+        if let replayed {
+            try Replay.cutTail(replayed)
+            stream.fd = try StorageIO.run { () throws(SystemCallError) in
+                try SystemCalls.open(replayed.path, .readWrite)
+            }
+            stream.lastSyncedSegment = replayed.dataSegments
+        }
+        try stream.guarded { () throws(JetError) in try stream.advance() }
+        try stream.close(clean: true)
+    }
+
     /// Validates and replays checkpoint → end (the replay engine). Leaves `fd` on the current log (if any), ready
     /// to be archived, or ready to take more records when it holds nothing but `.initialize` (returns true then: a
     /// JetInit that failed after opening the log; continuing it keeps failed JetInits from adding generations).
-    private func replay(hasCurrent: Bool, hasCheckpoint: Bool) throws(JetError) -> (Recovery, Bool) {
+    private func replay(hasCurrent: Bool, hasCheckpoint: Bool, progress: ReplayProgress?) throws(JetError)
+        -> (Recovery, Bool)
+    {
         let folder = LogFolder(path: logDirectory, names: names)
         var checkpoint: Checkpoint?
         if hasCheckpoint { checkpoint = try Checkpoint.read(path: checkpointPath) }
@@ -292,7 +324,7 @@ package final class LogStream: @unchecked Sendable {
                 plan.attached = []
             }
         }
-        let outcome = try Replay.run(plan)
+        let outcome = try Replay.run(plan, progress: progress)
         signature = outcome.signLog.isNone ? .make() : outcome.signLog
         let attached = nothingToReplay ? (checkpoint?.attached ?? []) : outcome.attached
         attachedDatabases = attached

@@ -114,10 +114,28 @@ package struct ReplayOutcome: Sendable {
     package var currentLog: CurrentLogTail?
 }
 
+/// How far a replay has read, for a status callback: `start` gets the bytes of every log in the range, then `read`
+/// each piece as it is read (pieces of at most half a percent of the whole, so a caller can report every percent).
+package struct ReplayProgress {
+    package var start: (_ totalBytes: Int64) -> Void
+    package var read: (_ bytes: Int64) -> Void
+
+    package init(start: @escaping (Int64) -> Void = { _ in }, read: @escaping (Int64) -> Void) {
+        self.start = start
+        self.read = read
+    }
+
+    /// Bytes per read: half a percent of `total`, in whole 512-byte units, at least one, at most 1 MiB.
+    static func piece(of total: Int64) -> Int {
+        Int(min(Int64(1 << 20), max(512, total / 200 / 512 * 512)))
+    }
+}
+
 package enum Replay {
     /// Replays the plan's range, calling `visit` for every record in order. Changes no file.
     package static func run(
-        _ plan: ReplayPlan, visit: (LogRecord, LogPosition) throws(JetError) -> Void = { _, _ in }
+        _ plan: ReplayPlan, progress: ReplayProgress? = nil,
+        visit: (LogRecord, LogPosition) throws(JetError) -> Void = { _, _ in }
     ) throws(JetError) -> ReplayOutcome {
         guard let last = plan.folders.last, plan.firstGeneration >= 1,
             plan.firstGeneration <= LogStream.maxGeneration
@@ -130,13 +148,14 @@ package enum Replay {
                 archives[generation] = folder.path + name
             }
         }
-        var current: LogFileImage?
+        // The current log's header first: it fixes the range, whose size the progress needs before any read.
+        var currentHeader: LogFileHeader?
         if plan.includeCurrentLog {
-            current = try LogFileImage.open(path: last.currentLogPath, expectedGeneration: nil, corrupt: corrupt)
+            currentHeader = try LogFileImage.header(path: last.currentLogPath, corrupt: corrupt)
         }
         let end: Int32  // last archived generation to replay
-        if let current {
-            end = current.header.generation - 1
+        if let currentHeader {
+            end = currentHeader.generation - 1
             if let lastArchive = plan.lastArchive, lastArchive != end { throw .invalidLogSequence }
         } else if let lastArchive = plan.lastArchive {
             end = lastArchive
@@ -144,6 +163,19 @@ package enum Replay {
             end = archives.keys.max() ?? (plan.firstGeneration - 1)
         }
         guard end >= plan.firstGeneration - 1 else { throw .invalidLogSequence }
+        var piece = Int.max
+        if let progress {
+            var total: Int64 = 0
+            if plan.includeCurrentLog { total &+= try StorageIO.size(last.currentLogPath) }
+            var g = plan.firstGeneration
+            while g <= end {
+                if let path = archives[g] { total &+= try StorageIO.size(path) }
+                g += 1
+            }
+            progress.start(total)
+            piece = ReplayProgress.piece(of: total)
+        }
+        let reading = progress.map { p in (piece: piece, read: p.read) }
         var outcome = ReplayOutcome(
             signLog: plan.signLog ?? .none, lastGeneration: plan.firstGeneration - 1, lastCreated: .none,
             attached: plan.attached, touched: [], endedClean: true, recordCount: 0, lastDataSegments: 0,
@@ -173,11 +205,15 @@ package enum Replay {
         var generation = plan.firstGeneration
         while generation <= end {
             guard let path = archives[generation] else { throw .missingLogFile }
-            let image = try LogFileImage.open(path: path, expectedGeneration: generation, corrupt: corrupt)
+            let image = try LogFileImage.open(
+                path: path, expectedGeneration: generation, corrupt: corrupt, progress: reading)
             try replayImage(image, try image.scan(strict: true, corrupt: corrupt))
             generation += 1
         }
-        if let current {
+        if let currentHeader {
+            let current = try LogFileImage.open(
+                path: last.currentLogPath, expectedGeneration: currentHeader.generation, corrupt: corrupt,
+                progress: reading)
             let scan = try current.scan(strict: false, corrupt: corrupt)
             try replayImage(current, scan)
             outcome.currentLog = CurrentLogTail(
@@ -267,13 +303,40 @@ final class LogFileImage {
 
     /// Reads `path` and checks the header. A file that is not a sound log → `corrupt`; of another generation than
     /// expected → `.logGenerationMismatch`.
-    static func open(path: String, expectedGeneration: Int32?, corrupt: JetError) throws(JetError) -> LogFileImage {
+    /// `progress`: read in pieces of that many bytes, each reported once read.
+    static func open(
+        path: String, expectedGeneration: Int32?, corrupt: JetError,
+        progress: (piece: Int, read: (Int64) -> Void)? = nil
+    ) throws(JetError) -> LogFileImage {
         let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) }
         defer { SystemCalls.close(fd) }
-        return try read(fd: fd, expectedGeneration: expectedGeneration, corrupt: corrupt)
+        return try read(fd: fd, expectedGeneration: expectedGeneration, corrupt: corrupt, progress: progress)
     }
 
-    static func read(fd: FileDescriptor, expectedGeneration: Int32?, corrupt: JetError) throws(JetError) -> LogFileImage {
+    /// The header of the log at `path`, checked as `open` checks it, reading only its first segment.
+    static func header(path: String, corrupt: JetError) throws(JetError) -> LogFileHeader {
+        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) }
+        defer { SystemCalls.close(fd) }
+        let size = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
+        let segment = LogStream.segmentSize
+        guard size >= 2 * Int64(segment), size % Int64(segment) == 0,
+            size <= Int64(LogStream.maxSegments) * Int64(segment)
+        else { throw corrupt }
+        let buffer = try PageBuffer(bytes: segment)
+        defer { buffer.deallocate() }
+        let got = try StorageIO.run { () throws(SystemCallError) in
+            try SystemCalls.pread(fd, buffer.pointer, segment, 0)
+        }
+        guard got == segment, let header = LogFileHeader.decode(buffer.pointer), header.fileSize == size else {
+            throw corrupt
+        }
+        return header
+    }
+
+    static func read(
+        fd: FileDescriptor, expectedGeneration: Int32?, corrupt: JetError,
+        progress: (piece: Int, read: (Int64) -> Void)? = nil
+    ) throws(JetError) -> LogFileImage {
         let size64 = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
         let segment = Int64(LogStream.segmentSize)
         guard size64 >= 2 * segment, size64 % segment == 0, size64 <= Int64(LogStream.maxSegments) * segment else {
@@ -282,8 +345,16 @@ final class LogFileImage {
         let size = Int(size64)
         let buffer = try PageBuffer(bytes: size)
         do throws(JetError) {
-            let got = try StorageIO.run { () throws(SystemCallError) in
-                try SystemCalls.pread(fd, buffer.pointer, size, 0)
+            var got = 0
+            let piece = progress?.piece ?? size
+            while got < size {
+                let count = min(piece, size - got)
+                let n = try StorageIO.run { () throws(SystemCallError) in
+                    try SystemCalls.pread(fd, buffer.pointer + got, count, Int64(got))
+                }
+                guard n > 0 else { break }
+                got += n
+                progress?.read(Int64(n))
             }
             guard got == size, let header = LogFileHeader.decode(buffer.pointer), header.fileSize == size64 else {
                 throw corrupt

@@ -252,3 +252,110 @@ SCENARIO(external_restore_with_too_many_map_entries_gives_1003_after_the_logs, "
     EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, map, 15, path_arg("st"), &info, NULL, NULL, NULL, NULL),
                JET_errFileNotFound);
 }
+
+/* Matching a map entry to a database of the set: by the signature its stream carries, not by szDatabaseName. */
+
+SCENARIO(external_restore_matches_a_renamed_database_by_its_signature, "api JetExternalRestore2") {
+    bk_env env;
+    JET_LOGINFO_A info;
+    bk_setup(&env);
+    streamed_full(&env, &info);
+    bk_term(&env);
+    rs_empty_folder(env.dir);
+    JET_RSTMAP_A map = {path_arg("renamed/somewhere-else.edb"), path_arg("st/data.edb")};
+    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, &map, 1, path_arg("st"), &info, NULL, NULL, NULL, NULL),
+               JET_errSuccess);
+    rs_expect_restored(path_in_dir("st/data.edb"));
+}
+
+SCENARIO(external_restore_of_one_database_mapped_twice_restores_the_first_entry_only, "api JetExternalRestore2") {
+    bk_env env;
+    JET_LOGINFO_A info;
+    bk_setup(&env);
+    streamed_full(&env, &info);
+    bk_term(&env);
+    rs_empty_folder(env.dir);
+    char copy[BK_PATH];
+    snprintf(copy, sizeof copy, "%s", path_in_dir("st/copy.edb"));
+    rs_copy_file(path_in_dir("st/data.edb"), copy);
+    size_t before_cb = 0;
+    unsigned char *before = bk_slurp(copy, &before_cb);
+    JET_RSTMAP_A map[2] = {{env.db, path_arg("st/data.edb")}, {env.db, copy}};
+    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, map, 2, path_arg("st"), &info, NULL, NULL, NULL, NULL),
+               JET_errSuccess);
+    rs_expect_restored(path_in_dir("st/data.edb"));
+    size_t after_cb = 0;
+    unsigned char *after = bk_slurp(copy, &after_cb);
+    EXPECT(after_cb == before_cb && memcmp(before, after, before_cb) == 0); /* the second copy is left as it was */
+}
+
+SCENARIO(external_restore_with_the_same_stream_mapped_twice_restores_it_once, "api JetExternalRestore2") {
+    bk_env env;
+    JET_LOGINFO_A info;
+    bk_setup(&env);
+    streamed_full(&env, &info);
+    bk_term(&env);
+    rs_empty_folder(env.dir);
+    char restored[BK_PATH];
+    snprintf(restored, sizeof restored, "%s", path_in_dir("st/data.edb"));
+    JET_RSTMAP_A map[2] = {{env.db, restored}, {env.db, restored}};
+    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, map, 2, path_arg("st"), &info, NULL, NULL, NULL, NULL),
+               JET_errSuccess);
+    rs_expect_restored(restored);
+}
+
+SCENARIO(external_restore_with_swapped_names_restores_each_database_as_itself, "api JetExternalRestore2") {
+    bk_env env;
+    JET_LOGINFO_A info;
+    bk_setup(&env);
+    char other[BK_PATH];
+    bk_join(other, sizeof other, env.dir, "other.edb");
+    JET_DBID other_dbid = 0;
+    JET_SESID other_sesid = create_db(env.inst, other, 8, &other_dbid);
+    EXPECT_ERR(JetEndSession(other_sesid, 0), JET_errSuccess);
+    JET_DBINFOMISC data_misc, other_misc;
+    bk_dbinfo(env.db, &data_misc);
+    bk_dbinfo(other, &other_misc);
+    EXPECT(mkdir(path_in_dir("st"), 0755) == 0);
+    bk_begin(&env, 0);
+    const char *dbs[2] = {env.db, other};
+    for (int i = 0; i < 2; i++) {
+        size_t n = 0;
+        unsigned char *p = bk_stream(&env, dbs[i], BK_CHUNK, &n);
+        char out[BK_PATH];
+        bk_join(out, sizeof out, path_in_dir("st"), base_name(dbs[i]));
+        write_file(out, p, n);
+    }
+    stream_logs(&env, path_in_dir("st"), &info);
+    EXPECT_ERR(JetEndExternalBackupInstance2(env.inst, JET_bitBackupEndNormal), JET_errSuccess);
+    bk_term(&env);
+    rs_empty_folder(env.dir);
+    /* Each entry names the other database's original path. */
+    JET_RSTMAP_A map[2] = {{env.db, path_arg("st/other.edb")}, {other, path_arg("st/data.edb")}};
+    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, map, 2, path_arg("st"), &info, NULL, NULL, NULL, NULL),
+               JET_errSuccess);
+    JET_DBINFOMISC misc;
+    bk_dbinfo(path_in_dir("st/data.edb"), &misc);
+    EXPECT(memcmp(&misc.signDb, &data_misc.signDb, sizeof misc.signDb) == 0);
+    bk_dbinfo(path_in_dir("st/other.edb"), &misc);
+    EXPECT(memcmp(&misc.signDb, &other_misc.signDb, sizeof misc.signDb) == 0);
+    rs_expect_restored(path_in_dir("st/data.edb"));
+    rs_expect_restored(path_in_dir("st/other.edb"));
+}
+
+SCENARIO(external_restore_with_an_empty_map_restores_the_logged_databases_in_place, "api JetExternalRestore2") {
+    bk_env env;
+    JET_LOGINFO_A info;
+    bk_setup(&env);
+    /* Attached again in the generation the backup starts from, so the set's logs name it. */
+    EXPECT_ERR(JetCloseDatabase(env.sesid, env.dbid, 0), JET_errSuccess);
+    EXPECT_ERR(JetDetachDatabaseA(env.sesid, env.db), JET_errSuccess);
+    EXPECT_ERR(JetAttachDatabaseA(env.sesid, env.db, 0), JET_errSuccess);
+    streamed_full(&env, &info);
+    bk_term(&env);
+    rs_empty_folder(env.dir);
+    rs_copy_file(path_in_dir("st/data.edb"), env.db); /* the caller put the stream where the log says */
+    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, NULL, 0, path_arg("st"), &info, NULL, NULL, NULL, NULL),
+               JET_errSuccess);
+    rs_expect_restored(env.db);
+}

@@ -141,13 +141,46 @@ extension Restore {
             names: names)
         let following = try checkFollowingLogs(set, logFolder: rollForward ?? paths.log, names: names)
         guard request.mapCount >= 0, request.mapCount <= maxMapEntries else { throw .invalidParameter }
+        // Each stream is the database its signature says (header and trailer agree on it), whatever
+        // szDatabaseName says: ESE gives the log's attach of a database to the first map entry whose file carries
+        // that signature, so a renamed or wrong szDatabaseName still restores. A later entry holding the same
+        // database (a second copy, or the same file twice) is not restored and stays as it is.
         var databases: [RestoredDatabase] = []
         for entry in request.map {
             // Restored in place: the stream copy is replaced by the consistent database.
             let path = Paths.absolute(entry.restored, from: cwd)
-            databases.append(try RestoredDatabase.check(path, set: set).placed(at: path))
+            let checked = try RestoredDatabase.check(path, set: set)
+            if databases.contains(where: { $0.header.signDb == checked.header.signDb }) { continue }
+            databases.append(checked.placed(at: path))
         }
         status.begin()
+        if request.map.isEmpty { databases = try loggedDatabases(set, following) }
         try bringBack(databases, set: set, following: following, params: params, paths: paths, status: status)
+    }
+
+    /// An empty map: as ESE replays every attach at the path the log names, each database the set's logs create or
+    /// attach is restored in place when the file at that path is a backup copy of it (a missing file, another
+    /// database or a file that is no backup copy is left alone).
+    private static func loggedDatabases(_ set: BackupLogSet, _ following: FollowingLogs) throws(JetError)
+        -> [RestoredDatabase]
+    {
+        let outcome = try Replay.run(replayPlan(set, following))
+        var databases: [RestoredDatabase] = []
+        for logged in outcome.touched + outcome.attached {
+            guard !databases.contains(where: { $0.destination == logged.path }),
+                try StorageIO.isRegularFile(logged.path)
+            else { continue }
+            let checked: RestoredDatabase
+            do throws(JetError) {
+                checked = try RestoredDatabase.check(logged.path, set: set)
+            } catch .restoreOfNonBackupDatabase {
+                continue
+            }
+            guard checked.header.signDb == logged.signDb,
+                !databases.contains(where: { $0.header.signDb == logged.signDb })
+            else { continue }
+            databases.append(checked.placed(at: logged.path))
+        }
+        return databases
     }
 }

@@ -229,10 +229,7 @@ package enum Restore {
         for db in databases { try db.checkDestinationFree() }
         // Hard recovery: the set's logs, then those after it in the instance's log folder (the one engine that
         // crash recovery runs too). Read-only: nothing is written until every log has been read and checked.
-        let plan = ReplayPlan(
-            folders: following.paths.isEmpty ? [set.folder] : [set.folder, following.folder],
-            firstGeneration: set.low, lastArchive: following.hasCurrent ? nil : set.high + Int32(following.paths.count),
-            signLog: set.signLog, hardRecovery: true, includeCurrentLog: following.hasCurrent)
+        let plan = replayPlan(set, following)
         let progress = status.isHeard ? ReplayProgress(read: { status.advance($0) }) : nil
         let outcome = try Replay.run(plan, progress: progress)
         let copier = try CopyBuffer()
@@ -253,6 +250,14 @@ package enum Restore {
         }
         try continueLog(params: params, paths: paths, outcome: outcome)
         status.complete()
+    }
+
+    /// The set's logs, then those that follow them.
+    static func replayPlan(_ set: BackupLogSet, _ following: FollowingLogs) -> ReplayPlan {
+        ReplayPlan(
+            folders: following.paths.isEmpty ? [set.folder] : [set.folder, following.folder],
+            firstGeneration: set.low, lastArchive: following.hasCurrent ? nil : set.high + Int32(following.paths.count),
+            signLog: set.signLog, hardRecovery: true, includeCurrentLog: following.hasCurrent)
     }
 
     /// ESE leaves a restored instance its checkpoint in the system folder and a new log generation in the log

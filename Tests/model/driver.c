@@ -25,7 +25,8 @@
 typedef enum {
     OP_ENABLE_MULTI, OP_CREATE, OP_INIT, OP_TERM, OP_BEGIN_SESSION, OP_END_SESSION, OP_BEGIN_TX, OP_COMMIT,
     OP_ROLLBACK, OP_BACKUP_BEGIN, OP_ATTACH_INFO, OP_LOG_INFO, OP_TRUNCATE, OP_READ, OP_CLOSE, OP_BACKUP_END,
-    OP_STOP_BACKUP, OP_STOP_SERVICE, OP_INSTANCE_INFO, OP_COPY_LOGS, OP_KINDS
+    OP_STOP_BACKUP, OP_STOP_SERVICE, OP_INSTANCE_INFO, OP_COPY_LOGS, OP_CREATE_DB, OP_ATTACH_DB, OP_DETACH_DB,
+    OP_OPEN_DB, OP_CLOSE_DB, OP_COPY_DBS, OP_KINDS
 } op_kind;
 
 static const char *op_names[OP_KINDS] = {
@@ -33,10 +34,11 @@ static const char *op_names[OP_KINDS] = {
     "JetBeginTransaction", "JetCommitTransaction", "JetRollback", "JetBeginExternalBackupInstance",
     "JetGetAttachInfoInstance", "JetGetLogInfoInstance", "JetTruncateLogInstance", "JetReadFileInstance",
     "JetCloseFileInstance", "JetEndExternalBackupInstance2", "JetStopBackupInstance", "JetStopServiceInstance2",
-    "JetGetInstanceInfo", "JetOpenFileInstance (every listed log)",
+    "JetGetInstanceInfo", "JetOpenFileInstance (every listed log)", "JetCreateDatabase", "JetAttachDatabase",
+    "JetDetachDatabase", "JetOpenDatabase", "JetCloseDatabase", "JetOpenFileInstance (every attached database)",
 };
 /* How often each call is drawn, out of the sum. */
-static const int op_weights[OP_KINDS] = {2, 8, 8, 4, 8, 3, 6, 6, 3, 6, 4, 6, 3, 2, 2, 5, 3, 1, 2, 6};
+static const int op_weights[OP_KINDS] = {2, 8, 8, 4, 8, 3, 6, 6, 3, 6, 4, 6, 3, 2, 2, 5, 3, 1, 2, 6, 10, 8, 8, 4, 10, 6};
 
 typedef struct {
     uint8_t kind, slot, h, ses, arg;
@@ -59,6 +61,8 @@ typedef struct {
     int nops;
     /* The last log list each slot's instance gave (multi-string), for streaming the logs. */
     char logs[MODEL_INSTANCES][1 << 16];
+    /* The database files of each slot (absolute paths). */
+    char db[MODEL_INSTANCES][MODEL_DBS][PATH_MAX + 32];
     uint64_t rng;
     unsigned long long sequence;
 } ctx;
@@ -133,6 +137,35 @@ static void describe(const op *o, char *out, size_t n) {
         COMPARE(c, o, call, want);                                                                                 \
         if ((want) == 0) (c)->succeeded[(o)->kind]++;                                                              \
     } while (0)
+
+/* Which database file of the slot a call names: half the time one the call can work on (an open one for a close,
+ * an attached one for a detach or an open, a detached file for an attach) through a live session, else any;
+ * chosen from the model's state, so a replay chooses the same. */
+static int pick_db(const model_state *m, int slot, int *ses, op_kind kind, unsigned a) {
+    int k = (int)((a >> 1) % MODEL_DBS);
+    if (!(a & 1) || m->inst[slot].phase == INST_NONE) return k;
+    const model_instance *i = &m->inst[slot];
+    for (int e = 0; e < MODEL_SESSIONS && !i->sessions[*ses].live; e++) *ses = (*ses + 1) % MODEL_SESSIONS;
+    for (int j = 0; j < MODEL_DBS; j++) {
+        int t = (k + j) % MODEL_DBS;
+        bool open = false;
+        for (int e = 0; e < MODEL_SESSIONS; e++) open |= i->opens[t][e] > 0;
+        if (kind == OP_CLOSE_DB) {
+            /* and the session that has it open */
+            for (int e = 0; e < MODEL_SESSIONS; e++)
+                if (i->attached[t] && i->opens[t][(*ses + e) % MODEL_SESSIONS] > 0) {
+                    *ses = (*ses + e) % MODEL_SESSIONS;
+                    return t;
+                }
+            continue;
+        }
+        bool fits = kind == OP_ATTACH_DB   ? !i->attached[t] && m->db[slot][t].exists
+                    : kind == OP_DETACH_DB ? i->attached[t] && !open
+                                           : i->attached[t];
+        if (fits) return t;
+    }
+    return k;
+}
 
 /* One call to the library and to the model. */
 static void run_op(ctx *c, const op *o) {
@@ -256,7 +289,7 @@ static void run_op(ctx *c, const op *o) {
     }
     case OP_ATTACH_INFO: {
         unsigned long cb = 0xBEEF, want_cb = 0xBEEF;
-        char buffer[64];
+        char buffer[4096];
         want = model_attach_info(m, slot, h, &want_cb);
         c->calls++;
         CHECK_CALL(c, o, JetGetAttachInfoInstanceA(inst, buffer, sizeof buffer, &cb), want);
@@ -352,6 +385,79 @@ static void run_op(ctx *c, const op *o) {
         if (c->shared) COMPARE(c, o, count, want_count);
         return;
     }
+    case OP_CREATE_DB: {
+        int k = pick_db(m, slot, &sk, (op_kind)o->kind, a);
+        stale = (a & 0xC0) == 0xC0 || !c->ses[slot][sk] || m->inst[slot].phase == INST_NONE;
+        sesid = stale ? (c->stale_ses[slot][sk] ? c->stale_ses[slot][sk] : forged_session) : c->ses[slot][sk];
+        want = model_create_db(m, slot, sk, stale, k);
+        JET_DBID dbid = 0xBEEF;
+        c->calls++;
+        CHECK_CALL(c, o, JetCreateDatabaseA(sesid, c->db[slot][k], NULL, &dbid, 0), want);
+        if (want == 0) COMPARE(c, o, dbid, m->inst[slot].dbid[k]);
+        return;
+    }
+    case OP_ATTACH_DB: {
+        int k = pick_db(m, slot, &sk, (op_kind)o->kind, a);
+        stale = (a & 0xC0) == 0xC0 || !c->ses[slot][sk] || m->inst[slot].phase == INST_NONE;
+        sesid = stale ? (c->stale_ses[slot][sk] ? c->stale_ses[slot][sk] : forged_session) : c->ses[slot][sk];
+        want = model_attach_db(m, slot, sk, stale, k);
+        c->calls++;
+        CHECK_CALL(c, o, JetAttachDatabaseA(sesid, c->db[slot][k], 0), want);
+        return;
+    }
+    case OP_DETACH_DB: {
+        int k = pick_db(m, slot, &sk, (op_kind)o->kind, a);
+        stale = (a & 0xC0) == 0xC0 || !c->ses[slot][sk] || m->inst[slot].phase == INST_NONE;
+        sesid = stale ? (c->stale_ses[slot][sk] ? c->stale_ses[slot][sk] : forged_session) : c->ses[slot][sk];
+        want = model_detach_db(m, slot, sk, stale, k);
+        c->calls++;
+        CHECK_CALL(c, o, JetDetachDatabaseA(sesid, c->db[slot][k]), want);
+        return;
+    }
+    case OP_OPEN_DB: {
+        int k = pick_db(m, slot, &sk, (op_kind)o->kind, a);
+        stale = (a & 0xC0) == 0xC0 || !c->ses[slot][sk] || m->inst[slot].phase == INST_NONE;
+        sesid = stale ? (c->stale_ses[slot][sk] ? c->stale_ses[slot][sk] : forged_session) : c->ses[slot][sk];
+        want = model_open_db(m, slot, sk, stale, k);
+        JET_DBID dbid = 0xBEEF;
+        c->calls++;
+        CHECK_CALL(c, o, JetOpenDatabaseA(sesid, c->db[slot][k], NULL, &dbid, 0), want);
+        if (want == 0) COMPARE(c, o, dbid, m->inst[slot].dbid[k]);
+        return;
+    }
+    case OP_CLOSE_DB: {
+        int k = pick_db(m, slot, &sk, (op_kind)o->kind, a);
+        stale = (a & 0xC0) == 0xC0 || !c->ses[slot][sk] || m->inst[slot].phase == INST_NONE;
+        sesid = stale ? (c->stale_ses[slot][sk] ? c->stale_ses[slot][sk] : forged_session) : c->ses[slot][sk];
+        /* A detached database's dbid may be another's now: ask with one no database has then. */
+        JET_DBID dbid = m->inst[slot].phase != INST_NONE && m->inst[slot].attached[k] ? m->inst[slot].dbid[k] : 7;
+        want = model_close_db(m, slot, sk, stale, k);
+        c->calls++;
+        CHECK_CALL(c, o, JetCloseDatabase(sesid, dbid, 0), want);
+        return;
+    }
+    case OP_COPY_DBS: {
+        static _Thread_local _Alignas(4096) char buffer[4 * 4096];
+        bool attached[MODEL_DBS];
+        for (int k = 0; k < MODEL_DBS; k++) attached[k] = m->inst[slot].attached[k];
+        want = model_copy_dbs(m, slot, h);
+        if (want == MODEL_SKIP) return;
+        for (int k = 0; k < MODEL_DBS; k++) {
+            if (!attached[k]) continue;
+            JET_HANDLE file = 0;
+            unsigned long lo = 0, hi = 0, got = 0;
+            c->calls++;
+            CHECK_CALL(c, o, JetOpenFileInstanceA(inst, c->db[slot][k], &file, &lo, &hi), want);
+            if (want != 0) return;
+            do {
+                c->calls++;
+                CHECK_CALL(c, o, JetReadFileInstance(inst, file, buffer, sizeof buffer, &got), 0);
+            } while (got > 0);
+            c->calls++;
+            CHECK_CALL(c, o, JetCloseFileInstance(inst, file), 0);
+        }
+        return;
+    }
     default: return;
     }
 }
@@ -370,6 +476,16 @@ static void reset(ctx *c) {
     if (system(cmd) != 0) fprintf(stderr, "driver: could not wipe %s\n", c->root);
     mkdir(c->root, 0700);
     model_init(&c->m, c->shared);
+    /* The slots' database files live apart from every instance's folders. */
+    char dbs[PATH_MAX + 8], real[PATH_MAX + 8];
+    snprintf(dbs, sizeof dbs, "%s/dbs", c->root);
+    mkdir(dbs, 0700);
+    if (!realpath(dbs, real)) snprintf(real, sizeof real, "%s", dbs);
+    for (int s = 0; s < MODEL_INSTANCES; s++)
+        for (int k = 0; k < MODEL_DBS; k++) {
+            snprintf(c->db[s][k], sizeof c->db[s][k], "%s/s%d-d%d.edb", real, s, k);
+            c->m.db[s][k].path_len = (unsigned)strlen(c->db[s][k]);
+        }
     if (!c->shared) c->m.mode = MODE_MULTI;
     memset(c->handle, 0, sizeof c->handle);
     memset(c->ses, 0, sizeof c->ses);

@@ -7,6 +7,8 @@
 void model_init(model_state *m, bool shared_mode) {
     memset(m, 0, sizeof *m);
     m->shared_mode = shared_mode;
+    for (int s = 0; s < MODEL_INSTANCES; s++)
+        for (int k = 0; k < MODEL_DBS; k++) m->db[s][k].dirty_in = -2;
 }
 
 int model_live_instances(const model_state *m) {
@@ -59,11 +61,12 @@ static bool unnamed_exists(const model_state *m) {
     return false;
 }
 
-static void add_instance(model_state *m, int slot, bool named, model_phase phase) {
+static void add_instance(model_state *m, int slot, bool named, model_phase phase, int folder) {
     memset(&m->inst[slot], 0, sizeof m->inst[slot]);
     m->inst[slot].phase = phase;
     m->inst[slot].named = named;
     m->inst[slot].order = m->next_order++;
+    m->inst[slot].folder = folder;
 }
 
 long model_create_instance(model_state *m, int slot, bool named) {
@@ -73,13 +76,18 @@ long model_create_instance(model_state *m, int slot, bool named) {
         return JET_errInstanceNameInUse;
     if (m->inst[slot].phase != INST_NONE) return MODEL_SKIP;
     m->mode = MODE_MULTI;
-    add_instance(m, slot, named, INST_CREATED);
+    add_instance(m, slot, named, INST_CREATED, slot);
     return 0;
 }
 
-static void start(model_instance *i) {
+/* JetInit: recovery of the instance's log makes every database it left attached at a crash clean again. */
+static void start(model_state *m, int slot) {
+    model_instance *i = &m->inst[slot];
     i->phase = INST_RUNNING;
     i->backup_allowed = true;
+    for (int s = 0; s < MODEL_INSTANCES; s++)
+        for (int k = 0; k < MODEL_DBS; k++)
+            if (m->db[s][k].dirty_in == i->folder) m->db[s][k].dirty_in = -2;
 }
 
 long model_init_instance(model_state *m, int slot, handle_kind h, bool *destroyed, int *created_slot) {
@@ -90,8 +98,8 @@ long model_init_instance(model_state *m, int slot, handle_kind h, bool *destroye
     case MODE_NOT_SET:
         /* *pinstance is not looked at: a one-instance mode instance, unnamed, in the slot. */
         m->mode = MODE_ONE;
-        add_instance(m, slot, false, INST_RUNNING);
-        start(&m->inst[slot]);
+        add_instance(m, slot, false, INST_RUNNING, FOLDER_GLOBAL);
+        start(m, slot);
         *created_slot = slot;
         return 0;
     case MODE_MULTI:
@@ -99,20 +107,21 @@ long model_init_instance(model_state *m, int slot, handle_kind h, bool *destroye
         if ((h == H_ZERO || h == H_NIL) && m->inst[slot].phase != INST_NONE) h = H_SLOT;
         if (h == H_ZERO || h == H_NIL) {
             if (unnamed_exists(m)) return JET_errInstanceNameInUse;
-            add_instance(m, slot, false, INST_RUNNING);
-            start(&m->inst[slot]);
+            add_instance(m, slot, false, INST_RUNNING, FOLDER_GLOBAL);
+            start(m, slot);
             *created_slot = slot;
             return 0;
         }
         if (h != H_SLOT || m->inst[slot].phase == INST_NONE) return JET_errInvalidInstance;
         if (m->inst[slot].phase == INST_RUNNING) return JET_errAlreadyInitialized;
-        start(&m->inst[slot]);
+        start(m, slot);
         return 0;
     }
     return JET_errInternalError;
 }
 
 static void end_backup(model_instance *i) {
+    memset(i->copied, 0, sizeof i->copied);
     i->backup = BK_NONE;
     i->logs_prepared = false;
     i->logs_copied = false;
@@ -135,6 +144,9 @@ long model_term(model_state *m, int slot, handle_kind h, unsigned long grbit) {
     bool dirty = grbit & JET_bitTermDirty;
     if ((grbit & (JET_bitTermStopBackup | JET_bitTermAbrupt)) && i->backup != BK_NONE) end_backup(i);
     if (!dirty && i->backup != BK_NONE) return JET_errBackupInProgress;
+    /* A clean term detaches every database clean; a dirty one leaves them for the log's next recovery. */
+    for (int k = 0; k < MODEL_DBS; k++)
+        if (dirty && i->attached[k]) m->db[s][k].dirty_in = i->folder;
     remove_instance(m, s);
     return dirty ? JET_errDirtyShutdown : 0;
 }
@@ -170,6 +182,7 @@ long model_end_session(model_state *m, int slot, int ses, bool stale, unsigned l
     long err = session(m, slot, ses, stale, true, &x);
     if (err) return err;
     x->live = false;
+    for (int k = 0; k < MODEL_DBS; k++) m->inst[slot].opens[k][ses] = 0; /* its opens go with it */
     return 0;
 }
 
@@ -228,6 +241,9 @@ long model_begin_backup(model_state *m, int slot, handle_kind h, unsigned long g
     if (grbit & ~(unsigned long)JET_bitBackupIncremental) return JET_errInvalidGrbit;
     if (i->backup != BK_NONE) return JET_errBackupInProgress;
     bool incremental = grbit & JET_bitBackupIncremental;
+    for (int k = 0; k < MODEL_DBS && incremental; k++)
+        if (i->attached[k] && !m->db[s][k].has_full) return JET_errMissingFullBackup;
+    memset(i->copied, 0, sizeof i->copied);
     i->backup = incremental ? BK_LOGS : BK_DATABASES;
     i->backup_full = !incremental;
     i->logs_prepared = false;
@@ -242,7 +258,11 @@ long model_attach_info(model_state *m, int slot, handle_kind h, unsigned long *c
     long err = backup_call(m, slot, h, &i);
     if (err) return err;
     if (!i->backup_full) return JET_errInvalidBackupSequence;
-    *cb = 1; /* no database attached: the list is its closing NUL */
+    /* Every attached database's absolute path and its NUL, then the closing NUL. */
+    int s = (int)(i - m->inst);
+    *cb = 1;
+    for (int k = 0; k < MODEL_DBS; k++)
+        if (i->attached[k]) *cb += m->db[s][k].path_len + 1;
     return 0;
 }
 
@@ -302,6 +322,12 @@ long model_end_backup(model_state *m, int slot, handle_kind h, unsigned long grb
         i->stop_backup = false;
         return JET_errNoBackup;
     }
+    /* A normal end after the log list, not stopped, of a full backup that truncated: the databases it streamed
+     * record it as their full backup. */
+    bool truncated = i->truncated || (grbit & JET_bitBackupTruncateDone);
+    if (normal && !i->stop_backup && i->backup == BK_LOGS && i->backup_full && truncated)
+        for (int k = 0; k < MODEL_DBS; k++)
+            if (i->copied[k]) m->db[s][k].has_full = true;
     end_backup(i);
     return 0;
 }
@@ -336,5 +362,99 @@ long model_stop_service(model_state *m, int slot, handle_kind h, unsigned long g
 
 long model_instance_info(model_state *m, unsigned long *count) {
     *count = (unsigned long)model_live_instances(m);
+    return 0;
+}
+
+/* ESE's smallest free dbid (1..6). */
+static unsigned long next_dbid(const model_instance *i) {
+    for (unsigned long dbid = 1;; dbid++) {
+        bool used = false;
+        for (int k = 0; k < MODEL_DBS; k++) used |= i->attached[k] && i->dbid[k] == dbid;
+        if (!used) return dbid;
+    }
+}
+
+static void attach(model_state *m, int slot, int k) {
+    model_instance *i = &m->inst[slot];
+    i->dbid[k] = next_dbid(i);
+    i->attached[k] = true;
+    i->attach_order[k] = m->next_order++;
+}
+
+long model_create_db(model_state *m, int slot, int ses, bool stale, int k) {
+    model_session *x;
+    long err = session(m, slot, ses, stale, false, &x);
+    if (err) return err;
+    if (x->level > 0) return JET_errInTransaction;
+    if (m->inst[slot].attached[k] || m->db[slot][k].exists) return JET_errDatabaseDuplicate;
+    m->db[slot][k].exists = true;
+    m->db[slot][k].has_full = false;
+    attach(m, slot, k);
+    m->inst[slot].opens[k][ses]++;
+    return 0;
+}
+
+long model_attach_db(model_state *m, int slot, int ses, bool stale, int k) {
+    model_session *x;
+    long err = session(m, slot, ses, stale, false, &x);
+    if (err) return err;
+    if (x->level > 0) return JET_errInTransaction;
+    if (m->inst[slot].backup != BK_NONE) return JET_errBackupInProgress;
+    if (m->inst[slot].attached[k]) return JET_wrnDatabaseAttached;
+    if (!m->db[slot][k].exists) return JET_errFileNotFound;
+    if (m->db[slot][k].dirty_in != -2) return JET_errDatabaseDirtyShutdown;
+    attach(m, slot, k);
+    return 0;
+}
+
+long model_detach_db(model_state *m, int slot, int ses, bool stale, int k) {
+    model_session *x;
+    long err = session(m, slot, ses, stale, true, &x);
+    if (err) return err;
+    model_instance *i = &m->inst[slot];
+    if (x->level > 0) return JET_errInTransaction;
+    if (i->backup != BK_NONE) return JET_errBackupInProgress;
+    if (!i->attached[k]) return JET_errDatabaseNotFound;
+    for (int e = 0; e < MODEL_SESSIONS; e++)
+        if (i->opens[k][e] > 0) return JET_errDatabaseInUse;
+    i->attached[k] = false;
+    return 0;
+}
+
+long model_open_db(model_state *m, int slot, int ses, bool stale, int k) {
+    model_session *x;
+    long err = session(m, slot, ses, stale, false, &x);
+    if (err) return err;
+    if (!m->inst[slot].attached[k]) return JET_errDatabaseNotFound;
+    m->inst[slot].opens[k][ses]++;
+    return 0;
+}
+
+long model_close_db(model_state *m, int slot, int ses, bool stale, int k) {
+    model_session *x;
+    long err = session(m, slot, ses, stale, true, &x);
+    if (err) return err;
+    model_instance *i = &m->inst[slot];
+    if (!i->attached[k] || i->opens[k][ses] == 0) return JET_errInvalidDatabaseId;
+    i->opens[k][ses]--;
+    return 0;
+}
+
+long model_copy_dbs(model_state *m, int slot, handle_kind h) {
+    model_instance *i = &m->inst[slot];
+    bool any = false;
+    for (int k = 0; k < MODEL_DBS; k++) any |= i->attached[k];
+    if (h != H_SLOT || i->phase != INST_RUNNING || !any) return MODEL_SKIP;
+    long err = gate(i);
+    if (err) return err;
+    if (i->backup == BK_NONE) return JET_errNoBackup;
+    if (i->stop_backup) return JET_errBackupAbortByServer;
+    if (!i->backup_full || i->backup == BK_LOGS) {
+        /* In the log phase (an incremental backup is always there) the open ends the backup. */
+        if (i->backup == BK_LOGS) end_backup(i);
+        return JET_errInvalidBackupSequence;
+    }
+    for (int k = 0; k < MODEL_DBS; k++)
+        if (i->attached[k]) i->copied[k] = true;
     return 0;
 }

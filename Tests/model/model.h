@@ -1,5 +1,5 @@
-/* The reference model: registry, run modes, instances, sessions, the streaming-backup state machine and the stop
- * rules, as docs/api.md describes them, in plain C with no I/O. The driver (driver.c) issues each call to
+/* The reference model: registry, run modes, instances, sessions, databases, the streaming-backup state machine
+ * and the stop rules, as docs/api.md describes them, in plain C with no I/O. The driver (driver.c) issues each call to
  * libesent and to the model and compares return codes and the deterministic out-parameters.
  *
  * Instances and sessions are named by slots, not handles: the driver maps slots to the library's handles. */
@@ -11,6 +11,8 @@
 
 #define MODEL_INSTANCES 3 /* instance slots per driver thread */
 #define MODEL_SESSIONS 2  /* session slots per instance slot */
+#define MODEL_DBS 2       /* database files per instance slot */
+#define FOLDER_GLOBAL (-1) /* the instance keeps its files in the global folders (made by JetInit(&0)) */
 
 typedef enum { MODE_NOT_SET, MODE_ONE, MODE_MULTI } model_mode;
 typedef enum { INST_NONE, INST_CREATED, INST_RUNNING } model_phase;
@@ -21,8 +23,22 @@ typedef struct {
     int level; /* transaction depth */
 } model_session;
 
+/* A database file of a slot: it outlives the instances that attach it. */
+typedef struct {
+    bool exists;
+    int dirty_in;  /* the folder whose log must recover it (an instance ended dirty with it attached), or -2 */
+    bool has_full; /* a full backup that truncated the logs is recorded in its header (incrementals need one) */
+    unsigned path_len;
+} model_db;
+
 typedef struct {
     model_phase phase;
+    int folder;        /* where its log is: its slot's number, or FOLDER_GLOBAL */
+    bool attached[MODEL_DBS];
+    long attach_order[MODEL_DBS];
+    int opens[MODEL_DBS][MODEL_SESSIONS];
+    bool copied[MODEL_DBS]; /* streamed to its end in the running full backup */
+    unsigned long dbid[MODEL_DBS];
     bool named;        /* created with a name (the slot's); an unnamed one holds the one unnamed spot */
     long order;        /* creation order, for JetGetInstanceInfo */
     bool backup_allowed;
@@ -46,6 +62,7 @@ typedef struct {
     int others;  /* instances of other threads (threaded runs: unknown, so 0 and counts are not compared) */
     long next_order;
     model_instance inst[MODEL_INSTANCES];
+    model_db db[MODEL_INSTANCES][MODEL_DBS]; /* the slot's database files */
 } model_state;
 
 /* How a call names its instance: the slot's current handle, or one of the special values. */
@@ -82,5 +99,15 @@ long model_end_backup(model_state *m, int slot, handle_kind h, unsigned long grb
 long model_stop_backup(model_state *m, int slot, handle_kind h);
 long model_stop_service(model_state *m, int slot, handle_kind h, unsigned long grbit);
 long model_instance_info(model_state *m, unsigned long *count);
+
+/* Databases: file `k` of the session's slot; on success `m->inst[slot].dbid[k]` is the dbid the call gives. */
+long model_create_db(model_state *m, int slot, int ses, bool stale, int k);
+long model_attach_db(model_state *m, int slot, int ses, bool stale, int k);
+long model_detach_db(model_state *m, int slot, int ses, bool stale, int k);
+long model_open_db(model_state *m, int slot, int ses, bool stale, int k);
+long model_close_db(model_state *m, int slot, int ses, bool stale, int k);
+/* Streaming every database the slot's instance has attached (open, read to the end, close): the code of the
+ * first open, or MODEL_SKIP when there is none to stream or the call would not name the slot's instance. */
+long model_copy_dbs(model_state *m, int slot, handle_kind h);
 
 #endif

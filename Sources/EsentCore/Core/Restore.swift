@@ -248,7 +248,7 @@ package enum Restore {
             for path in made { try? StorageIO.remove(path) }
             throw error
         }
-        try continueLog(params: params, paths: paths, outcome: outcome)
+        try continueLog(params: params, paths: paths, setFolder: set.folder.path, outcome: outcome)
         status.complete()
     }
 
@@ -262,16 +262,18 @@ package enum Restore {
 
     /// ESE leaves a restored instance its checkpoint in the system folder and a new log generation in the log
     /// folder, so that JetInit goes on from the restore. A current log there that the replay did not read (a
-    /// restore whose roll-forward came from a running target's folder) is left alone, and so is the checkpoint.
-    private static func continueLog(params: ParameterValues, paths: InstancePaths, outcome: ReplayOutcome)
-        throws(JetError)
-    {
-        guard paths.logging else { return }
+    /// restore whose roll-forward came from a running target's folder) is left alone, and so is the checkpoint;
+    /// so is a log folder that is the backup set's own, which a restore never changes.
+    private static func continueLog(
+        params: ParameterValues, paths: InstancePaths, setFolder: String, outcome: ReplayOutcome
+    ) throws(JetError) {
+        let logFolder = try StorageIO.resolvedPath(paths.log)
+        guard paths.logging, logFolder != (try StorageIO.resolvedPath(setFolder)) else { return }
         let names = LogFileNames(
             base: params[JET_paramBaseName].string, legacyFlags: params[JET_paramLegacyFileNames].integer)
         var replayed: CurrentLogTail?
         if let tail = outcome.currentLog,
-            try StorageIO.resolvedPath(Paths.directory(of: tail.path)) == StorageIO.resolvedPath(paths.log)
+            try StorageIO.resolvedPath(Paths.directory(of: tail.path)) == logFolder
         {
             replayed = tail
         }

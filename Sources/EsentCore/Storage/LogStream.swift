@@ -141,6 +141,9 @@ package final class LogStream: @unchecked Sendable {
     var circular = false
     /// ...except those from this generation on, which a running backup still has to copy.
     var pinnedGeneration: Int32?
+    /// The oldest generation holding the image of a database page not yet written to its file (the storage
+    /// engine's): the checkpoint never moves past it, so replay starts early enough to redo that page.
+    var checkpointFloor: Int32?
 
     var currentLogPath: String { logDirectory + names.currentLog }
     var temporaryLogPath: String { logDirectory + names.temporaryLog }
@@ -553,9 +556,20 @@ package final class LogStream: @unchecked Sendable {
     }
 
     private func writeCheckpoint() throws(JetError) {
-        try Checkpoint(generation: currentGeneration, signLog: signature, attached: attachedDatabases)
+        let generation = min(currentGeneration, max(checkpointFloor ?? currentGeneration, 1))
+        try Checkpoint(generation: generation, signLog: signature, attached: attachedDatabases)
             .write(path: checkpointPath)
-        checkpointGeneration = currentGeneration
+        checkpointGeneration = generation
+    }
+
+    /// Moves the checkpoint when the floor moved since it was written (pages written by the storage engine).
+    func updateCheckpoint() throws(JetError) {
+        if let failure { throw failure }
+        guard fd != nil else { return }
+        let generation = min(currentGeneration, max(checkpointFloor ?? currentGeneration, 1))
+        guard generation != checkpointGeneration else { return }
+        try writeCheckpoint()
+        discardUnneededArchives()
     }
 
     // MARK: Segments and backup verification

@@ -113,7 +113,7 @@ package enum Lifecycle {
                 throw error
             }
             s.paths = paths
-            s.trees = MemoryTreeStore()
+            s.trees = PagedTreeStore(settings: PagedTreeStore.settings(s.params, pageSize: s.pageSize))
             s.phase = .running
             instance.isRunning.store(true, ordering: .releasing)
             s.backupAllowed = true

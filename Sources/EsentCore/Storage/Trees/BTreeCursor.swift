@@ -12,110 +12,134 @@ package final class BTreeCursor<Space: PageSpace> {
         case gap
     }
 
+    /// The mutable position, kept in memory the cursor owns: a step is a few loads and stores, with none of the
+    /// run-time exclusivity bookkeeping and reference counting that class properties and arrays of pages cost.
+    private struct Position {
+        var state = State.beforeFirst
+        /// The depth of the leaf in the levels while on an entry or in a gap.
+        var leafDepth = 0
+        /// The leaf's bytes (kept alive by its level) and index, for steps within it.
+        var leaf: TreePage?
+        var index = 0
+    }
+
+    private struct Level {
+        var page: PageRef?
+        var index: Int
+    }
+
     package let space: Space
     package let root: UInt32
-    private var pages: [PageRef?]
-    private var indexes: [Int]
-    /// The depth of the leaf in `pages`/`indexes` while on an entry or in a gap.
-    private var leafDepth = 0
-    private var state = State.beforeFirst
+    private let levels: UnsafeMutablePointer<Level>
+    private let position: UnsafeMutablePointer<Position>
 
     package init(space: Space, root: UInt32) {
         self.space = space
         self.root = root
-        pages = Array(repeating: nil, count: BTree.maxDepth)
-        indexes = Array(repeating: 0, count: BTree.maxDepth)
+        levels = .allocate(capacity: BTree.maxDepth)
+        levels.initialize(repeating: Level(page: nil, index: 0), count: BTree.maxDepth)
+        position = .allocate(capacity: 1)
+        position.initialize(to: Position())
     }
 
-    package var isPositioned: Bool { state == .on }
+    deinit {
+        levels.deinitialize(count: BTree.maxDepth)
+        levels.deallocate()
+        position.deinitialize(count: 1)
+        position.deallocate()
+    }
+
+    package var isPositioned: Bool { position.pointee.state == .on }
 
     private enum Edge { case first, last }
 
-    /// Goes down from the page at `depth` (already in `pages`, with its index chosen) to a leaf, taking the first
+    /// Makes the page at `depth` the leaf the position steps in.
+    @inline(__always)
+    private func enterLeaf(_ depth: Int, _ page: PageRef, index: Int) {
+        position.pointee.leafDepth = depth
+        position.pointee.leaf = TreePage(page)
+        position.pointee.index = index
+        levels[depth].index = index
+    }
+
+    /// Goes down from the page at `depth` (already in `levels`, with its index chosen) to a leaf, taking the first
     /// or last child on the way; the leaf's index is set to its first or last entry.
     private func descend(from depth: Int, _ edge: Edge) throws(StorageError) {
         var depth = depth
+        guard var page = levels[depth].page else { throw .corrupt }
         while true {
-            guard let page = pages[depth] else { throw .corrupt }
             let p = TreePage(page)
             if p.isLeaf {
-                leafDepth = depth
-                indexes[depth] = edge == .first ? 0 : p.count - 1
+                enterLeaf(depth, page, index: edge == .first ? 0 : p.count - 1)
                 return
             }
             guard depth + 1 < BTree.maxDepth else { throw .corrupt }
-            let child = try BTree.page(space, try p.branchEntry(indexes[depth]).child, level: p.level - 1)
+            page = try BTree.page(space, try p.branchEntry(levels[depth].index).child, level: p.level - 1)
             depth += 1
-            pages[depth] = child
-            indexes[depth] = edge == .first ? 0 : TreePage(child).count - 1
+            levels[depth].page = page
+            levels[depth].index = edge == .first ? 0 : TreePage(page).count - 1
         }
     }
 
-    private func loadRoot() throws(StorageError) {
-        pages[0] = try BTree.page(space, root, level: nil)
-    }
-
-    /// Settles on the leaf entry at `indexes[leafDepth]` if there is one, else moves on (next leaf's first entry
+    /// Settles on the leaf entry at the position's index if there is one, else moves on (next leaf's first entry
     /// going forward, previous leaf's last going back) until one is found or the tree ends.
     private func settle(forward: Bool) throws(StorageError) -> Bool {
         while true {
-            guard let leaf = pages[leafDepth] else { throw .corrupt }
-            let p = TreePage(leaf)
-            let index = indexes[leafDepth]
-            if index >= 0 && index < p.count {
-                _ = try p.leafEntry(index)  // checked once here, so withEntry can hand it out as is
-                state = .on
+            guard let leaf = position.pointee.leaf else { throw .corrupt }
+            let index = position.pointee.index
+            if index >= 0 && index < leaf.count {
+                _ = try leaf.leafEntry(index)  // checked once here, so withEntry can hand it out as is
+                position.pointee.state = .on
                 return true
             }
             // Up to the nearest level that has a neighbour in that direction, then down its edge.
-            var depth = leafDepth - 1
+            var depth = position.pointee.leafDepth - 1
             while depth >= 0 {
-                guard let page = pages[depth] else { throw .corrupt }
-                let next = indexes[depth] + (forward ? 1 : -1)
+                guard let page = levels[depth].page else { throw .corrupt }
+                let next = levels[depth].index + (forward ? 1 : -1)
                 if next >= 0 && next < TreePage(page).count {
-                    indexes[depth] = next
+                    levels[depth].index = next
                     break
                 }
                 depth -= 1
             }
             guard depth >= 0 else {
-                state = forward ? .afterLast : .beforeFirst
+                position.pointee.state = forward ? .afterLast : .beforeFirst
                 return false
             }
             try descend(from: depth, forward ? .first : .last)
         }
     }
 
-    /// Down to the leaf that holds or would hold `key`; the leaf's index is the key's lower bound.
+    /// Down to the leaf that holds or would hold `key`; the position's index is the key's lower bound there.
     private func find(_ key: UnsafeRawBufferPointer) throws(StorageError) -> Bool {
-        try loadRoot()
+        position.pointee.state = .beforeFirst
+        var page = try BTree.page(space, root, level: nil)
+        levels[0].page = page
         var depth = 0
         while true {
-            guard let page = pages[depth] else { throw .corrupt }
             let p = TreePage(page)
             if p.isLeaf {
-                leafDepth = depth
                 let (index, found) = try p.lowerBound(key)
-                indexes[depth] = index
+                enterLeaf(depth, page, index: index)
                 return found
             }
             let index = try p.childIndex(key)
-            indexes[depth] = index
+            levels[depth].index = index
             guard depth + 1 < BTree.maxDepth else { throw .corrupt }
-            let child = try BTree.page(space, try p.branchEntry(index).child, level: p.level - 1)
+            page = try BTree.page(space, try p.branchEntry(index).child, level: p.level - 1)
             depth += 1
-            pages[depth] = child
+            levels[depth].page = page
         }
     }
 
     package func seek(_ key: UnsafeRawBufferPointer, _ mode: TreeSeek) throws(StorageError) -> Bool {
-        state = .beforeFirst
         let found = try find(key)
         switch mode {
         case .ge:
             return try settle(forward: true)
         case .le:
-            if !found { indexes[leafDepth] -= 1 }
+            if !found { position.pointee.index -= 1 }
             return try settle(forward: false)
         case .eq:
             guard found else { return false }
@@ -127,35 +151,30 @@ package final class BTreeCursor<Space: PageSpace> {
     /// entry after it, `previous` the last before it). Returns whether the key is there. For owners that re-seek
     /// after the tree changed under the cursor.
     package func relocate(_ key: UnsafeRawBufferPointer) throws(StorageError) -> Bool {
-        state = .beforeFirst
         if try find(key) { return try settle(forward: true) }
-        state = .gap
+        position.pointee.state = .gap
         return false
     }
 
-    package func first() throws(StorageError) -> Bool {
-        state = .beforeFirst
-        try loadRoot()
-        indexes[0] = 0
-        try descend(from: 0, .first)
-        return try settle(forward: true)
+    private func edge(_ edge: Edge) throws(StorageError) -> Bool {
+        position.pointee.state = .beforeFirst
+        let root = try BTree.page(space, root, level: nil)
+        levels[0].page = root
+        levels[0].index = edge == .first ? 0 : TreePage(root).count - 1
+        try descend(from: 0, edge)
+        return try settle(forward: edge == .first)
     }
 
-    package func last() throws(StorageError) -> Bool {
-        state = .beforeFirst
-        try loadRoot()
-        guard let root = pages[0] else { throw .corrupt }
-        indexes[0] = TreePage(root).count - 1
-        try descend(from: 0, .last)
-        return try settle(forward: false)
-    }
+    package func first() throws(StorageError) -> Bool { try edge(.first) }
+
+    package func last() throws(StorageError) -> Bool { try edge(.last) }
 
     package func next() throws(StorageError) -> Bool {
-        switch state {
+        switch position.pointee.state {
         case .beforeFirst: return try first()
         case .afterLast: return false
         case .on:
-            indexes[leafDepth] += 1
+            position.pointee.index += 1
             return try settle(forward: true)
         case .gap:
             return try settle(forward: true)
@@ -163,11 +182,11 @@ package final class BTreeCursor<Space: PageSpace> {
     }
 
     package func previous() throws(StorageError) -> Bool {
-        switch state {
+        switch position.pointee.state {
         case .beforeFirst: return false
         case .afterLast: return try last()
         case .on, .gap:
-            indexes[leafDepth] -= 1
+            position.pointee.index -= 1
             return try settle(forward: false)
         }
     }
@@ -176,9 +195,12 @@ package final class BTreeCursor<Space: PageSpace> {
     package func withEntry<R, E: Error>(
         _ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws(E) -> R
     ) throws(E) -> R? {
-        guard state == .on, let leaf = pages[leafDepth],
-            let (key, value) = try? TreePage(leaf).leafEntry(indexes[leafDepth])
+        guard position.pointee.state == .on, let leaf = position.pointee.leaf,
+            let (key, value) = try? leaf.leafEntry(position.pointee.index)
         else { return nil }
-        return try withExtendedLifetime(leaf) { () throws(E) -> R in try body(key, value) }
+        // Held for the body, which might move this cursor (and so let go of the leaf) while it reads.
+        return try withExtendedLifetime(levels[position.pointee.leafDepth].page) { () throws(E) -> R in
+            try body(key, value)
+        }
     }
 }

@@ -49,3 +49,47 @@ package final class MemoryPageSpace: PageSpace {
         }
     }
 }
+
+/// The loops of `make bench-btree`, compiled here so the tree's generic code is specialized for MemoryPageSpace as it
+/// is for the engine's own page space (a caller in another module would run the unspecialized code).
+package enum BTreeWorkload {
+    /// Inserts each key (a 4-byte big-endian number) with `value`.
+    package static func insert(
+        _ space: MemoryPageSpace, root: UInt32, keys: some Sequence<UInt32>, value: [UInt8]
+    ) throws(StorageError) {
+        var key: UInt32 = 0
+        for n in keys {
+            key = n.bigEndian
+            try withUnsafeBytes(of: &key) { (k) throws(StorageError) in
+                try value.withUnsafeBufferPointer { (v) throws(StorageError) in
+                    try BTree.insert(space, root: root, key: k, value: UnsafeRawBufferPointer(v))
+                }
+            }
+        }
+    }
+
+    /// Seeks each key with one cursor and reads its value's first byte; returns their sum.
+    package static func lookUp(_ space: MemoryPageSpace, root: UInt32, keys: [UInt32]) throws(StorageError) -> Int {
+        let cursor = BTreeCursor(space: space, root: root)
+        var sum = 0
+        var key: UInt32 = 0
+        for n in keys {
+            key = n.bigEndian
+            let found = try withUnsafeBytes(of: &key) { (k) throws(StorageError) in try cursor.seek(k, .eq) }
+            if found { sum &+= cursor.withEntry { _, v in v.first.map(Int.init) ?? 0 } ?? 0 }
+        }
+        return sum
+    }
+
+    /// Reads the tree in key order; returns the total length of the keys.
+    package static func scan(_ space: MemoryPageSpace, root: UInt32) throws(StorageError) -> Int {
+        let cursor = BTreeCursor(space: space, root: root)
+        var total = 0
+        var more = try cursor.first()
+        while more {
+            total += cursor.withEntry { k, _ in k.count } ?? 0
+            more = try cursor.next()
+        }
+        return total
+    }
+}

@@ -53,10 +53,12 @@ struct BTreeTests {
 
     /// Thousands of random inserts, replaces, deletes, seeks and steps, at every page size, each answer compared
     /// with a sorted array; the whole tree's structure is checked after every batch. Grows, shrinks to empty, grows.
+    /// Longer runs: BTREE_OPERATIONS=<n> (and BTREE_SEED=<n> to pick the seed).
     @Test(arguments: [4096, 8192, 16384, 32768])
     func randomOperationsMatchTheModel(pageSize: Int) throws {
+        let operations = ProcessInfo.processInfo.environment["BTREE_OPERATIONS"].flatMap { Int($0) } ?? 4000
         for seed in treeSeeds([1, 2]) {
-            try Self.differential(pageSize: pageSize, seed: seed, operations: 4000)
+            try Self.differential(pageSize: pageSize, seed: seed, operations: operations)
         }
     }
 

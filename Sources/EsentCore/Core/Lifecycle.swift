@@ -117,6 +117,7 @@ package enum Lifecycle {
         instance.state.withLock { s in
             s.log = log
             s.paths = paths
+            s.trees = PagedTreeStore(settings: PagedTreeStore.settings(s.params, pageSize: s.pageSize))
             s.phase = .running
             instance.isRunning.store(true, ordering: .releasing)
             s.backupAllowed = true
@@ -172,7 +173,8 @@ package enum Lifecycle {
         let (log, replayed) = try LogStream.open(
             logDirectory: paths.log, systemDirectory: paths.system, names: names, fileSize: logFileBytes,
             progress: status.isHeard
-                ? ReplayProgress(start: { status.expect(total: $0) }, read: { status.advance($0) }) : nil)
+                ? ReplayProgress(start: { status.expect(total: $0) }, read: { status.advance($0) }) : nil,
+            pageTarget: { db in db.path.isEmpty ? nil : recovery.place(db.path) })
         // After a crash, databases the log left attached are made consistent and detached.
         for entry in replayed.attachedAtEnd {
             try DatabaseOperations.markConsistentAfterRecovery(

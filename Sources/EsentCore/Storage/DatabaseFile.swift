@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import Synchronization
 import SystemPackage
 
 /// A database file: header page 0, its shadow copy page 1, then data pages 1...pgnoLast (page n at byte
@@ -41,6 +42,12 @@ package final class DatabaseFile: @unchecked Sendable {
     /// The last data page. The file holds pgnoLast + 2 pages.
     var pgnoLast: UInt32
     private let fd: FileDescriptor
+    /// Held by every write of data pages (`writePage`), so a reader that met a torn page can wait out the write
+    /// in progress and read the page again (`readVerifiedPages`).
+    private let pageWriteLock = Mutex<Void>(())
+    /// Tests only: runs when a page failed its check in `readVerifiedPages`, before it is read again (a writer
+    /// finishing its write at that moment).
+    var afterFailedPageRead: ((UInt32) -> Void)?
 
     /// Pages in the file, counting the two header pages.
     var totalPages: Int { Int(pgnoLast) + 2 }
@@ -68,7 +75,7 @@ package final class DatabaseFile: @unchecked Sendable {
     /// - Throws: `.databaseDuplicate` when `path` exists and not `overwrite`; `.fileAccessDenied` when it is not a
     ///   regular file; `.databaseSharingViolation` when another instance holds it (or is creating it); I/O errors.
     ///   On any failure `path` is as it was and the temporary file is gone.
-    static func create(
+    package static func create(
         path: String, pageSize: Int, dataPages: Int, header: DatabaseHeader, overwrite: Bool,
         record: (inout DatabaseHeader) throws(JetError) -> Void = { _ throws(JetError) in }
     ) throws(JetError) -> DatabaseFile {
@@ -252,14 +259,22 @@ package final class DatabaseFile: @unchecked Sendable {
         try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
     }
 
-    /// Grows the file to `toTotalPages` pages (counting the two header pages) by appending formatted pages, then
-    /// syncs. A target at or below the current size changes nothing. On failure the file keeps its old size.
+    /// Grows the file to `toTotalPages` pages (counting the two header pages): sets the size durably, then writes
+    /// the new pages formatted and syncs. A target at or below the current size changes nothing. On failure the file keeps its old size.
     func grow(toTotalPages total: UInt32) throws(JetError) {
         guard Int(total) > totalPages else { return }
         guard !isReadOnly else { throw .databaseFileReadOnly }
         let oldSize = fileSize
         let newLast = total - 2
         do throws(JetError) {
+            // The new size is made durable before any page is written, so a write torn by a crash lands inside
+            // whole pages (the pages it did not reach read as never written) rather than leaving a partial page
+            // at the end, which would make the file unreadable.
+            let newSize = Int64(total) * Int64(pageSize)
+            try StorageIO.run { () throws(SystemCallError) in
+                try SystemCalls.ftruncate(fd, newSize)
+                try SystemCalls.fdatasync(fd)
+            }
             try Self.writeFormattedPages(fd: fd, first: pgnoLast + 1, last: newLast, pageSize: pageSize)
             try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
         } catch {
@@ -328,12 +343,55 @@ package final class DatabaseFile: @unchecked Sendable {
             guard got == bytes else { throw .diskIO }
             var i = 0
             while i < n {
-                if let failure = Self.verifyPage(dst + i * pageSize, pgno: pgno + UInt32(i), pageSize: pageSize) {
-                    throw failure
+                let page = dst + i * pageSize
+                if Self.verifyPage(page, pgno: pgno + UInt32(i), pageSize: pageSize) != nil {
+                    afterFailedPageRead?(pgno + UInt32(i))
+                    try rereadUnderWriteLock(pgno + UInt32(i), into: page)
                 }
                 i += 1
             }
             done += n
+        }
+    }
+
+    /// Writes data page `pgno` from the `pageSize` bytes at `p`, stamping its page number and checksum there
+    /// first. The page must be inside the file (`grow` first). Not synced: the caller syncs when it must.
+    func writePage(_ pgno: UInt32, from p: UnsafeMutableRawPointer) throws(JetError) {
+        guard !isReadOnly else { throw .databaseFileReadOnly }
+        guard pgno >= 1, pgno <= pgnoLast else { throw .invalidParameter }
+        p.diskStore(pgno, at: PageOffset.pgno)
+        Self.sealPage(p, pageSize: pageSize)
+        let fd = self.fd
+        let pageSize = self.pageSize
+        try pageWriteLock.withLock { _ throws(JetError) in
+            try StorageIO.run { () throws(SystemCallError) in
+                try SystemCalls.pwrite(fd, p, pageSize, (Int64(pgno) + 1) * Int64(pageSize))
+            }
+        }
+    }
+
+    /// fdatasync(2): the data pages written so far are durable.
+    func syncData() throws(JetError) {
+        let fd = self.fd
+        try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
+    }
+
+    /// Reads data page `pgno` into `p` and verifies it (`readVerifiedPages` for one page).
+    func readPage(_ pgno: UInt32, into p: UnsafeMutableRawPointer) throws(JetError) {
+        try readVerifiedPages(firstPgno: pgno, count: 1, into: p)
+    }
+
+    /// A page that failed its check may have been read while the engine was writing it (a torn read, not
+    /// damage): read it once more while no write can be in progress; only a second failure is reported.
+    private func rereadUnderWriteLock(_ pgno: UInt32, into page: UnsafeMutableRawPointer) throws(JetError) {
+        let fd = self.fd
+        let pageSize = self.pageSize
+        try pageWriteLock.withLock { _ throws(JetError) in
+            let got = try StorageIO.run { () throws(SystemCallError) in
+                try SystemCalls.pread(fd, page, pageSize, (Int64(pgno) + 1) * Int64(pageSize))
+            }
+            guard got == pageSize else { throw .diskIO }
+            if let failure = Self.verifyPage(page, pgno: pgno, pageSize: pageSize) { throw failure }
         }
     }
 

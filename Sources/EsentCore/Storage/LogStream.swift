@@ -98,7 +98,7 @@ package final class LogStream: @unchecked Sendable {
     }
 
     /// What replay found when the stream was opened.
-    struct Recovery {
+    package struct Recovery {
         /// The stream ended with a clean term (its last record is `.shutdown`), or it is new.
         var wasClean: Bool
         /// Databases attached (created or attached, not detached since) when the stream ended. The caller makes each
@@ -141,6 +141,9 @@ package final class LogStream: @unchecked Sendable {
     var circular = false
     /// ...except those from this generation on, which a running backup still has to copy.
     var pinnedGeneration: Int32?
+    /// The oldest generation holding the image of a database page not yet written to its file (the storage
+    /// engine's): the checkpoint never moves past it, so replay starts early enough to redo that page.
+    var checkpointFloor: Int32?
 
     var currentLogPath: String { logDirectory + names.currentLog }
     var temporaryLogPath: String { logDirectory + names.temporaryLog }
@@ -215,10 +218,11 @@ package final class LogStream: @unchecked Sendable {
     /// another generation), `.missingLogFile` (a generation between checkpoint and current log is missing),
     /// `.invalidLogSequence` (logs that do not follow each other), `.invalidParameter` (sizes, base name). Without
     /// JET_bitEightDotThreeSoftCompat, a 5-digit archive name in the log folder gives `.logGenerationMismatch`.
-    /// `progress` hears how far the replay has read (JetInit3's status callback).
-    static func open(
+    /// `progress` hears how far the replay has read (JetInit3's status callback). `pageTarget` says where the
+    /// committed page images replayed go (`PageRedo`); nil redoes none.
+    package static func open(
         logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int,
-        progress: ReplayProgress? = nil
+        progress: ReplayProgress? = nil, pageTarget: ((LoggedDatabase) -> String?)? = nil
     ) throws(JetError) -> (LogStream, Recovery) {
         guard fileSize % segmentSize == 0, fileSize >= 2 * segmentSize, fileSize / segmentSize <= maxSegments,
             !names.base.isEmpty, !names.base.contains("/")
@@ -246,7 +250,8 @@ package final class LogStream: @unchecked Sendable {
             recovery = Recovery(wasClean: true, attachedAtEnd: [])
         } else {
             (recovery, continuing) = try stream.replay(
-                hasCurrent: listed.contains(names.currentLog), hasCheckpoint: hasCheckpoint, progress: progress)
+                hasCurrent: listed.contains(names.currentLog), hasCheckpoint: hasCheckpoint, progress: progress,
+                pageTarget: pageTarget)
         }
         if !continuing {
             try stream.guarded { () throws(JetError) in try stream.advance() }
@@ -286,8 +291,9 @@ package final class LogStream: @unchecked Sendable {
     /// Validates and replays checkpoint → end (the replay engine). Leaves `fd` on the current log (if any), ready
     /// to be archived, or ready to take more records when it holds nothing but `.initialize` (returns true then: a
     /// JetInit that failed after opening the log; continuing it keeps failed JetInits from adding generations).
-    private func replay(hasCurrent: Bool, hasCheckpoint: Bool, progress: ReplayProgress?) throws(JetError)
-        -> (Recovery, Bool)
+    private func replay(
+        hasCurrent: Bool, hasCheckpoint: Bool, progress: ReplayProgress?, pageTarget: ((LoggedDatabase) -> String?)?
+    ) throws(JetError) -> (Recovery, Bool)
     {
         let folder = LogFolder(path: logDirectory, names: names)
         var checkpoint: Checkpoint?
@@ -324,7 +330,11 @@ package final class LogStream: @unchecked Sendable {
                 plan.attached = []
             }
         }
-        let outcome = try Replay.run(plan, progress: progress)
+        let redo = pageTarget.map { PageRedo(attached: plan.attached, target: $0) }
+        let outcome = try Replay.run(plan, progress: progress) { (record, _) throws(JetError) in
+            try redo?.visit(record)
+        }
+        try redo?.finish()
         signature = outcome.signLog.isNone ? .make() : outcome.signLog
         let attached = nothingToReplay ? (checkpoint?.attached ?? []) : outcome.attached
         attachedDatabases = attached
@@ -358,7 +368,7 @@ package final class LogStream: @unchecked Sendable {
     /// Appends a record; starts a new generation first when it does not fit in the current file. `flush` makes it
     /// durable (fdatasync) before returning. Returns the record's position.
     @discardableResult
-    func append(_ record: LogRecord, flush: Bool) throws(JetError) -> LogPosition {
+    package func append(_ record: LogRecord, flush: Bool) throws(JetError) -> LogPosition {
         if let failure { throw failure }
         guard fd != nil else { throw .logWriteFail }
         let size = try record.encodedSize()
@@ -398,7 +408,7 @@ package final class LogStream: @unchecked Sendable {
     /// Writes out the partly filled segment, syncs the file, and seals that segment: later records go to the next
     /// one. A segment holding acknowledged records is never written again, so a torn write can only damage the
     /// records of the flush in progress (append-only segments; the rest of a sealed segment stays unused).
-    func flush() throws(JetError) {
+    package func flush() throws(JetError) {
         if let failure { throw failure }
         guard fd != nil else { return }
         try guarded { () throws(JetError) in
@@ -442,7 +452,7 @@ package final class LogStream: @unchecked Sendable {
 
     /// Clean: append `.shutdown`, flush, write the checkpoint, close. Not clean: just close the file, losing what
     /// was not flushed, as a crash would (JET_bitTermDirty).
-    func close(clean: Bool) throws(JetError) {
+    package func close(clean: Bool) throws(JetError) {
         guard let open = fd else { return }
         defer {
             SystemCalls.close(open)
@@ -578,9 +588,20 @@ package final class LogStream: @unchecked Sendable {
     }
 
     private func writeCheckpoint() throws(JetError) {
-        try Checkpoint(generation: currentGeneration, signLog: signature, attached: attachedDatabases)
+        let generation = min(currentGeneration, max(checkpointFloor ?? currentGeneration, 1))
+        try Checkpoint(generation: generation, signLog: signature, attached: attachedDatabases)
             .write(path: checkpointPath)
-        checkpointGeneration = currentGeneration
+        checkpointGeneration = generation
+    }
+
+    /// Moves the checkpoint when the floor moved since it was written (pages written by the storage engine).
+    func updateCheckpoint() throws(JetError) {
+        if let failure { throw failure }
+        guard fd != nil else { return }
+        let generation = min(currentGeneration, max(checkpointFloor ?? currentGeneration, 1))
+        guard generation != checkpointGeneration else { return }
+        try writeCheckpoint()
+        discardUnneededArchives()
     }
 
     // MARK: Segments and backup verification

@@ -211,15 +211,6 @@ package final class TableCursor {
     }
 }
 
-/// The search key a cursor is making with JetMakeKey.
-struct SearchKey {
-    var bytes: [UInt8] = []
-    /// Segments given so far.
-    var segments = 0
-    /// A limit bit (or a normalised key) completed it: no more segments.
-    var complete = false
-}
-
 /// Tableids: opaque handles in a process-wide table (like sesids), never pointers, so a stale, forged or other
 /// session's handle is reported, not followed.
 package enum TableCursors {

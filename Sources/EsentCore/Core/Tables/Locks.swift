@@ -45,6 +45,7 @@ package final class LockTable: Sendable {
 
     private let state = Mutex(State())
     private let published = Atomic<UInt64>(0)
+    private let counters = Mutex<[TreeID: UInt32]>([:])
 
     package init() {}
 
@@ -140,6 +141,32 @@ package final class LockTable: Sendable {
             return sequence
         }
     }
+
+    /// The next record number of a table without primary index. Numbers are handed out here, not read from the
+    /// tree, because another session's uncommitted inserts are invisible to the reader; `start` gives the highest
+    /// number in the tree the first time (numbers of rolled-back inserts are not given back, as in ESE).
+    package func nextRecordNumber(
+        _ tree: TreeID, start: () throws(JetError) -> UInt32
+    ) throws(JetError) -> UInt32 {
+        if let next = try counters.withLock({ (c) throws(JetError) -> UInt32? in
+            guard let last = c[tree] else { return nil }
+            guard last < UInt32.max else { throw .outOfAutoincrementValues }
+            c[tree] = last + 1
+            return last + 1
+        }) {
+            return next
+        }
+        let initial = try start()
+        return try counters.withLock { (c) throws(JetError) -> UInt32 in
+            let last = max(c[tree] ?? 0, initial)
+            guard last < UInt32.max else { throw .outOfAutoincrementValues }
+            c[tree] = last + 1
+            return last + 1
+        }
+    }
+
+    /// A deleted table's counter goes with it.
+    package func forgetCounter(_ tree: TreeID) { counters.withLock { _ = $0.removeValue(forKey: tree) } }
 
     /// Commits so far (a level-0 reader reuses its snapshot while this has not changed).
     /// An atomic, so readers never wait on the table's lock.

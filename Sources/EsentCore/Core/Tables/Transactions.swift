@@ -47,11 +47,20 @@ package final class IsamSession: @unchecked Sendable {
 
     func leave() { busy.store(false, ordering: .releasing) }
 
+    private var cachedPageSize = 0
+
     func treeStore() throws(JetError) -> any TreeStore {
         if let store { return store }
-        let fetched = instance.state.withLock { $0.trees }
+        let (fetched, size) = instance.state.withLock { ($0.trees, $0.pageSize) }
         store = fetched
+        cachedPageSize = size
         return fetched
+    }
+
+    /// The instance's database page size (record and key limits depend on it).
+    func pageSize() throws(JetError) -> Int {
+        if cachedPageSize == 0 { _ = try treeStore() }
+        return cachedPageSize
     }
 
     /// The transaction reads go through: the session's own, or at level 0 the latest committed state.
@@ -84,8 +93,15 @@ package struct SessionContext {
     package var locks: LockTable { session.locks }
     /// The snapshot conflicts are judged against.
     package let snapshot: UInt64
-    /// The level a lock taken now belongs to (1 in a one-call transaction).
-    package var lockLevel: Int { max(session.level, 1) }
+    /// The level a lock taken now belongs to (1 in a one-call transaction; one above the session's level inside
+    /// an operation that runs in its own savepoint, so a failure gives its locks back).
+    package var lockLevel: Int
+
+    init(session: IsamSession, snapshot: UInt64) {
+        self.session = session
+        self.snapshot = snapshot
+        self.lockLevel = max(session.level, 1)
+    }
 
     /// Takes the write lock on a record or unique key; `conflict` is the code a clash gives.
     package func lock(_ resource: LockResource, conflict: JetError) throws(JetError) {

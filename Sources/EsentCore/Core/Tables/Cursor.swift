@@ -1,4 +1,5 @@
 import CEsent
+import Glibc
 import Synchronization
 
 /// Where a cursor is on its current index (ESE's currency).
@@ -29,17 +30,16 @@ struct IndexRange {
     }
 }
 
-/// Byte-string order of keys: memcmp, then the shorter first.
-enum KeyOrder {
-    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
-        let n = min(a.count, b.count)
-        if n > 0, let pa = a.baseAddress, let pb = b.baseAddress {
-            let c = memcmp(pa, pb, n)
-            if c != 0 { return c < 0 ? -1 : 1 }
-        }
-        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+/// `withUnsafeBytes` for typed throws (the standard one rethrows untyped).
+@inline(__always)
+func withBytes<R, E: Error>(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+    let result: Result<R, E> = bytes.withUnsafeBytes { p in
+        do throws(E) { return .success(try body(p)) } catch { return .failure(error) }
     }
+    return try result.get()
+}
 
+extension KeyOrder {
     /// `key` begins with `prefix`.
     static func hasPrefix(_ key: UnsafeRawBufferPointer, _ prefix: UnsafeRawBufferPointer) -> Bool {
         guard key.count >= prefix.count else { return false }
@@ -66,8 +66,9 @@ package struct PreparedUpdate {
     package var level: Int
 }
 
-/// One open cursor (JET_TABLEID). Used only inside its session's gate, so it needs no lock of its own.
-package final class TableCursor {
+/// One open cursor (JET_TABLEID). Used only inside its session's gate (IsamSession.enter), so it needs no lock
+/// of its own; the handle table only stores and hands out the reference.
+package final class TableCursor: @unchecked Sendable {
     package let tableid: UInt
     package let sesid: UInt
     package let dbid: UInt32

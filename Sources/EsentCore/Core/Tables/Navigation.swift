@@ -52,7 +52,7 @@ package enum Navigation {
     private static func stepFrom(
         _ key: [UInt8], _ tc: any TreeCursor, _ cursor: TableCursor, forward: Bool, skipPrefix: Bool
     ) throws(JetError) -> Bool {
-        let found = try key.withUnsafeBytes { (k) throws(JetError) -> Bool in
+        let found = try withBytes(key) { (k) throws(JetError) -> Bool in
             try storage { () throws(StorageError) in try tc.seek(k, .ge) }
         }
         if forward {
@@ -95,7 +95,7 @@ package enum Navigation {
         if cursor.onClustered {
             let positioned = cursor.synced && cursor.currency == .on && tc.isPositioned
             if !positioned {
-                let found = try cursor.current.withUnsafeBytes { (k) throws(JetError) -> Bool in
+                let found = try withBytes(cursor.current) { (k) throws(JetError) -> Bool in
                     try storage { () throws(StorageError) in try tc.seek(k, .eq) }
                 }
                 guard found else { throw .recordDeleted }
@@ -107,7 +107,7 @@ package enum Navigation {
             return result
         }
         if cursor.currency == .deleted {
-            let found = try cursor.current.withUnsafeBytes { (k) throws(JetError) -> Bool in
+            let found = try withBytes(cursor.current) { (k) throws(JetError) -> Bool in
                 try storage { () throws(StorageError) in try tc.seek(k, .eq) }
             }
             guard found else { throw .recordDeleted }
@@ -115,7 +115,7 @@ package enum Navigation {
             cursor.synced = true
         }
         let records = try cursor.recordTreeCursor(transaction, session.generation)
-        let found = try cursor.bookmark.withUnsafeBytes { (k) throws(JetError) -> Bool in
+        let found = try withBytes(cursor.bookmark) { (k) throws(JetError) -> Bool in
             try storage { () throws(StorageError) in try records.seek(k, .eq) }
         }
         guard found else { throw .recordDeleted }
@@ -139,7 +139,7 @@ package enum Navigation {
         cursor.update = nil
         let transaction = try session.readTransaction()
         let tc = try cursor.treeCursor(transaction, session.generation)
-        do {
+        do throws(JetError) {
             if first || rows == moveLast {
                 cursor.range = nil
                 cursor.movedAtLevel = session.level
@@ -165,8 +165,10 @@ package enum Navigation {
             cursor.movedAtLevel = session.level
             let forward = rows > 0
             for _ in 0..<rows.magnitude {
+                // KeyNE compares with the key of the entry left; from outside the index there is none.
+                let leaving = cursor.currency == .on || cursor.currency == .deleted
                 var reached = try step(tc, cursor, forward: forward)
-                if keyNE {
+                if keyNE && leaving {
                     let left = Array(cursor.current[0..<min(cursor.currentKeyLength, cursor.current.count)])
                     while reached,
                         left.withUnsafeBytes({ l in entryIndexKey(tc, cursor) { KeyOrder.compare($0, l) == 0 } })
@@ -195,6 +197,17 @@ package enum Navigation {
         } catch {
             cursor.unposition(.beforeFirst)
             throw error
+        }
+    }
+
+    // MARK: JetMakeKey
+
+    /// One segment of the cursor's search key (KeyFormat's SearchKey.make has ESE's checks).
+    package static func makeKey(
+        sesid: UInt, tableid: UInt, data: UnsafeRawBufferPointer, grbit: UInt
+    ) throws(JetError) {
+        try TableCursors.with(sesid, tableid) { (_, cursor) throws(JetError) in
+            try SearchKey.make(&cursor.searchKey, data: data, grbit: grbit, index: cursor.index, table: cursor.schema)
         }
     }
 
@@ -229,8 +242,8 @@ package enum Navigation {
         let key = searchKey.bytes
         let transaction = try session.readTransaction()
         let tc = try cursor.treeCursor(transaction, session.generation)
-        do {
-            let result = try key.withUnsafeBytes { (k) throws(JetError) -> JetError? in
+        do throws(JetError) {
+            let result = try withBytes(key) { (k) throws(JetError) -> JetError? in
                 try seek(tc, cursor, k, mode)
             }
             if mode == .eq && grbit & UInt(JET_bitSetIndexRange) != 0 {
@@ -344,13 +357,13 @@ package enum Navigation {
     static func positionOnRecord(_ session: IsamSession, _ cursor: TableCursor, bookmark: [UInt8]) throws(JetError) {
         let transaction = try session.readTransaction()
         let records = try cursor.recordTreeCursor(transaction, session.generation)
-        let found = try bookmark.withUnsafeBytes { (k) throws(JetError) -> Bool in
+        let found = try withBytes(bookmark) { (k) throws(JetError) -> Bool in
             try storage { () throws(StorageError) in try records.seek(k, .eq) }
         }
         guard found else { throw .recordDeleted }
         let tc = try cursor.treeCursor(transaction, session.generation)
         if cursor.onClustered {
-            let on = try bookmark.withUnsafeBytes { (k) throws(JetError) -> Bool in
+            let on = try withBytes(bookmark) { (k) throws(JetError) -> Bool in
                 try storage { () throws(StorageError) in try tc.seek(k, .eq) }
             }
             guard on else { throw .recordDeleted }
@@ -358,14 +371,16 @@ package enum Navigation {
             return
         }
         guard let index = cursor.index else { throw .noCurrentRecord }
-        let entryKey = try records.withEntry { (_, record) throws(JetError) -> [UInt8]? in
-            try IndexEntries.entryKey(record: record, bookmark: bookmark, index: index, schema: cursor.schema)
+        let schema = cursor.schema
+        let indexKey = try records.withEntry { (_, record) throws(JetError) -> [UInt8]? in
+            try KeyFormat.indexKey(record: record, index: index, table: schema)
         }
-        guard let entryKey, let entryKey else {
+        guard let indexKey, let indexKey else {
             cursor.unposition(.beforeFirst)
             throw .noCurrentRecord
         }
-        let on = try entryKey.withUnsafeBytes { (k) throws(JetError) -> Bool in
+        let entryKey = KeyFormat.secondaryEntryKey(key: indexKey, bookmark: bookmark)
+        let on = try withBytes(entryKey) { (k) throws(JetError) -> Bool in
             try storage { () throws(StorageError) in try tc.seek(k, .eq) }
         }
         guard on else {
@@ -416,7 +431,7 @@ package enum Navigation {
             guard cursor.currency == .on || cursor.currency == .deleted else { throw .noCurrentRecord }
             // A separate cursor: the cursor's own position must not change.
             let counter = try storage { () throws(StorageError) in try transaction.cursor(cursor.indexTree) }
-            var on = try cursor.current.withUnsafeBytes { (k) throws(JetError) -> Bool in
+            var on = try withBytes(cursor.current) { (k) throws(JetError) -> Bool in
                 try storage { () throws(StorageError) in try counter.seek(k, .ge) }
             }
             var count: UInt64 = 0

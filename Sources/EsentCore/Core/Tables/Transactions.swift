@@ -166,7 +166,7 @@ package enum SessionTransactions {
         let transaction = try session.treeStore().begin(readOnly: false)
         session.generation &+= 1
         let result: R
-        do {
+        do throws(JetError) {
             result = try body(transaction, SessionContext(session: session, snapshot: snapshot))
             try commitDurably(session, transaction, lazy: false)
         } catch {
@@ -209,7 +209,7 @@ package enum SessionTransactions {
         try session.instance.withWritingSession(session.sesid) {
             (s, _, gate) throws(JetError) -> WriteStep<Void> in
             guard gate.isOpen else { return .waitForThaw }
-            do { try transaction.commit(lazy: lazy, log: s.log) } catch { throw JetError(error) }
+            do throws(StorageError) { try transaction.commit(lazy: lazy, log: s.log) } catch { throw JetError(error) }
             return .done(())
         }
         session.locks.commitAll(session: session.sesid)
@@ -227,7 +227,7 @@ package enum SessionTransactions {
             session.readOnly = readOnly
             session.generation &+= 1
         } else if let transaction = session.transaction {
-            do { try transaction.beginLevel() } catch { throw JetError(error) }
+            do throws(StorageError) { try transaction.beginLevel() } catch { throw JetError(error) }
         }
         session.level = level
     }
@@ -236,7 +236,7 @@ package enum SessionTransactions {
     /// `log` (unflushed: the caller's commit record flushes them unless the commit is lazy).
     static func commitTrees(_ session: IsamSession, log: LogStream?) throws(JetError) {
         guard let transaction = session.transaction, !transaction.isReadOnly else { return }
-        do { try transaction.commit(lazy: true, log: log) } catch { throw JetError(error) }
+        do throws(StorageError) { try transaction.commit(lazy: true, log: log) } catch { throw JetError(error) }
     }
 
     /// JetCommitTransaction's effect on the session once `level` committed (after the instance lock is released).

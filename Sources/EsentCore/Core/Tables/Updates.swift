@@ -147,8 +147,8 @@ package enum Updates {
                 // back, and the update stays prepared.
                 var context = context
                 context.lockLevel += 1
-                do { try transaction.beginLevel() } catch { throw JetError(error) }
-                do {
+                do throws(StorageError) { try transaction.beginLevel() } catch { throw JetError(error) }
+                do throws(JetError) {
                     let result: [UInt8]
                     switch prepared.kind {
                     case .replace, .replaceNoLock:
@@ -208,8 +208,8 @@ package enum Updates {
         // Another session's uncommitted (or, for this snapshot, too recent) record of that key: ESE reports the
         // insert's write conflict as a duplicate key.
         try context.lock(recordLock(cursor, bookmark), conflict: .keyDuplicate)
-        try bookmark.withUnsafeBytes { (k) throws(JetError) in
-            try record.withUnsafeBytes { (v) throws(JetError) in
+        try withBytes(bookmark) { (k) throws(JetError) in
+            try withBytes(record) { (v) throws(JetError) in
                 try storage { () throws(StorageError) in try transaction.insert(schema.recordTree, key: k, value: v) }
             }
         }
@@ -244,7 +244,7 @@ package enum Updates {
         let record = try RecordFormat.encode(prepared.values, table: schema, pageSize: pageSize)
         for index in schema.secondaryIndexes
         where index.segments.contains(where: { prepared.changed.contains($0.columnid) }) {
-            let old = try stored.withUnsafeBytes { (r) throws(JetError) -> [UInt8]? in
+            let old = try withBytes(stored) { (r) throws(JetError) -> [UInt8]? in
                 try KeyFormat.indexKey(record: r, index: index, table: schema)
             }
             let new = try KeyFormat.indexKey(index: index, table: schema) {
@@ -254,8 +254,8 @@ package enum Updates {
             if let old { try deleteEntry(index, key: old, bookmark: bookmark, transaction, context) }
             if let new { try insertEntry(index, key: new, bookmark: bookmark, transaction, context) }
         }
-        try bookmark.withUnsafeBytes { (k) throws(JetError) in
-            try record.withUnsafeBytes { (v) throws(JetError) in
+        try withBytes(bookmark) { (k) throws(JetError) in
+            try withBytes(record) { (v) throws(JetError) in
                 try storage { () throws(StorageError) in try transaction.replace(schema.recordTree, key: k, value: v) }
             }
         }
@@ -267,7 +267,7 @@ package enum Updates {
         _ transaction: any TreeTransaction, _ schema: TableSchema, _ bookmark: [UInt8]
     ) throws(JetError) -> [UInt8]? {
         let tc = try storage { () throws(StorageError) in try transaction.cursor(schema.recordTree) }
-        let found = try bookmark.withUnsafeBytes { (k) throws(JetError) -> Bool in
+        let found = try withBytes(bookmark) { (k) throws(JetError) -> Bool in
             try storage { () throws(StorageError) in try tc.seek(k, .eq) }
         }
         guard found else { return nil }
@@ -293,7 +293,7 @@ package enum Updates {
                 LockResource(dbid: index.tree.dbid, objid: index.tree.objid, key: key), conflict: .keyDuplicate)
             // Another record with the same key in this transaction's view.
             let tc = try storage { () throws(StorageError) in try transaction.cursor(index.tree) }
-            let found = try key.withUnsafeBytes { (k) throws(JetError) -> Bool in
+            let found = try withBytes(key) { (k) throws(JetError) -> Bool in
                 try storage { () throws(StorageError) in try tc.seek(k, .ge) }
             }
             if found {
@@ -306,8 +306,8 @@ package enum Updates {
             }
         }
         let entry = KeyFormat.secondaryEntryKey(key: key, bookmark: bookmark)
-        try entry.withUnsafeBytes { (k) throws(JetError) in
-            try bookmark.withUnsafeBytes { (v) throws(JetError) in
+        try withBytes(entry) { (k) throws(JetError) in
+            try withBytes(bookmark) { (v) throws(JetError) in
                 try storage { () throws(StorageError) in try transaction.insert(index.tree, key: k, value: v) }
             }
         }
@@ -323,8 +323,8 @@ package enum Updates {
                 LockResource(dbid: index.tree.dbid, objid: index.tree.objid, key: key), conflict: .writeConflict)
         }
         let entry = KeyFormat.secondaryEntryKey(key: key, bookmark: bookmark)
-        do {
-            try entry.withUnsafeBytes { (k) throws(StorageError) in try transaction.delete(index.tree, key: k) }
+        do throws(StorageError) {
+            try withBytes(entry) { (k) throws(StorageError) in try transaction.delete(index.tree, key: k) }
         } catch .keyNotFound {
             // The entry was never there (an index built while the record was excluded): nothing to remove.
         } catch {
@@ -337,12 +337,12 @@ package enum Updates {
         record: [UInt8]
     ) throws(JetError) {
         for index in schema.secondaryIndexes {
-            let key = try record.withUnsafeBytes { (r) throws(JetError) -> [UInt8]? in
+            let key = try withBytes(record) { (r) throws(JetError) -> [UInt8]? in
                 try KeyFormat.indexKey(record: r, index: index, table: schema)
             }
             if let key { try deleteEntry(index, key: key, bookmark: bookmark, transaction, context) }
         }
-        try bookmark.withUnsafeBytes { (k) throws(JetError) in
+        try withBytes(bookmark) { (k) throws(JetError) in
             try storage { () throws(StorageError) in try transaction.delete(schema.recordTree, key: k) }
         }
     }

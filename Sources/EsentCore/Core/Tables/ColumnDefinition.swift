@@ -17,6 +17,7 @@ package struct ColumnDefinition: Sendable, Equatable {
         self.defaultValue = defaultValue
     }
 
+    /// `name` is the caller's name bytes (nil for NULL), checked after cbMax as ESE does.
     /// The column a valid definition gives (its id is assigned by the catalog), and the warning the call returns
     /// (JET_wrnColumnMaxTruncated when cbMax was cut to 255), or ESE's error.
     ///
@@ -24,12 +25,13 @@ package struct ColumnDefinition: Sendable, Equatable {
     /// Tagged, long-value, multi-valued, escrow, version, autoincrement and user-defined-default columns pass ESE's
     /// own checks first and are then refused with JET_errFeatureNotAvailable: this library stores fixed and
     /// variable columns only.
-    package func validate(name: String, inTransaction: Bool, exclusive: Bool) throws(JetError) -> (
+    package func validate(name rawName: [UInt8]?, inTransaction: Bool, exclusive: Bool) throws(JetError) -> (
         column: ColumnSchema, warning: JetError?
     ) {
         let bits = grbit
         if bits & UInt(ColumnBits.unversioned) != 0 && inTransaction && !exclusive { throw .inTransaction }
         guard cbMax <= 0x7FFF_FFFF else { throw .invalidParameter }
+        let name = try ObjectName.validate(rawName)
         guard coltyp <= UInt(UInt32.max), let type = ColumnType(rawValue: UInt32(coltyp)) else {
             throw .invalidColumnType
         }

@@ -30,15 +30,6 @@ struct IndexRange {
     }
 }
 
-/// `withUnsafeBytes` for typed throws (the standard one rethrows untyped).
-@inline(__always)
-func withBytes<R, E: Error>(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
-    let result: Result<R, E> = bytes.withUnsafeBytes { p in
-        do throws(E) { return .success(try body(p)) } catch { return .failure(error) }
-    }
-    return try result.get()
-}
-
 extension KeyOrder {
     /// `key` begins with `prefix`.
     static func hasPrefix(_ key: UnsafeRawBufferPointer, _ prefix: UnsafeRawBufferPointer) -> Bool {

@@ -14,6 +14,72 @@
 
 #include <stdint.h>
 
+/* Until every tables-and-records function is exported by the library being built (they are implemented on
+ * several branches), the linked harness still links: a missing one is a weak reference, and calling it fails
+ * only the scenarios that use it. check-abi.sh and the dlopen harness still require every export. */
+#ifndef ESENT_TEST_DLOPEN
+#pragma weak JetCreateTableA
+#pragma weak JetCreateTableW
+#pragma weak JetCreateTableColumnIndexA
+#pragma weak JetCreateTableColumnIndexW
+#pragma weak JetCreateTableColumnIndex2A
+#pragma weak JetCreateTableColumnIndex2W
+#pragma weak JetCreateTableColumnIndex3A
+#pragma weak JetCreateTableColumnIndex3W
+#pragma weak JetDeleteTableA
+#pragma weak JetDeleteTableW
+#pragma weak JetOpenTableA
+#pragma weak JetOpenTableW
+#pragma weak JetCloseTable
+#pragma weak JetGetTableInfoA
+#pragma weak JetGetTableInfoW
+#pragma weak JetAddColumnA
+#pragma weak JetAddColumnW
+#pragma weak JetDeleteColumnA
+#pragma weak JetDeleteColumnW
+#pragma weak JetGetTableColumnInfoA
+#pragma weak JetGetTableColumnInfoW
+#pragma weak JetGetColumnInfoA
+#pragma weak JetGetColumnInfoW
+#pragma weak JetCreateIndexA
+#pragma weak JetCreateIndexW
+#pragma weak JetCreateIndex2A
+#pragma weak JetCreateIndex2W
+#pragma weak JetDeleteIndexA
+#pragma weak JetDeleteIndexW
+#pragma weak JetGetTableIndexInfoA
+#pragma weak JetGetTableIndexInfoW
+#pragma weak JetGetIndexInfoA
+#pragma weak JetGetIndexInfoW
+#pragma weak JetSetCurrentIndexA
+#pragma weak JetSetCurrentIndexW
+#pragma weak JetSetCurrentIndex2A
+#pragma weak JetSetCurrentIndex2W
+#pragma weak JetSetCurrentIndex3A
+#pragma weak JetSetCurrentIndex3W
+#pragma weak JetSetCurrentIndex4A
+#pragma weak JetSetCurrentIndex4W
+#pragma weak JetGetCurrentIndexA
+#pragma weak JetGetCurrentIndexW
+#pragma weak JetPrepareUpdate
+#pragma weak JetSetColumn
+#pragma weak JetSetColumns
+#pragma weak JetUpdate
+#pragma weak JetUpdate2
+#pragma weak JetDelete
+#pragma weak JetRetrieveColumn
+#pragma weak JetRetrieveColumns
+#pragma weak JetRetrieveKey
+#pragma weak JetMove
+#pragma weak JetMakeKey
+#pragma weak JetSeek
+#pragma weak JetSetIndexRange
+#pragma weak JetGetBookmark
+#pragma weak JetGotoBookmark
+#pragma weak JetIndexRecordCount
+#pragma weak JetBeginTransaction2
+#endif
+
 /* One instance, one session and one open database, in the scenario's folder. */
 typedef struct {
     JET_INSTANCE inst;

@@ -75,6 +75,9 @@ package struct InstanceState: Sendable {
     }
     var sessions: [UInt: SessionState] = [:]
     var backup = BackupContext()
+    /// The tables' storage engine; a fresh one at each JetInit. ISAM calls take the reference under the lock and
+    /// work on trees without it.
+    package var trees: any TreeStore = MemoryTreeStore()
 
     var loggingEnabled: Bool { log != nil }
     var pageSize: Int { Int(params[JET_paramDatabasePageSize].integer) }
@@ -99,6 +102,8 @@ package final class Instance: Sendable {
     let isRunning = Atomic<Bool>(false)
     /// Closed while an OS snapshot has the instance frozen; its snapshot membership (Snapshot.swift).
     package let writeGate = WriteGate()
+    /// The ISAM write-conflict table (Core/Tables/Locks.swift); its own lock, never the instance's.
+    package let isamLocks = LockTable()
 
     init(handle: UInt, name: String?, displayName: String?, params: ParameterValues) {
         self.handle = handle

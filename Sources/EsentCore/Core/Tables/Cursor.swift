@@ -86,6 +86,16 @@ package final class TableCursor: @unchecked Sendable {
     var range: IndexRange?
     package var update: PreparedUpdate?
 
+    /// A temporary table's own store (JET_ColInfoList / JET_IdxInfoList): read through it instead of the session.
+    var privateTransaction: (any TreeTransaction)?
+
+    /// The transaction this cursor reads through, and the generation its cached tree cursors belong to.
+    func reading(_ session: IsamSession) throws(JetError) -> (any TreeTransaction, UInt64) {
+        if let privateTransaction { return (privateTransaction, 0) }
+        let transaction = try session.readTransaction()
+        return (transaction, session.generation)
+    }
+
     /// Tree cursors cached for the transaction generation they belong to.
     private var indexCursor: (any TreeCursor)?
     private var recordCursor: (any TreeCursor)?
@@ -171,7 +181,7 @@ package final class TableCursor: @unchecked Sendable {
         if update?.level == level { update?.level = level - 1 }
         if indexSetAtLevel == level { indexSetAtLevel = level - 1 }
         if movedAtLevel == level { movedAtLevel = level - 1 }
-        dropTreeCursors()
+        if privateTransaction == nil { dropTreeCursors() }
     }
 
     enum RollbackOutcome { case keep, close }
@@ -193,13 +203,15 @@ package final class TableCursor: @unchecked Sendable {
             unposition(.beforeFirst)
             movedAtLevel = 0
         }
-        dropTreeCursors()
+        if privateTransaction == nil { dropTreeCursors() }
         return .keep
     }
 
     func close() {
         update = nil
         dropTreeCursors()
+        privateTransaction?.rollbackAll()
+        privateTransaction = nil
     }
 }
 

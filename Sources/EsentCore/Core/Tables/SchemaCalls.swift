@@ -267,20 +267,23 @@ package enum SchemaCalls {
             let pageSize = try session.pageSize()
             var results = errors
             defer { errors = results }
+            // All of the indexes or none (ESE undoes the whole call on a failure); the elements before the
+            // failing one still report success, as ESE reports them.
             let table = try SessionTransactions.write(session) { (txn, _) throws(JetError) -> TableSchema in
-                var table = try freshSchema(cursor, txn)
-                for (position, definition) in list.enumerated() {
-                    do throws(JetError) {
-                        table = try atomically(txn) { () throws(JetError) in
-                            try DDL.createIndex(definition, on: table, access: rights, pageSize: pageSize, in: txn)
+                try atomically(txn) { () throws(JetError) -> TableSchema in
+                    var table = try freshSchema(cursor, txn)
+                    for (position, definition) in list.enumerated() {
+                        do throws(JetError) {
+                            table = try DDL.createIndex(
+                                definition, on: table, access: rights, pageSize: pageSize, in: txn)
+                            if position < results.count { results[position] = .success }
+                        } catch {
+                            if position < results.count { results[position] = error }
+                            throw error
                         }
-                        if position < results.count { results[position] = .success }
-                    } catch {
-                        if position < results.count { results[position] = error }
-                        throw error
                     }
+                    return table
                 }
-                return table
             }
             publish(table, dbid: cursor.dbid, in: session)
         }

@@ -72,6 +72,9 @@ package enum Sessions {
         try isam.enter()
         defer { isam.leave() }
         var committedLevel = 0
+        // The level is lowered even when the commit record then fails to reach the log (see docs/api.md), so the
+        // ISAM session follows it in every case.
+        defer { if committedLevel > 0 { SessionTransactions.committed(isam, level: committedLevel) } }
         // Whatever writes the log waits while an OS snapshot has the instance frozen.
         try instance.withWritingSession(sesid) { (s, session, gate) throws(JetError) -> WriteStep<Void> in
             // ForceNewLog only rolls the log; it needs no transaction and commits nothing.
@@ -101,7 +104,6 @@ package enum Sessions {
             }
             return .done(())
         }
-        if committedLevel > 0 { SessionTransactions.committed(isam, level: committedLevel) }
     }
 
     /// Works after JetStopService.

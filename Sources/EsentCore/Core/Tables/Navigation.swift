@@ -221,13 +221,15 @@ package enum Navigation {
 
     enum SeekMode { case eq, lt, le, ge, gt }
 
+    /// ESE's order of the direction bits (a constant: a seek allocates nothing).
+    private static let seekBits: [(UInt, SeekMode)] = [
+        (UInt(JET_bitSeekLT), .lt), (UInt(JET_bitSeekLE), .le), (UInt(JET_bitSeekGE), .ge),
+        (UInt(JET_bitSeekGT), .gt), (UInt(JET_bitSeekEQ), .eq),
+    ]
+
     static func seek(_ session: IsamSession, _ cursor: TableCursor, grbit: UInt) throws(JetError) -> JetError? {
-        let bits: [(UInt, SeekMode)] = [
-            (UInt(JET_bitSeekLT), .lt), (UInt(JET_bitSeekLE), .le), (UInt(JET_bitSeekGE), .ge),
-            (UInt(JET_bitSeekGT), .gt), (UInt(JET_bitSeekEQ), .eq),
-        ]
         var mode: SeekMode?
-        for (bit, m) in bits where grbit & bit != 0 {
+        for (bit, m) in seekBits where grbit & bit != 0 {
             // Two directions at once end in an assertion in ESE; here they are a bad parameter.
             guard mode == nil else { throw .invalidParameter }
             mode = m

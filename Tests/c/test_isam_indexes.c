@@ -188,8 +188,14 @@ SCENARIO(create_index2_writes_each_element_err, "api JetCreateIndex") {
     EXPECT_ERR(idx[0].err, JET_errSuccess);
     EXPECT_ERR(idx[1].err, JET_errSuccess);
     EXPECT_ERR(idx[2].err, JET_errColumnNotFound);
-    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 2), JET_errIndexDuplicate); /* "one" exists already */
+    /* A batch is created in one transaction: the failure left none of the three. */
+    EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "one"), JET_errIndexNotFound);
+    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 2), JET_errSuccess);
+    EXPECT_ERR(idx[0].err, JET_errSuccess);
+    EXPECT_ERR(idx[1].err, JET_errSuccess);
     EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "two"), JET_errSuccess);
+    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 1), JET_errIndexDuplicate);
+    EXPECT_ERR(idx[0].err, JET_errIndexDuplicate);
     EXPECT_ERR(JetCreateIndex2A(env.sesid, t, NULL, 1), JET_errInvalidParameter);
     idx[2].cbStruct = sizeof idx[2] + 4;
     idx[2].szKey = ka;
@@ -201,6 +207,35 @@ SCENARIO(create_index2_writes_each_element_err, "api JetCreateIndex") {
     EXPECT_ERR(JetCreateIndex2A(env.sesid, t, &idx[2], 1), JET_errIndexInvalidDef);
     idx[2].cbKeyMost = 1000; /* the 4 KiB page limit */
     EXPECT_ERR(JetCreateIndex2A(env.sesid, t, &idx[2], 1), JET_errSuccess);
+}
+
+SCENARIO(create_index2_batch_needs_level_0_and_an_exclusive_cursor, "api JetCreateIndex") {
+    /* ESE builds several indexes in one pass only at level 0 on a cursor that denies reads (ESE's fcreate.cxx,
+     * batch index creation); one index at a time has neither condition. */
+    isam_env env = isam_open();
+    JET_TABLEID t = abs_table(&env, "t");
+    static char ka[] = "+a\0";
+    static char kb[] = "+b\0";
+    JET_INDEXCREATE_A idx[2];
+    memset(idx, 0, sizeof idx);
+    idx[0].cbStruct = idx[1].cbStruct = sizeof idx[0];
+    idx[0].szIndexName = (char *)"ia";
+    idx[0].szKey = ka;
+    idx[0].cbKey = sizeof ka;
+    idx[1].szIndexName = (char *)"ib";
+    idx[1].szKey = kb;
+    idx[1].cbKey = sizeof kb;
+    EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
+    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 2), JET_errInTransaction);
+    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 1), JET_errSuccess);
+    EXPECT_ERR(JetRollback(env.sesid, 0), JET_errSuccess);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, 0, &t), JET_errSuccess);
+    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 2), JET_errExclusiveTableLockRequired);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, JET_bitTableDenyRead, &t), JET_errSuccess);
+    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 2), JET_errSuccess);
+    EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "ib"), JET_errSuccess);
 }
 
 SCENARIO(create_index_in_read_only_transaction_gives_1110, "api JetCreateIndex") {

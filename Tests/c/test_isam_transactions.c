@@ -21,9 +21,9 @@ SCENARIO(replace_lock_conflict_gives_1102_at_prepare, "api Isolation and write c
     f_committed_record(&env, bm, &cb);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
+    JET_TABLEID t = f_open(env.sesid, env.dbid), t2 = f_open(s2, dbid2); /* at level 0: rollback keeps them */
     EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
     EXPECT_ERR(JetBeginTransaction(s2), JET_errSuccess);
-    JET_TABLEID t = f_open(env.sesid, env.dbid), t2 = f_open(s2, dbid2);
     EXPECT_ERR(JetGotoBookmark(s2, t2, bm, cb), JET_errSuccess);
     EXPECT_ERR(JetGotoBookmark(env.sesid, t, bm, cb), JET_errSuccess);
     EXPECT_ERR(JetPrepareUpdate(env.sesid, t, JET_prepReplace), JET_errSuccess);

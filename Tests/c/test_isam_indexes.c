@@ -384,7 +384,9 @@ SCENARIO(index_info_list_has_a_row_per_index_segment, "api JetGetTableIndexInfo"
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     JET_INDEXLIST list;
     memset(&list, 0, sizeof list);
-    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, NULL, &list, sizeof list - 1, JET_IdxInfoList),
+    /* ESE accepts JET_INDEXLIST without its last member (columnidLCMapFlags); less is too small. */
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, NULL, &list, sizeof list - 2 * sizeof(JET_COLUMNID),
+                                     JET_IdxInfoList),
                JET_errBufferTooSmall);
     EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, NULL, &list, sizeof list, JET_IdxInfoList), JET_errSuccess);
     EXPECT_EQ_UL(list.cbStruct, sizeof list);
@@ -425,4 +427,34 @@ SCENARIO(index_info_list_has_a_row_per_index_segment, "api JetGetTableIndexInfo"
                JET_errIndexNotFound);
     EXPECT_ERR(JetGetIndexInfoW(env.sesid, env.dbid, u"nothere", NULL, &list, sizeof list, JET_IdxInfoList),
                JET_errObjectNotFound);
+}
+
+SCENARIO(index_info_checks_the_level_then_the_size, "api JetGetTableIndexInfo") {
+    /* As ESE's jetapi.cxx: the session (and dbid), then the level, then the buffer size, then the rest. */
+    isam_env env = isam_open();
+    JET_TABLEID t = f_create(env.sesid, env.dbid);
+    unsigned char buf[256];
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "clustered", buf, sizeof buf, 99), JET_errInvalidParameter);
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "clustered", buf, sizeof buf, JET_IdxInfoSysTabCursor),
+               JET_errFeatureNotAvailable);
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "clustered", buf, sizeof buf, JET_IdxInfoOLC),
+               JET_errFeatureNotAvailable);
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "clustered", buf, 3, JET_IdxInfoCount), JET_errBufferTooSmall);
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "clustered", buf, 1, JET_IdxInfoKeyMost), JET_errBufferTooSmall);
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "missing", buf, sizeof buf, JET_IdxInfoKeyMost),
+               JET_errIndexNotFound);
+    EXPECT_ERR(JetGetIndexInfoA(env.sesid, env.dbid, "table", "clustered", buf, sizeof buf, 99),
+               JET_errInvalidParameter);
+    EXPECT_ERR(JetGetIndexInfoA(env.sesid, 0x77, "table", "clustered", buf, sizeof buf, 99),
+               JET_errInvalidDatabaseId);
+    EXPECT_ERR(JetGetIndexInfoA((JET_SESID)0x77, env.dbid, "table", "clustered", buf, sizeof buf, 99),
+               JET_errInvalidSesid);
+    uint16_t keymost = 0;
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "clustered", &keymost, sizeof keymost, JET_IdxInfoKeyMost),
+               JET_errSuccess);
+    EXPECT(keymost == JET_cbKeyMost);
+    uint32_t count = 0;
+    EXPECT_ERR(JetGetIndexInfoW(env.sesid, env.dbid, u"table", NULL, &count, sizeof count, JET_IdxInfoCount),
+               JET_errSuccess);
+    EXPECT(count == 3);
 }

@@ -106,7 +106,7 @@ static JET_TABLEID three_records(isam_env *env) {
     return f_open(env->sesid, env->dbid);
 }
 
-SCENARIO(every_cursor_call_checks_the_session_first, "api Tables, columns, indexes and records") {
+SCENARIO(every_cursor_call_checks_the_session_first, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = three_records(&env);
     expect_cursor_calls((JET_SESID)0x5151, t, JET_errInvalidSesid);
@@ -116,7 +116,7 @@ SCENARIO(every_cursor_call_checks_the_session_first, "api Tables, columns, index
     expect_untouched(&env);
 }
 
-SCENARIO(every_cursor_call_checks_the_tableid, "api Tables, columns, indexes and records") {
+SCENARIO(every_cursor_call_checks_the_tableid, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = three_records(&env);
     expect_cursor_calls(env.sesid, (JET_TABLEID)0x5151, JET_errInvalidTableId);
@@ -127,7 +127,7 @@ SCENARIO(every_cursor_call_checks_the_tableid, "api Tables, columns, indexes and
     expect_untouched(&env);
 }
 
-SCENARIO(every_cursor_call_refuses_another_sessions_tableid, "api Tables, columns, indexes and records") {
+SCENARIO(every_cursor_call_refuses_another_sessions_tableid, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = three_records(&env);
     JET_DBID dbid2 = 0;
@@ -141,7 +141,7 @@ SCENARIO(every_cursor_call_refuses_another_sessions_tableid, "api Tables, column
     expect_cursor_calls(env.sesid, t2, JET_errInvalidTableId);
 }
 
-SCENARIO(every_database_call_checks_the_session_and_the_dbid, "api Tables, columns, indexes and records") {
+SCENARIO(every_database_call_checks_the_session_and_the_dbid, "api Tables, columns and indexes") {
     isam_env env = isam_open();
     JET_TABLEID t = three_records(&env);
     EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);

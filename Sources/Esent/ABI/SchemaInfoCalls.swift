@@ -160,8 +160,9 @@ public func jetGetColumnInfoW(
 
 /// The scalar index levels, each written as the type ESE writes it: JET_IdxInfoSpaceAlloc (5, the density, 32
 /// bits), JET_IdxInfoLCID (6, 32 bits), JET_IdxInfoCount (7, 32 bits), JET_IdxInfoVarSegMac (8, 16 bits),
-/// JET_IdxInfoKeyMost (10, 16 bits). The list levels (0, 1) need JET_IdxInfoList's temporary table; the others
-/// are not available.
+/// JET_IdxInfoKeyMost (10, 16 bits), and JET_IdxInfoIndexId (9, a JET_INDEXID holding the index's and the
+/// table's object ids). The list levels (0, 1) need JET_IdxInfoList's temporary table; the others are not
+/// available.
 private func writeIndexInfo(
     _ infoLevel: CUnsignedLong, _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong,
     _ info: () throws(JetError) -> IndexInfo
@@ -170,6 +171,7 @@ private func writeIndexInfo(
     switch infoLevel {
     case 5, 6, 7: size = 4
     case 8, 10: size = 2
+    case 9: size = MemoryLayout<JET_INDEXID>.size
     default: throw .featureNotAvailable
     }
     let result = try info()
@@ -180,6 +182,14 @@ private func writeIndexInfo(
     case 6: pvResult.storeBytes(of: result.lcid, as: UInt32.self)
     case 7: pvResult.storeBytes(of: Int32(clamping: result.count), as: Int32.self)
     case 8: pvResult.storeBytes(of: UInt16(clamping: result.cbVarSegMac), as: UInt16.self)
+    case 9:
+        var id = JET_INDEXID()
+        id.cbStruct = CUnsignedLong(size)
+        withUnsafeMutableBytes(of: &id.rgbIndexId) { raw in
+            raw.storeBytes(of: UInt64(result.indexObjid).littleEndian, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: UInt64(result.tableObjid).littleEndian, toByteOffset: 8, as: UInt64.self)
+        }
+        pvResult.storeBytes(of: id, as: JET_INDEXID.self)
     default: pvResult.storeBytes(of: UInt16(clamping: result.cbKeyMost), as: UInt16.self)
     }
 }

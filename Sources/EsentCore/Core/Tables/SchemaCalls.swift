@@ -37,6 +37,9 @@ package struct TableInfo: Sendable, Equatable {
 
 /// What the JetGetTableIndexInfo levels other than the lists report.
 package struct IndexInfo: Sendable, Equatable {
+    /// The index's tree and its table (what JET_INDEXID carries); 0 for a sequential clustered index.
+    package var indexObjid: UInt32
+    package var tableObjid: UInt32
     package var count: Int
     package var density: UInt32
     package var lcid: UInt32
@@ -78,10 +81,16 @@ package enum SchemaCalls {
         return table
     }
 
-    /// Every cursor of the session on the table takes the new schema.
+    /// Every cursor of the session on the table takes the new schema. A cursor on the clustered index of a table
+    /// without primary index moves to the primary index when one is created (it is the clustered index now).
     private static func publish(_ table: TableSchema, dbid: UInt32, in session: IsamSession) {
         for cursor in session.cursors.values where cursor.dbid == dbid && cursor.schema.objid == table.objid {
+            let onSequential = cursor.index == nil
             cursor.adopt(table)
+            if onSequential, let primary = table.primaryIndex {
+                cursor.index = primary
+                cursor.dropTreeCursors()
+            }
         }
     }
 
@@ -267,20 +276,23 @@ package enum SchemaCalls {
             let pageSize = try session.pageSize()
             var results = errors
             defer { errors = results }
+            // All of the indexes or none (ESE undoes the whole call on a failure); the elements before the
+            // failing one still report success, as ESE reports them.
             let table = try SessionTransactions.write(session) { (txn, _) throws(JetError) -> TableSchema in
-                var table = try freshSchema(cursor, txn)
-                for (position, definition) in list.enumerated() {
-                    do throws(JetError) {
-                        table = try atomically(txn) { () throws(JetError) in
-                            try DDL.createIndex(definition, on: table, access: rights, pageSize: pageSize, in: txn)
+                try atomically(txn) { () throws(JetError) -> TableSchema in
+                    var table = try freshSchema(cursor, txn)
+                    for (position, definition) in list.enumerated() {
+                        do throws(JetError) {
+                            table = try DDL.createIndex(
+                                definition, on: table, access: rights, pageSize: pageSize, in: txn)
+                            if position < results.count { results[position] = .success }
+                        } catch {
+                            if position < results.count { results[position] = error }
+                            throw error
                         }
-                        if position < results.count { results[position] = .success }
-                    } catch {
-                        if position < results.count { results[position] = error }
-                        throw error
                     }
+                    return table
                 }
-                return table
             }
             publish(table, dbid: cursor.dbid, in: session)
         }
@@ -336,7 +348,7 @@ package enum SchemaCalls {
             index = table.primaryIndex
         }
         return IndexInfo(
-            count: table.indexes.count, density: index?.density ?? table.density, lcid: index?.lcid ?? 0x409,
+            indexObjid: index?.tree.objid ?? 0, tableObjid: table.objid, count: table.indexes.count, density: index?.density ?? table.density, lcid: index?.lcid ?? 0x409,
             cbVarSegMac: index?.cbVarSegMac ?? 255, cbKeyMost: index?.cbKeyMost ?? 255)
     }
 }

@@ -388,3 +388,18 @@ SCENARIO(committed_rows_survive_reopening_the_database, "api Cursors, records an
     EXPECT_ERR(JetSeek(env.sesid, t, JET_bitSeekEQ), JET_errSuccess);
     EXPECT_ROW(env.sesid, t, 49, 490, 4900);
 }
+
+SCENARIO(transaction_levels_check_their_grbits_and_level_0, "api JetBeginTransaction") {
+    isam_env env = isam_open();
+    EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errNotInTransaction);
+    EXPECT_ERR(JetRollback(env.sesid, 0), JET_errNotInTransaction);
+    EXPECT_ERR(JetBeginTransaction2(env.sesid, 0x4), JET_errSuccess); /* only ReadOnly is honoured */
+    EXPECT_ERR(JetRollback(env.sesid, 0x2), JET_errInvalidGrbit);
+    JET_TABLEID t = f_create(env.sesid, env.dbid); /* not read-only */
+    f_insert(env.sesid, t, 1);
+    EXPECT_ERR(JetBeginTransaction2((JET_SESID)0x77, 0), JET_errInvalidSesid);
+    for (int level = 2; level <= 7; level++) EXPECT_ERR(JetBeginTransaction2(env.sesid, 0), JET_errSuccess);
+    EXPECT_ERR(JetBeginTransaction2(env.sesid, JET_bitTransactionReadOnly), JET_errTransTooDeep);
+    EXPECT_ERR(JetRollback(env.sesid, JET_bitRollbackAll), JET_errSuccess);
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "table", NULL, 0, 0, &t), JET_errObjectNotFound);
+}

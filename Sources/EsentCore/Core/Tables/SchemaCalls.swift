@@ -114,7 +114,7 @@ package enum SchemaCalls {
                 try DDL.createTable(
                     name: try name.get(), pages: pages, density: density, dbid: db, readOnlyTransaction: false, in: txn)
             }
-            let tableid = TableCursors.open(session: session, dbid: db, schema: schema, updatable: true)
+            let tableid = TableCursors.open(session: session, dbid: db, schema: schema, updatable: true, denyRead: true)
             creatingCursors.withLock { _ = $0.insert(tableid) }
             return tableid
         }
@@ -140,7 +140,7 @@ package enum SchemaCalls {
                 }
             }
             if unpacked.grbit & TableBits.immutableStructure != 0 { return nil }
-            let tableid = TableCursors.open(session: session, dbid: db, schema: schema, updatable: true)
+            let tableid = TableCursors.open(session: session, dbid: db, schema: schema, updatable: true, denyRead: true)
             creatingCursors.withLock { _ = $0.insert(tableid) }
             return tableid
         }
@@ -157,6 +157,7 @@ package enum SchemaCalls {
                         name: try name.get(), dbid: db, readOnlyTransaction: false,
                         isOpen: { table in
                             session.cursors.values.contains { $0.dbid == db && $0.schema.objid == table.objid }
+                                || TableCursors.isOpenElsewhere(session, dbid: db, objid: table.objid)
                         }, in: txn)
                 }
             }

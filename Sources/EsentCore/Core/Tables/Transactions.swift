@@ -286,8 +286,8 @@ package enum SessionTransactions {
     }
 
     /// JetEndSession: everything rolled back, every cursor closed, the session forgotten.
-    static func endSession(_ sesid: UInt) {
-        guard let session = IsamSessions.remove(sesid) else { return }
+    static func endSession(_ session: IsamSession) {
+        _ = IsamSessions.remove(session.sesid)
         rollback(session, all: true)
         for (tableid, cursor) in session.cursors {
             cursor.close()

@@ -90,7 +90,6 @@ package enum Sessions {
                 return .done(())
             }
             guard session.transactionLevel > 0 else { throw .notInTransaction }
-            if isam.mustRollback { throw .mustRollback }
             if session.transactionLevel == 1 && !gate.isOpen { return .waitForThaw }
             if session.transactionLevel == 1 {
                 // The tree changes go to the log buffer first; the commit record below flushes them with it.
@@ -120,6 +119,5 @@ package enum Sessions {
             session.transactionLevel = all ? 0 : session.transactionLevel - 1
         }
         SessionTransactions.rollback(isam, all: all)
-        isam.mustRollback = false
     }
 }

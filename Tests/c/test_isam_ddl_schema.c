@@ -31,10 +31,9 @@ SCENARIO(ddl_text_column_cbmax_cut_to_255_is_reported_back, "api JetAddColumn") 
     EXPECT(base.szBaseColumnName[0] == 'n' && base.szBaseColumnName[4] == 0);
 }
 
-SCENARIO(ddl_create_index2_failure_in_a_transaction_creates_none, "api JetCreateIndex") {
+SCENARIO(ddl_create_index2_creates_all_elements_or_none, "api JetCreateIndex, JetCreateIndex2") {
     isam_env env = isam_open();
-    JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
-    EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
+    JET_TABLEID t = kv_create(env.sesid, env.dbid, "t"); /* the creating cursor: exclusive use */
     static char kname[] = "+name\0";
     static char kbad[] = "+nope\0";
     JET_INDEXCREATE_A idx[2];
@@ -46,13 +45,19 @@ SCENARIO(ddl_create_index2_failure_in_a_transaction_creates_none, "api JetCreate
     idx[1].szIndexName = "bad";
     idx[1].szKey = kbad;
     idx[1].cbKey = sizeof kbad;
+    EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
+    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 2), JET_errInTransaction);
+    EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
     EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 2), JET_errColumnNotFound);
     EXPECT_ERR(idx[0].err, JET_errSuccess);
     EXPECT_ERR(idx[1].err, JET_errColumnNotFound);
     /* The first index went with the second: creating it again is no duplicate. */
     EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "byname"), JET_errIndexNotFound);
+    EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
     EXPECT_ERR(JetCreateIndexA(env.sesid, t, "byname", 0, kname, sizeof kname, 0), JET_errSuccess);
-    EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
+    EXPECT_ERR(JetRollback(env.sesid, 0), JET_errSuccess);
+    EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "byname"), JET_errIndexNotFound);
+    EXPECT_ERR(JetCreateIndexA(env.sesid, t, "byname", 0, kname, sizeof kname, 0), JET_errSuccess);
     EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "byname"), JET_errSuccess);
 }
 
@@ -85,7 +90,7 @@ SCENARIO(ddl_deleted_fixed_column_keeps_the_other_values, "api JetDeleteColumn")
     EXPECT_ERR(JetRetrieveColumn(env.sesid, t, b, &v, sizeof v, &cb, 0, NULL), JET_errColumnNotFound);
 }
 
-SCENARIO(ddl_index_info_levels_report_the_definition, "api JetGetTableIndexInfo") {
+SCENARIO(ddl_index_info_levels_report_the_definition, "api JetGetTableIndexInfo, JetGetIndexInfo") {
     isam_env env = isam_open();
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
     static char kname[] = "-name\0";
@@ -115,7 +120,7 @@ SCENARIO(ddl_index_info_levels_report_the_definition, "api JetGetTableIndexInfo"
     EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "byname", &keyMost, 1, JET_IdxInfoKeyMost), JET_errBufferTooSmall);
 }
 
-SCENARIO(ddl_table_created_in_a_transaction_is_seen_by_others_after_commit, "api JetCreateTableColumnIndex") {
+SCENARIO(ddl_table_created_in_a_transaction_is_seen_by_others_after_commit, "api JetCreateTableColumnIndex, JetCreateTableColumnIndex2, JetCreateTableColumnIndex3") {
     isam_env env = isam_open();
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);

@@ -271,8 +271,13 @@ package enum SchemaCalls {
     ) throws(JetError) {
         try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) in
             let list = try definitions.get()
-            guard cursor.updatable else { throw .permissionDenied }
             let rights = access(session, cursor)
+            // ESE builds several indexes in one pass only at level 0 on a cursor with exclusive use.
+            if list.count > 1 {
+                guard session.level == 0 else { throw .inTransaction }
+                guard rights.exclusive else { throw .exclusiveTableLockRequired }
+            }
+            guard cursor.updatable else { throw .permissionDenied }
             let pageSize = try session.pageSize()
             var results = errors
             defer { errors = results }
@@ -320,8 +325,13 @@ package enum SchemaCalls {
     }
 
     /// JetGetTableIndexInfo's scalar levels for the named index (NULL or "": the clustered index).
-    package static func indexInfo(sesid: UInt, tableid: UInt, name: NameInput) throws(JetError) -> IndexInfo {
-        try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> IndexInfo in
+    /// `level` checks the info level and buffer size: after the session, before the cursor, as ESE orders them.
+    package static func indexInfo(
+        sesid: UInt, tableid: UInt, name: NameInput, level: () throws(JetError) -> Void
+    ) throws(JetError) -> IndexInfo {
+        _ = try IsamSessions.session(sesid)
+        try level()
+        return try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> IndexInfo in
             let table = try SessionTransactions.read(session) { (txn, _) throws(JetError) in
                 try freshSchema(cursor, txn)
             }
@@ -330,10 +340,13 @@ package enum SchemaCalls {
     }
 
     /// JetGetIndexInfo: the table by name, then as JetGetTableIndexInfo.
-    package static func indexInfo(sesid: UInt, dbid: UInt, tableName: NameInput, name: NameInput)
-        throws(JetError) -> IndexInfo
-    {
+    package static func indexInfo(
+        sesid: UInt, dbid: UInt, tableName: NameInput, name: NameInput, level: () throws(JetError) -> Void
+    ) throws(JetError) -> IndexInfo {
         try IsamSessions.with(sesid) { (session) throws(JetError) -> IndexInfo in
+            let db = try dbid32(dbid)
+            _ = try TableCursors.checkDatabase(session, db)
+            try level()
             let (table, _) = try tableByName(session, dbid, tableName)
             return try describeIndex(try name.get(), in: table)
         }

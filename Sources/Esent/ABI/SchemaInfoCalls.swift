@@ -31,8 +31,8 @@ private enum ColumnLevel {
         default:
             throw .invalidParameter
         }
-        guard cbMax >= minimum else { throw .bufferTooSmall }
         guard pvResult != nil else { throw .invalidParameter }
+        guard cbMax >= minimum else { throw .bufferTooSmall }
     }
 
     var byId: Bool {

@@ -153,3 +153,31 @@ SCENARIO(ddl_table_created_in_a_transaction_is_seen_by_others_after_commit, "api
     EXPECT_ERR(JetGetColumnInfoA(env.sesid, env.dbid, "orders", "name", &def, sizeof def, JET_ColInfo),
                JET_errObjectNotFound);
 }
+
+SCENARIO(ddl_two_transactions_changing_one_table_conflict, "api JetAddColumn") {
+    isam_env env = isam_open();
+    JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, 0, &t), JET_errSuccess);
+    JET_DBID dbid2 = 0;
+    JET_SESID s2 = isam_session(&env, &dbid2);
+    JET_TABLEID t2 = 0;
+    EXPECT_ERR(JetOpenTableA(s2, dbid2, "t", NULL, 0, 0, &t2), JET_errSuccess);
+    EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
+    EXPECT_ERR(JetBeginTransaction(s2), JET_errSuccess);
+    JET_COLUMNID a = 0, b = 0;
+    EXPECT_ERR(add_column(env.sesid, t, "a", JET_coltypLong, 0, 0, &a), JET_errSuccess);
+    /* Both would take the same column id: the second transaction is refused at the call. */
+    EXPECT_ERR(add_column(s2, t2, "b", JET_coltypLong, 0, 0, &b), JET_errWriteConflict);
+    static char kname[] = "+name\0";
+    EXPECT_ERR(JetCreateIndexA(s2, t2, "byname", 0, kname, sizeof kname, 0), JET_errWriteConflict);
+    /* A second table of the same name in another open transaction is taken. */
+    JET_TABLEID n1 = 0, n2 = 0;
+    EXPECT_ERR(JetCreateTableA(env.sesid, env.dbid, "new", 0, 0, &n1), JET_errSuccess);
+    EXPECT_ERR(JetCreateTableA(s2, dbid2, "new", 0, 0, &n2), JET_errTableDuplicate);
+    EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
+    EXPECT_ERR(JetRollback(s2, 0), JET_errSuccess);
+    JET_COLUMNDEF def;
+    EXPECT_ERR(JetGetTableColumnInfoA(s2, t2, "a", &def, sizeof def, JET_ColInfo), JET_errSuccess);
+    EXPECT_ERR(JetGetTableColumnInfoA(s2, t2, "b", &def, sizeof def, JET_ColInfo), JET_errColumnNotFound);
+}

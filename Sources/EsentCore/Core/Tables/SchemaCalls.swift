@@ -94,6 +94,15 @@ package enum SchemaCalls {
         }
     }
 
+    /// DDL writes a table's catalog entry; two open transactions changing one table's definition conflict here, at
+    /// the call, as two updates of one record do (the storage engine never refuses a commit).
+    private static func lockDefinition(
+        _ ctx: SessionContext, dbid: UInt32, name: String, conflict: JetError = .writeConflict
+    ) throws(JetError) {
+        try ctx.lock(
+            LockResource(dbid: dbid, objid: Catalog.treeObjid, key: Catalog.tableKey(name)), conflict: conflict)
+    }
+
     private static func access(_ session: IsamSession, _ cursor: TableCursor) -> DDLAccess {
         let creating = creatingCursors.withLock { $0.contains(cursor.tableid) }
         return DDLAccess(
@@ -110,9 +119,15 @@ package enum SchemaCalls {
         try IsamSessions.with(sesid) { (session) throws(JetError) -> UInt in
             let db = try dbid32(dbid)
             guard try !TableCursors.checkDatabase(session, db) else { throw .permissionDenied }
-            let schema = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
-                try DDL.createTable(
-                    name: try name.get(), pages: pages, density: density, dbid: db, readOnlyTransaction: false, in: txn)
+            let schema = try SessionTransactions.write(session) { (txn, ctx) throws(JetError) in
+                try atomically(txn) { () throws(JetError) in
+                    let table = try DDL.createTable(
+                        name: try name.get(), pages: pages, density: density, dbid: db, readOnlyTransaction: false,
+                        in: txn)
+                    // Another open transaction created the name: it is taken.
+                    try lockDefinition(ctx, dbid: db, name: table.name, conflict: .tableDuplicate)
+                    return table
+                }
             }
             let tableid = TableCursors.open(session: session, dbid: db, schema: schema, updatable: true)
             creatingCursors.withLock { _ = $0.insert(tableid) }
@@ -132,11 +147,13 @@ package enum SchemaCalls {
             let pageSize = try session.pageSize()
             var outputs = results
             defer { results = outputs }
-            let schema = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
+            let schema = try SessionTransactions.write(session) { (txn, ctx) throws(JetError) in
                 try atomically(txn) { () throws(JetError) in
-                    try DDL.createTable(
+                    let table = try DDL.createTable(
                         unpacked, dbid: db, pageSize: pageSize, readOnlyTransaction: false,
                         inTransaction: session.level > 0, in: txn, results: &outputs)
+                    try lockDefinition(ctx, dbid: db, name: table.name, conflict: .tableDuplicate)
+                    return table
                 }
             }
             if unpacked.grbit & TableBits.immutableStructure != 0 { return nil }
@@ -151,13 +168,14 @@ package enum SchemaCalls {
         try IsamSessions.with(sesid) { (session) throws(JetError) in
             let db = try dbid32(dbid)
             _ = try TableCursors.checkDatabase(session, db)
-            try SessionTransactions.write(session) { (txn, _) throws(JetError) in
+            try SessionTransactions.write(session) { (txn, ctx) throws(JetError) in
                 try atomically(txn) { () throws(JetError) in
-                    try DDL.deleteTable(
+                    let table = try DDL.deleteTable(
                         name: try name.get(), dbid: db, readOnlyTransaction: false,
                         isOpen: { table in
                             session.cursors.values.contains { $0.dbid == db && $0.schema.objid == table.objid }
                         }, in: txn)
+                    try lockDefinition(ctx, dbid: db, name: table.name)
                 }
             }
         }
@@ -185,10 +203,14 @@ package enum SchemaCalls {
             guard cursor.updatable else { throw .permissionDenied }
             let pageSize = try session.pageSize()
             let rights = access(session, cursor)
-            let result = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
-                try DDL.addColumn(
-                    name: try name.get(), definition: definition, to: try freshSchema(cursor, txn), access: rights,
-                    pageSize: pageSize, in: txn)
+            let result = try SessionTransactions.write(session) { (txn, ctx) throws(JetError) in
+                try atomically(txn) { () throws(JetError) in
+                    let added = try DDL.addColumn(
+                        name: try name.get(), definition: definition, to: try freshSchema(cursor, txn),
+                        access: rights, pageSize: pageSize, in: txn)
+                    try lockDefinition(ctx, dbid: cursor.dbid, name: added.table.name)
+                    return added
+                }
             }
             publish(result.table, dbid: cursor.dbid, in: session)
             cursor.unposition(.beforeFirst)
@@ -202,9 +224,13 @@ package enum SchemaCalls {
             let columnName = try ObjectName.validate(try name.get())
             guard cursor.updatable else { throw .permissionDenied }
             let rights = access(session, cursor)
-            let table = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
-                try DDL.deleteColumn(
-                    name: Array(columnName.utf8), from: try freshSchema(cursor, txn), access: rights, in: txn)
+            let table = try SessionTransactions.write(session) { (txn, ctx) throws(JetError) in
+                try atomically(txn) { () throws(JetError) in
+                    let table = try DDL.deleteColumn(
+                        name: Array(columnName.utf8), from: try freshSchema(cursor, txn), access: rights, in: txn)
+                    try lockDefinition(ctx, dbid: cursor.dbid, name: table.name)
+                    return table
+                }
             }
             publish(table, dbid: cursor.dbid, in: session)
         }
@@ -283,7 +309,7 @@ package enum SchemaCalls {
             defer { errors = results }
             // All of the indexes or none (ESE undoes the whole call on a failure); the elements before the
             // failing one still report success, as ESE reports them.
-            let table = try SessionTransactions.write(session) { (txn, _) throws(JetError) -> TableSchema in
+            let table = try SessionTransactions.write(session) { (txn, ctx) throws(JetError) -> TableSchema in
                 try atomically(txn) { () throws(JetError) -> TableSchema in
                     var table = try freshSchema(cursor, txn)
                     for (position, definition) in list.enumerated() {
@@ -296,6 +322,7 @@ package enum SchemaCalls {
                             throw error
                         }
                     }
+                    try lockDefinition(ctx, dbid: cursor.dbid, name: table.name)
                     return table
                 }
             }
@@ -310,15 +337,19 @@ package enum SchemaCalls {
             guard cursor.updatable else { throw .permissionDenied }
             let rights = access(session, cursor)
             let db = cursor.dbid
-            let table = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
+            let table = try SessionTransactions.write(session) { (txn, ctx) throws(JetError) in
                 let current = try freshSchema(cursor, txn)
-                return try DDL.deleteIndex(
-                    name: Array(indexName.utf8), from: current, access: rights,
-                    inUse: { index in
-                        session.cursors.values.contains {
-                            $0.dbid == db && $0.schema.objid == current.objid && $0.index?.tree == index.tree
-                        }
-                    }, in: txn)
+                return try atomically(txn) { () throws(JetError) -> TableSchema in
+                    let changed = try DDL.deleteIndex(
+                        name: Array(indexName.utf8), from: current, access: rights,
+                        inUse: { index in
+                            session.cursors.values.contains {
+                                $0.dbid == db && $0.schema.objid == current.objid && $0.index?.tree == index.tree
+                            }
+                        }, in: txn)
+                    try lockDefinition(ctx, dbid: db, name: changed.name)
+                    return changed
+                }
             }
             publish(table, dbid: cursor.dbid, in: session)
         }

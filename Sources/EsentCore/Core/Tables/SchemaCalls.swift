@@ -81,16 +81,28 @@ package enum SchemaCalls {
         return table
     }
 
-    /// Every cursor of the session on the table takes the new schema. A cursor on the clustered index of a table
-    /// without primary index moves to the primary index when one is created (it is the clustered index now).
+    /// Brings a cursor's schema up to the version `txn` sees (another session's committed DDL, or a rollback of
+    /// this session's): one catalog lookup, and a cache hit while nothing changed. For the cursor calls.
+    package static func refreshSchema(_ cursor: TableCursor, in txn: any TreeTransaction) throws(JetError) {
+        let table = try freshSchema(cursor, txn)
+        if table.version != cursor.schema.version { adopt(table, by: cursor) }
+    }
+
+    /// A cursor on the clustered index of a table without primary index moves to the primary index when one is
+    /// created (it is the clustered index now).
+    private static func adopt(_ table: TableSchema, by cursor: TableCursor) {
+        let onSequential = cursor.index == nil
+        cursor.adopt(table)
+        if onSequential, let primary = table.primaryIndex {
+            cursor.index = primary
+            cursor.dropTreeCursors()
+        }
+    }
+
+    /// Every cursor of the session on the table takes the new schema.
     private static func publish(_ table: TableSchema, dbid: UInt32, in session: IsamSession) {
         for cursor in session.cursors.values where cursor.dbid == dbid && cursor.schema.objid == table.objid {
-            let onSequential = cursor.index == nil
-            cursor.adopt(table)
-            if onSequential, let primary = table.primaryIndex {
-                cursor.index = primary
-                cursor.dropTreeCursors()
-            }
+            adopt(table, by: cursor)
         }
     }
 

@@ -96,7 +96,7 @@ package enum InfoLists {
 
     /// Builds the temporary table of `rows` (in order) and opens a read-only cursor on its first row.
     private static func open(
-        sesid: UInt, name: String, columns: [ColumnSchema], rows: [[UInt32: Value]], unicode: Bool
+        session: IsamSession, name: String, columns: [ColumnSchema], rows: [[UInt32: Value]], unicode: Bool
     ) throws(JetError) -> UInt {
         let store = MemoryTreeStore()
         store.register(dbid: 0)
@@ -119,21 +119,39 @@ package enum InfoLists {
             }
         }
         do throws(StorageError) { try build.commit(lazy: true, log: nil) } catch { throw JetError(error) }
-        return try IsamSessions.with(sesid) { (session) throws(JetError) -> UInt in
-            let tableid = TableCursors.open(session: session, dbid: 0, schema: schema, updatable: false)
-            guard let cursor = session.cursors[tableid] else { throw .invalidTableId }
-            cursor.privateTransaction = store.begin(readOnly: true)
-            // ESE hands the list out positioned on its first row.
-            if !rows.isEmpty { try Navigation.resolveDeferred(session, cursor) }
-            return tableid
+        let tableid = TableCursors.open(session: session, dbid: 0, schema: schema, updatable: false)
+        guard let cursor = session.cursors[tableid] else { throw .invalidTableId }
+        cursor.privateTransaction = store.begin(readOnly: true)
+        // ESE hands the list out positioned on its first row.
+        if !rows.isEmpty { try Navigation.resolveDeferred(session, cursor) }
+        return tableid
+    }
+
+    /// The sesid forms, which enter the session gate themselves.
+    package static func openColumnList(
+        sesid: UInt, table: TableSchema, sortByColumnid: Bool, minimal: Bool, updatable: Bool, unicode: Bool
+    ) throws(JetError) -> ColumnListResult {
+        try IsamSessions.with(sesid) { (session) throws(JetError) in
+            try openColumnList(
+                session: session, table: table, sortByColumnid: sortByColumnid, minimal: minimal, updatable: updatable,
+                unicode: unicode)
+        }
+    }
+
+    package static func openIndexList(sesid: UInt, table: TableSchema, unicode: Bool) throws(JetError)
+        -> IndexListResult
+    {
+        try IsamSessions.with(sesid) { (session) throws(JetError) in
+            try openIndexList(session: session, table: table, unicode: unicode)
         }
     }
 
     /// JET_ColInfoList (and ListCompact, ListSortColumnid): one row per column of `table`, by name (ASCII
     /// case-insensitive, as ESE's catalog orders them) or by column id; `minimal` fills only name and id.
-    /// `unicode`: names as UTF-16 (a W caller). `updatable`: the grbit's JET_bitColumnUpdatable.
+    /// `unicode`: names as UTF-16 (a W caller). `updatable`: the grbit's JET_bitColumnUpdatable. The caller is
+    /// inside the session gate (TableCursors.with / IsamSessions.with).
     package static func openColumnList(
-        sesid: UInt, table: TableSchema, sortByColumnid: Bool, minimal: Bool, updatable: Bool, unicode: Bool
+        session: IsamSession, table: TableSchema, sortByColumnid: Bool, minimal: Bool, updatable: Bool, unicode: Bool
     ) throws(JetError) -> ColumnListResult {
         let columns = [
             column(ColumnListTable.presentationOrder, "PresentationOrder", .long),
@@ -173,13 +191,13 @@ package enum InfoLists {
             }
             rows.append(row)
         }
-        let tableid = try open(sesid: sesid, name: "ColumnList", columns: columns, rows: rows, unicode: unicode)
+        let tableid = try open(session: session, name: "ColumnList", columns: columns, rows: rows, unicode: unicode)
         return ColumnListResult(tableid: tableid, cRecord: rows.count)
     }
 
     /// JET_IdxInfoList: one row per key column of each index of `table` (primary first, then by name).
     package static func openIndexList(
-        sesid: UInt, table: TableSchema, unicode: Bool
+        session: IsamSession, table: TableSchema, unicode: Bool
     ) throws(JetError) -> IndexListResult {
         let columns = [
             column(IndexListTable.grbitIndex, "IndexFlags", .long), column(IndexListTable.cKey, "KeyCount", .long),
@@ -218,7 +236,7 @@ package enum InfoLists {
                 ])
             }
         }
-        let tableid = try open(sesid: sesid, name: "IndexList", columns: columns, rows: rows, unicode: unicode)
+        let tableid = try open(session: session, name: "IndexList", columns: columns, rows: rows, unicode: unicode)
         return IndexListResult(tableid: tableid, cRecord: rows.count)
     }
 }

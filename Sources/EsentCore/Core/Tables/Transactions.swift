@@ -275,6 +275,20 @@ package enum SessionTransactions {
             session.generation &+= 1
             if !all { break }
         }
+        refreshSchemas(session)
+    }
+
+    /// DDL undone by a rollback: the remaining cursors take the table's definition as the session now sees it
+    /// (a column or index added at the rolled-back level is gone again, a deleted one is back).
+    private static func refreshSchemas(_ session: IsamSession) {
+        let cursors = session.cursors.values.filter { $0.privateTransaction == nil }
+        guard !cursors.isEmpty, let transaction = try? session.readTransaction() else { return }
+        for cursor in cursors {
+            let current = try? Catalog.table(named: cursor.schema.name, dbid: cursor.dbid, in: transaction)
+            if let current, current.objid == cursor.objid, current !== cursor.schema {
+                cursor.adopt(current)
+            }
+        }
     }
 
     private static func finish(_ session: IsamSession) {

@@ -56,7 +56,9 @@ SCENARIO(ddl_create_index2_creates_all_elements_or_none, "api JetCreateIndex, Je
     EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
     EXPECT_ERR(JetCreateIndexA(env.sesid, t, "byname", 0, kname, sizeof kname, 0), JET_errSuccess);
     EXPECT_ERR(JetRollback(env.sesid, 0), JET_errSuccess);
-    EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "byname"), JET_errIndexNotFound);
+    uint16_t keyMost = 0;
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "byname", &keyMost, sizeof keyMost, JET_IdxInfoKeyMost),
+               JET_errIndexNotFound);
     EXPECT_ERR(JetCreateIndexA(env.sesid, t, "byname", 0, kname, sizeof kname, 0), JET_errSuccess);
     EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "byname"), JET_errSuccess);
 }

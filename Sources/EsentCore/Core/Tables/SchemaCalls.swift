@@ -83,9 +83,13 @@ package enum SchemaCalls {
 
     /// Brings a cursor's schema up to the version `txn` sees (another session's committed DDL, or a rollback of
     /// this session's): one catalog lookup, and a cache hit while nothing changed. For the cursor calls.
+    /// A table the catalog does not show (deleted meanwhile) leaves the cursor as it is: its next tree access
+    /// reports the missing table.
     package static func refreshSchema(_ cursor: TableCursor, in txn: any TreeTransaction) throws(JetError) {
-        let table = try freshSchema(cursor, txn)
-        if table.version != cursor.schema.version { adopt(table, by: cursor) }
+        guard let table = try Catalog.table(named: cursor.schema.name, dbid: cursor.dbid, in: txn),
+            table.objid == cursor.schema.objid, table.version != cursor.schema.version
+        else { return }
+        adopt(table, by: cursor)
     }
 
     /// A cursor on the clustered index of a table without primary index moves to the primary index when one is

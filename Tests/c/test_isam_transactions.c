@@ -99,6 +99,8 @@ SCENARIO(insert_of_a_key_another_transaction_holds_gives_1605, "api Cursors, rec
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     f_insert(env.sesid, t, 1);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* the creating cursor is exclusive */
+    t = f_open(env.sesid, env.dbid);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
     JET_TABLEID t2 = f_open(s2, dbid2);
@@ -136,6 +138,8 @@ SCENARIO(unique_secondary_key_held_by_another_transaction_gives_1605, "api Curso
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
     static const char kn[] = "+name\0";
     EXPECT_ERR(JetCreateIndexA(env.sesid, t, "uname", JET_bitIndexUnique, kn, sizeof kn, 0), JET_errSuccess);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* the creating cursor is exclusive */
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, 0, &t), JET_errSuccess);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
     JET_TABLEID t2 = 0;
@@ -181,6 +185,8 @@ SCENARIO(snapshot_isolation_and_delete_conflict, "api Cursors, records and navig
     isam_env env = isam_open();
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
     EXPECT_ERR(kv_insert(env.sesid, t, 999, "old"), JET_errSuccess);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* the creating cursor is exclusive */
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, 0, &t), JET_errSuccess);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
     JET_TABLEID t2 = 0;
@@ -221,6 +227,8 @@ SCENARIO(uncommitted_inserts_are_invisible_to_other_sessions, "api Cursors, reco
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     f_insert(env.sesid, t, 1);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* the creating cursor is exclusive */
+    t = f_open(env.sesid, env.dbid);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
     JET_TABLEID t2 = f_open(s2, dbid2);

@@ -98,9 +98,9 @@ SCENARIO(replace_at_level_0_conflicts_with_a_change_since_prepare, "api Cursors,
 SCENARIO(insert_of_a_key_another_transaction_holds_gives_1605, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
-    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* JetCreateTable's cursor is exclusive */
-    t = f_open(env.sesid, env.dbid);
     f_insert(env.sesid, t, 1);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* the creating cursor is exclusive */
+    t = f_open(env.sesid, env.dbid);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
     JET_TABLEID t2 = f_open(s2, dbid2);
@@ -138,7 +138,7 @@ SCENARIO(unique_secondary_key_held_by_another_transaction_gives_1605, "api Curso
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
     static const char kn[] = "+name\0";
     EXPECT_ERR(JetCreateIndexA(env.sesid, t, "uname", JET_bitIndexUnique, kn, sizeof kn, 0), JET_errSuccess);
-    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* JetCreateTable's cursor is exclusive */
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* the creating cursor is exclusive */
     EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, 0, &t), JET_errSuccess);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
@@ -184,9 +184,9 @@ SCENARIO(a_session_never_conflicts_with_itself, "api Cursors, records and naviga
 SCENARIO(snapshot_isolation_and_delete_conflict, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
-    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* JetCreateTable's cursor is exclusive */
-    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, 0, &t), JET_errSuccess);
     EXPECT_ERR(kv_insert(env.sesid, t, 999, "old"), JET_errSuccess);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* the creating cursor is exclusive */
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, 0, &t), JET_errSuccess);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
     JET_TABLEID t2 = 0;
@@ -226,9 +226,9 @@ SCENARIO(snapshot_isolation_and_delete_conflict, "api Cursors, records and navig
 SCENARIO(uncommitted_inserts_are_invisible_to_other_sessions, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
-    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* JetCreateTable's cursor is exclusive */
-    t = f_open(env.sesid, env.dbid);
     f_insert(env.sesid, t, 1);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* the creating cursor is exclusive */
+    t = f_open(env.sesid, env.dbid);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
     JET_TABLEID t2 = f_open(s2, dbid2);

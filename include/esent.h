@@ -258,6 +258,471 @@ typedef JET_INSTANCE_INFO_A JET_INSTANCE_INFO;
 #endif
 
 /* ---------------------------------------------------------------------------------------------------------
+ * Tables, columns, indexes and records: the types and structures of the ISAM calls. Natural alignment, as
+ * Windows' esent.h; sizes on LP64 Linux follow from `unsigned long` being 8 bytes (Tests/c/test_isam_layout.c).
+ * ------------------------------------------------------------------------------------------------------- */
+typedef unsigned long JET_COLTYP;
+typedef unsigned long JET_CBTYP;
+typedef unsigned long JET_OBJTYP;
+typedef double JET_DATESERIAL;
+
+typedef struct {
+    unsigned long cbStruct;
+    JET_COLUMNID columnid;
+    JET_COLTYP coltyp;
+    unsigned short wCountry;
+    unsigned short langid;
+    unsigned short cp;
+    unsigned short wCollate;
+    unsigned long cbMax;
+    JET_GRBIT grbit;
+} JET_COLUMNDEF;
+
+typedef struct {
+    unsigned long cbStruct;
+    JET_COLUMNID columnid;
+    JET_COLTYP coltyp;
+    unsigned short wCountry;
+    unsigned short langid;
+    unsigned short cp;
+    unsigned short wFiller;
+    unsigned long cbMax;
+    JET_GRBIT grbit;
+    char szBaseTableName[256];
+    char szBaseColumnName[256];
+} JET_COLUMNBASE_A;
+
+typedef struct {
+    unsigned long cbStruct;
+    JET_COLUMNID columnid;
+    JET_COLTYP coltyp;
+    unsigned short wCountry;
+    unsigned short langid;
+    unsigned short cp;
+    unsigned short wFiller;
+    unsigned long cbMax;
+    JET_GRBIT grbit;
+    WCHAR szBaseTableName[256];
+    WCHAR szBaseColumnName[256];
+} JET_COLUMNBASE_W;
+
+typedef struct {
+    unsigned long cbStruct;
+    char *szColumnName;
+    JET_COLTYP coltyp;
+    unsigned long cbMax;
+    JET_GRBIT grbit;
+    void *pvDefault;
+    unsigned long cbDefault;
+    unsigned long cp;
+    JET_COLUMNID columnid; /* out */
+    JET_ERR err;           /* out */
+} JET_COLUMNCREATE_A;
+
+typedef struct {
+    unsigned long cbStruct;
+    WCHAR *szColumnName;
+    JET_COLTYP coltyp;
+    unsigned long cbMax;
+    JET_GRBIT grbit;
+    void *pvDefault;
+    unsigned long cbDefault;
+    unsigned long cp;
+    JET_COLUMNID columnid; /* out */
+    JET_ERR err;           /* out */
+} JET_COLUMNCREATE_W;
+
+typedef struct {
+    unsigned long cbStruct;
+    char *szColumnName;
+    JET_GRBIT grbit;
+} JET_CONDITIONALCOLUMN_A;
+
+typedef struct {
+    unsigned long cbStruct;
+    WCHAR *szColumnName;
+    JET_GRBIT grbit;
+} JET_CONDITIONALCOLUMN_W;
+
+typedef struct {
+    unsigned long lcid;
+    unsigned long dwMapFlags;
+} JET_UNICODEINDEX;
+
+typedef struct {
+    WCHAR *szLocaleName;
+    unsigned long dwMapFlags;
+} JET_UNICODEINDEX2;
+
+typedef struct {
+    unsigned long chLengthMin;
+    unsigned long chLengthMax;
+    unsigned long chToIndexMax;
+    unsigned long cchIncrement;
+    unsigned long ichStart;
+} JET_TUPLELIMITS;
+
+typedef struct {
+    unsigned long cbStruct;
+    unsigned long ulInitialDensity;
+    unsigned long cbInitial;
+    JET_GRBIT grbit;
+    unsigned long ulMaintDensity;
+    unsigned long ulGrowth;
+    unsigned long cbMinExtent;
+    unsigned long cbMaxExtent;
+} JET_SPACEHINTS;
+
+/* pidxunicode is meant when grbit has JET_bitIndexUnicode (else lcid), ptuplelimits when it has
+ * JET_bitIndexTupleLimits (else cbVarSegMac). */
+typedef struct {
+    unsigned long cbStruct;
+    char *szIndexName;
+    char *szKey;
+    unsigned long cbKey;
+    JET_GRBIT grbit;
+    unsigned long ulDensity;
+    union {
+        unsigned long lcid;
+        JET_UNICODEINDEX *pidxunicode;
+    };
+    union {
+        unsigned long cbVarSegMac;
+        JET_TUPLELIMITS *ptuplelimits;
+    };
+    JET_CONDITIONALCOLUMN_A *rgconditionalcolumn;
+    unsigned long cConditionalColumn;
+    JET_ERR err; /* out */
+    unsigned long cbKeyMost;
+} JET_INDEXCREATE_A;
+
+typedef struct {
+    unsigned long cbStruct;
+    WCHAR *szIndexName;
+    WCHAR *szKey;
+    unsigned long cbKey;
+    JET_GRBIT grbit;
+    unsigned long ulDensity;
+    union {
+        unsigned long lcid;
+        JET_UNICODEINDEX *pidxunicode;
+    };
+    union {
+        unsigned long cbVarSegMac;
+        JET_TUPLELIMITS *ptuplelimits;
+    };
+    JET_CONDITIONALCOLUMN_W *rgconditionalcolumn;
+    unsigned long cConditionalColumn;
+    JET_ERR err; /* out */
+    unsigned long cbKeyMost;
+} JET_INDEXCREATE_W;
+
+typedef struct {
+    unsigned long cbStruct;
+    char *szIndexName;
+    char *szKey;
+    unsigned long cbKey;
+    JET_GRBIT grbit;
+    unsigned long ulDensity;
+    union {
+        unsigned long lcid;
+        JET_UNICODEINDEX *pidxunicode;
+    };
+    union {
+        unsigned long cbVarSegMac;
+        JET_TUPLELIMITS *ptuplelimits;
+    };
+    JET_CONDITIONALCOLUMN_A *rgconditionalcolumn;
+    unsigned long cConditionalColumn;
+    JET_ERR err; /* out */
+    unsigned long cbKeyMost;
+    JET_SPACEHINTS *pSpacehints;
+} JET_INDEXCREATE2_A;
+
+typedef struct {
+    unsigned long cbStruct;
+    WCHAR *szIndexName;
+    WCHAR *szKey;
+    unsigned long cbKey;
+    JET_GRBIT grbit;
+    unsigned long ulDensity;
+    union {
+        unsigned long lcid;
+        JET_UNICODEINDEX *pidxunicode;
+    };
+    union {
+        unsigned long cbVarSegMac;
+        JET_TUPLELIMITS *ptuplelimits;
+    };
+    JET_CONDITIONALCOLUMN_W *rgconditionalcolumn;
+    unsigned long cConditionalColumn;
+    JET_ERR err; /* out */
+    unsigned long cbKeyMost;
+    JET_SPACEHINTS *pSpacehints;
+} JET_INDEXCREATE2_W;
+
+typedef struct {
+    unsigned long cbStruct;
+    char *szIndexName;
+    char *szKey;
+    unsigned long cbKey;
+    JET_GRBIT grbit;
+    unsigned long ulDensity;
+    JET_UNICODEINDEX2 *pidxunicode;
+    union {
+        unsigned long cbVarSegMac;
+        JET_TUPLELIMITS *ptuplelimits;
+    };
+    JET_CONDITIONALCOLUMN_A *rgconditionalcolumn;
+    unsigned long cConditionalColumn;
+    JET_ERR err; /* out */
+    unsigned long cbKeyMost;
+    JET_SPACEHINTS *pSpacehints;
+} JET_INDEXCREATE3_A;
+
+typedef struct {
+    unsigned long cbStruct;
+    WCHAR *szIndexName;
+    WCHAR *szKey;
+    unsigned long cbKey;
+    JET_GRBIT grbit;
+    unsigned long ulDensity;
+    JET_UNICODEINDEX2 *pidxunicode;
+    union {
+        unsigned long cbVarSegMac;
+        JET_TUPLELIMITS *ptuplelimits;
+    };
+    JET_CONDITIONALCOLUMN_W *rgconditionalcolumn;
+    unsigned long cConditionalColumn;
+    JET_ERR err; /* out */
+    unsigned long cbKeyMost;
+    JET_SPACEHINTS *pSpacehints;
+} JET_INDEXCREATE3_W;
+
+typedef struct {
+    unsigned long cbStruct;
+    char *szTableName;
+    char *szTemplateTableName;
+    unsigned long ulPages;
+    unsigned long ulDensity;
+    JET_COLUMNCREATE_A *rgcolumncreate;
+    unsigned long cColumns;
+    JET_INDEXCREATE_A *rgindexcreate;
+    unsigned long cIndexes;
+    JET_GRBIT grbit;
+    JET_TABLEID tableid;    /* out */
+    unsigned long cCreated; /* out */
+} JET_TABLECREATE_A;
+
+typedef struct {
+    unsigned long cbStruct;
+    WCHAR *szTableName;
+    WCHAR *szTemplateTableName;
+    unsigned long ulPages;
+    unsigned long ulDensity;
+    JET_COLUMNCREATE_W *rgcolumncreate;
+    unsigned long cColumns;
+    JET_INDEXCREATE_W *rgindexcreate;
+    unsigned long cIndexes;
+    JET_GRBIT grbit;
+    JET_TABLEID tableid;    /* out */
+    unsigned long cCreated; /* out */
+} JET_TABLECREATE_W;
+
+typedef struct {
+    unsigned long cbStruct;
+    char *szTableName;
+    char *szTemplateTableName;
+    unsigned long ulPages;
+    unsigned long ulDensity;
+    JET_COLUMNCREATE_A *rgcolumncreate;
+    unsigned long cColumns;
+    JET_INDEXCREATE_A *rgindexcreate;
+    unsigned long cIndexes;
+    char *szCallback;
+    JET_CBTYP cbtyp;
+    JET_GRBIT grbit;
+    JET_TABLEID tableid;    /* out */
+    unsigned long cCreated; /* out */
+} JET_TABLECREATE2_A;
+
+typedef struct {
+    unsigned long cbStruct;
+    WCHAR *szTableName;
+    WCHAR *szTemplateTableName;
+    unsigned long ulPages;
+    unsigned long ulDensity;
+    JET_COLUMNCREATE_W *rgcolumncreate;
+    unsigned long cColumns;
+    JET_INDEXCREATE_W *rgindexcreate;
+    unsigned long cIndexes;
+    WCHAR *szCallback;
+    JET_CBTYP cbtyp;
+    JET_GRBIT grbit;
+    JET_TABLEID tableid;    /* out */
+    unsigned long cCreated; /* out */
+} JET_TABLECREATE2_W;
+
+typedef struct {
+    unsigned long cbStruct;
+    char *szTableName;
+    char *szTemplateTableName;
+    unsigned long ulPages;
+    unsigned long ulDensity;
+    JET_COLUMNCREATE_A *rgcolumncreate;
+    unsigned long cColumns;
+    JET_INDEXCREATE2_A *rgindexcreate;
+    unsigned long cIndexes;
+    char *szCallback;
+    JET_CBTYP cbtyp;
+    JET_GRBIT grbit;
+    JET_SPACEHINTS *pSeqSpacehints;
+    JET_SPACEHINTS *pLVSpacehints;
+    unsigned long cbSeparateLV;
+    JET_TABLEID tableid;    /* out */
+    unsigned long cCreated; /* out */
+} JET_TABLECREATE3_A;
+
+typedef struct {
+    unsigned long cbStruct;
+    WCHAR *szTableName;
+    WCHAR *szTemplateTableName;
+    unsigned long ulPages;
+    unsigned long ulDensity;
+    JET_COLUMNCREATE_W *rgcolumncreate;
+    unsigned long cColumns;
+    JET_INDEXCREATE2_W *rgindexcreate;
+    unsigned long cIndexes;
+    WCHAR *szCallback;
+    JET_CBTYP cbtyp;
+    JET_GRBIT grbit;
+    JET_SPACEHINTS *pSeqSpacehints;
+    JET_SPACEHINTS *pLVSpacehints;
+    unsigned long cbSeparateLV;
+    JET_TABLEID tableid;    /* out */
+    unsigned long cCreated; /* out */
+} JET_TABLECREATE3_W;
+
+typedef struct {
+    JET_COLUMNID columnid;
+    const void *pvData;
+    unsigned long cbData;
+    JET_GRBIT grbit;
+    unsigned long ibLongValue;
+    unsigned long itagSequence;
+    JET_ERR err; /* out */
+} JET_SETCOLUMN;
+
+typedef struct {
+    JET_COLUMNID columnid;
+    void *pvData;
+    unsigned long cbData;
+    unsigned long cbActual; /* out */
+    JET_GRBIT grbit;
+    unsigned long ibLongValue;
+    unsigned long itagSequence;
+    JET_COLUMNID columnidNextTagged; /* out */
+    JET_ERR err;                     /* out */
+} JET_RETRIEVECOLUMN;
+
+typedef struct {
+    unsigned long cbStruct;
+    unsigned long ibLongValue;
+    unsigned long itagSequence;
+} JET_SETINFO;
+
+typedef struct {
+    unsigned long cbStruct;
+    unsigned long ibLongValue;
+    unsigned long itagSequence;
+    JET_COLUMNID columnidNextTagged;
+} JET_RETINFO;
+
+/* Opaque: from JetGetTableIndexInfo(JET_IdxInfoIndexId), for JetSetCurrentIndex4. */
+typedef struct {
+    unsigned long cbStruct;
+    unsigned char rgbIndexId[sizeof(JET_API_PTR) + sizeof(unsigned long) + sizeof(unsigned long)];
+} JET_INDEXID;
+
+/* What JetGetTableInfo(JET_TblInfo) returns. */
+typedef struct {
+    unsigned long cbStruct;
+    JET_OBJTYP objtyp;
+    JET_DATESERIAL dtCreate;
+    JET_DATESERIAL dtUpdate;
+    JET_GRBIT grbit;
+    unsigned long flags;
+    unsigned long cRecord;
+    unsigned long cPage;
+} JET_OBJECTINFO;
+
+/* JET_ColInfoList: a read-only temporary table, one record per column; the columnid* fields name its columns. */
+typedef struct {
+    unsigned long cbStruct;
+    JET_TABLEID tableid;
+    unsigned long cRecord;
+    JET_COLUMNID columnidPresentationOrder;
+    JET_COLUMNID columnidcolumnname;
+    JET_COLUMNID columnidcolumnid;
+    JET_COLUMNID columnidcoltyp;
+    JET_COLUMNID columnidCountry;
+    JET_COLUMNID columnidLangid;
+    JET_COLUMNID columnidCp;
+    JET_COLUMNID columnidCollate;
+    JET_COLUMNID columnidcbMax;
+    JET_COLUMNID columnidgrbit;
+    JET_COLUMNID columnidDefault;
+    JET_COLUMNID columnidBaseTableName;
+    JET_COLUMNID columnidBaseColumnName;
+    JET_COLUMNID columnidDefinitionName;
+} JET_COLUMNLIST;
+
+/* JET_IdxInfoList: a read-only temporary table, one record per index segment. */
+typedef struct {
+    unsigned long cbStruct;
+    JET_TABLEID tableid;
+    unsigned long cRecord;
+    JET_COLUMNID columnidindexname;
+    JET_COLUMNID columnidgrbitIndex;
+    JET_COLUMNID columnidcKey;
+    JET_COLUMNID columnidcEntry;
+    JET_COLUMNID columnidcPage;
+    JET_COLUMNID columnidcColumn;
+    JET_COLUMNID columnidiColumn;
+    JET_COLUMNID columnidcolumnid;
+    JET_COLUMNID columnidcoltyp;
+    JET_COLUMNID columnidCountry;
+    JET_COLUMNID columnidLangid;
+    JET_COLUMNID columnidCp;
+    JET_COLUMNID columnidCollate;
+    JET_COLUMNID columnidgrbitColumn;
+    JET_COLUMNID columnidcolumnname;
+    JET_COLUMNID columnidLCMapFlags;
+} JET_INDEXLIST;
+
+#ifdef JET_UNICODE
+typedef JET_COLUMNBASE_W JET_COLUMNBASE;
+typedef JET_COLUMNCREATE_W JET_COLUMNCREATE;
+typedef JET_CONDITIONALCOLUMN_W JET_CONDITIONALCOLUMN;
+typedef JET_INDEXCREATE_W JET_INDEXCREATE;
+typedef JET_INDEXCREATE2_W JET_INDEXCREATE2;
+typedef JET_INDEXCREATE3_W JET_INDEXCREATE3;
+typedef JET_TABLECREATE_W JET_TABLECREATE;
+typedef JET_TABLECREATE2_W JET_TABLECREATE2;
+typedef JET_TABLECREATE3_W JET_TABLECREATE3;
+#else
+typedef JET_COLUMNBASE_A JET_COLUMNBASE;
+typedef JET_COLUMNCREATE_A JET_COLUMNCREATE;
+typedef JET_CONDITIONALCOLUMN_A JET_CONDITIONALCOLUMN;
+typedef JET_INDEXCREATE_A JET_INDEXCREATE;
+typedef JET_INDEXCREATE2_A JET_INDEXCREATE2;
+typedef JET_INDEXCREATE3_A JET_INDEXCREATE3;
+typedef JET_TABLECREATE_A JET_TABLECREATE;
+typedef JET_TABLECREATE2_A JET_TABLECREATE2;
+typedef JET_TABLECREATE3_A JET_TABLECREATE3;
+#endif
+
+/* ---------------------------------------------------------------------------------------------------------
  * Constants: every error, warning, grbit, parameter id, dbstate, file type, snp/snt and nil handle.
  * ------------------------------------------------------------------------------------------------------- */
 /* BEGIN GENERATED CONSTANTS (tools/gen-constants.py) */
@@ -1484,6 +1949,124 @@ typedef JET_INSTANCE_INFO_A JET_INSTANCE_INFO;
 #define JET_bitTestHookCorruptSizeShortWrapLarge                    0x00040000
 #define JET_bitTestHookCorruptLeaveChecksum                         0x01000000
 #define JET_bitAlterDbFileHdrAddField                               0x1
+#define JET_tableidNil                                              (~(JET_TABLEID)0)
+#define JET_columnidNil                                             (~(JET_COLUMNID)0)
+#define JET_cbBookmarkMost                                          256
+#define JET_cbBookmarkMostMost                                      2000
+#define JET_cbNameMost                                              64
+#define JET_cbFullNameMost                                          255
+#define JET_cbColumnLVPageOverhead                                  82
+#define JET_cbLVDefaultValueMost                                    255
+#define JET_cbColumnMost                                            255
+#define JET_cbLVColumnMost                                          0x7FFFFFFF
+#define JET_cbKeyMostMost                                           2000
+#define JET_cbKeyMost32KBytePage                                    2000
+#define JET_cbKeyMost16KBytePage                                    2000
+#define JET_cbKeyMost8KBytePage                                     2000
+#define JET_cbKeyMost4KBytePage                                     1000
+#define JET_cbKeyMost2KBytePage                                     500
+#define JET_cbKeyMostMin                                            255
+#define JET_cbKeyMost                                               255
+#define JET_cbLimitKeyMost                                          256
+#define JET_cbPrimaryKeyMost                                        255
+#define JET_cbSecondaryKeyMost                                      255
+#define JET_cbKeyMost_OLD                                           255
+#define JET_ccolKeyMost                                             16
+#define JET_ccolMost                                                0x0000fee0
+#define JET_ccolFixedMost                                           0x0000007f
+#define JET_ccolVarMost                                             0x00000080
+#define JET_ccolTaggedMost                                          0x0000fde1
+#define JET_maskLimitOptions                                        0x00000f00
+#define JET_MoveFirst                                               0x80000000
+#define JET_MovePrevious                                            (-1)
+#define JET_MoveNext                                                1
+#define JET_MoveLast                                                0x7fffffff
+#define JET_prepInsert                                              0
+#define JET_prepReplace                                             2
+#define JET_prepCancel                                              3
+#define JET_prepReplaceNoLock                                       4
+#define JET_prepInsertCopy                                          5
+#define JET_prepInsertCopyDeleteOriginal                            7
+#define JET_prepReadOnlyCopy                                        8
+#define JET_prepInsertCopyReplaceOriginal                           9
+#define JET_prepInsertMustSetAutoIncrement                          10
+#define JET_coltypNil                                               0
+#define JET_coltypBit                                               1
+#define JET_coltypUnsignedByte                                      2
+#define JET_coltypShort                                             3
+#define JET_coltypLong                                              4
+#define JET_coltypCurrency                                          5
+#define JET_coltypIEEESingle                                        6
+#define JET_coltypIEEEDouble                                        7
+#define JET_coltypDateTime                                          8
+#define JET_coltypBinary                                            9
+#define JET_coltypText                                              10
+#define JET_coltypLongBinary                                        11
+#define JET_coltypLongText                                          12
+#define JET_coltypMax                                               19
+#define JET_coltypSLV                                               13
+#define JET_coltypUnsignedLong                                      14
+#define JET_coltypLongLong                                          15
+#define JET_coltypGUID                                              16
+#define JET_coltypUnsignedShort                                     17
+#define JET_coltypUnsignedLongLong                                  18
+#define JET_TblInfo                                                 0
+#define JET_TblInfoName                                             1
+#define JET_TblInfoDbid                                             2
+#define JET_TblInfoMostMany                                         3
+#define JET_TblInfoRvt                                              4
+#define JET_TblInfoOLC                                              5
+#define JET_TblInfoResetOLC                                         6
+#define JET_TblInfoSpaceUsage                                       7
+#define JET_TblInfoDumpTable                                        8
+#define JET_TblInfoSpaceAlloc                                       9
+#define JET_TblInfoSpaceOwned                                       10
+#define JET_TblInfoSpaceAvailable                                   11
+#define JET_TblInfoTemplateTableName                                12
+#define JET_TblInfoLVChunkMax                                       13
+#define JET_TblInfoEncryptionKey                                    14
+#define JET_TblInfoRetrieveAndReserveAutoIncrement                  16
+#define JET_TblInfoSpaceOwnedLV                                     17
+#define JET_TblInfoSpaceAvailableLV                                 18
+#define JET_TblInfoObjectId                                         19
+#define JET_IdxInfo                                                 0
+#define JET_IdxInfoList                                             1
+#define JET_IdxInfoSysTabCursor                                     2
+#define JET_IdxInfoOLC                                              3
+#define JET_IdxInfoResetOLC                                         4
+#define JET_IdxInfoSpaceAlloc                                       5
+#define JET_IdxInfoLCID                                             6
+#define JET_IdxInfoLangid                                           6
+#define JET_IdxInfoCount                                            7
+#define JET_IdxInfoVarSegMac                                        8
+#define JET_IdxInfoIndexId                                          9
+#define JET_IdxInfoKeyMost                                          10
+#define JET_IdxInfoCreateIndex                                      11
+#define JET_IdxInfoCreateIndex2                                     12
+#define JET_IdxInfoCreateIndex3                                     13
+#define JET_IdxInfoLocaleName                                       14
+#define JET_IdxInfoSortVersion                                      15
+#define JET_IdxInfoDefinedSortVersion                               16
+#define JET_IdxInfoSortId                                           17
+#define JET_IdxInfoSpaceOwned                                       18
+#define JET_IdxInfoSpaceAvailable                                   19
+#define JET_ColInfo                                                 0
+#define JET_ColInfoList                                             1
+#define JET_ColInfoSysTabCursor                                     3
+#define JET_ColInfoBase                                             4
+#define JET_ColInfoListCompact                                      5
+#define JET_ColInfoByColid                                          6
+#define JET_ColInfoListSortColumnid                                 7
+#define JET_ColInfoBaseByColid                                      8
+#define JET_ColInfoGrbitNonDerivedColumnsOnly                       0x80000000
+#define JET_ColInfoGrbitMinimalInfo                                 0x40000000
+#define JET_ColInfoGrbitSortByColumnid                              0x20000000
+#define JET_ColInfoGrbitCompacting                                  0x10000000
+#define JET_objtypNil                                               0
+#define JET_objtypTable                                             1
+#define JET_objtypDb                                                2
+#define JET_objtypContainer                                         3
+#define JET_objtypLongRoot                                          9
 #else /* Swift: typed literals (see tools/gen-constants.py) */
 #define JET_bitDBUtilSpaceInfoBasicCatalog                          ((JET_GRBIT)0x00000001)
 #define JET_bitDBUtilSpaceInfoSpaceTrees                            ((JET_GRBIT)0x00000002)
@@ -2705,12 +3288,132 @@ typedef JET_INSTANCE_INFO_A JET_INSTANCE_INFO;
 #define JET_bitTestHookCorruptSizeShortWrapLarge                    ((JET_GRBIT)0x00040000)
 #define JET_bitTestHookCorruptLeaveChecksum                         ((JET_GRBIT)0x01000000)
 #define JET_bitAlterDbFileHdrAddField                               ((JET_GRBIT)0x00000001)
+#define JET_cbBookmarkMost                                          0x100UL
+#define JET_cbBookmarkMostMost                                      0x7D0UL
+#define JET_cbNameMost                                              0x40UL
+#define JET_cbFullNameMost                                          0xFFUL
+#define JET_cbColumnLVPageOverhead                                  0x52UL
+#define JET_cbLVDefaultValueMost                                    0xFFUL
+#define JET_cbColumnMost                                            0xFFUL
+#define JET_cbLVColumnMost                                          0x7FFFFFFFUL
+#define JET_cbKeyMostMost                                           0x7D0UL
+#define JET_cbKeyMost32KBytePage                                    0x7D0UL
+#define JET_cbKeyMost16KBytePage                                    0x7D0UL
+#define JET_cbKeyMost8KBytePage                                     0x7D0UL
+#define JET_cbKeyMost4KBytePage                                     0x3E8UL
+#define JET_cbKeyMost2KBytePage                                     0x1F4UL
+#define JET_cbKeyMostMin                                            0xFFUL
+#define JET_cbKeyMost                                               0xFFUL
+#define JET_cbLimitKeyMost                                          0x100UL
+#define JET_cbPrimaryKeyMost                                        0xFFUL
+#define JET_cbSecondaryKeyMost                                      0xFFUL
+#define JET_cbKeyMost_OLD                                           0xFFUL
+#define JET_ccolKeyMost                                             0x10UL
+#define JET_ccolMost                                                0xFEE0UL
+#define JET_ccolFixedMost                                           0x7FUL
+#define JET_ccolVarMost                                             0x80UL
+#define JET_ccolTaggedMost                                          0xFDE1UL
+#define JET_maskLimitOptions                                        0xF00UL
+#define JET_MoveFirst                                               (2147483648L)
+#define JET_MovePrevious                                            (-1L)
+#define JET_MoveNext                                                (1L)
+#define JET_MoveLast                                                (2147483647L)
+#define JET_prepInsert                                              0UL
+#define JET_prepReplace                                             2UL
+#define JET_prepCancel                                              3UL
+#define JET_prepReplaceNoLock                                       4UL
+#define JET_prepInsertCopy                                          5UL
+#define JET_prepInsertCopyDeleteOriginal                            7UL
+#define JET_prepReadOnlyCopy                                        8UL
+#define JET_prepInsertCopyReplaceOriginal                           9UL
+#define JET_prepInsertMustSetAutoIncrement                          10UL
+#define JET_coltypNil                                               0UL
+#define JET_coltypBit                                               1UL
+#define JET_coltypUnsignedByte                                      2UL
+#define JET_coltypShort                                             3UL
+#define JET_coltypLong                                              4UL
+#define JET_coltypCurrency                                          5UL
+#define JET_coltypIEEESingle                                        6UL
+#define JET_coltypIEEEDouble                                        7UL
+#define JET_coltypDateTime                                          8UL
+#define JET_coltypBinary                                            9UL
+#define JET_coltypText                                              10UL
+#define JET_coltypLongBinary                                        11UL
+#define JET_coltypLongText                                          12UL
+#define JET_coltypMax                                               0x13UL
+#define JET_coltypSLV                                               13UL
+#define JET_coltypUnsignedLong                                      14UL
+#define JET_coltypLongLong                                          15UL
+#define JET_coltypGUID                                              0x10UL
+#define JET_coltypUnsignedShort                                     0x11UL
+#define JET_coltypUnsignedLongLong                                  0x12UL
+#define JET_TblInfo                                                 0UL
+#define JET_TblInfoName                                             1UL
+#define JET_TblInfoDbid                                             2UL
+#define JET_TblInfoMostMany                                         3UL
+#define JET_TblInfoRvt                                              4UL
+#define JET_TblInfoOLC                                              5UL
+#define JET_TblInfoResetOLC                                         6UL
+#define JET_TblInfoSpaceUsage                                       7UL
+#define JET_TblInfoDumpTable                                        8UL
+#define JET_TblInfoSpaceAlloc                                       9UL
+#define JET_TblInfoSpaceOwned                                       10UL
+#define JET_TblInfoSpaceAvailable                                   11UL
+#define JET_TblInfoTemplateTableName                                12UL
+#define JET_TblInfoLVChunkMax                                       13UL
+#define JET_TblInfoEncryptionKey                                    14UL
+#define JET_TblInfoRetrieveAndReserveAutoIncrement                  0x10UL
+#define JET_TblInfoSpaceOwnedLV                                     0x11UL
+#define JET_TblInfoSpaceAvailableLV                                 0x12UL
+#define JET_TblInfoObjectId                                         0x13UL
+#define JET_IdxInfo                                                 0UL
+#define JET_IdxInfoList                                             1UL
+#define JET_IdxInfoSysTabCursor                                     2UL
+#define JET_IdxInfoOLC                                              3UL
+#define JET_IdxInfoResetOLC                                         4UL
+#define JET_IdxInfoSpaceAlloc                                       5UL
+#define JET_IdxInfoLCID                                             6UL
+#define JET_IdxInfoLangid                                           6UL
+#define JET_IdxInfoCount                                            7UL
+#define JET_IdxInfoVarSegMac                                        8UL
+#define JET_IdxInfoIndexId                                          9UL
+#define JET_IdxInfoKeyMost                                          10UL
+#define JET_IdxInfoCreateIndex                                      11UL
+#define JET_IdxInfoCreateIndex2                                     12UL
+#define JET_IdxInfoCreateIndex3                                     13UL
+#define JET_IdxInfoLocaleName                                       14UL
+#define JET_IdxInfoSortVersion                                      15UL
+#define JET_IdxInfoDefinedSortVersion                               0x10UL
+#define JET_IdxInfoSortId                                           0x11UL
+#define JET_IdxInfoSpaceOwned                                       0x12UL
+#define JET_IdxInfoSpaceAvailable                                   0x13UL
+#define JET_ColInfo                                                 0UL
+#define JET_ColInfoList                                             1UL
+#define JET_ColInfoSysTabCursor                                     3UL
+#define JET_ColInfoBase                                             4UL
+#define JET_ColInfoListCompact                                      5UL
+#define JET_ColInfoByColid                                          6UL
+#define JET_ColInfoListSortColumnid                                 7UL
+#define JET_ColInfoBaseByColid                                      8UL
+#define JET_ColInfoGrbitNonDerivedColumnsOnly                       0x80000000UL
+#define JET_ColInfoGrbitMinimalInfo                                 0x40000000UL
+#define JET_ColInfoGrbitSortByColumnid                              0x20000000UL
+#define JET_ColInfoGrbitCompacting                                  0x10000000UL
+#define JET_objtypNil                                               0UL
+#define JET_objtypTable                                             1UL
+#define JET_objtypDb                                                2UL
+#define JET_objtypContainer                                         3UL
+#define JET_objtypLongRoot                                          9UL
 #if UINTPTR_MAX == 0xFFFFFFFFFFFFFFFFu
 #define JET_instanceNil                                             ((JET_INSTANCE)0xFFFFFFFFFFFFFFFF)
 #define JET_sesidNil                                                ((JET_SESID)0xFFFFFFFFFFFFFFFF)
+#define JET_tableidNil                                              ((JET_TABLEID)0xFFFFFFFFFFFFFFFF)
+#define JET_columnidNil                                             ((JET_COLUMNID)0xFFFFFFFFFFFFFFFF)
 #else
 #define JET_instanceNil                                             ((JET_INSTANCE)0xFFFFFFFF)
 #define JET_sesidNil                                                ((JET_SESID)0xFFFFFFFF)
+#define JET_tableidNil                                              ((JET_TABLEID)0xFFFFFFFF)
+#define JET_columnidNil                                             ((JET_COLUMNID)0xFFFFFFFF)
 #endif
 #endif /* __swift__ */
 /* END GENERATED CONSTANTS */
@@ -2762,6 +3465,7 @@ JET_ERR JET_API JetBeginSessionW(JET_INSTANCE instance, JET_SESID *psesid, JET_P
                                  JET_PCWSTR szPassword);
 JET_ERR JET_API JetEndSession(JET_SESID sesid, JET_GRBIT grbit);
 JET_ERR JET_API JetBeginTransaction(JET_SESID sesid);
+JET_ERR JET_API JetBeginTransaction2(JET_SESID sesid, JET_GRBIT grbit);
 JET_ERR JET_API JetCommitTransaction(JET_SESID sesid, JET_GRBIT grbit);
 JET_ERR JET_API JetRollback(JET_SESID sesid, JET_GRBIT grbit);
 
@@ -2881,6 +3585,115 @@ JET_ERR JET_API JetExternalRestore2W(JET_PWSTR szCheckpointFilePath, JET_PWSTR s
                                      JET_PWSTR szTargetInstanceName, JET_PWSTR szTargetInstanceLogPath,
                                      JET_PWSTR szTargetInstanceCheckpointPath, JET_PFNSTATUS pfn);
 
+/* Tables */
+JET_ERR JET_API JetCreateTableA(JET_SESID sesid, JET_DBID dbid, JET_PCSTR szTableName, unsigned long lPages,
+                                unsigned long lDensity, JET_TABLEID *ptableid);
+JET_ERR JET_API JetCreateTableW(JET_SESID sesid, JET_DBID dbid, JET_PCWSTR szTableName, unsigned long lPages,
+                                unsigned long lDensity, JET_TABLEID *ptableid);
+JET_ERR JET_API JetCreateTableColumnIndexA(JET_SESID sesid, JET_DBID dbid, JET_TABLECREATE_A *ptablecreate);
+JET_ERR JET_API JetCreateTableColumnIndexW(JET_SESID sesid, JET_DBID dbid, JET_TABLECREATE_W *ptablecreate);
+JET_ERR JET_API JetCreateTableColumnIndex2A(JET_SESID sesid, JET_DBID dbid, JET_TABLECREATE2_A *ptablecreate);
+JET_ERR JET_API JetCreateTableColumnIndex2W(JET_SESID sesid, JET_DBID dbid, JET_TABLECREATE2_W *ptablecreate);
+JET_ERR JET_API JetCreateTableColumnIndex3A(JET_SESID sesid, JET_DBID dbid, JET_TABLECREATE3_A *ptablecreate);
+JET_ERR JET_API JetCreateTableColumnIndex3W(JET_SESID sesid, JET_DBID dbid, JET_TABLECREATE3_W *ptablecreate);
+JET_ERR JET_API JetDeleteTableA(JET_SESID sesid, JET_DBID dbid, JET_PCSTR szTableName);
+JET_ERR JET_API JetDeleteTableW(JET_SESID sesid, JET_DBID dbid, JET_PCWSTR szTableName);
+JET_ERR JET_API JetOpenTableA(JET_SESID sesid, JET_DBID dbid, JET_PCSTR szTableName, const void *pvParameters,
+                              unsigned long cbParameters, JET_GRBIT grbit, JET_TABLEID *ptableid);
+JET_ERR JET_API JetOpenTableW(JET_SESID sesid, JET_DBID dbid, JET_PCWSTR szTableName, const void *pvParameters,
+                              unsigned long cbParameters, JET_GRBIT grbit, JET_TABLEID *ptableid);
+JET_ERR JET_API JetCloseTable(JET_SESID sesid, JET_TABLEID tableid);
+JET_ERR JET_API JetGetTableInfoA(JET_SESID sesid, JET_TABLEID tableid, void *pvResult, unsigned long cbMax,
+                                 unsigned long InfoLevel);
+JET_ERR JET_API JetGetTableInfoW(JET_SESID sesid, JET_TABLEID tableid, void *pvResult, unsigned long cbMax,
+                                 unsigned long InfoLevel);
+
+/* Columns */
+JET_ERR JET_API JetAddColumnA(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szColumnName,
+                              const JET_COLUMNDEF *pcolumndef, const void *pvDefault, unsigned long cbDefault,
+                              JET_COLUMNID *pcolumnid);
+JET_ERR JET_API JetAddColumnW(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szColumnName,
+                              const JET_COLUMNDEF *pcolumndef, const void *pvDefault, unsigned long cbDefault,
+                              JET_COLUMNID *pcolumnid);
+JET_ERR JET_API JetDeleteColumnA(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szColumnName);
+JET_ERR JET_API JetDeleteColumnW(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szColumnName);
+JET_ERR JET_API JetGetTableColumnInfoA(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szColumnName, void *pvResult,
+                                       unsigned long cbMax, unsigned long InfoLevel);
+JET_ERR JET_API JetGetTableColumnInfoW(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szColumnName,
+                                       void *pvResult, unsigned long cbMax, unsigned long InfoLevel);
+JET_ERR JET_API JetGetColumnInfoA(JET_SESID sesid, JET_DBID dbid, JET_PCSTR szTableName, JET_PCSTR pColumnNameOrId,
+                                  void *pvResult, unsigned long cbMax, unsigned long InfoLevel);
+JET_ERR JET_API JetGetColumnInfoW(JET_SESID sesid, JET_DBID dbid, JET_PCWSTR szTableName,
+                                  JET_PCWSTR pwColumnNameOrId, void *pvResult, unsigned long cbMax,
+                                  unsigned long InfoLevel);
+
+/* Indexes */
+JET_ERR JET_API JetCreateIndexA(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName, JET_GRBIT grbit,
+                                const char *szKey, unsigned long cbKey, unsigned long lDensity);
+JET_ERR JET_API JetCreateIndexW(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szIndexName, JET_GRBIT grbit,
+                                const WCHAR *szKey, unsigned long cbKey, unsigned long lDensity);
+JET_ERR JET_API JetCreateIndex2A(JET_SESID sesid, JET_TABLEID tableid, JET_INDEXCREATE_A *pindexcreate,
+                                 unsigned long cIndexCreate);
+JET_ERR JET_API JetCreateIndex2W(JET_SESID sesid, JET_TABLEID tableid, JET_INDEXCREATE_W *pindexcreate,
+                                 unsigned long cIndexCreate);
+JET_ERR JET_API JetDeleteIndexA(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName);
+JET_ERR JET_API JetDeleteIndexW(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szIndexName);
+JET_ERR JET_API JetGetTableIndexInfoA(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName, void *pvResult,
+                                      unsigned long cbResult, unsigned long InfoLevel);
+JET_ERR JET_API JetGetTableIndexInfoW(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szIndexName, void *pvResult,
+                                      unsigned long cbResult, unsigned long InfoLevel);
+JET_ERR JET_API JetGetIndexInfoA(JET_SESID sesid, JET_DBID dbid, JET_PCSTR szTableName, JET_PCSTR szIndexName,
+                                 void *pvResult, unsigned long cbResult, unsigned long InfoLevel);
+JET_ERR JET_API JetGetIndexInfoW(JET_SESID sesid, JET_DBID dbid, JET_PCWSTR szTableName, JET_PCWSTR szIndexName,
+                                 void *pvResult, unsigned long cbResult, unsigned long InfoLevel);
+JET_ERR JET_API JetSetCurrentIndexA(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName);
+JET_ERR JET_API JetSetCurrentIndexW(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szIndexName);
+JET_ERR JET_API JetSetCurrentIndex2A(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName, JET_GRBIT grbit);
+JET_ERR JET_API JetSetCurrentIndex2W(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szIndexName, JET_GRBIT grbit);
+JET_ERR JET_API JetSetCurrentIndex3A(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName, JET_GRBIT grbit,
+                                     unsigned long itagSequence);
+JET_ERR JET_API JetSetCurrentIndex3W(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szIndexName, JET_GRBIT grbit,
+                                     unsigned long itagSequence);
+JET_ERR JET_API JetSetCurrentIndex4A(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName,
+                                     JET_INDEXID *pindexid, JET_GRBIT grbit, unsigned long itagSequence);
+JET_ERR JET_API JetSetCurrentIndex4W(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szIndexName,
+                                     JET_INDEXID *pindexid, JET_GRBIT grbit, unsigned long itagSequence);
+JET_ERR JET_API JetGetCurrentIndexA(JET_SESID sesid, JET_TABLEID tableid, JET_PSTR szIndexName,
+                                    unsigned long cbIndexName);
+JET_ERR JET_API JetGetCurrentIndexW(JET_SESID sesid, JET_TABLEID tableid, JET_PWSTR szIndexName,
+                                    unsigned long cbIndexName);
+
+/* Records */
+JET_ERR JET_API JetPrepareUpdate(JET_SESID sesid, JET_TABLEID tableid, unsigned long prep);
+JET_ERR JET_API JetSetColumn(JET_SESID sesid, JET_TABLEID tableid, JET_COLUMNID columnid, const void *pvData,
+                             unsigned long cbData, JET_GRBIT grbit, JET_SETINFO *psetinfo);
+JET_ERR JET_API JetSetColumns(JET_SESID sesid, JET_TABLEID tableid, JET_SETCOLUMN *psetcolumn,
+                              unsigned long csetcolumn);
+JET_ERR JET_API JetUpdate(JET_SESID sesid, JET_TABLEID tableid, void *pvBookmark, unsigned long cbBookmark,
+                          unsigned long *pcbActual);
+JET_ERR JET_API JetUpdate2(JET_SESID sesid, JET_TABLEID tableid, void *pvBookmark, unsigned long cbBookmark,
+                           unsigned long *pcbActual, const JET_GRBIT grbit);
+JET_ERR JET_API JetDelete(JET_SESID sesid, JET_TABLEID tableid);
+JET_ERR JET_API JetRetrieveColumn(JET_SESID sesid, JET_TABLEID tableid, JET_COLUMNID columnid, void *pvData,
+                                  unsigned long cbData, unsigned long *pcbActual, JET_GRBIT grbit,
+                                  JET_RETINFO *pretinfo);
+JET_ERR JET_API JetRetrieveColumns(JET_SESID sesid, JET_TABLEID tableid, JET_RETRIEVECOLUMN *pretrievecolumn,
+                                   unsigned long cretrievecolumn);
+JET_ERR JET_API JetRetrieveKey(JET_SESID sesid, JET_TABLEID tableid, void *pvKey, unsigned long cbMax,
+                               unsigned long *pcbActual, JET_GRBIT grbit);
+
+/* Navigation and keys */
+JET_ERR JET_API JetMove(JET_SESID sesid, JET_TABLEID tableid, long cRow, JET_GRBIT grbit);
+JET_ERR JET_API JetMakeKey(JET_SESID sesid, JET_TABLEID tableid, const void *pvData, unsigned long cbData,
+                           JET_GRBIT grbit);
+JET_ERR JET_API JetSeek(JET_SESID sesid, JET_TABLEID tableid, JET_GRBIT grbit);
+JET_ERR JET_API JetSetIndexRange(JET_SESID sesid, JET_TABLEID tableidSrc, JET_GRBIT grbit);
+JET_ERR JET_API JetGetBookmark(JET_SESID sesid, JET_TABLEID tableid, void *pvBookmark, unsigned long cbMax,
+                               unsigned long *pcbActual);
+JET_ERR JET_API JetGotoBookmark(JET_SESID sesid, JET_TABLEID tableid, void *pvBookmark, unsigned long cbBookmark);
+JET_ERR JET_API JetIndexRecordCount(JET_SESID sesid, JET_TABLEID tableid, unsigned long *pcrec,
+                                    unsigned long crecMax);
+
 /* Undecorated names: the A variant, or the W variant under JET_UNICODE. */
 #ifdef JET_UNICODE
 #define JET_ESENT_AW(name) name##W
@@ -2920,6 +3733,27 @@ JET_ERR JET_API JetExternalRestore2W(JET_PWSTR szCheckpointFilePath, JET_PWSTR s
 #define JetExternalRestore JET_ESENT_AW(JetExternalRestore)
 #define JetExternalRestore2 JET_ESENT_AW(JetExternalRestore2)
 #define JetInit3 JET_ESENT_AW(JetInit3)
+#define JetCreateTable JET_ESENT_AW(JetCreateTable)
+#define JetCreateTableColumnIndex JET_ESENT_AW(JetCreateTableColumnIndex)
+#define JetCreateTableColumnIndex2 JET_ESENT_AW(JetCreateTableColumnIndex2)
+#define JetCreateTableColumnIndex3 JET_ESENT_AW(JetCreateTableColumnIndex3)
+#define JetDeleteTable JET_ESENT_AW(JetDeleteTable)
+#define JetOpenTable JET_ESENT_AW(JetOpenTable)
+#define JetGetTableInfo JET_ESENT_AW(JetGetTableInfo)
+#define JetAddColumn JET_ESENT_AW(JetAddColumn)
+#define JetDeleteColumn JET_ESENT_AW(JetDeleteColumn)
+#define JetGetTableColumnInfo JET_ESENT_AW(JetGetTableColumnInfo)
+#define JetGetColumnInfo JET_ESENT_AW(JetGetColumnInfo)
+#define JetCreateIndex JET_ESENT_AW(JetCreateIndex)
+#define JetCreateIndex2 JET_ESENT_AW(JetCreateIndex2)
+#define JetDeleteIndex JET_ESENT_AW(JetDeleteIndex)
+#define JetGetTableIndexInfo JET_ESENT_AW(JetGetTableIndexInfo)
+#define JetGetIndexInfo JET_ESENT_AW(JetGetIndexInfo)
+#define JetSetCurrentIndex JET_ESENT_AW(JetSetCurrentIndex)
+#define JetSetCurrentIndex2 JET_ESENT_AW(JetSetCurrentIndex2)
+#define JetSetCurrentIndex3 JET_ESENT_AW(JetSetCurrentIndex3)
+#define JetSetCurrentIndex4 JET_ESENT_AW(JetSetCurrentIndex4)
+#define JetGetCurrentIndex JET_ESENT_AW(JetGetCurrentIndex)
 #else
 /* Swift imports no function-like macro: the undecorated names are declared as the exported functions
  * they are, which take UTF-8 strings like the A variants (JET_UNICODE does not apply to Swift). */
@@ -2978,6 +3812,43 @@ extern JET_ERR JET_API JetOSSnapshotFreeze(const JET_OSSNAPID snapId, unsigned l
                                            JET_INSTANCE_INFO_A **paInstanceInfo, const JET_GRBIT grbit);
 extern JET_ERR JET_API JetOSSnapshotGetFreezeInfo(const JET_OSSNAPID snapId, unsigned long *pcInstanceInfo,
                                                   JET_INSTANCE_INFO_A **paInstanceInfo, const JET_GRBIT grbit);
+extern JET_ERR JET_API JetCreateTable(JET_SESID sesid, JET_DBID dbid, JET_PCSTR szTableName, unsigned long lPages,
+                                      unsigned long lDensity, JET_TABLEID *ptableid);
+extern JET_ERR JET_API JetCreateTableColumnIndex(JET_SESID sesid, JET_DBID dbid, JET_TABLECREATE_A *ptablecreate);
+extern JET_ERR JET_API JetCreateTableColumnIndex2(JET_SESID sesid, JET_DBID dbid, JET_TABLECREATE2_A *ptablecreate);
+extern JET_ERR JET_API JetCreateTableColumnIndex3(JET_SESID sesid, JET_DBID dbid, JET_TABLECREATE3_A *ptablecreate);
+extern JET_ERR JET_API JetDeleteTable(JET_SESID sesid, JET_DBID dbid, JET_PCSTR szTableName);
+extern JET_ERR JET_API JetOpenTable(JET_SESID sesid, JET_DBID dbid, JET_PCSTR szTableName, const void *pvParameters,
+                                    unsigned long cbParameters, JET_GRBIT grbit, JET_TABLEID *ptableid);
+extern JET_ERR JET_API JetGetTableInfo(JET_SESID sesid, JET_TABLEID tableid, void *pvResult, unsigned long cbMax,
+                                       unsigned long InfoLevel);
+extern JET_ERR JET_API JetAddColumn(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szColumnName,
+                                    const JET_COLUMNDEF *pcolumndef, const void *pvDefault, unsigned long cbDefault,
+                                    JET_COLUMNID *pcolumnid);
+extern JET_ERR JET_API JetDeleteColumn(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szColumnName);
+extern JET_ERR JET_API JetGetTableColumnInfo(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szColumnName,
+                                             void *pvResult, unsigned long cbMax, unsigned long InfoLevel);
+extern JET_ERR JET_API JetGetColumnInfo(JET_SESID sesid, JET_DBID dbid, JET_PCSTR szTableName,
+                                        JET_PCSTR pColumnNameOrId, void *pvResult, unsigned long cbMax,
+                                        unsigned long InfoLevel);
+extern JET_ERR JET_API JetCreateIndex(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName, JET_GRBIT grbit,
+                                      const char *szKey, unsigned long cbKey, unsigned long lDensity);
+extern JET_ERR JET_API JetCreateIndex2(JET_SESID sesid, JET_TABLEID tableid, JET_INDEXCREATE_A *pindexcreate,
+                                       unsigned long cIndexCreate);
+extern JET_ERR JET_API JetDeleteIndex(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName);
+extern JET_ERR JET_API JetGetTableIndexInfo(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName,
+                                            void *pvResult, unsigned long cbResult, unsigned long InfoLevel);
+extern JET_ERR JET_API JetGetIndexInfo(JET_SESID sesid, JET_DBID dbid, JET_PCSTR szTableName, JET_PCSTR szIndexName,
+                                       void *pvResult, unsigned long cbResult, unsigned long InfoLevel);
+extern JET_ERR JET_API JetSetCurrentIndex(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName);
+extern JET_ERR JET_API JetSetCurrentIndex2(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName,
+                                           JET_GRBIT grbit);
+extern JET_ERR JET_API JetSetCurrentIndex3(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName,
+                                           JET_GRBIT grbit, unsigned long itagSequence);
+extern JET_ERR JET_API JetSetCurrentIndex4(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName,
+                                           JET_INDEXID *pindexid, JET_GRBIT grbit, unsigned long itagSequence);
+extern JET_ERR JET_API JetGetCurrentIndex(JET_SESID sesid, JET_TABLEID tableid, JET_PSTR szIndexName,
+                                          unsigned long cbIndexName);
 #endif /* __swift__ */
 
 #ifdef __cplusplus

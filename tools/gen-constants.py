@@ -9,7 +9,9 @@ literal, so that `JET_paramSystemPath` arrives as `UInt` where the parameter is 
 numbers of their handle type. The library's own Swift code defines LIBESENT_SWIFT_C_SPELLINGS (through
 Sources/CEsentCore) and keeps the C spellings.
 
-Usage: tools/gen-constants.py path/to/esent-constants.tsv
+Usage: tools/gen-constants.py path/to/esent-constants.tsv [tools/esent-isam-constants.tsv ...]
+Later tables add rows after the first one's (tools/esent-isam-constants.tsv: the column types, limits, info levels,
+prep and move values of the tables-and-records calls, from ESE's public esent.h).
 """
 import re
 import sys
@@ -30,7 +32,8 @@ def read_table(path):
     return rows
 
 
-NIL_HANDLES = {"JET_instanceNil": "JET_INSTANCE", "JET_sesidNil": "JET_SESID"}
+NIL_HANDLES = {"JET_instanceNil": "JET_INSTANCE", "JET_sesidNil": "JET_SESID", "JET_tableidNil": "JET_TABLEID",
+               "JET_columnidNil": "JET_COLUMNID"}
 
 
 def numeric(rows):
@@ -68,6 +71,8 @@ def swift_literal(name, v):
         return f"((JET_DBID)0x{v:X})"
     if name.startswith("JET_bit"):
         return f"((JET_GRBIT)0x{v:08X})"
+    if name.startswith("JET_Move"):
+        return f"({v}L)"  # JetMove's cRow is a long
     if v < 0:
         return f"({v}L)"
     return f"{v}UL" if v < 16 else f"0x{v:X}UL"
@@ -169,7 +174,7 @@ def swift_block(rows):
 
 
 def main():
-    rows = read_table(sys.argv[1])
+    rows = [row for path in sys.argv[1:] for row in read_table(path)]
     header = ROOT / "include" / "esent.h"
     text = header.read_text()
     start, stop = text.index(BEGIN), text.index(END) + len(END)

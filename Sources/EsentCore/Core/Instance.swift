@@ -107,6 +107,8 @@ package final class Instance: Sendable {
     let termRequested = Atomic<Bool>(false)
     /// Threads inside JetBackup on this instance: JetTerm waits until none is left.
     let folderBackupThreads = Mutex<[UInt]>([])
+    /// The ISAM write-conflict table (Core/Tables/Locks.swift); its own lock, never the instance's.
+    package let isamLocks = LockTable()
 
     init(handle: UInt, name: String?, displayName: String?, params: ParameterValues) {
         self.handle = handle

@@ -68,6 +68,7 @@ package enum DatabaseOperations {
                 dbid: dbid, path: absolute, resolvedPath: resolved, file: file, readOnly: false, logged: logged)
             db.opens[sesid, default: 0] += 1
             s.databases.append(db)
+            s.trees.register(dbid: dbid)
             return .done(dbid)
         }
     }
@@ -120,6 +121,7 @@ package enum DatabaseOperations {
                 AttachedDatabase(
                     dbid: dbid, path: absolute, resolvedPath: resolved, file: file, readOnly: readOnly,
                     logged: logged))
+            s.trees.register(dbid: dbid)
             return .done(true)
         }
     }
@@ -147,6 +149,7 @@ package enum DatabaseOperations {
             for db in targets {
                 try detachFile(db, log: s.log)
                 s.databases.removeAll { $0 === db }
+                s.trees.unregister(dbid: db.dbid)
             }
             return .done(())
         }
@@ -174,6 +177,7 @@ package enum DatabaseOperations {
         if clean {
             for db in s.databases { try detachFile(db, log: s.log) }
         }
+        for db in s.databases { s.trees.unregister(dbid: db.dbid) }
         s.databases = []
         try s.log?.close(clean: clean)
         s.log = nil

@@ -75,6 +75,9 @@ package struct InstanceState: Sendable {
     }
     var sessions: [UInt: SessionState] = [:]
     var backup = BackupContext()
+    /// The tables' storage engine; a fresh one at each JetInit. ISAM calls take the reference under the lock and
+    /// work on trees without it.
+    package var trees: any TreeStore = MemoryTreeStore()
 
     var loggingEnabled: Bool { log != nil }
     var pageSize: Int { Int(params[JET_paramDatabasePageSize].integer) }

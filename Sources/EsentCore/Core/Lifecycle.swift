@@ -113,6 +113,7 @@ package enum Lifecycle {
                 throw error
             }
             s.paths = paths
+            s.trees = MemoryTreeStore()
             s.phase = .running
             instance.isRunning.store(true, ordering: .releasing)
             s.backupAllowed = true

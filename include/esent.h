@@ -3465,6 +3465,7 @@ JET_ERR JET_API JetBeginSessionW(JET_INSTANCE instance, JET_SESID *psesid, JET_P
                                  JET_PCWSTR szPassword);
 JET_ERR JET_API JetEndSession(JET_SESID sesid, JET_GRBIT grbit);
 JET_ERR JET_API JetBeginTransaction(JET_SESID sesid);
+JET_ERR JET_API JetBeginTransaction2(JET_SESID sesid, JET_GRBIT grbit);
 JET_ERR JET_API JetCommitTransaction(JET_SESID sesid, JET_GRBIT grbit);
 JET_ERR JET_API JetRollback(JET_SESID sesid, JET_GRBIT grbit);
 

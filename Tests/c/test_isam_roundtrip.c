@@ -11,7 +11,7 @@
  * `make test-isam-long` runs the same scenarios with more rows and a longer writer (ISAM_E2E_SCALE=8).
  */
 #define _GNU_SOURCE
-#include "isam_fixtures.h"
+#include "rows_fixtures.h"
 #include "restore_fixtures.h"
 #include "snapshot_fixtures.h"
 

@@ -102,6 +102,8 @@ package final class Instance: Sendable {
     let isRunning = Atomic<Bool>(false)
     /// Closed while an OS snapshot has the instance frozen; its snapshot membership (Snapshot.swift).
     package let writeGate = WriteGate()
+    /// The ISAM write-conflict table (Core/Tables/Locks.swift); its own lock, never the instance's.
+    package let isamLocks = LockTable()
 
     init(handle: UInt, name: String?, displayName: String?, params: ParameterValues) {
         self.handle = handle

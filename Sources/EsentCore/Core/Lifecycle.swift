@@ -226,6 +226,8 @@ package enum Lifecycle {
             return dirty ? .dirtyShutdown : nil
         }
         registry.withLock { r in r.remove(instance) }
+        // Its ISAM sessions, their transactions and cursors go with it.
+        IsamSessions.forget(instance)
         // A terminated instance belongs to no snapshot session any more.
         instance.writeGate.leave(nil)
         return outcome

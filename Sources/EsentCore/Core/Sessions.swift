@@ -37,14 +37,28 @@ package enum Sessions {
             s.sessions[sesid] = nil
             for db in s.databases { db.opens[sesid] = nil }
         }
+        // Its open transaction rolled back and its tables closed (ESE's JetEndSession).
+        SessionTransactions.endSession(sesid)
         registry.withLock { r in r.sessions[sesid] = nil }
     }
 
-    package static func beginTransaction(_ sesid: UInt) throws(JetError) {
+    /// Only JET_bitTransactionReadOnly of `grbit` is honoured; ESE drops the other bits.
+    package static func beginTransaction(_ sesid: UInt, grbit: UInt = 0) throws(JetError) {
         let instance = try Registry.session(sesid)
-        try instance.withSession(sesid) { (_, session) throws(JetError) in
+        let isam = try IsamSessions.session(sesid)
+        try instance.withSession(sesid) { (_, _) throws(JetError) in }
+        try isam.enter()
+        defer { isam.leave() }
+        let level = try instance.withSession(sesid) { (_, session) throws(JetError) -> Int in
             guard session.transactionLevel < maxTransactionLevel else { throw .transTooDeep }
             session.transactionLevel += 1
+            return session.transactionLevel
+        }
+        do {
+            try SessionTransactions.begin(isam, level: level, readOnly: grbit & UInt(JET_bitTransactionReadOnly) != 0)
+        } catch {
+            instance.state.withLock { s in s.sessions[sesid]?.transactionLevel = level - 1 }
+            throw error
         }
     }
 
@@ -53,6 +67,11 @@ package enum Sessions {
             JET_bitCommitLazyFlush | JET_bitWaitLastLevel0Commit | JET_bitWaitAllLevel0Commit | JET_bitForceNewLog)
         guard grbit & ~known == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
+        let isam = try IsamSessions.session(sesid)
+        try instance.withSession(sesid) { (_, _) throws(JetError) in }
+        try isam.enter()
+        defer { isam.leave() }
+        var committedLevel = 0
         // Whatever writes the log waits while an OS snapshot has the instance frozen.
         try instance.withWritingSession(sesid) { (s, session, gate) throws(JetError) -> WriteStep<Void> in
             // ForceNewLog only rolls the log; it needs no transaction and commits nothing.
@@ -68,7 +87,13 @@ package enum Sessions {
                 return .done(())
             }
             guard session.transactionLevel > 0 else { throw .notInTransaction }
+            if isam.mustRollback { throw .mustRollback }
             if session.transactionLevel == 1 && !gate.isOpen { return .waitForThaw }
+            if session.transactionLevel == 1 {
+                // The tree changes go to the log buffer first; the commit record below flushes them with it.
+                try SessionTransactions.commitTrees(isam, log: s.log)
+            }
+            committedLevel = session.transactionLevel
             session.transactionLevel -= 1
             if session.transactionLevel == 0 {
                 let lazy = grbit & UInt(JET_bitCommitLazyFlush) != 0
@@ -76,15 +101,23 @@ package enum Sessions {
             }
             return .done(())
         }
+        if committedLevel > 0 { SessionTransactions.committed(isam, level: committedLevel) }
     }
 
     /// Works after JetStopService.
     package static func rollback(_ sesid: UInt, grbit: UInt) throws(JetError) {
         guard grbit & ~UInt(JET_bitRollbackAll) == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
+        let isam = try IsamSessions.session(sesid)
+        try instance.withSession(sesid, ignoringStopService: true) { (_, _) throws(JetError) in }
+        try isam.enter(ignoringStopService: true)
+        defer { isam.leave() }
+        let all = grbit & UInt(JET_bitRollbackAll) != 0
         try instance.withSession(sesid, ignoringStopService: true) { (_, session) throws(JetError) in
             guard session.transactionLevel > 0 else { throw .notInTransaction }
-            session.transactionLevel = grbit & UInt(JET_bitRollbackAll) != 0 ? 0 : session.transactionLevel - 1
+            session.transactionLevel = all ? 0 : session.transactionLevel - 1
         }
+        SessionTransactions.rollback(isam, all: all)
+        isam.mustRollback = false
     }
 }

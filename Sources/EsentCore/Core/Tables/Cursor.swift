@@ -1,0 +1,355 @@
+import CEsent
+import Glibc
+import Synchronization
+
+/// Where a cursor is on its current index (ESE's currency).
+package enum Currency: Sendable, Equatable {
+    /// Fresh cursor or JetSetCurrentIndex(MoveFirst): resolves to the first entry when used.
+    case deferredFirst
+    /// On the entry `TableCursor.current`.
+    case on
+    /// On the place of the entry `current`, whose record this cursor's session deleted.
+    case deleted
+    case beforeFirst
+    case afterLast
+    /// On the key `current` that a failed JetSeek looked for (no entry).
+    case sought
+}
+
+/// An index range set by JetSetIndexRange or JetSeek(SetIndexRange).
+struct IndexRange {
+    var limit: [UInt8]
+    var upper: Bool
+    var inclusive: Bool
+
+    /// True when an entry whose index key is `key` lies beyond the limit in the range's direction.
+    func excludes(_ key: UnsafeRawBufferPointer) -> Bool {
+        let order = limit.withUnsafeBytes { KeyOrder.compare(key, $0) }
+        if upper { return inclusive ? order > 0 : order >= 0 }
+        return inclusive ? order < 0 : order <= 0
+    }
+}
+
+extension KeyOrder {
+    /// `key` begins with `prefix`.
+    static func hasPrefix(_ key: UnsafeRawBufferPointer, _ prefix: UnsafeRawBufferPointer) -> Bool {
+        guard key.count >= prefix.count else { return false }
+        guard prefix.count > 0, let pk = key.baseAddress, let pp = prefix.baseAddress else { return true }
+        return memcmp(pk, pp, prefix.count) == 0
+    }
+}
+
+/// A prepared update: ESE's copy buffer.
+package struct PreparedUpdate {
+    package enum Kind: Sendable, Equatable {
+        case insert, replace, replaceNoLock, insertCopy, insertCopyDeleteOriginal, insertCopyReplaceOriginal
+    }
+    package var kind: Kind
+    /// Column values being built, by column id (nil value: NULL).
+    package var values: [UInt32: [UInt8]?]
+    /// The columns JetSetColumn changed.
+    package var changed: Set<UInt32>
+    /// The record replaced (or copied), as read at JetPrepareUpdate.
+    package var original: [UInt8]
+    /// The original's bookmark (replace and the copies).
+    package var bookmark: [UInt8]
+    /// Transaction level it was prepared at (a rollback of that level cancels it).
+    package var level: Int
+}
+
+/// One open cursor (JET_TABLEID). Used only inside its session's gate (IsamSession.enter), so it needs no lock
+/// of its own; the handle table only stores and hands out the reference.
+package final class TableCursor: @unchecked Sendable {
+    package let tableid: UInt
+    package let sesid: UInt
+    package let dbid: UInt32
+    package private(set) var schema: TableSchema
+    /// The current index; nil on a table without primary index while its sequential clustered index is current.
+    package var index: IndexSchema?
+    package let updatable: Bool
+    let openedAtLevel: Int
+    /// Level at which a secondary index was made current (0: none since the last commit to level 0).
+    var indexSetAtLevel = 0
+    /// Level of the last move or seek (a rollback of it puts the cursor before first).
+    var movedAtLevel = 0
+
+    var currency: Currency = .deferredFirst
+    /// Key of the current entry in the index tree (the sought key in `.sought`).
+    var current: [UInt8] = []
+    /// Bytes of `current` that are the index key (the rest, on a secondary index, is the primary bookmark).
+    var currentKeyLength = 0
+    /// Bookmark of the current record.
+    var bookmark: [UInt8] = []
+
+    /// The search key being made (JetMakeKey), nil when none.
+    var searchKey: SearchKey?
+    var range: IndexRange?
+    package var update: PreparedUpdate?
+
+    /// Tree cursors cached for the transaction generation they belong to.
+    private var indexCursor: (any TreeCursor)?
+    private var recordCursor: (any TreeCursor)?
+    private var cursorGeneration: UInt64 = 0
+    /// The cached index cursor sits on `current` (or in its gap after a delete).
+    var synced = false
+
+    init(tableid: UInt, sesid: UInt, dbid: UInt32, schema: TableSchema, updatable: Bool, level: Int) {
+        self.tableid = tableid
+        self.sesid = sesid
+        self.dbid = dbid
+        self.schema = schema
+        self.index = schema.primaryIndex
+        self.updatable = updatable
+        self.openedAtLevel = level
+    }
+
+    /// The tree of the current index.
+    var indexTree: TreeID { index?.tree ?? schema.recordTree }
+    /// The current index is the clustered one (records are the entries' values).
+    var onClustered: Bool { index == nil || index?.isPrimary == true }
+
+    /// The index cursor for `transaction`, created once per transaction generation.
+    func treeCursor(_ transaction: any TreeTransaction, _ generation: UInt64) throws(JetError) -> any TreeCursor {
+        if cursorGeneration != generation { dropTreeCursors(); cursorGeneration = generation }
+        if let indexCursor { return indexCursor }
+        let made: any TreeCursor
+        do { made = try transaction.cursor(indexTree) } catch { throw JetError(error) }
+        indexCursor = made
+        synced = false
+        return made
+    }
+
+    /// The clustered-index cursor used to fetch records behind secondary entries.
+    func recordTreeCursor(_ transaction: any TreeTransaction, _ generation: UInt64) throws(JetError) -> any TreeCursor {
+        if cursorGeneration != generation { dropTreeCursors(); cursorGeneration = generation }
+        if let recordCursor { return recordCursor }
+        let made: any TreeCursor
+        do { made = try transaction.cursor(schema.recordTree) } catch { throw JetError(error) }
+        recordCursor = made
+        return made
+    }
+
+    func dropTreeCursors() {
+        indexCursor = nil
+        recordCursor = nil
+        synced = false
+    }
+
+    /// A DDL change of the table (or a newer schema seen): later calls use `newSchema`.
+    package func adopt(_ newSchema: TableSchema) {
+        schema = newSchema
+        if let name = index?.name { index = newSchema.index(named: name) ?? newSchema.primaryIndex }
+        dropTreeCursors()
+    }
+
+    /// Records the entry the index cursor is on as the current one.
+    func take(_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) {
+        current.removeAll(keepingCapacity: true)
+        current.append(contentsOf: key)
+        bookmark.removeAll(keepingCapacity: true)
+        if onClustered {
+            currentKeyLength = key.count
+            bookmark.append(contentsOf: key)
+        } else {
+            currentKeyLength = max(key.count - value.count, 0)
+            bookmark.append(contentsOf: value)
+        }
+        currency = .on
+        synced = true
+    }
+
+    /// Puts the cursor off the index (before first / after last), as a failed move or a rollback does.
+    func unposition(_ state: Currency) {
+        currency = state
+        synced = false
+    }
+
+    // MARK: transactions
+
+    /// The session's level `level` committed into the enclosing one.
+    func levelCommitted(_ level: Int) {
+        if update?.level == level { update?.level = level - 1 }
+        if indexSetAtLevel == level { indexSetAtLevel = level - 1 }
+        if movedAtLevel == level { movedAtLevel = level - 1 }
+        dropTreeCursors()
+    }
+
+    enum RollbackOutcome { case keep, close }
+
+    /// ESE's effects of rolling back `level` on a cursor (closing, cancelling, index and position resets).
+    func rolledBack(_ level: Int) -> RollbackOutcome {
+        if openedAtLevel >= level {
+            close()
+            return .close
+        }
+        if let update, update.level >= level { self.update = nil }
+        if indexSetAtLevel >= level {
+            index = schema.primaryIndex
+            indexSetAtLevel = 0
+            range = nil
+            searchKey = nil
+        }
+        if movedAtLevel >= level {
+            unposition(.beforeFirst)
+            movedAtLevel = 0
+        }
+        dropTreeCursors()
+        return .keep
+    }
+
+    func close() {
+        update = nil
+        dropTreeCursors()
+    }
+}
+
+/// Tableids: opaque handles in a process-wide table (like sesids), never pointers, so a stale, forged or other
+/// session's handle is reported, not followed.
+package enum TableCursors {
+    private struct Table: ~Copyable {
+        var cursors: [UInt: TableCursor] = [:]
+        var counter: UInt = 0
+    }
+
+    private static let table = Mutex(Table())
+    static let tag: UInt = 0x5442_0000_0000_0000
+
+    private static func newHandle() -> UInt {
+        table.withLock { t in
+            t.counter &+= 1
+            return tag | (t.counter << 8) | 0x3C
+        }
+    }
+
+    /// ESE's entry checks for a (sesid, tableid) call, in order: -1104, -1310, -1114, then the session gate
+    /// (-1329, -1910). Runs body with the session held.
+    static func with<R>(
+        _ sesid: UInt, _ tableid: UInt, ignoringStopService: Bool = false,
+        _ body: (IsamSession, TableCursor) throws(JetError) -> R
+    ) throws(JetError) -> R {
+        let session = try IsamSessions.session(sesid)
+        guard let cursor = table.withLock({ $0.cursors[tableid] }) else { throw .invalidTableId }
+        guard cursor.sesid == sesid else { throw .sesidTableIdMismatch }
+        try session.enter(ignoringStopService: ignoringStopService)
+        defer { session.leave() }
+        // Closed by a rollback or JetEndSession on another path while we looked it up.
+        guard session.cursors[tableid] === cursor else { throw .invalidTableId }
+        return try body(session, cursor)
+    }
+
+    /// Opens a cursor (tableid) of `sesid` on `schema` (JetOpenTable and the JetCreateTable* calls). The caller is
+    /// inside the session gate (it checked the database and found the table).
+    package static func open(
+        session: IsamSession, dbid: UInt32, schema: TableSchema, updatable: Bool
+    ) -> UInt {
+        let tableid = newHandle()
+        let cursor = TableCursor(
+            tableid: tableid, sesid: session.sesid, dbid: dbid, schema: schema, updatable: updatable,
+            level: session.level)
+        table.withLock { $0.cursors[tableid] = cursor }
+        session.cursors[tableid] = cursor
+        return tableid
+    }
+
+    /// The sesid form of the design: enters the session gate itself.
+    package static func open(sesid: UInt, dbid: UInt32, schema: TableSchema, grbit: UInt) throws(JetError) -> UInt {
+        try IsamSessions.with(sesid) { (session) throws(JetError) -> UInt in
+            let readOnlyDatabase = try checkDatabase(session, dbid)
+            let updatable = !readOnlyDatabase && grbit & UInt(JET_bitTableReadOnly) == 0
+            return open(session: session, dbid: dbid, schema: schema, updatable: updatable)
+        }
+    }
+
+    static func forget(_ tableid: UInt) { _ = table.withLock { $0.cursors.removeValue(forKey: tableid) } }
+
+    static func forgetAll(of sesid: UInt) {
+        table.withLock { t in t.cursors = t.cursors.filter { $0.value.sesid != sesid } }
+    }
+
+    /// JET_errInvalidDatabaseId unless this session opened `dbid`; returns whether it is read-only.
+    static func checkDatabase(_ session: IsamSession, _ dbid: UInt32) throws(JetError) -> Bool {
+        try session.instance.state.withLock { (s) throws(JetError) -> Bool in
+            guard let db = s.databases.first(where: { $0.dbid == dbid }), (db.opens[session.sesid] ?? 0) > 0 else {
+                throw .invalidDatabaseId
+            }
+            return db.readOnly
+        }
+    }
+
+    // MARK: JetOpenTable / JetCloseTable
+
+    /// JetOpenTable: `name` already checked by ObjectName.validate.
+    package static func openTable(
+        sesid: UInt, dbid: UInt, name: String, grbit: UInt
+    ) throws(JetError) -> UInt {
+        try IsamSessions.with(sesid) { (session) throws(JetError) -> UInt in
+            guard dbid <= UInt(UInt32.max) else { throw .invalidDatabaseId }
+            let dbid32 = UInt32(dbid)
+            let readOnlyDatabase = try checkDatabase(session, dbid32)
+            let denyRead = grbit & UInt(JET_bitTableDenyRead) != 0
+            if grbit & UInt(JET_bitTablePermitDDL) != 0 && !denyRead { throw .invalidGrbit }
+            if denyRead && grbit & UInt(JET_bitTableReadOnly) != 0 { throw .invalidGrbit }
+            // TableDelete, TableCreate and 0x40000000 are ESE's own.
+            if grbit & UInt(JET_bitTableDelete | JET_bitTableCreate | 0x4000_0000) != 0 { throw .invalidGrbit }
+            let valid = try ObjectName.validate(name)
+            let schema = try SessionTransactions.read(session) { (transaction, _) throws(JetError) in
+                try Catalog.table(named: valid, dbid: dbid32, in: transaction)
+            }
+            guard let schema else { throw .objectNotFound }
+            let updatable = !readOnlyDatabase && grbit & UInt(JET_bitTableReadOnly) == 0
+            return open(session: session, dbid: dbid32, schema: schema, updatable: updatable)
+        }
+    }
+
+    /// JetCloseTable: allowed after JetStopService; a prepared update is discarded.
+    package static func closeTable(sesid: UInt, tableid: UInt) throws(JetError) {
+        try with(sesid, tableid, ignoringStopService: true) { (session, cursor) throws(JetError) in
+            cursor.close()
+            session.cursors[tableid] = nil
+            forget(tableid)
+        }
+    }
+
+    // MARK: JetSetCurrentIndex / JetGetCurrentIndex
+
+    /// JetSetCurrentIndex4 (the other versions pass their defaults). `name` nil or "" selects the clustered index.
+    package static func setCurrentIndex(
+        sesid: UInt, tableid: UInt, name: String?, hasIndexID: Bool, grbit: UInt, itagSequence: UInt
+    ) throws(JetError) {
+        try with(sesid, tableid) { (session, cursor) throws(JetError) in
+            guard grbit == UInt(JET_bitMoveFirst) || grbit == UInt(JET_bitNoMove) else { throw .invalidGrbit }
+            var target: IndexSchema? = cursor.schema.primaryIndex
+            if !hasIndexID, let name, !name.isEmpty {
+                let valid = try ObjectName.validate(name)
+                guard let found = cursor.schema.index(named: valid) else { throw .indexNotFound }
+                target = found
+            }
+            if grbit == UInt(JET_bitMoveFirst) {
+                cursor.update = nil
+                cursor.index = target
+                cursor.range = nil
+                cursor.searchKey = nil
+                cursor.dropTreeCursors()
+                cursor.unposition(.deferredFirst)
+                cursor.indexSetAtLevel = target?.isPrimary == false ? session.level : 0
+                return
+            }
+            // NoMove: keep the current record, find its entry in the new index.
+            try Navigation.resolveDeferred(session, cursor)
+            guard cursor.currency == .on else { throw .noCurrentRecord }
+            let bookmark = cursor.bookmark
+            cursor.index = target
+            cursor.range = nil
+            cursor.dropTreeCursors()
+            cursor.indexSetAtLevel = target?.isPrimary == false ? session.level : 0
+            try Navigation.positionOnRecord(session, cursor, bookmark: bookmark)
+        }
+    }
+
+    /// JetGetCurrentIndex: the current index's name ("" for a sequential clustered index).
+    package static func currentIndexName(sesid: UInt, tableid: UInt) throws(JetError) -> String {
+        try with(sesid, tableid) { (_, cursor) throws(JetError) -> String in
+            return cursor.index?.name ?? ""
+        }
+    }
+}

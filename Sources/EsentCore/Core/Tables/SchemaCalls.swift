@@ -1,0 +1,342 @@
+import Synchronization
+
+// The DDL and schema-information calls as the ABI calls them: handle checks (sesid, dbid or tableid, session gate),
+// then DDL/Catalog in the session's transaction. Names arrive as a Result so that a W name that failed to convert
+// is reported after the handle checks, where ESE reports it.
+
+/// A caller's name: its UTF-8 bytes (nil for a NULL pointer), or the conversion failure of a W name.
+package typealias NameInput = Result<[UInt8]?, JetError>
+
+/// How JetGetTableColumnInfo / JetGetColumnInfo name the column.
+package enum ColumnLookup: Sendable {
+    case name(NameInput)
+    case id(UInt)
+}
+
+/// One column's description as the info calls report it.
+package struct ColumnInfo: Sendable, Equatable {
+    package var columnid: UInt32
+    package var coltyp: UInt32
+    package var codePage: UInt16
+    package var cbMax: UInt32
+    package var grbit: UInt32
+    package var tableName: String
+    package var columnName: String
+    /// JET_COLUMNDEF.wCountry and langid (ESE reports country 1 and the default locale, en-US).
+    package static let country: UInt16 = 1
+    package static let langid: UInt16 = 0x0409
+}
+
+/// What JetGetTableInfo(JET_TblInfo) reports.
+package struct TableInfo: Sendable, Equatable {
+    package var name: String
+    package var updatable: Bool
+    package var flags: UInt32
+    package var dbid: UInt32
+}
+
+/// What the JetGetTableIndexInfo levels other than the lists report.
+package struct IndexInfo: Sendable, Equatable {
+    package var count: Int
+    package var density: UInt32
+    package var lcid: UInt32
+    package var cbVarSegMac: Int
+    package var cbKeyMost: Int
+}
+
+package enum SchemaCalls {
+    /// Cursors returned by JetCreateTable*: exclusive use and DDL on a FixedDDL table until closed. Tableids are
+    /// never reused, so a closed one left here only costs its entry.
+    private static let creatingCursors = Mutex<Set<UInt>>([])
+
+    private static func dbid32(_ dbid: UInt) throws(JetError) -> UInt32 {
+        guard dbid <= UInt(UInt32.max) else { throw .invalidDatabaseId }
+        return UInt32(dbid)
+    }
+
+    /// Runs `body` in a savepoint of `txn`, so a failure part-way through a DDL call undoes all of it even inside
+    /// the caller's transaction.
+    private static func atomically<R>(_ txn: any TreeTransaction, _ body: () throws(JetError) -> R) throws(JetError)
+        -> R
+    {
+        do throws(StorageError) { try txn.beginLevel() } catch { throw JetError(error) }
+        do {
+            let result = try body()
+            txn.commitLevel()
+            return result
+        } catch {
+            txn.rollbackLevel()
+            throw error
+        }
+    }
+
+    /// The latest schema of a cursor's table as `txn` sees it (another cursor of the session may have changed it).
+    private static func freshSchema(_ cursor: TableCursor, _ txn: any TreeTransaction) throws(JetError) -> TableSchema {
+        guard let table = try Catalog.table(named: cursor.schema.name, dbid: cursor.dbid, in: txn),
+            table.objid == cursor.schema.objid
+        else { throw .objectNotFound }
+        return table
+    }
+
+    /// Every cursor of the session on the table takes the new schema.
+    private static func publish(_ table: TableSchema, dbid: UInt32, in session: IsamSession) {
+        for cursor in session.cursors.values where cursor.dbid == dbid && cursor.schema.objid == table.objid {
+            cursor.adopt(table)
+        }
+    }
+
+    private static func access(_ session: IsamSession, _ cursor: TableCursor) -> DDLAccess {
+        let creating = creatingCursors.withLock { $0.contains(cursor.tableid) }
+        return DDLAccess(
+            updatable: cursor.updatable, readOnlyTransaction: session.readOnly, exclusive: creating,
+            permitDDL: creating, inTransaction: session.level > 0)
+    }
+
+    // MARK: Tables
+
+    /// JetCreateTable: -1104, gate, -1010, -1809 (read-only database), -1110, -1002, -1307, -1303; a new cursor.
+    package static func createTable(sesid: UInt, dbid: UInt, name: NameInput, pages: UInt, density: UInt)
+        throws(JetError) -> UInt
+    {
+        try IsamSessions.with(sesid) { (session) throws(JetError) -> UInt in
+            let db = try dbid32(dbid)
+            guard try !TableCursors.checkDatabase(session, db) else { throw .permissionDenied }
+            let schema = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
+                try DDL.createTable(
+                    name: try name.get(), pages: pages, density: density, dbid: db, readOnlyTransaction: false, in: txn)
+            }
+            let tableid = TableCursors.open(session: session, dbid: db, schema: schema, updatable: true)
+            creatingCursors.withLock { _ = $0.insert(tableid) }
+            return tableid
+        }
+    }
+
+    /// JetCreateTableColumnIndex*: `spec` is the unpacked struct (or its conversion error). Returns the new
+    /// cursor, or nil with JET_bitTableCreateImmutableStructure (the cursor is closed then).
+    package static func createTableColumnIndex(
+        sesid: UInt, dbid: UInt, spec: Result<TableCreateSpec, JetError>, results: inout TableCreateResults
+    ) throws(JetError) -> UInt? {
+        try IsamSessions.with(sesid) { (session) throws(JetError) -> UInt? in
+            let db = try dbid32(dbid)
+            guard try !TableCursors.checkDatabase(session, db) else { throw .permissionDenied }
+            let unpacked = try spec.get()
+            let pageSize = try session.pageSize()
+            var outputs = results
+            defer { results = outputs }
+            let schema = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
+                try atomically(txn) { () throws(JetError) in
+                    try DDL.createTable(
+                        unpacked, dbid: db, pageSize: pageSize, readOnlyTransaction: false,
+                        inTransaction: session.level > 0, in: txn, results: &outputs)
+                }
+            }
+            if unpacked.grbit & TableBits.immutableStructure != 0 { return nil }
+            let tableid = TableCursors.open(session: session, dbid: db, schema: schema, updatable: true)
+            creatingCursors.withLock { _ = $0.insert(tableid) }
+            return tableid
+        }
+    }
+
+    /// JetDeleteTable: -1104, gate, -1010, -1110, -1002, -1305, -1304 (a cursor of this session is open on it).
+    package static func deleteTable(sesid: UInt, dbid: UInt, name: NameInput) throws(JetError) {
+        try IsamSessions.with(sesid) { (session) throws(JetError) in
+            let db = try dbid32(dbid)
+            _ = try TableCursors.checkDatabase(session, db)
+            try SessionTransactions.write(session) { (txn, _) throws(JetError) in
+                try atomically(txn) { () throws(JetError) in
+                    try DDL.deleteTable(
+                        name: try name.get(), dbid: db, readOnlyTransaction: false,
+                        isOpen: { table in
+                            session.cursors.values.contains { $0.dbid == db && $0.schema.objid == table.objid }
+                        }, in: txn)
+                }
+            }
+        }
+    }
+
+    /// JetGetTableInfo's levels other than the name: the table, its flags and dbid.
+    package static func tableInfo(sesid: UInt, tableid: UInt) throws(JetError) -> TableInfo {
+        try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> TableInfo in
+            let table = try SessionTransactions.read(session) { (txn, _) throws(JetError) in
+                try freshSchema(cursor, txn)
+            }
+            var flags: UInt32 = 0
+            if table.isFixedDDL { flags |= 0x4000_0000 }
+            return TableInfo(name: table.name, updatable: cursor.updatable, flags: flags, dbid: cursor.dbid)
+        }
+    }
+
+    // MARK: Columns
+
+    /// JetAddColumn: the tableid checks, then DDL.addColumn's. The cursor is left before the first record.
+    package static func addColumn(
+        sesid: UInt, tableid: UInt, name: NameInput, definition: ColumnDefinition?
+    ) throws(JetError) -> (columnid: UInt32, warning: JetError?) {
+        try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) in
+            guard cursor.updatable else { throw .permissionDenied }
+            let pageSize = try session.pageSize()
+            let rights = access(session, cursor)
+            let result = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
+                try DDL.addColumn(
+                    name: try name.get(), definition: definition, to: try freshSchema(cursor, txn), access: rights,
+                    pageSize: pageSize, in: txn)
+            }
+            publish(result.table, dbid: cursor.dbid, in: session)
+            cursor.unposition(.beforeFirst)
+            return (result.columnid, result.warning)
+        }
+    }
+
+    /// JetDeleteColumn.
+    package static func deleteColumn(sesid: UInt, tableid: UInt, name: NameInput) throws(JetError) {
+        try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) in
+            let columnName = try ObjectName.validate(try name.get())
+            guard cursor.updatable else { throw .permissionDenied }
+            let rights = access(session, cursor)
+            let table = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
+                try DDL.deleteColumn(
+                    name: Array(columnName.utf8), from: try freshSchema(cursor, txn), access: rights, in: txn)
+            }
+            publish(table, dbid: cursor.dbid, in: session)
+        }
+    }
+
+    /// JetGetTableColumnInfo's JET_ColInfo / ByColid / Base / BaseByColid levels.
+    package static func columnInfo(sesid: UInt, tableid: UInt, lookup: ColumnLookup) throws(JetError) -> ColumnInfo {
+        try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> ColumnInfo in
+            let table = try SessionTransactions.read(session) { (txn, _) throws(JetError) in
+                try freshSchema(cursor, txn)
+            }
+            return try describe(lookup, in: table, updatable: cursor.updatable)
+        }
+    }
+
+    /// JetGetColumnInfo: the table by name in `dbid`, then as JetGetTableColumnInfo.
+    package static func columnInfo(sesid: UInt, dbid: UInt, tableName: NameInput, lookup: ColumnLookup)
+        throws(JetError) -> ColumnInfo
+    {
+        try IsamSessions.with(sesid) { (session) throws(JetError) -> ColumnInfo in
+            let (table, readOnly) = try tableByName(session, dbid, tableName)
+            return try describe(lookup, in: table, updatable: !readOnly)
+        }
+    }
+
+    private static func tableByName(_ session: IsamSession, _ dbid: UInt, _ name: NameInput) throws(JetError)
+        -> (TableSchema, readOnly: Bool)
+    {
+        let db = try dbid32(dbid)
+        let readOnly = try TableCursors.checkDatabase(session, db)
+        guard let bytes = try name.get() else { throw .invalidParameter }
+        let tableName = try ObjectName.validate(bytes)
+        let table = try SessionTransactions.read(session) { (txn, _) throws(JetError) in
+            try Catalog.table(named: tableName, dbid: db, in: txn)
+        }
+        guard let table else { throw .objectNotFound }
+        return (table, readOnly)
+    }
+
+    static func describe(_ lookup: ColumnLookup, in table: TableSchema, updatable: Bool) throws(JetError)
+        -> ColumnInfo
+    {
+        let column: ColumnSchema?
+        switch lookup {
+        case .name(let input):
+            guard let bytes = try input.get(), !bytes.isEmpty else { throw .columnNotFound }
+            column = table.column(named: try ObjectName.validate(bytes))
+        case .id(let id):
+            column = id <= UInt(UInt32.max) ? table.column(id: UInt32(id)) : nil
+        }
+        guard let column else { throw .columnNotFound }
+        return ColumnInfo(
+            columnid: column.columnid, coltyp: column.coltyp.rawValue, codePage: column.codePage,
+            cbMax: column.cbMax, grbit: column.reportedGrbit(updatable: updatable), tableName: table.name,
+            columnName: column.name)
+    }
+
+    // MARK: Indexes
+
+    /// JetCreateIndex / JetCreateIndex2: each element in order, stopping at the first error; `errors` gets each
+    /// processed element's result.
+    package static func createIndexes(
+        sesid: UInt, tableid: UInt, definitions: Result<[IndexDefinition], JetError>, errors: inout [JetError]
+    ) throws(JetError) {
+        try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) in
+            let list = try definitions.get()
+            guard cursor.updatable else { throw .permissionDenied }
+            let rights = access(session, cursor)
+            let pageSize = try session.pageSize()
+            var results = errors
+            defer { errors = results }
+            let table = try SessionTransactions.write(session) { (txn, _) throws(JetError) -> TableSchema in
+                var table = try freshSchema(cursor, txn)
+                for (position, definition) in list.enumerated() {
+                    do throws(JetError) {
+                        table = try atomically(txn) { () throws(JetError) in
+                            try DDL.createIndex(definition, on: table, access: rights, pageSize: pageSize, in: txn)
+                        }
+                        if position < results.count { results[position] = .success }
+                    } catch {
+                        if position < results.count { results[position] = error }
+                        throw error
+                    }
+                }
+                return table
+            }
+            publish(table, dbid: cursor.dbid, in: session)
+        }
+    }
+
+    /// JetDeleteIndex: an index that a cursor of this session has as its current index is in use.
+    package static func deleteIndex(sesid: UInt, tableid: UInt, name: NameInput) throws(JetError) {
+        try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) in
+            let indexName = try ObjectName.validate(try name.get())
+            guard cursor.updatable else { throw .permissionDenied }
+            let rights = access(session, cursor)
+            let db = cursor.dbid
+            let table = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
+                let current = try freshSchema(cursor, txn)
+                return try DDL.deleteIndex(
+                    name: Array(indexName.utf8), from: current, access: rights,
+                    inUse: { index in
+                        session.cursors.values.contains {
+                            $0.dbid == db && $0.schema.objid == current.objid && $0.index?.tree == index.tree
+                        }
+                    }, in: txn)
+            }
+            publish(table, dbid: cursor.dbid, in: session)
+        }
+    }
+
+    /// JetGetTableIndexInfo's scalar levels for the named index (NULL or "": the clustered index).
+    package static func indexInfo(sesid: UInt, tableid: UInt, name: NameInput) throws(JetError) -> IndexInfo {
+        try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> IndexInfo in
+            let table = try SessionTransactions.read(session) { (txn, _) throws(JetError) in
+                try freshSchema(cursor, txn)
+            }
+            return try describeIndex(try name.get(), in: table)
+        }
+    }
+
+    /// JetGetIndexInfo: the table by name, then as JetGetTableIndexInfo.
+    package static func indexInfo(sesid: UInt, dbid: UInt, tableName: NameInput, name: NameInput)
+        throws(JetError) -> IndexInfo
+    {
+        try IsamSessions.with(sesid) { (session) throws(JetError) -> IndexInfo in
+            let (table, _) = try tableByName(session, dbid, tableName)
+            return try describeIndex(try name.get(), in: table)
+        }
+    }
+
+    static func describeIndex(_ name: [UInt8]?, in table: TableSchema) throws(JetError) -> IndexInfo {
+        let index: IndexSchema?
+        if let name, !name.isEmpty {
+            guard let found = table.index(named: try ObjectName.validate(name)) else { throw .indexNotFound }
+            index = found
+        } else {
+            index = table.primaryIndex
+        }
+        return IndexInfo(
+            count: table.indexes.count, density: index?.density ?? table.density, lcid: index?.lcid ?? 0x409,
+            cbVarSegMac: index?.cbVarSegMac ?? 255, cbKeyMost: index?.cbKeyMost ?? 255)
+    }
+}

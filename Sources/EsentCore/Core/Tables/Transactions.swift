@@ -1,0 +1,299 @@
+import CEsent
+import Synchronization
+
+/// One session's ISAM state: its tree transaction and levels, its cursors. Kept out of the instance state so that
+/// reading and writing trees never holds the instance lock. A session is used by one thread at a time: `enter`
+/// refuses a second thread with JET_errSessionSharingViolation, so nothing below is ever touched concurrently.
+package final class IsamSession: @unchecked Sendable {
+    package let sesid: UInt
+    package let instance: Instance
+    let locks: LockTable
+    private let busy = Atomic<Bool>(false)
+
+    // Touched only between enter() and leave().
+    var store: (any TreeStore)?
+    /// The explicit transaction (level >= 1), nil at level 0.
+    var transaction: (any TreeTransaction)?
+    /// The lock table's snapshot of `transaction`.
+    var snapshot: UInt64 = 0
+    var level = 0
+    var readOnly = false
+    /// A failed rollback leaves the session able to roll back only (JET_errMustRollback).
+    var mustRollback = false
+    /// Changes whenever the transaction a cursor reads through changes, so cursors drop tree cursors they cached.
+    var generation: UInt64 = 1
+    /// This session's open cursors, by tableid.
+    var cursors: [UInt: TableCursor] = [:]
+    /// Level 0: the read-only transaction of the latest committed state, reused while nothing was committed.
+    private var levelZeroRead: (any TreeTransaction)?
+    private var levelZeroSequence: UInt64 = 0
+
+    init(sesid: UInt, instance: Instance) {
+        self.sesid = sesid
+        self.instance = instance
+        self.locks = instance.isamLocks
+    }
+
+    /// The session gate for ISAM calls: no instance lock, only the instance's atomics and this session's flag.
+    func enter(ignoringStopService: Bool = false) throws(JetError) {
+        if !ignoringStopService && instance.serviceStopped.load(ordering: .acquiring) {
+            throw .clientRequestToStopJetService
+        }
+        guard instance.isRunning.load(ordering: .acquiring) else { throw .invalidSesid }
+        guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+            throw .sessionSharingViolation
+        }
+    }
+
+    func leave() { busy.store(false, ordering: .releasing) }
+
+    private var cachedPageSize = 0
+
+    func treeStore() throws(JetError) -> any TreeStore {
+        if let store { return store }
+        let (fetched, size) = instance.state.withLock { ($0.trees, $0.pageSize) }
+        store = fetched
+        cachedPageSize = size
+        return fetched
+    }
+
+    /// The instance's database page size (record and key limits depend on it).
+    func pageSize() throws(JetError) -> Int {
+        if cachedPageSize == 0 { _ = try treeStore() }
+        return cachedPageSize
+    }
+
+    /// The transaction reads go through: the session's own, or at level 0 the latest committed state.
+    func readTransaction() throws(JetError) -> any TreeTransaction {
+        if let transaction { return transaction }
+        let sequence = locks.currentSequence
+        if let cached = levelZeroRead, levelZeroSequence == sequence { return cached }
+        let fresh = try treeStore().begin(readOnly: true)
+        levelZeroRead?.rollbackAll()
+        levelZeroRead = fresh
+        levelZeroSequence = sequence
+        generation &+= 1
+        return fresh
+    }
+
+    /// Drops the level-0 read transaction (it pins old versions in the store).
+    func dropLevelZeroRead() {
+        levelZeroRead?.rollbackAll()
+        levelZeroRead = nil
+    }
+}
+
+/// What an ISAM operation knows about the session it runs in.
+package struct SessionContext {
+    package let session: IsamSession
+    package var sesid: UInt { session.sesid }
+    /// The session's transaction level (0: the operation runs in a one-call transaction).
+    package var level: Int { session.level }
+    package var readOnly: Bool { session.readOnly }
+    package var locks: LockTable { session.locks }
+    /// The snapshot conflicts are judged against.
+    package let snapshot: UInt64
+    /// The level a lock taken now belongs to (1 in a one-call transaction; one above the session's level inside
+    /// an operation that runs in its own savepoint, so a failure gives its locks back).
+    package var lockLevel: Int
+
+    init(session: IsamSession, snapshot: UInt64) {
+        self.session = session
+        self.snapshot = snapshot
+        self.lockLevel = max(session.level, 1)
+    }
+
+    /// Takes the write lock on a record or unique key; `conflict` is the code a clash gives.
+    package func lock(_ resource: LockResource, conflict: JetError) throws(JetError) {
+        guard locks.acquire(resource, session: sesid, level: lockLevel, snapshot: snapshot) else { throw conflict }
+    }
+}
+
+/// The process-wide table of ISAM sessions, by sesid.
+package enum IsamSessions {
+    private static let table = Mutex<[UInt: IsamSession]>([:])
+
+    /// The session behind `sesid` (created on first use), or JET_errInvalidSesid.
+    package static func session(_ sesid: UInt) throws(JetError) -> IsamSession {
+        if let found = table.withLock({ $0[sesid] }) { return found }
+        let instance = try Registry.session(sesid)
+        let made = IsamSession(sesid: sesid, instance: instance)
+        return table.withLock { t in
+            if let raced = t[sesid] { return raced }
+            t[sesid] = made
+            return made
+        }
+    }
+
+    static func remove(_ sesid: UInt) -> IsamSession? { table.withLock { $0.removeValue(forKey: sesid) } }
+
+    /// JetTerm: the instance's sessions are gone; their open transactions are dropped, never committed.
+    static func forget(_ instance: Instance) {
+        let gone = table.withLock { t in
+            let mine = t.filter { $0.value.instance === instance }
+            for sesid in mine.keys { t[sesid] = nil }
+            return Array(mine.keys)
+        }
+        for sesid in gone {
+            TableCursors.forgetAll(of: sesid)
+        }
+    }
+
+    /// Runs body inside the session gate.
+    static func with<R>(
+        _ sesid: UInt, ignoringStopService: Bool = false, _ body: (IsamSession) throws(JetError) -> R
+    ) throws(JetError) -> R {
+        let session = try session(sesid)
+        try session.enter(ignoringStopService: ignoringStopService)
+        defer { session.leave() }
+        return try body(session)
+    }
+}
+
+package enum SessionTransactions {
+    /// Runs body in the session's transaction, or at level 0 in a one-call transaction committed (durably) when body
+    /// succeeds and rolled back when it throws. Checks read-only transactions (-1110) first. The caller is inside
+    /// the session gate.
+    static func write<R>(
+        _ session: IsamSession, _ body: (any TreeTransaction, SessionContext) throws(JetError) -> R
+    ) throws(JetError) -> R {
+        if session.readOnly { throw .transReadOnly }
+        if let transaction = session.transaction {
+            return try body(transaction, SessionContext(session: session, snapshot: session.snapshot))
+        }
+        let snapshot = session.locks.beginSnapshot()
+        defer { session.locks.endSnapshot(snapshot) }
+        let transaction = try session.treeStore().begin(readOnly: false)
+        session.generation &+= 1
+        let result: R
+        do throws(JetError) {
+            result = try body(transaction, SessionContext(session: session, snapshot: snapshot))
+            try commitDurably(session, transaction, lazy: false)
+        } catch {
+            transaction.rollbackAll()
+            session.locks.rollbackLevel(session: session.sesid, level: 1)
+            session.generation &+= 1
+            throw error
+        }
+        session.generation &+= 1
+        return result
+    }
+
+    /// Read in the session's transaction, or at level 0 in a snapshot of the latest committed state.
+    static func read<R>(
+        _ session: IsamSession, _ body: (any TreeTransaction, SessionContext) throws(JetError) -> R
+    ) throws(JetError) -> R {
+        let transaction = try session.readTransaction()
+        return try body(transaction, SessionContext(session: session, snapshot: session.snapshot))
+    }
+
+    /// The sesid forms of the two, with the session gate (the design's shared helpers).
+    package static func write<R>(
+        _ sesid: UInt, _ body: (any TreeTransaction, SessionContext) throws(JetError) -> R
+    ) throws(JetError) -> R {
+        try IsamSessions.with(sesid) { (session) throws(JetError) in try write(session, body) }
+    }
+
+    package static func read<R>(
+        _ sesid: UInt, _ body: (any TreeTransaction, SessionContext) throws(JetError) -> R
+    ) throws(JetError) -> R {
+        try IsamSessions.with(sesid) { (session) throws(JetError) in try read(session, body) }
+    }
+
+    /// Commits a level-1 tree transaction: the log and the write gate belong to the instance, so this is the one
+    /// place an ISAM write takes the instance lock. The lock table learns of the commit after the store published
+    /// it (see LockTable.beginSnapshot).
+    private static func commitDurably(
+        _ session: IsamSession, _ transaction: any TreeTransaction, lazy: Bool
+    ) throws(JetError) {
+        try session.instance.withWritingSession(session.sesid) {
+            (s, _, gate) throws(JetError) -> WriteStep<Void> in
+            guard gate.isOpen else { return .waitForThaw }
+            do throws(StorageError) { try transaction.commit(lazy: lazy, log: s.log) } catch { throw JetError(error) }
+            return .done(())
+        }
+        session.locks.commitAll(session: session.sesid)
+    }
+
+    // MARK: JetBeginTransaction / JetCommitTransaction / JetRollback
+
+    /// The level just rose to `level` (Sessions.beginTransaction checked the depth).
+    static func begin(_ session: IsamSession, level: Int, readOnly: Bool) throws(JetError) {
+        if level == 1 {
+            session.dropLevelZeroRead()
+            let snapshot = session.locks.beginSnapshot()
+            session.transaction = try session.treeStore().begin(readOnly: readOnly)
+            session.snapshot = snapshot
+            session.readOnly = readOnly
+            session.generation &+= 1
+        } else if let transaction = session.transaction {
+            do throws(StorageError) { try transaction.beginLevel() } catch { throw JetError(error) }
+        }
+        session.level = level
+    }
+
+    /// JetCommitTransaction at level 1, under the instance lock and the open write gate: the tree changes go to
+    /// `log` (unflushed: the caller's commit record flushes them unless the commit is lazy).
+    static func commitTrees(_ session: IsamSession, log: LogStream?) throws(JetError) {
+        guard let transaction = session.transaction, !transaction.isReadOnly else { return }
+        do throws(StorageError) { try transaction.commit(lazy: true, log: log) } catch { throw JetError(error) }
+    }
+
+    /// JetCommitTransaction's effect on the session once `level` committed (after the instance lock is released).
+    static func committed(_ session: IsamSession, level: Int) {
+        if level > 1 {
+            session.transaction?.commitLevel()
+            session.locks.commitLevel(session: session.sesid, level: level)
+            for cursor in session.cursors.values { cursor.levelCommitted(level) }
+            session.level = level - 1
+            return
+        }
+        // A read-only transaction (or one that was never written) has nothing to publish.
+        if let transaction = session.transaction, transaction.isReadOnly { transaction.rollbackAll() }
+        session.locks.commitAll(session: session.sesid)
+        finish(session)
+        for cursor in session.cursors.values { cursor.levelCommitted(1) }
+    }
+
+    /// Rolls back the innermost level, or every level.
+    static func rollback(_ session: IsamSession, all: Bool) {
+        while session.level > 0 {
+            let level = session.level
+            // Cursors first: closing one discards its prepared update before the tree forgets the level.
+            for (tableid, cursor) in session.cursors where cursor.rolledBack(level) == .close {
+                session.cursors[tableid] = nil
+                TableCursors.forget(tableid)
+            }
+            session.locks.rollbackLevel(session: session.sesid, level: level)
+            if level > 1 {
+                session.transaction?.rollbackLevel()
+                session.level -= 1
+            } else {
+                session.transaction?.rollbackAll()
+                finish(session)
+            }
+            session.generation &+= 1
+            if !all { break }
+        }
+    }
+
+    private static func finish(_ session: IsamSession) {
+        session.transaction = nil
+        session.locks.endSnapshot(session.snapshot)
+        session.level = 0
+        session.readOnly = false
+        session.generation &+= 1
+    }
+
+    /// JetEndSession: everything rolled back, every cursor closed, the session forgotten.
+    static func endSession(_ sesid: UInt) {
+        guard let session = IsamSessions.remove(sesid) else { return }
+        rollback(session, all: true)
+        for (tableid, cursor) in session.cursors {
+            cursor.close()
+            TableCursors.forget(tableid)
+        }
+        session.cursors = [:]
+        session.dropLevelZeroRead()
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+
+@testable import EsentCore
+
+/// The write-conflict table: who may change a record, and until when a commit keeps stopping older snapshots.
+struct LockTableTests {
+    private let record = LockResource(dbid: 1, objid: 5, key: [0x7F, 0x80, 0, 0, 10])
+    private let other = LockResource(dbid: 1, objid: 5, key: [0x7F, 0x80, 0, 0, 11])
+
+    @Test func uncommittedLockStopsAnotherSessionButNotItsOwner() {
+        let locks = LockTable()
+        let a = locks.beginSnapshot(), b = locks.beginSnapshot()
+        #expect(locks.acquire(record, session: 1, level: 1, snapshot: a))
+        #expect(!locks.acquire(record, session: 2, level: 1, snapshot: b))
+        #expect(locks.acquire(record, session: 1, level: 2, snapshot: a))
+        #expect(locks.acquire(other, session: 2, level: 1, snapshot: b))
+    }
+
+    @Test func commitAfterSnapshotStillConflictsUntilTheOlderTransactionEnds() {
+        let locks = LockTable()
+        let old = locks.beginSnapshot()
+        let writer = locks.beginSnapshot()
+        #expect(locks.acquire(record, session: 1, level: 1, snapshot: writer))
+        locks.commitAll(session: 1)
+        locks.endSnapshot(writer)
+        // The record changed after `old` began: changing it from that snapshot would lose the commit.
+        #expect(!locks.acquire(record, session: 2, level: 1, snapshot: old))
+        let fresh = locks.beginSnapshot()
+        #expect(locks.acquire(record, session: 3, level: 1, snapshot: fresh))
+        locks.rollbackLevel(session: 3, level: 1)
+        locks.endSnapshot(fresh)
+        // Session 3's rollback gives back the committed stamp, not an unlocked record.
+        #expect(!locks.acquire(record, session: 2, level: 1, snapshot: old))
+        locks.endSnapshot(old)
+        #expect(locks.count == 0)
+    }
+
+    @Test func rollbackOfALevelReleasesOnlyThatLevelsLocks() {
+        let locks = LockTable()
+        let a = locks.beginSnapshot(), b = locks.beginSnapshot()
+        #expect(locks.acquire(record, session: 1, level: 1, snapshot: a))
+        #expect(locks.acquire(other, session: 1, level: 2, snapshot: a))
+        locks.rollbackLevel(session: 1, level: 2)
+        #expect(locks.acquire(other, session: 2, level: 1, snapshot: b))
+        #expect(!locks.acquire(record, session: 2, level: 1, snapshot: b))
+        locks.rollbackLevel(session: 1, level: 1)
+        #expect(locks.acquire(record, session: 2, level: 1, snapshot: b))
+    }
+
+    @Test func commitOfANestedLevelMovesItsLocksToTheEnclosingLevel() {
+        let locks = LockTable()
+        let a = locks.beginSnapshot(), b = locks.beginSnapshot()
+        #expect(locks.acquire(record, session: 1, level: 2, snapshot: a))
+        locks.commitLevel(session: 1, level: 2)
+        // Rolling back a level 2 opened again later must not drop what level 1 now owns.
+        locks.rollbackLevel(session: 1, level: 2)
+        #expect(!locks.acquire(record, session: 2, level: 1, snapshot: b))
+        locks.rollbackLevel(session: 1, level: 1)
+        #expect(locks.acquire(record, session: 2, level: 1, snapshot: b))
+    }
+
+    @Test func committedLocksArePrunedWhenNoOlderSnapshotIsOpen() {
+        let locks = LockTable()
+        let s = locks.beginSnapshot()
+        for k in 0..<100 {
+            #expect(locks.acquire(LockResource(dbid: 1, objid: 2, key: [UInt8(k)]), session: 1, level: 1, snapshot: s))
+        }
+        locks.commitAll(session: 1)
+        locks.endSnapshot(s)
+        #expect(locks.count == 0)
+        #expect(!locks.wouldConflict(record, session: 9, snapshot: 0))
+    }
+}

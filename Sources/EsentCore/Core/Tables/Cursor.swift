@@ -280,7 +280,7 @@ package enum TableCursors {
 
     /// JetOpenTable: `name` already checked by ObjectName.validate.
     package static func openTable(
-        sesid: UInt, dbid: UInt, name: String, grbit: UInt
+        sesid: UInt, dbid: UInt, name: String?, grbit: UInt
     ) throws(JetError) -> UInt {
         try IsamSessions.with(sesid) { (session) throws(JetError) -> UInt in
             guard dbid <= UInt(UInt32.max) else { throw .invalidDatabaseId }
@@ -291,6 +291,7 @@ package enum TableCursors {
             if denyRead && grbit & UInt(JET_bitTableReadOnly) != 0 { throw .invalidGrbit }
             // TableDelete, TableCreate and 0x40000000 are ESE's own.
             if grbit & UInt(JET_bitTableDelete | JET_bitTableCreate | 0x4000_0000) != 0 { throw .invalidGrbit }
+            guard let name else { throw .invalidName }
             let valid = try ObjectName.validate(name)
             let schema = try SessionTransactions.read(session) { (transaction, _) throws(JetError) in
                 try Catalog.table(named: valid, dbid: dbid32, in: transaction)

@@ -9,7 +9,7 @@
 
 /* ---- Table ------------------------------------------------------------------------------------------------- */
 
-static JET_COLUMNID add_column(JET_SESID sesid, JET_TABLEID t, const char *name, JET_COLTYP coltyp,
+static JET_COLUMNID or_add_column(JET_SESID sesid, JET_TABLEID t, const char *name, JET_COLTYP coltyp,
                                unsigned long cbMax, JET_GRBIT grbit) {
     JET_COLUMNDEF def;
     memset(&def, 0, sizeof def);
@@ -27,9 +27,9 @@ void or_create_table(JET_SESID sesid, JET_DBID dbid) {
     JET_TABLEID t = 0;
     EXPECT_ERR(JetBeginTransaction(sesid), JET_errSuccess);
     EXPECT_ERR(JetCreateTableA(sesid, dbid, "orders", 16, 100, &t), JET_errSuccess);
-    add_column(sesid, t, "id", JET_coltypLong, 0, JET_bitColumnFixed | JET_bitColumnNotNULL);
-    add_column(sesid, t, "amount", JET_coltypLong, 0, JET_bitColumnFixed);
-    add_column(sesid, t, "note", JET_coltypText, OR_NOTE, 0);
+    or_add_column(sesid, t, "id", JET_coltypLong, 0, JET_bitColumnFixed | JET_bitColumnNotNULL);
+    or_add_column(sesid, t, "amount", JET_coltypLong, 0, JET_bitColumnFixed);
+    or_add_column(sesid, t, "note", JET_coltypText, OR_NOTE, 0);
     static const char primary[] = "+id\0";
     static const char by_amount[] = "+amount\0";
     EXPECT_ERR(JetCreateIndexA(sesid, t, "primary", JET_bitIndexPrimary, primary, sizeof primary, 100), JET_errSuccess);

@@ -1,0 +1,245 @@
+import CEsent
+import EsentCore
+
+// Schema information: JetGetTableColumnInfo, JetGetColumnInfo, JetGetTableIndexInfo, JetGetIndexInfo.
+
+/// The column levels: which struct a level fills, checked before anything else as ESE does.
+private enum ColumnLevel {
+    case columnDef(byId: Bool)
+    case base(byId: Bool)
+
+    /// JET_ColInfo (0), ByColid (6), Base (4), BaseByColid (8). The list levels (1, 5, 7) need the temporary
+    /// table of JET_ColInfoList, and SysTabCursor (3) is obsolete: JET_errFeatureNotAvailable; others -1003.
+    init<Unit>(_ infoLevel: CUnsignedLong, cbMax: CUnsignedLong, pvResult: UnsafeMutableRawPointer?, unit: Unit.Type)
+        throws(JetError)
+    {
+        let level = infoLevel & 0x0FFF_FFFF
+        let minimum: Int
+        switch level {
+        case 0, 6:
+            self = .columnDef(byId: level == 6)
+            minimum = MemoryLayout<JET_COLUMNDEF>.size
+        case 4, 8:
+            self = .base(byId: level == 8)
+            minimum = Unit.self == CChar.self ? MemoryLayout<JET_COLUMNBASE_A>.size : MemoryLayout<JET_COLUMNBASE_W>.size
+        case 1, 3, 5, 7:
+            throw .featureNotAvailable
+        default:
+            throw .invalidParameter
+        }
+        guard cbMax >= minimum else { throw .bufferTooSmall }
+        guard pvResult != nil else { throw .invalidParameter }
+    }
+
+    var byId: Bool {
+        switch self {
+        case .columnDef(let byId), .base(let byId): byId
+        }
+    }
+}
+
+/// How the caller named the column: its name, or (ByColid levels) a pointer to a JET_COLUMNID.
+private func lookup<Unit>(_ p: UnsafePointer<Unit>?, byId: Bool) throws(JetError) -> ColumnLookup {
+    guard byId else { return .name(Marshal.name(p)) }
+    guard let p else { throw .invalidParameter }
+    return .id(UInt(UnsafeRawPointer(p).loadUnaligned(as: JET_COLUMNID.self)))
+}
+
+/// Fills JET_COLUMNDEF or JET_COLUMNBASE_A/W.
+private func write<Unit>(_ info: ColumnInfo, _ level: ColumnLevel, _ pvResult: UnsafeMutableRawPointer?, unit: Unit.Type)
+    throws(JetError)
+{
+    guard let pvResult else { throw .invalidParameter }
+    switch level {
+    case .columnDef:
+        var def = JET_COLUMNDEF()
+        def.cbStruct = CUnsignedLong(MemoryLayout<JET_COLUMNDEF>.size)
+        def.columnid = JET_COLUMNID(info.columnid)
+        def.coltyp = JET_COLTYP(info.coltyp)
+        def.wCountry = ColumnInfo.country
+        def.langid = ColumnInfo.langid
+        def.cp = info.codePage
+        def.wCollate = 0
+        def.cbMax = CUnsignedLong(info.cbMax)
+        def.grbit = JET_GRBIT(info.grbit)
+        pvResult.storeBytes(of: def, as: JET_COLUMNDEF.self)
+    case .base:
+        // The A and W structs share their head; the two names follow in the caller's encoding.
+        var head = JET_COLUMNBASE_A()
+        let size = Unit.self == CChar.self ? MemoryLayout<JET_COLUMNBASE_A>.size : MemoryLayout<JET_COLUMNBASE_W>.size
+        head.cbStruct = CUnsignedLong(size)
+        head.columnid = JET_COLUMNID(info.columnid)
+        head.coltyp = JET_COLTYP(info.coltyp)
+        head.wCountry = ColumnInfo.country
+        head.langid = ColumnInfo.langid
+        head.cp = info.codePage
+        head.wFiller = 0
+        head.cbMax = CUnsignedLong(info.cbMax)
+        head.grbit = JET_GRBIT(info.grbit)
+        let tableOffset = MemoryLayout<JET_COLUMNBASE_A>.offset(of: \JET_COLUMNBASE_A.szBaseTableName) ?? 0
+        withUnsafeBytes(of: head) { pvResult.copyMemory(from: $0.baseAddress!, byteCount: tableOffset) }
+        let fieldBytes = 256 * MemoryLayout<Unit>.size
+        let names = [info.tableName, info.columnName]
+        for (i, name) in names.enumerated() {
+            let target = (pvResult + tableOffset + i * fieldBytes).assumingMemoryBound(to: Unit.self)
+            // Names are at most 64 bytes, so they always fit the 256-unit fields.
+            try Marshal.copyOut(name, target, CUnsignedLong(fieldBytes))
+        }
+    }
+}
+
+// MARK: JetGetTableColumnInfo
+
+private func getTableColumnInfo<Unit>(
+    _ sesid: JET_SESID, _ tableid: JET_TABLEID, _ szColumnName: UnsafePointer<Unit>?,
+    _ pvResult: UnsafeMutableRawPointer?, _ cbMax: CUnsignedLong, _ infoLevel: CUnsignedLong
+) -> JET_ERR {
+    jetCall { () throws(JetError) in
+        let level = try ColumnLevel(infoLevel, cbMax: cbMax, pvResult: pvResult, unit: Unit.self)
+        let info = try SchemaCalls.columnInfo(
+            sesid: UInt(sesid), tableid: UInt(tableid), lookup: try lookup(szColumnName, byId: level.byId))
+        try write(info, level, pvResult, unit: Unit.self)
+    }
+}
+
+@c(JetGetTableColumnInfoA)
+public func jetGetTableColumnInfoA(
+    _ sesid: JET_SESID, _ tableid: JET_TABLEID, _ szColumnName: UnsafePointer<CChar>?,
+    _ pvResult: UnsafeMutableRawPointer?, _ cbMax: CUnsignedLong, _ infoLevel: CUnsignedLong
+) -> JET_ERR { getTableColumnInfo(sesid, tableid, szColumnName, pvResult, cbMax, infoLevel) }
+
+@c(JetGetTableColumnInfo)
+public func jetGetTableColumnInfo(
+    _ sesid: JET_SESID, _ tableid: JET_TABLEID, _ szColumnName: UnsafePointer<CChar>?,
+    _ pvResult: UnsafeMutableRawPointer?, _ cbMax: CUnsignedLong, _ infoLevel: CUnsignedLong
+) -> JET_ERR { getTableColumnInfo(sesid, tableid, szColumnName, pvResult, cbMax, infoLevel) }
+
+@c(JetGetTableColumnInfoW)
+public func jetGetTableColumnInfoW(
+    _ sesid: JET_SESID, _ tableid: JET_TABLEID, _ szColumnName: UnsafePointer<WCHAR>?,
+    _ pvResult: UnsafeMutableRawPointer?, _ cbMax: CUnsignedLong, _ infoLevel: CUnsignedLong
+) -> JET_ERR { getTableColumnInfo(sesid, tableid, szColumnName, pvResult, cbMax, infoLevel) }
+
+// MARK: JetGetColumnInfo
+
+private func getColumnInfo<Unit>(
+    _ sesid: JET_SESID, _ dbid: JET_DBID, _ szTableName: UnsafePointer<Unit>?, _ pColumnNameOrId: UnsafePointer<Unit>?,
+    _ pvResult: UnsafeMutableRawPointer?, _ cbMax: CUnsignedLong, _ infoLevel: CUnsignedLong
+) -> JET_ERR {
+    jetCall { () throws(JetError) in
+        let level = try ColumnLevel(infoLevel, cbMax: cbMax, pvResult: pvResult, unit: Unit.self)
+        let info = try SchemaCalls.columnInfo(
+            sesid: UInt(sesid), dbid: UInt(dbid), tableName: Marshal.name(szTableName),
+            lookup: try lookup(pColumnNameOrId, byId: level.byId))
+        try write(info, level, pvResult, unit: Unit.self)
+    }
+}
+
+@c(JetGetColumnInfoA)
+public func jetGetColumnInfoA(
+    _ sesid: JET_SESID, _ dbid: JET_DBID, _ szTableName: UnsafePointer<CChar>?,
+    _ pColumnNameOrId: UnsafePointer<CChar>?, _ pvResult: UnsafeMutableRawPointer?, _ cbMax: CUnsignedLong,
+    _ infoLevel: CUnsignedLong
+) -> JET_ERR { getColumnInfo(sesid, dbid, szTableName, pColumnNameOrId, pvResult, cbMax, infoLevel) }
+
+@c(JetGetColumnInfo)
+public func jetGetColumnInfo(
+    _ sesid: JET_SESID, _ dbid: JET_DBID, _ szTableName: UnsafePointer<CChar>?,
+    _ pColumnNameOrId: UnsafePointer<CChar>?, _ pvResult: UnsafeMutableRawPointer?, _ cbMax: CUnsignedLong,
+    _ infoLevel: CUnsignedLong
+) -> JET_ERR { getColumnInfo(sesid, dbid, szTableName, pColumnNameOrId, pvResult, cbMax, infoLevel) }
+
+@c(JetGetColumnInfoW)
+public func jetGetColumnInfoW(
+    _ sesid: JET_SESID, _ dbid: JET_DBID, _ szTableName: UnsafePointer<WCHAR>?,
+    _ pwColumnNameOrId: UnsafePointer<WCHAR>?, _ pvResult: UnsafeMutableRawPointer?, _ cbMax: CUnsignedLong,
+    _ infoLevel: CUnsignedLong
+) -> JET_ERR { getColumnInfo(sesid, dbid, szTableName, pwColumnNameOrId, pvResult, cbMax, infoLevel) }
+
+// MARK: JetGetTableIndexInfo / JetGetIndexInfo
+
+/// The scalar index levels, each written as the type ESE writes it: JET_IdxInfoSpaceAlloc (5, the density, 32
+/// bits), JET_IdxInfoLCID (6, 32 bits), JET_IdxInfoCount (7, 32 bits), JET_IdxInfoVarSegMac (8, 16 bits),
+/// JET_IdxInfoKeyMost (10, 16 bits). The list levels (0, 1) need JET_IdxInfoList's temporary table; the others
+/// are not available.
+private func writeIndexInfo(
+    _ infoLevel: CUnsignedLong, _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong,
+    _ info: () throws(JetError) -> IndexInfo
+) throws(JetError) {
+    let size: Int
+    switch infoLevel {
+    case 5, 6, 7: size = 4
+    case 8, 10: size = 2
+    default: throw .featureNotAvailable
+    }
+    let result = try info()
+    guard cbResult >= size else { throw .bufferTooSmall }
+    guard let pvResult else { throw .invalidParameter }
+    switch infoLevel {
+    case 5: pvResult.storeBytes(of: result.density, as: UInt32.self)
+    case 6: pvResult.storeBytes(of: result.lcid, as: UInt32.self)
+    case 7: pvResult.storeBytes(of: Int32(clamping: result.count), as: Int32.self)
+    case 8: pvResult.storeBytes(of: UInt16(clamping: result.cbVarSegMac), as: UInt16.self)
+    default: pvResult.storeBytes(of: UInt16(clamping: result.cbKeyMost), as: UInt16.self)
+    }
+}
+
+private func getTableIndexInfo<Unit>(
+    _ sesid: JET_SESID, _ tableid: JET_TABLEID, _ szIndexName: UnsafePointer<Unit>?,
+    _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong, _ infoLevel: CUnsignedLong
+) -> JET_ERR {
+    jetCall { () throws(JetError) in
+        try writeIndexInfo(infoLevel, pvResult, cbResult) { () throws(JetError) in
+            try SchemaCalls.indexInfo(sesid: UInt(sesid), tableid: UInt(tableid), name: Marshal.name(szIndexName))
+        }
+    }
+}
+
+@c(JetGetTableIndexInfoA)
+public func jetGetTableIndexInfoA(
+    _ sesid: JET_SESID, _ tableid: JET_TABLEID, _ szIndexName: UnsafePointer<CChar>?,
+    _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong, _ infoLevel: CUnsignedLong
+) -> JET_ERR { getTableIndexInfo(sesid, tableid, szIndexName, pvResult, cbResult, infoLevel) }
+
+@c(JetGetTableIndexInfo)
+public func jetGetTableIndexInfo(
+    _ sesid: JET_SESID, _ tableid: JET_TABLEID, _ szIndexName: UnsafePointer<CChar>?,
+    _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong, _ infoLevel: CUnsignedLong
+) -> JET_ERR { getTableIndexInfo(sesid, tableid, szIndexName, pvResult, cbResult, infoLevel) }
+
+@c(JetGetTableIndexInfoW)
+public func jetGetTableIndexInfoW(
+    _ sesid: JET_SESID, _ tableid: JET_TABLEID, _ szIndexName: UnsafePointer<WCHAR>?,
+    _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong, _ infoLevel: CUnsignedLong
+) -> JET_ERR { getTableIndexInfo(sesid, tableid, szIndexName, pvResult, cbResult, infoLevel) }
+
+private func getIndexInfo<Unit>(
+    _ sesid: JET_SESID, _ dbid: JET_DBID, _ szTableName: UnsafePointer<Unit>?, _ szIndexName: UnsafePointer<Unit>?,
+    _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong, _ infoLevel: CUnsignedLong
+) -> JET_ERR {
+    jetCall { () throws(JetError) in
+        try writeIndexInfo(infoLevel, pvResult, cbResult) { () throws(JetError) in
+            try SchemaCalls.indexInfo(
+                sesid: UInt(sesid), dbid: UInt(dbid), tableName: Marshal.name(szTableName),
+                name: Marshal.name(szIndexName))
+        }
+    }
+}
+
+@c(JetGetIndexInfoA)
+public func jetGetIndexInfoA(
+    _ sesid: JET_SESID, _ dbid: JET_DBID, _ szTableName: UnsafePointer<CChar>?, _ szIndexName: UnsafePointer<CChar>?,
+    _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong, _ infoLevel: CUnsignedLong
+) -> JET_ERR { getIndexInfo(sesid, dbid, szTableName, szIndexName, pvResult, cbResult, infoLevel) }
+
+@c(JetGetIndexInfo)
+public func jetGetIndexInfo(
+    _ sesid: JET_SESID, _ dbid: JET_DBID, _ szTableName: UnsafePointer<CChar>?, _ szIndexName: UnsafePointer<CChar>?,
+    _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong, _ infoLevel: CUnsignedLong
+) -> JET_ERR { getIndexInfo(sesid, dbid, szTableName, szIndexName, pvResult, cbResult, infoLevel) }
+
+@c(JetGetIndexInfoW)
+public func jetGetIndexInfoW(
+    _ sesid: JET_SESID, _ dbid: JET_DBID, _ szTableName: UnsafePointer<WCHAR>?, _ szIndexName: UnsafePointer<WCHAR>?,
+    _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong, _ infoLevel: CUnsignedLong
+) -> JET_ERR { getIndexInfo(sesid, dbid, szTableName, szIndexName, pvResult, cbResult, infoLevel) }

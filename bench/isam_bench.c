@@ -113,7 +113,9 @@ static void ese_open(ese *e, const char *folder, const char *name, unsigned long
     static const char primary[] = "+id\0", by_grp[] = "+grp\0";
     CHECK(JetCreateIndexA(e->sesid, e->t, "primary", JET_bitIndexPrimary, primary, sizeof primary, 100));
     CHECK(JetCreateIndexA(e->sesid, e->t, "by_grp", 0, by_grp, sizeof by_grp, 100));
+    CHECK(JetCloseTable(e->sesid, e->t));
     CHECK(JetCommitTransaction(e->sesid, 0));
+    CHECK(JetOpenTableA(e->sesid, e->dbid, "rows", NULL, 0, 0, &e->t)); /* on the primary index */
 }
 
 static void ese_insert(JET_SESID sesid, JET_TABLEID t, const ese *e, long k) {

@@ -91,11 +91,17 @@ static void stream_logs(bk_env *env, const char *folder, JET_LOGINFO_A *info, co
 }
 
 /* Stops the writer once it has committed `after` more transactions past the backup's end, so changes the backup
- * must not hold exist; ends the instance and deletes its files. */
+ * must not hold exist; checks that the live table is the writer's last committed state (the record the checks
+ * rely on is right); ends the instance and deletes its files. */
 static void lose_everything(bk_env *env, or_writer *w, or_history *h, uint32_t hi, uint32_t after) {
     or_writer_wait(w, after);
     or_writer_stop(w);
     EXPECT(or_committed(h) > hi);
+    or_state *live = malloc(sizeof *live);
+    EXPECT(live != NULL);
+    or_read(env->sesid, env->dbid, live);
+    or_expect_state_in(h, live, or_committed(h), or_committed(h));
+    free(live);
     bk_term(env);
     rs_empty_folder(env->dir);
 }

@@ -328,8 +328,10 @@ static void create_orders(JET_SESID sesid, JET_DBID dbid) {
     g_col_amount = add_column(sesid, "amount", JET_coltypCurrency, 0, JET_bitColumnFixed);
     report(JetCreateIndexA(sesid, g_orders, "primary", JET_bitIndexPrimary, primary, sizeof primary, 100),
            "JetCreateIndex(primary, +id)");
+    JetCloseTable(sesid, g_orders);
     JET_ERR err = JetCommitTransaction(sesid, 0);
     if (err < 0) die("JetCommitTransaction", err);
+    open_orders(sesid, dbid); /* a new cursor is on the primary index */
 }
 
 /* Sets customer and amount of the prepared record (amount in cents, as esent's Currency: a 64-bit integer). */

@@ -111,6 +111,8 @@ static void create_orders(writer_state *w) {
     w->amount = add_column(w->sesid, w->orders, "amount", 0);
     check(JetCreateIndexA(w->sesid, w->orders, "primary", JET_bitIndexPrimary, primary, sizeof primary, 100),
           "JetCreateIndex");
+    check(JetCloseTable(w->sesid, w->orders), "JetCloseTable");
+    check(JetOpenTableA(w->sesid, w->dbid, "orders", NULL, 0, 0, &w->orders), "JetOpenTable"); /* on the primary index */
 }
 
 /* Recovers the copy (now in the instance's place) in a fresh instance and prints its orders: count, checksum. */

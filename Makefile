@@ -23,7 +23,7 @@ HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h
 CFLAGS_TEST  := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pthread
 RPATH        := -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl test-crash demo demo-snapshot bench install uninstall clean help \
+.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl test-crash demo demo-snapshot bench bench-btree install uninstall clean help \
         test-fuzz fuzz test-model test-model-long test-isam-long
 
 all: lib esentutl
@@ -35,6 +35,7 @@ help:
 	@echo "make demo       build and run the streaming backup agent (examples/backup_agent.c)"
 	@echo "make demo-snapshot   the OS-snapshot agent (examples/snapshot_agent.c): freeze, reflink copy, thaw"
 	@echo "make bench      the benchmarks (figures as ratios against a baseline measured in the same run)"
+	@echo "make bench-btree the B+tree alone over pages in memory: CPU ns per insert, lookup, scan step"
 	@echo "make fuzz       each libFuzzer target for FUZZ_SECONDS (default 60) seconds, one after another"
 	@echo "make test-model-long   the random API driver against the reference model, 10^6 calls"
 	@echo "make test-isam-long    the round trips with rows (every backup path, kill -9) with 8x the rows and writes"
@@ -164,8 +165,19 @@ demo-snapshot: $(BUILD)/bin/snapshot_agent
 	rm -rf $(BUILD)/demo-snapshot && mkdir -p $(BUILD)/demo-snapshot
 	$(BUILD)/bin/snapshot_agent $(BUILD)/demo-snapshot
 
-bench: lib
+bench: lib $(BUILD)/bin/btree-bench
 	sh bench/run.sh
+
+# The B+tree alone over pages in memory (issue 10): ns per insert, lookup and scan step, allocations per lookup.
+bench-btree: $(BUILD)/bin/btree-bench
+	@mkdir -p $(BUILD)/bin
+	$(CC) -O2 -shared -fPIC -o $(BUILD)/bin/alloccount.so bench/alloccount.c
+	LD_PRELOAD=$(BUILD)/bin/alloccount.so $(BUILD)/bin/btree-bench
+
+$(BUILD)/bin/btree-bench: $(SWIFT_SOURCES) bench/btree/main.swift
+	$(SWIFT) build -c release --product btree-bench -Xswiftc -static-stdlib --scratch-path .build-esentutl
+	@mkdir -p $(dir $@)
+	cp .build-esentutl/release/btree-bench $@
 
 # PREFIX/lib/libesent.so*, include/esent.h and module.modulemap (Swift: `import CEsent`), lib/pkgconfig/esent.pc,
 # bin/esentutl and its man page.

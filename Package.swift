@@ -40,6 +40,8 @@ let package = Package(
             dependencies: ["CEsent", "EsentCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/esentutl"
         ),
+        // make bench-btree: the B+tree alone over pages in memory (ns per insert, lookup, scan step).
+        .executableTarget(name: "btree-bench", dependencies: ["EsentCore"], path: "bench/btree"),
         .testTarget(name: "EsentTests", dependencies: ["EsentCore", "CEsent"], path: "Tests/EsentTests"),
     ],
     // Swift 6: the compiler checks data races; instance state is Sendable and lives behind its Mutex.

@@ -28,6 +28,10 @@ mkdir -p "$scratch/latency"
 LD_PRELOAD="$here/build/bin/slowread.so" SLOWREAD_PATH="$scratch/latency/a/" SLOWREAD_USEC=${SLOWREAD_USEC:-20000} \
     "$here/build/bin/bench_latency" "$scratch/latency"
 
+# The B+tree alone over pages in memory (issue 10, also `make bench-btree`): CPU ns per operation, allocations.
+${CC:-cc} -O2 -shared -fPIC -o "$here/build/bin/alloccount.so" "$here/bench/alloccount.c"
+LD_PRELOAD="$here/build/bin/alloccount.so" "$here/build/bin/btree-bench" "${BENCH_BTREE_KEYS:-1000000}"
+
 # Optional (BENCH_EXCLUSIVITY=1): what Swift's runtime exclusivity checks cost on the streaming hot path. The same
 # sources are built a second time with -enforce-exclusivity=unchecked (scratch path .build-excl), and the
 # streaming benchmark runs against each library in turn.

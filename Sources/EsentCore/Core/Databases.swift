@@ -66,9 +66,9 @@ package enum DatabaseOperations {
             let resolved = (try? StorageIO.resolvedPath(absolute)).flatMap { $0 } ?? absolute
             let db = AttachedDatabase(
                 dbid: dbid, path: absolute, resolvedPath: resolved, file: file, readOnly: false, logged: logged)
+            try s.trees.attach(dbid: dbid, file: file)
             db.opens[sesid, default: 0] += 1
             s.databases.append(db)
-            s.trees.register(dbid: dbid)
             return .done(dbid)
         }
     }
@@ -105,6 +105,8 @@ package enum DatabaseOperations {
             if header.bkinfoFullCur.genLow != 0 { throw .softRecoveryOnBackupDatabase }
             if header.state != DatabaseHeader.stateCleanShutdown { throw .databaseDirtyShutdown }
             let logged = !readOnly && s.loggingEnabled && grbit & UInt(JET_bitDbRecoveryOff) == 0
+            // The engine walks the trees first: a damaged database is refused before its header changes.
+            try s.trees.attach(dbid: dbid, file: file)
             if !readOnly {
                 header.state = DatabaseHeader.stateDirtyShutdown
                 if let log = s.log {
@@ -115,13 +117,17 @@ package enum DatabaseOperations {
                         .attachDatabase(dbid: dbid, path: absolute, signDb: header.signDb), flush: true)
                 }
                 header.logtimeAttach = LogTime.now()
-                try file.writeHeader(header)
+                do throws(JetError) {
+                    try file.writeHeader(header)
+                } catch {
+                    s.trees.unregister(dbid: dbid)
+                    throw error
+                }
             }
             s.databases.append(
                 AttachedDatabase(
                     dbid: dbid, path: absolute, resolvedPath: resolved, file: file, readOnly: readOnly,
                     logged: logged))
-            s.trees.register(dbid: dbid)
             return .done(true)
         }
     }
@@ -147,6 +153,8 @@ package enum DatabaseOperations {
             }
             if targets.contains(where: { $0.isOpen }) { throw .databaseInUse }
             for db in targets {
+                // Every committed page in the file before the header says it is consistent.
+                try s.trees.flushPages(dbid: db.dbid, log: s.log)
                 try detachFile(db, log: s.log)
                 s.databases.removeAll { $0 === db }
                 s.trees.unregister(dbid: db.dbid)
@@ -175,6 +183,7 @@ package enum DatabaseOperations {
     /// crash would (JET_bitTermDirty).
     static func closeAll(_ s: inout InstanceState, clean: Bool) throws(JetError) {
         if clean {
+            try s.trees.flushPages(dbid: nil, log: s.log)
             for db in s.databases { try detachFile(db, log: s.log) }
         }
         for db in s.databases { s.trees.unregister(dbid: db.dbid) }

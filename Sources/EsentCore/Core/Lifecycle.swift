@@ -113,7 +113,7 @@ package enum Lifecycle {
                 throw error
             }
             s.paths = paths
-            s.trees = MemoryTreeStore()
+            s.trees = PagedTreeStore(settings: PagedTreeStore.settings(s.params, pageSize: s.pageSize))
             s.phase = .running
             instance.isRunning.store(true, ordering: .releasing)
             s.backupAllowed = true
@@ -165,7 +165,8 @@ package enum Lifecycle {
         guard paths.logging else { return }
         let names = LogFileNames(base: s.baseName, legacyFlags: s.params[JET_paramLegacyFileNames].integer)
         let (log, replayed) = try LogStream.open(
-            logDirectory: paths.log, systemDirectory: paths.system, names: names, fileSize: logFileBytes)
+            logDirectory: paths.log, systemDirectory: paths.system, names: names, fileSize: logFileBytes,
+            pageTarget: { db in db.path.isEmpty ? nil : recovery.place(db.path) })
         // After a crash, databases the log left attached are made consistent and detached.
         for entry in replayed.attachedAtEnd {
             try DatabaseOperations.markConsistentAfterRecovery(

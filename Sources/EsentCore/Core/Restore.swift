@@ -247,6 +247,13 @@ package enum Restore {
                 made.append(db.copyPath)
                 try db.copy(using: copier, consistentAt: outcome.lastGeneration, status: status)
             }
+            // The copies are fuzzy: redo every committed page image of the range into them (the logs were all
+            // checked by the pass above), then make them durable before they take their names.
+            let redo = PageRedo(attached: []) { logged in
+                databases.first { $0.header.signDb == logged.signDb }?.copyPath
+            }
+            _ = try Replay.run(plan) { (record, _) throws(JetError) in try redo.visit(record) }
+            try redo.finish()
             for db in databases {
                 try StorageIO.rename(db.copyPath, db.destination)
                 try StorageIO.syncFolder(Paths.directory(of: db.destination))

@@ -225,6 +225,9 @@ package enum Inspect {
         case .truncateLogs(let low, let high): "TruncateLogs \(low)-\(high)"
         case .initialize: "Init"
         case .shutdown: "Term"
+        case .commitGroupBegin(let pages): "BeginCommit \(pages) pages"
+        case .pageImage(let dbid, _, let pgno, let page): "PageImage  dbid \(dbid) pgno \(pgno) \(page.count) bytes"
+        case .commitGroupEnd: "EndCommit"
         }
     }
 

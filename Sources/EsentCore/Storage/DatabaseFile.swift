@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import Synchronization
 import SystemPackage
 
 /// A database file: header page 0, its shadow copy page 1, then data pages 1...pgnoLast (page n at byte
@@ -41,6 +42,12 @@ package final class DatabaseFile: @unchecked Sendable {
     /// The last data page. The file holds pgnoLast + 2 pages.
     var pgnoLast: UInt32
     private let fd: FileDescriptor
+    /// Held by every write of data pages (`writePage`), so a reader that met a torn page can wait out the write
+    /// in progress and read the page again (`readVerifiedPages`).
+    private let pageWriteLock = Mutex<Void>(())
+    /// Tests only: runs when a page failed its check in `readVerifiedPages`, before it is read again (a writer
+    /// finishing its write at that moment).
+    var afterFailedPageRead: ((UInt32) -> Void)?
 
     /// Pages in the file, counting the two header pages.
     var totalPages: Int { Int(pgnoLast) + 2 }
@@ -328,12 +335,55 @@ package final class DatabaseFile: @unchecked Sendable {
             guard got == bytes else { throw .diskIO }
             var i = 0
             while i < n {
-                if let failure = Self.verifyPage(dst + i * pageSize, pgno: pgno + UInt32(i), pageSize: pageSize) {
-                    throw failure
+                let page = dst + i * pageSize
+                if Self.verifyPage(page, pgno: pgno + UInt32(i), pageSize: pageSize) != nil {
+                    afterFailedPageRead?(pgno + UInt32(i))
+                    try rereadUnderWriteLock(pgno + UInt32(i), into: page)
                 }
                 i += 1
             }
             done += n
+        }
+    }
+
+    /// Writes data page `pgno` from the `pageSize` bytes at `p`, stamping its page number and checksum there
+    /// first. The page must be inside the file (`grow` first). Not synced: the caller syncs when it must.
+    func writePage(_ pgno: UInt32, from p: UnsafeMutableRawPointer) throws(JetError) {
+        guard !isReadOnly else { throw .databaseFileReadOnly }
+        guard pgno >= 1, pgno <= pgnoLast else { throw .invalidParameter }
+        p.diskStore(pgno, at: PageOffset.pgno)
+        Self.sealPage(p, pageSize: pageSize)
+        let fd = self.fd
+        let pageSize = self.pageSize
+        try pageWriteLock.withLock { _ throws(JetError) in
+            try StorageIO.run { () throws(SystemCallError) in
+                try SystemCalls.pwrite(fd, p, pageSize, (Int64(pgno) + 1) * Int64(pageSize))
+            }
+        }
+    }
+
+    /// fdatasync(2): the data pages written so far are durable.
+    func syncData() throws(JetError) {
+        let fd = self.fd
+        try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
+    }
+
+    /// Reads data page `pgno` into `p` and verifies it (`readVerifiedPages` for one page).
+    func readPage(_ pgno: UInt32, into p: UnsafeMutableRawPointer) throws(JetError) {
+        try readVerifiedPages(firstPgno: pgno, count: 1, into: p)
+    }
+
+    /// A page that failed its check may have been read while the engine was writing it (a torn read, not
+    /// damage): read it once more while no write can be in progress; only a second failure is reported.
+    private func rereadUnderWriteLock(_ pgno: UInt32, into page: UnsafeMutableRawPointer) throws(JetError) {
+        let fd = self.fd
+        let pageSize = self.pageSize
+        try pageWriteLock.withLock { _ throws(JetError) in
+            let got = try StorageIO.run { () throws(SystemCallError) in
+                try SystemCalls.pread(fd, page, pageSize, (Int64(pgno) + 1) * Int64(pageSize))
+            }
+            guard got == pageSize else { throw .diskIO }
+            if let failure = Self.verifyPage(page, pgno: pgno, pageSize: pageSize) { throw failure }
         }
     }
 

@@ -16,15 +16,26 @@ package enum LogRecord: Equatable, Sendable {
     case initialize
     /// Clean term: the last record of a stream that was shut down cleanly.
     case shutdown
+    /// Opens a commit group: the `pages` page images that follow, then `.commitGroupEnd`, are one committed
+    /// transaction. Replay redoes a group only when all of it is in the log.
+    case commitGroupBegin(pages: UInt32)
+    /// The full image of data page `pgno` of database `dbid` after a commit (page header included). `signDb`
+    /// names the database for a replay that starts after its attach record (a restore from a backup set).
+    case pageImage(dbid: UInt32, signDb: Signature, pgno: UInt32, page: [UInt8])
+    /// Closes a commit group: the transaction is committed once this record is durable.
+    case commitGroupEnd
 
     /// Type byte of each case (0 is never used, so zero-filled space never reads as a record).
     enum Kind: UInt8 {
         case createDatabase = 1, attachDatabase, detachDatabase, commit, backupBegin, backupPrepareLogs,
-            backupHeaderUpdate, backupAbort, backupStop, truncateLogs, initialize, shutdown
+            backupHeaderUpdate, backupAbort, backupStop, truncateLogs, initialize, shutdown, commitGroupBegin,
+            pageImage, commitGroupEnd
     }
 
     static let headerSize = 4
     static let checksumSize = 8
+    /// Payload bytes of a page image before the page: dbid, pgno, signDb.
+    static let pageImageFixed = 8 + Signature.size
     /// Largest payload the UInt16 length can say.
     static let maxPayload = Int(UInt16.max)
 
@@ -42,6 +53,9 @@ package enum LogRecord: Equatable, Sendable {
         case .truncateLogs: .truncateLogs
         case .initialize: .initialize
         case .shutdown: .shutdown
+        case .commitGroupBegin: .commitGroupBegin
+        case .pageImage: .pageImage
+        case .commitGroupEnd: .commitGroupEnd
         }
     }
 
@@ -53,7 +67,9 @@ package enum LogRecord: Equatable, Sendable {
         case .backupBegin: 1
         case .backupHeaderUpdate: 4
         case .truncateLogs: 8
-        case .backupPrepareLogs, .backupAbort, .backupStop, .initialize, .shutdown: 0
+        case .commitGroupBegin: 4
+        case .pageImage(_, _, _, let page): Self.pageImageFixed + page.count
+        case .backupPrepareLogs, .backupAbort, .backupStop, .initialize, .shutdown, .commitGroupEnd: 0
         }
     }
 
@@ -90,7 +106,18 @@ package enum LogRecord: Equatable, Sendable {
         case .truncateLogs(let low, let high):
             body.diskStore(low, at: 0)
             body.diskStore(high, at: 4)
-        case .backupPrepareLogs, .backupAbort, .backupStop, .initialize, .shutdown:
+        case .commitGroupBegin(let pages):
+            body.diskStore(pages, at: 0)
+        case .pageImage(let dbid, let signDb, let pgno, let page):
+            body.diskStore(dbid, at: 0)
+            body.diskStore(pgno, at: 4)
+            signDb.encode(into: body + 8)
+            page.withUnsafeBytes { b in
+                if let base = b.baseAddress {
+                    (body + Self.pageImageFixed).copyMemory(from: base, byteCount: b.count)
+                }
+            }
+        case .backupPrepareLogs, .backupAbort, .backupStop, .initialize, .shutdown, .commitGroupEnd:
             break
         }
         let covered = Self.headerSize + payload
@@ -156,13 +183,25 @@ package enum LogRecord: Equatable, Sendable {
         case .truncateLogs:
             guard payload == 8 else { return .corrupt }
             record = .truncateLogs(low: body.diskLoad(0, as: Int32.self), high: body.diskLoad(4, as: Int32.self))
-        case .backupPrepareLogs, .backupAbort, .backupStop, .initialize, .shutdown:
+        case .commitGroupBegin:
+            guard payload == 4 else { return .corrupt }
+            record = .commitGroupBegin(pages: body.diskLoad(0, as: UInt32.self))
+        case .pageImage:
+            // Only the page sizes a database may have.
+            let size = payload - pageImageFixed
+            guard size > 0, DatabaseFile.validPageSizes.contains(size) else { return .corrupt }
+            record = .pageImage(
+                dbid: body.diskLoad(0, as: UInt32.self), signDb: Signature(decoding: body + 8),
+                pgno: body.diskLoad(4, as: UInt32.self),
+                page: Array(UnsafeRawBufferPointer(start: body + pageImageFixed, count: size)))
+        case .backupPrepareLogs, .backupAbort, .backupStop, .initialize, .shutdown, .commitGroupEnd:
             guard payload == 0 else { return .corrupt }
             switch kind {
             case .backupPrepareLogs: record = .backupPrepareLogs
             case .backupAbort: record = .backupAbort
             case .backupStop: record = .backupStop
             case .initialize: record = .initialize
+            case .commitGroupEnd: record = .commitGroupEnd
             default: record = .shutdown
             }
         }

@@ -141,6 +141,9 @@ package final class LogStream: @unchecked Sendable {
     var circular = false
     /// ...except those from this generation on, which a running backup still has to copy.
     var pinnedGeneration: Int32?
+    /// The oldest generation holding the image of a database page not yet written to its file (the storage
+    /// engine's): the checkpoint never moves past it, so replay starts early enough to redo that page.
+    var checkpointFloor: Int32?
 
     var currentLogPath: String { logDirectory + names.currentLog }
     var temporaryLogPath: String { logDirectory + names.temporaryLog }
@@ -215,9 +218,12 @@ package final class LogStream: @unchecked Sendable {
     /// another generation), `.missingLogFile` (a generation between checkpoint and current log is missing),
     /// `.invalidLogSequence` (logs that do not follow each other), `.invalidParameter` (sizes, base name). Without
     /// JET_bitEightDotThreeSoftCompat, a 5-digit archive name in the log folder gives `.logGenerationMismatch`.
-    static func open(logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int)
-        throws(JetError) -> (LogStream, Recovery)
-    {
+    ///
+    /// `pageTarget` says where the committed page images replayed go (`PageRedo`); nil redoes none.
+    static func open(
+        logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int,
+        pageTarget: ((LoggedDatabase) -> String?)? = nil
+    ) throws(JetError) -> (LogStream, Recovery) {
         guard fileSize % segmentSize == 0, fileSize >= 2 * segmentSize, fileSize / segmentSize <= maxSegments,
             !names.base.isEmpty, !names.base.contains("/")
         else { throw .invalidParameter }
@@ -244,7 +250,7 @@ package final class LogStream: @unchecked Sendable {
             recovery = Recovery(wasClean: true, attachedAtEnd: [])
         } else {
             (recovery, continuing) = try stream.replay(
-                hasCurrent: listed.contains(names.currentLog), hasCheckpoint: hasCheckpoint)
+                hasCurrent: listed.contains(names.currentLog), hasCheckpoint: hasCheckpoint, pageTarget: pageTarget)
         }
         if !continuing {
             try stream.guarded { () throws(JetError) in try stream.advance() }
@@ -256,7 +262,9 @@ package final class LogStream: @unchecked Sendable {
     /// Validates and replays checkpoint → end (the replay engine). Leaves `fd` on the current log (if any), ready
     /// to be archived, or ready to take more records when it holds nothing but `.initialize` (returns true then: a
     /// JetInit that failed after opening the log; continuing it keeps failed JetInits from adding generations).
-    private func replay(hasCurrent: Bool, hasCheckpoint: Bool) throws(JetError) -> (Recovery, Bool) {
+    private func replay(hasCurrent: Bool, hasCheckpoint: Bool, pageTarget: ((LoggedDatabase) -> String?)?)
+        throws(JetError) -> (Recovery, Bool)
+    {
         let folder = LogFolder(path: logDirectory, names: names)
         var checkpoint: Checkpoint?
         if hasCheckpoint { checkpoint = try Checkpoint.read(path: checkpointPath) }
@@ -292,7 +300,9 @@ package final class LogStream: @unchecked Sendable {
                 plan.attached = []
             }
         }
-        let outcome = try Replay.run(plan)
+        let redo = pageTarget.map { PageRedo(attached: plan.attached, target: $0) }
+        let outcome = try Replay.run(plan) { (record, _) throws(JetError) in try redo?.visit(record) }
+        try redo?.finish()
         signature = outcome.signLog.isNone ? .make() : outcome.signLog
         let attached = nothingToReplay ? (checkpoint?.attached ?? []) : outcome.attached
         attachedDatabases = attached
@@ -546,9 +556,20 @@ package final class LogStream: @unchecked Sendable {
     }
 
     private func writeCheckpoint() throws(JetError) {
-        try Checkpoint(generation: currentGeneration, signLog: signature, attached: attachedDatabases)
+        let generation = min(currentGeneration, max(checkpointFloor ?? currentGeneration, 1))
+        try Checkpoint(generation: generation, signLog: signature, attached: attachedDatabases)
             .write(path: checkpointPath)
-        checkpointGeneration = currentGeneration
+        checkpointGeneration = generation
+    }
+
+    /// Moves the checkpoint when the floor moved since it was written (pages written by the storage engine).
+    func updateCheckpoint() throws(JetError) {
+        if let failure { throw failure }
+        guard fd != nil else { return }
+        let generation = min(currentGeneration, max(checkpointFloor ?? currentGeneration, 1))
+        guard generation != checkpointGeneration else { return }
+        try writeCheckpoint()
+        discardUnneededArchives()
     }
 
     // MARK: Segments and backup verification

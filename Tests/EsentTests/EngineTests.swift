@@ -1,0 +1,226 @@
+import Glibc
+import Synchronization
+import Testing
+
+@testable import EsentCore
+
+/// A database file and a log in a temporary folder, with a paged store on them.
+final class EngineFixture {
+    let folder = StorageTempFolder()
+    let dbPath: String
+    let sign = Signature.make()
+    var file: DatabaseFile?
+    var log: LogStream?
+    var store: PagedTreeStore
+    let settings: PagedStoreSettings
+    static let pageSize = 8192
+    static let logBytes = 256 * 1024
+
+    init(settings: PagedStoreSettings = PagedStoreSettings(), logging: Bool = true) throws {
+        self.settings = settings
+        dbPath = folder.path + "e.edb"
+        var header = DatabaseHeader.new(pageSize: Self.pageSize)
+        header.signDb = sign
+        file = try DatabaseFile.create(path: dbPath, pageSize: Self.pageSize, dataPages: 16, header: header, overwrite: false)
+        store = PagedTreeStore(settings: settings)
+        if logging {
+            log = try openLog()
+            try log?.append(.attachDatabase(dbid: 1, path: dbPath, signDb: sign), flush: true)
+        }
+        try store.register(dbid: 1, file: file!)
+    }
+
+    func openLog() throws -> LogStream {
+        try LogStream.open(
+            logDirectory: folder.path, systemDirectory: folder.path, names: LogFileNames(base: "edb"),
+            fileSize: Self.logBytes, pageTarget: { $0.path.isEmpty ? nil : $0.path }
+        ).0
+    }
+
+    /// A crash: the log loses what was not flushed, cached pages are lost, files stay as written. Then recovery
+    /// (replay with page redo) and a fresh store on the file.
+    func crashAndRecover() throws {
+        try log?.close(clean: false)
+        log = nil
+        store.unregister(dbid: 1)
+        file = nil
+        log = try openLog()
+        file = try DatabaseFile.open(path: dbPath, readOnly: false)
+        store = PagedTreeStore(settings: settings)
+        try store.register(dbid: 1, file: file!)
+    }
+
+    func commit(_ t: any TreeTransaction, lazy: Bool = false) throws { try t.commit(lazy: lazy, log: log) }
+}
+
+/// `prefix` then `n` in decimal, zero-padded to `width` digits.
+func pad(_ prefix: String, _ n: Int, _ width: Int) -> String {
+    let digits = String(n)
+    return prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
+
+let engineCatalog = TreeID(dbid: 1, objid: TreeID.catalogObjid)
+
+@Suite(.serialized)
+struct EngineTests {
+    @Test func freshDatabaseReadsEmptyAndCommitsAreVisibleToLaterSnapshots() throws {
+        let f = try EngineFixture()
+        let t0 = f.store.begin(readOnly: true)
+        #expect(try t0.count(engineCatalog, limit: .max) == 0)
+        #expect(try t0.dump(engineCatalog) == [])
+        #expect(throws: StorageError.treeNotFound) { try t0.cursor(TreeID(dbid: 1, objid: 9)) }
+        let w = f.store.begin(readOnly: false)
+        try w.put(engineCatalog, "b", "2")
+        try w.put(engineCatalog, "a", "1")
+        let tree = try w.createTree(dbid: 1)
+        try w.put(tree, "x", "y")
+        #expect(throws: StorageError.keyDuplicate) { try w.put(engineCatalog, "a", "again") }
+        try f.commit(w)
+        #expect(try t0.dump(engineCatalog) == [])
+        let t1 = f.store.begin(readOnly: true)
+        #expect(try t1.dump(engineCatalog) == ["a=1", "b=2"])
+        #expect(try t1.dump(tree) == ["x=y"])
+        #expect(f.store.statistics.pagesLogged > 0)
+    }
+
+    @Test func savepointLevelsRollBackOnTheirOwn() throws {
+        let f = try EngineFixture()
+        let t = f.store.begin(readOnly: false)
+        try t.put(engineCatalog, "a", "1")
+        try t.beginLevel()
+        try t.put(engineCatalog, "b", "2")
+        try t.set(engineCatalog, "a", "one")
+        try t.beginLevel()
+        try t.remove(engineCatalog, "a")
+        #expect(try t.dump(engineCatalog) == ["b=2"])
+        t.rollbackLevel()
+        #expect(try t.dump(engineCatalog) == ["a=one", "b=2"])
+        try t.beginLevel()
+        try t.put(engineCatalog, "c", "3")
+        t.commitLevel()
+        #expect(t.level == 2)
+        t.rollbackLevel()
+        #expect(try t.dump(engineCatalog) == ["a=1"])
+        try f.commit(t)
+        #expect(try f.store.begin(readOnly: true).dump(engineCatalog) == ["a=1"])
+    }
+
+    @Test func cursorFindsItsKeyAgainAfterWritesInItsTransaction() throws {
+        let f = try EngineFixture()
+        let t = f.store.begin(readOnly: false)
+        for i in 0..<200 { try t.put(engineCatalog, pad("k", i, 4), String(repeating: "v", count: 60)) }
+        let c = try t.cursor(engineCatalog)
+        #expect(try c.seek("k0100", .eq))
+        try t.remove(engineCatalog, "k0100")
+        for i in 200..<400 { try t.put(engineCatalog, pad("k", i, 4), String(repeating: "w", count: 60)) }
+        #expect(!c.isPositioned)
+        #expect(try c.next())
+        #expect(c.entryText?.hasPrefix("k0101=") == true)
+        #expect(try c.previous())
+        #expect(c.entryText?.hasPrefix("k0099=") == true)
+    }
+
+    /// Two transactions writing the same leaf: the first commit takes the fast path, the second finds its page
+    /// changed and re-runs its operations on the latest pages; both writes survive.
+    @Test func commitOnChangedPagesReRunsTheOperations() throws {
+        let f = try EngineFixture()
+        let setup = f.store.begin(readOnly: false)
+        try setup.put(engineCatalog, "m", "0")
+        try f.commit(setup)
+        let a = f.store.begin(readOnly: false)
+        let b = f.store.begin(readOnly: false)
+        try a.put(engineCatalog, "a", "1")
+        try b.put(engineCatalog, "z", "2")
+        try f.commit(a)
+        #expect(f.store.statistics.reexecutedCommits == 0)
+        try f.commit(b)
+        #expect(f.store.statistics.reexecutedCommits == 1)
+        #expect(try f.store.begin(readOnly: true).dump(engineCatalog) == ["a=1", "m=0", "z=2"])
+    }
+
+    @Test func freedPagesAreReusedOnceNoSnapshotReadsThem() throws {
+        let f = try EngineFixture()
+        let t = f.store.begin(readOnly: false)
+        let tree = try t.createTree(dbid: 1)
+        for i in 0..<500 { try t.put(tree, pad("", i, 5), String(repeating: "x", count: 100)) }
+        try f.commit(t)
+        let reader = f.store.begin(readOnly: true)
+        let d = f.store.begin(readOnly: false)
+        try d.deleteTree(tree)
+        try f.commit(d)
+        // The reader still reads the deleted tree's pages.
+        #expect(try reader.count(tree, limit: .max) == 500)
+        reader.rollbackAll()
+        let db = try #require(f.store.begin(readOnly: true) as? PagedTransaction).database(1)
+        let before = db.freePageCount
+        let e = f.store.begin(readOnly: false)
+        try e.put(engineCatalog, "after", "1")
+        try f.commit(e)  // releases the frees no snapshot needs
+        #expect(db.freePageCount > before)
+        #expect(throws: StorageError.treeNotFound) { try f.store.begin(readOnly: true).count(tree, limit: 1) }
+    }
+
+    @Test func transactionOverItsPageLimitFailsWithoutChangingAnything() throws {
+        let f = try EngineFixture(settings: PagedStoreSettings(maxTransactionPages: 40))
+        let t = f.store.begin(readOnly: false)
+        var failure: StorageError?
+        var i = 0
+        while failure == nil && i < 10000 {
+            do {
+                try t.put(engineCatalog, pad("", i, 6), String(repeating: "x", count: 200))
+            } catch let error as StorageError {
+                failure = error
+            }
+            i += 1
+        }
+        #expect(failure == .versionStoreFull)
+        #expect(try t.count(engineCatalog, limit: .max) == i - 1)
+        try f.commit(t)
+        #expect(try f.store.begin(readOnly: true).count(engineCatalog, limit: .max) == i - 1)
+    }
+
+    /// Every committed group comes back after a crash, lazy ones included when the log reached the disk, and
+    /// nothing of the transaction that was open.
+    @Test func crashRecoveryRedoesCommittedGroupsOnly() throws {
+        let f = try EngineFixture()
+        var expected: [String] = []
+        for round in 0..<20 {
+            let t = f.store.begin(readOnly: false)
+            for i in 0..<20 {
+                let key = pad("r", round, 2) + pad("-", i, 2)
+                try t.put(engineCatalog, key, "v\(round)")
+                expected.append("\(key)=v\(round)")
+            }
+            try f.commit(t, lazy: round % 3 == 0)
+        }
+        try f.log?.flush()
+        do {
+            // Open at the crash (its memory goes with the process).
+            let open = f.store.begin(readOnly: false)
+            try open.put(engineCatalog, "uncommitted", "x")
+        }
+        // The cached pages were never written: the file alone knows nothing.
+        #expect(f.store.dirtyPageCount > 0)
+        try f.crashAndRecover()
+        #expect(try f.store.begin(readOnly: true).dump(engineCatalog) == expected.sorted())
+    }
+
+    /// The flushed pages and the moved checkpoint: after a flush the checkpoint is the current generation, and
+    /// recovery from it still finds everything.
+    @Test func flushWritesPagesAndMovesTheCheckpoint() throws {
+        let f = try EngineFixture()
+        let log = try #require(f.log)
+        for round in 0..<40 {
+            let t = f.store.begin(readOnly: false)
+            try t.put(engineCatalog, pad("", round, 3), String(repeating: "p", count: 1500))
+            try f.commit(t)
+        }
+        #expect(log.currentGeneration > 1)
+        #expect(log.checkpointGeneration < log.currentGeneration)  // lags: pages unwritten
+        try f.store.flush(dbid: nil, log: log)
+        #expect(f.store.dirtyPageCount == 0)
+        #expect(log.checkpointGeneration == log.currentGeneration)
+        try f.crashAndRecover()
+        #expect(try f.store.begin(readOnly: true).count(engineCatalog, limit: .max) == 40)
+    }
+}

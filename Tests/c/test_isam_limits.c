@@ -90,7 +90,7 @@ SCENARIO(record_too_big_gives_1026, "api JetSetColumn") {
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
     JET_COLUMNID cols[16];
     for (int i = 0; i < 16; i++) {
-        char name[8];
+        char name[16];
         snprintf(name, sizeof name, "b%d", i);
         EXPECT_ERR(add_column(env.sesid, t, name, JET_coltypBinary, 255, 0, &cols[i]), JET_errSuccess);
     }

@@ -140,7 +140,7 @@ test-model: $(BUILD)/tests/model-driver
 test-model-long: $(BUILD)/tests/model-driver
 	$(BUILD)/tests/model-driver --seed $(or $(SEED),1) --calls 1000000 --threads 4
 
-# Round trips with rows (Tests/c/test_isam_roundtrip.c): `make test` runs them with 2,000 rows and a few hundred
+# Round trips with rows (Tests/c/test_isam_roundtrip.c): `make test` runs them with 1,000 rows and a few hundred
 # writer transactions; this runs them with 8x both, one at a time, with a longer time limit.
 test-isam-long: $(BUILD)/tests/harness-linked
 	ISAM_E2E_SCALE=8 $(BUILD)/tests/harness-linked -k isam_rows_ -j 1 -t 900

@@ -27,8 +27,8 @@ static int scale(void) {
     int n = s ? atoi(s) : 1;
     return n < 1 ? 1 : n > 16 ? 16 : n;
 }
-static int initial_rows(void) { return 2000 * scale() < OR_KEYS - 1000 ? 2000 * scale() : OR_KEYS - 1000; }
-static uint32_t between(void) { return (uint32_t)(40 * scale()); }
+static int initial_rows(void) { return 1000 * scale(); }
+static uint32_t between(void) { return (uint32_t)(30 * scale()); }
 
 /* bk_setup's instance with the orders table holding initial_rows() rows, recorded in a new history. */
 static or_history *setup_orders(bk_env *env) {

@@ -61,35 +61,38 @@ package enum BTree {
         }
     }
 
-    private static func checkSize(_ space: some PageSpace, key: Int, value: Int) throws(StorageError) {
-        guard key + value <= maxEntrySize(pageSize: space.pageSize) else { throw .entryTooBig }
-    }
-
     // MARK: Changes
 
     package static func insert(
         _ space: some PageSpace, root: UInt32, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer
     ) throws(StorageError) {
-        try checkSize(space, key: key.count, value: value.count)
-        try withPath { (path) throws(StorageError) in
-            let (depth, _, index, found) = try descend(space, root: root, key: key, path: path)
-            if found { throw .keyDuplicate }
-            try put(space, path: path, depth: depth, index: index, key: key, value: value)
-        }
+        try store(space, root: root, key: key, value: value, replacing: false)
     }
 
     package static func replace(
         _ space: some PageSpace, root: UInt32, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer
     ) throws(StorageError) {
-        try checkSize(space, key: key.count, value: value.count)
+        try store(space, root: root, key: key, value: value, replacing: true)
+    }
+
+    /// Insert (the key must be new) or replace (the key must be there; a value of the same length is overwritten in
+    /// place, another one goes through removal and insertion, which may split).
+    private static func store(
+        _ space: some PageSpace, root: UInt32, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer,
+        replacing: Bool
+    ) throws(StorageError) {
+        guard key.count + value.count <= maxEntrySize(pageSize: space.pageSize) else { throw .entryTooBig }
         try withPath { (path) throws(StorageError) in
             let (depth, leaf, index, found) = try descend(space, root: root, key: key, path: path)
-            guard found else { throw .keyNotFound }
-            if try TreePage(leaf).leafEntry(index).value.count == value.count {
-                try TreePage(try space.write(leaf.pgno)).overwriteValue(index, value)
-                return
+            if found != replacing { throw replacing ? .keyNotFound : .keyDuplicate }
+            if replacing {
+                let page = TreePage(try space.write(leaf.pgno))
+                if try page.leafEntry(index).value.count == value.count {
+                    try page.overwriteValue(index, value)
+                    return
+                }
+                try page.remove(index)
             }
-            try TreePage(try space.write(leaf.pgno)).remove(index)
             try put(space, path: path, depth: depth, index: index, key: key, value: value)
         }
     }

@@ -7,8 +7,21 @@ package enum KeyOrder {
     package static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let common = min(a.count, b.count)
         if common > 0, let pa = a.baseAddress, let pb = b.baseAddress {
-            let c = memcmp(pa, pb, common)
-            if c != 0 { return c < 0 ? -1 : 1 }
+            // Eight bytes at a time, read big-endian so integer order is byte order; most keys differ early, and
+            // this stays inline where a call to memcmp would not.
+            var i = 0
+            while i + 8 <= common {
+                let x = UInt64(bigEndian: pa.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let y = UInt64(bigEndian: pb.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if x != y { return x < y ? -1 : 1 }
+                i += 8
+            }
+            while i < common {
+                let x = pa.load(fromByteOffset: i, as: UInt8.self)
+                let y = pb.load(fromByteOffset: i, as: UInt8.self)
+                if x != y { return x < y ? -1 : 1 }
+                i += 1
+            }
         }
         return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
     }

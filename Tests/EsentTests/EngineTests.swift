@@ -224,3 +224,67 @@ struct EngineTests {
         #expect(try f.store.begin(readOnly: true).count(engineCatalog, limit: .max) == 40)
     }
 }
+
+/// A database copied page by page while commits run (and write pages, and roll the log) is fuzzy; replaying the
+/// logs from the checkpoint at the copy's start over it gives exactly the committed state at the end.
+@Suite(.serialized)
+struct EngineFuzzyCopyTests {
+    @Test func replayOverAFuzzyCopyGivesTheCommittedState() throws {
+        let f = try EngineFixture(settings: PagedStoreSettings(cacheMaxPages: 64, startFlushDirty: 8, stopFlushDirty: 2))
+        let log = try #require(f.log)
+        let model = MemoryTreeStore()
+        model.register(dbid: 1)
+        var random = EngineRandom(state: 42)
+        func commitSome(_ n: Int) throws {
+            let t = f.store.begin(readOnly: false)
+            let m = model.begin(readOnly: false)
+            for _ in 0..<n {
+                let key = pad("k", random.below(2000), 4)
+                let value = String(repeating: "abcdefgh", count: 1 + random.below(60))
+                if outcome({ try m.put(engineCatalog, key, value) }) == nil {
+                    try t.put(engineCatalog, key, value)
+                } else if random.below(3) == 0 {
+                    try m.remove(engineCatalog, key)
+                    try t.remove(engineCatalog, key)
+                } else {
+                    try m.set(engineCatalog, key, value)
+                    try t.set(engineCatalog, key, value)
+                }
+            }
+            try f.commit(t, lazy: random.below(2) == 0)
+            try m.commit(lazy: false, log: nil)
+        }
+        for _ in 0..<20 { try commitSome(30) }
+        try f.store.flush(dbid: nil, log: log)
+        // The backup's start: the checkpoint says where its logs begin.
+        let first = log.checkpointGeneration
+        let file = try #require(f.file)
+        let pageSize = EngineFixture.pageSize
+        let copyPath = f.folder.path + "copy.edb"
+        try RawFile.write(copyPath, Array(try RawFile.read(f.dbPath)[0..<(2 * pageSize)]), truncate: true)
+        let buffer = try PageBuffer(bytes: pageSize)
+        defer { buffer.deallocate() }
+        let last = file.pgnoLast
+        for pgno in 1...last {
+            try file.readVerifiedPages(firstPgno: pgno, count: 1, into: buffer.pointer)
+            let bytes = Array(UnsafeRawBufferPointer(start: buffer.pointer, count: pageSize))
+            try RawFile.write(copyPath, bytes, at: Int64(pgno + 1) * Int64(pageSize))
+            if pgno % 2 == 0 { try commitSome(15) }
+        }
+        for _ in 0..<10 { try commitSome(20) }
+        #expect(log.currentGeneration > first)
+        #expect(f.store.statistics.pagesWritten > 0)
+        try log.flush()
+        let expected = try model.begin(readOnly: true).dump(engineCatalog)
+        // Restore: the copy, then every complete group from the first generation on.
+        let redo = PageRedo(attached: []) { $0.signDb == f.sign ? copyPath : nil }
+        _ = try Replay.run(ReplayPlan(folders: [LogFolder(path: f.folder.path, names: LogFileNames(base: "edb"))],
+            firstGeneration: first)) { (record, _) throws(JetError) in try redo.visit(record) }
+        try redo.finish()
+        #expect(redo.groupsApplied > 0)
+        let restored = PagedTreeStore()
+        try restored.register(dbid: 1, file: try DatabaseFile.open(path: copyPath, readOnly: false))
+        #expect(try restored.begin(readOnly: true).dump(engineCatalog) == expected)
+        #expect(try f.store.begin(readOnly: true).dump(engineCatalog) == expected)
+    }
+}

@@ -259,14 +259,22 @@ package final class DatabaseFile: @unchecked Sendable {
         try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
     }
 
-    /// Grows the file to `toTotalPages` pages (counting the two header pages) by appending formatted pages, then
-    /// syncs. A target at or below the current size changes nothing. On failure the file keeps its old size.
+    /// Grows the file to `toTotalPages` pages (counting the two header pages): sets the size durably, then writes
+    /// the new pages formatted and syncs. A target at or below the current size changes nothing. On failure the file keeps its old size.
     func grow(toTotalPages total: UInt32) throws(JetError) {
         guard Int(total) > totalPages else { return }
         guard !isReadOnly else { throw .databaseFileReadOnly }
         let oldSize = fileSize
         let newLast = total - 2
         do throws(JetError) {
+            // The new size is made durable before any page is written, so a write torn by a crash lands inside
+            // whole pages (the pages it did not reach read as never written) rather than leaving a partial page
+            // at the end, which would make the file unreadable.
+            let newSize = Int64(total) * Int64(pageSize)
+            try StorageIO.run { () throws(SystemCallError) in
+                try SystemCalls.ftruncate(fd, newSize)
+                try SystemCalls.fdatasync(fd)
+            }
             try Self.writeFormattedPages(fd: fd, first: pgnoLast + 1, last: newLast, pageSize: pageSize)
             try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
         } catch {

@@ -38,7 +38,8 @@ package final class PagedTransaction: TreeTransaction {
 
     let store: PagedTreeStore
     let snapshot: UInt64
-    let databases: [UInt32: PagedDatabase]
+    /// Emptied when the transaction ends, so a finished transaction keeps no database file open.
+    private(set) var databases: [UInt32: PagedDatabase]
     package let isReadOnly: Bool
     private let registered: Bool
     private(set) var overlay: [PageKey: Entry] = [:]
@@ -145,6 +146,7 @@ package final class PagedTransaction: TreeTransaction {
             for (dbid, pages) in released { databases[dbid]?.release(pages) }
         }
         finished = true
+        databases = [:]
         overlay = [:]
         operations = []
         allocated = []
@@ -245,8 +247,11 @@ package final class PagedTransaction: TreeTransaction {
         return found == 0 ? nil : found
     }
 
+    /// The root of a tree that must have entries: a catalog never written to has none, so its keys are not found.
     private func existingRoot(_ tree: TreeID) throws(StorageError) -> UInt32 {
-        guard let root = try root(tree) else { throw .treeNotFound }
+        guard let root = try root(tree) else {
+            throw tree.objid == TreeID.catalogObjid ? .keyNotFound : .treeNotFound
+        }
         return root
     }
 

@@ -188,8 +188,14 @@ SCENARIO(create_index2_writes_each_element_err, "api JetCreateIndex") {
     EXPECT_ERR(idx[0].err, JET_errSuccess);
     EXPECT_ERR(idx[1].err, JET_errSuccess);
     EXPECT_ERR(idx[2].err, JET_errColumnNotFound);
-    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 2), JET_errIndexDuplicate); /* "one" exists already */
+    /* A batch is created in one transaction: the failure left none of the three. */
+    EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "one"), JET_errIndexNotFound);
+    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 2), JET_errSuccess);
+    EXPECT_ERR(idx[0].err, JET_errSuccess);
+    EXPECT_ERR(idx[1].err, JET_errSuccess);
     EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "two"), JET_errSuccess);
+    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 1), JET_errIndexDuplicate);
+    EXPECT_ERR(idx[0].err, JET_errIndexDuplicate);
     EXPECT_ERR(JetCreateIndex2A(env.sesid, t, NULL, 1), JET_errInvalidParameter);
     idx[2].cbStruct = sizeof idx[2] + 4;
     idx[2].szKey = ka;
@@ -201,6 +207,35 @@ SCENARIO(create_index2_writes_each_element_err, "api JetCreateIndex") {
     EXPECT_ERR(JetCreateIndex2A(env.sesid, t, &idx[2], 1), JET_errIndexInvalidDef);
     idx[2].cbKeyMost = 1000; /* the 4 KiB page limit */
     EXPECT_ERR(JetCreateIndex2A(env.sesid, t, &idx[2], 1), JET_errSuccess);
+}
+
+SCENARIO(create_index2_batch_needs_level_0_and_an_exclusive_cursor, "api JetCreateIndex") {
+    /* ESE builds several indexes in one pass only at level 0 on a cursor that denies reads (ESE's fcreate.cxx,
+     * batch index creation); one index at a time has neither condition. */
+    isam_env env = isam_open();
+    JET_TABLEID t = abs_table(&env, "t");
+    static char ka[] = "+a\0";
+    static char kb[] = "+b\0";
+    JET_INDEXCREATE_A idx[2];
+    memset(idx, 0, sizeof idx);
+    idx[0].cbStruct = idx[1].cbStruct = sizeof idx[0];
+    idx[0].szIndexName = (char *)"ia";
+    idx[0].szKey = ka;
+    idx[0].cbKey = sizeof ka;
+    idx[1].szIndexName = (char *)"ib";
+    idx[1].szKey = kb;
+    idx[1].cbKey = sizeof kb;
+    EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
+    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 2), JET_errInTransaction);
+    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 1), JET_errSuccess);
+    EXPECT_ERR(JetRollback(env.sesid, 0), JET_errSuccess);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, 0, &t), JET_errSuccess);
+    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 2), JET_errExclusiveTableLockRequired);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, JET_bitTableDenyRead, &t), JET_errSuccess);
+    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, idx, 2), JET_errSuccess);
+    EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "ib"), JET_errSuccess);
 }
 
 SCENARIO(create_index_in_read_only_transaction_gives_1110, "api JetCreateIndex") {
@@ -349,7 +384,9 @@ SCENARIO(index_info_list_has_a_row_per_index_segment, "api JetGetTableIndexInfo"
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     JET_INDEXLIST list;
     memset(&list, 0, sizeof list);
-    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, NULL, &list, sizeof list - 1, JET_IdxInfoList),
+    /* ESE accepts JET_INDEXLIST without its last member (columnidLCMapFlags); less is too small. */
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, NULL, &list, sizeof list - 2 * sizeof(JET_COLUMNID),
+                                     JET_IdxInfoList),
                JET_errBufferTooSmall);
     EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, NULL, &list, sizeof list, JET_IdxInfoList), JET_errSuccess);
     EXPECT_EQ_UL(list.cbStruct, sizeof list);
@@ -390,4 +427,34 @@ SCENARIO(index_info_list_has_a_row_per_index_segment, "api JetGetTableIndexInfo"
                JET_errIndexNotFound);
     EXPECT_ERR(JetGetIndexInfoW(env.sesid, env.dbid, u"nothere", NULL, &list, sizeof list, JET_IdxInfoList),
                JET_errObjectNotFound);
+}
+
+SCENARIO(index_info_checks_the_level_then_the_size, "api JetGetTableIndexInfo") {
+    /* As ESE's jetapi.cxx: the session (and dbid), then the level, then the buffer size, then the rest. */
+    isam_env env = isam_open();
+    JET_TABLEID t = f_create(env.sesid, env.dbid);
+    unsigned char buf[256];
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "clustered", buf, sizeof buf, 99), JET_errInvalidParameter);
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "clustered", buf, sizeof buf, JET_IdxInfoSysTabCursor),
+               JET_errFeatureNotAvailable);
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "clustered", buf, sizeof buf, JET_IdxInfoOLC),
+               JET_errFeatureNotAvailable);
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "clustered", buf, 3, JET_IdxInfoCount), JET_errBufferTooSmall);
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "clustered", buf, 1, JET_IdxInfoKeyMost), JET_errBufferTooSmall);
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "missing", buf, sizeof buf, JET_IdxInfoKeyMost),
+               JET_errIndexNotFound);
+    EXPECT_ERR(JetGetIndexInfoA(env.sesid, env.dbid, "table", "clustered", buf, sizeof buf, 99),
+               JET_errInvalidParameter);
+    EXPECT_ERR(JetGetIndexInfoA(env.sesid, 0x77, "table", "clustered", buf, sizeof buf, 99),
+               JET_errInvalidDatabaseId);
+    EXPECT_ERR(JetGetIndexInfoA((JET_SESID)0x77, env.dbid, "table", "clustered", buf, sizeof buf, 99),
+               JET_errInvalidSesid);
+    uint16_t keymost = 0;
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "clustered", &keymost, sizeof keymost, JET_IdxInfoKeyMost),
+               JET_errSuccess);
+    EXPECT(keymost == JET_cbKeyMost);
+    uint32_t count = 0;
+    EXPECT_ERR(JetGetIndexInfoW(env.sesid, env.dbid, u"table", NULL, &count, sizeof count, JET_IdxInfoCount),
+               JET_errSuccess);
+    EXPECT(count == 3);
 }

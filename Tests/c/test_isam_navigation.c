@@ -628,7 +628,7 @@ SCENARIO(get_bookmark_small_buffer_is_an_error, "api JetGetBookmark") {
     EXPECT(memcmp(bm, full, 3) == 0 && bm[3] == 0xEE);
 }
 
-SCENARIO(goto_bookmark_checks, "api JetGetBookmark") {
+SCENARIO(goto_bookmark_checks, "api JetGotoBookmark") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     unsigned char bm[8];

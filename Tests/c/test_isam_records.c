@@ -400,7 +400,7 @@ SCENARIO(set_column_every_fixed_type_round_trips, "api JetSetColumn") {
     }
 }
 
-SCENARIO(set_columns_stops_at_the_first_error, "api JetSetColumn") {
+SCENARIO(set_columns_stops_at_the_first_error, "api JetSetColumns") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     int32_t k = 1, d1 = 2, bad = 3;
@@ -503,7 +503,7 @@ SCENARIO(retrieve_column_insert_buffer_holds_nulls, "api JetRetrieveColumn") {
     EXPECT(v == 42 && cb == 4);
 }
 
-SCENARIO(retrieve_columns_per_element_results, "api JetRetrieveColumn") {
+SCENARIO(retrieve_columns_per_element_results, "api JetRetrieveColumns") {
     isam_env env = isam_open();
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
     JET_COLUMNID extra = 0;

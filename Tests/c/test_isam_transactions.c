@@ -14,16 +14,16 @@ static void f_committed_record(isam_env *env, unsigned char bm[8], unsigned long
  * Write conflicts
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(replace_lock_conflict_gives_1102_at_prepare, "api Isolation and write conflicts") {
+SCENARIO(replace_lock_conflict_gives_1102_at_prepare, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     unsigned char bm[8];
     unsigned long cb = 0;
     f_committed_record(&env, bm, &cb);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
+    JET_TABLEID t = f_open(env.sesid, env.dbid), t2 = f_open(s2, dbid2); /* at level 0: rollback keeps them */
     EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
     EXPECT_ERR(JetBeginTransaction(s2), JET_errSuccess);
-    JET_TABLEID t = f_open(env.sesid, env.dbid), t2 = f_open(s2, dbid2);
     EXPECT_ERR(JetGotoBookmark(s2, t2, bm, cb), JET_errSuccess);
     EXPECT_ERR(JetGotoBookmark(env.sesid, t, bm, cb), JET_errSuccess);
     EXPECT_ERR(JetPrepareUpdate(env.sesid, t, JET_prepReplace), JET_errSuccess);
@@ -46,7 +46,7 @@ SCENARIO(replace_lock_conflict_gives_1102_at_prepare, "api Isolation and write c
     EXPECT_ERR(JetPrepareUpdate(s2, t2, JET_prepCancel), JET_errSuccess);
 }
 
-SCENARIO(replace_no_lock_conflict_gives_1102_at_update, "api Isolation and write conflicts") {
+SCENARIO(replace_no_lock_conflict_gives_1102_at_update, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     unsigned char bm[8];
     unsigned long cb = 0;
@@ -75,7 +75,7 @@ SCENARIO(replace_no_lock_conflict_gives_1102_at_update, "api Isolation and write
     EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
 }
 
-SCENARIO(replace_at_level_0_conflicts_with_a_change_since_prepare, "api Isolation and write conflicts") {
+SCENARIO(replace_at_level_0_conflicts_with_a_change_since_prepare, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     unsigned char bm[8];
     unsigned long cb = 0;
@@ -95,7 +95,7 @@ SCENARIO(replace_at_level_0_conflicts_with_a_change_since_prepare, "api Isolatio
     EXPECT_ROW(env.sesid, t, 10, 7, 1000);
 }
 
-SCENARIO(insert_of_a_key_another_transaction_holds_gives_1605, "api Isolation and write conflicts") {
+SCENARIO(insert_of_a_key_another_transaction_holds_gives_1605, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     f_insert(env.sesid, t, 1);
@@ -131,7 +131,7 @@ SCENARIO(insert_of_a_key_another_transaction_holds_gives_1605, "api Isolation an
     EXPECT_EQ_UL(count_rows(env.sesid, t), 3);
 }
 
-SCENARIO(unique_secondary_key_held_by_another_transaction_gives_1605, "api Isolation and write conflicts") {
+SCENARIO(unique_secondary_key_held_by_another_transaction_gives_1605, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
     static const char kn[] = "+name\0";
@@ -149,7 +149,7 @@ SCENARIO(unique_secondary_key_held_by_another_transaction_gives_1605, "api Isola
     EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
 }
 
-SCENARIO(a_session_never_conflicts_with_itself, "api Isolation and write conflicts") {
+SCENARIO(a_session_never_conflicts_with_itself, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     unsigned char bm[8];
     unsigned long cb = 0;
@@ -177,7 +177,7 @@ SCENARIO(a_session_never_conflicts_with_itself, "api Isolation and write conflic
  * Snapshot isolation
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(snapshot_isolation_and_delete_conflict, "api Isolation and write conflicts") {
+SCENARIO(snapshot_isolation_and_delete_conflict, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
     EXPECT_ERR(kv_insert(env.sesid, t, 999, "old"), JET_errSuccess);
@@ -217,7 +217,7 @@ SCENARIO(snapshot_isolation_and_delete_conflict, "api Isolation and write confli
     EXPECT_ERR(kv_seek(env.sesid, t, 999), JET_errRecordNotFound); /* level 0: the latest */
 }
 
-SCENARIO(uncommitted_inserts_are_invisible_to_other_sessions, "api Isolation and write conflicts") {
+SCENARIO(uncommitted_inserts_are_invisible_to_other_sessions, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     f_insert(env.sesid, t, 1);
@@ -245,7 +245,7 @@ SCENARIO(uncommitted_inserts_are_invisible_to_other_sessions, "api Isolation and
  * Nesting and rollback
  * ---------------------------------------------------------------------------------------------------------- */
 
-SCENARIO(rollback_at_each_of_seven_levels_undoes_only_that_level, "api Isolation and write conflicts") {
+SCENARIO(rollback_at_each_of_seven_levels_undoes_only_that_level, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     /* Level L inserts key L and changes record 0's d1 to L. */
@@ -276,7 +276,7 @@ SCENARIO(rollback_at_each_of_seven_levels_undoes_only_that_level, "api Isolation
     EXPECT_ROW(env.sesid, t, 0, 0, 0);
 }
 
-SCENARIO(commit_of_inner_levels_then_rollback_all, "api Isolation and write conflicts") {
+SCENARIO(commit_of_inner_levels_then_rollback_all, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     for (int level = 1; level <= 7; level++) {
@@ -295,7 +295,7 @@ SCENARIO(commit_of_inner_levels_then_rollback_all, "api Isolation and write conf
     EXPECT_EQ_UL(count_rows(env.sesid, t), 0);
 }
 
-SCENARIO(rollback_closes_cursors_opened_at_that_level_and_cancels_updates, "api Isolation and write conflicts") {
+SCENARIO(rollback_closes_cursors_opened_at_that_level_and_cancels_updates, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     f_insert(env.sesid, t, 1);
@@ -318,7 +318,7 @@ SCENARIO(rollback_closes_cursors_opened_at_that_level_and_cancels_updates, "api 
     EXPECT_KEY(env.sesid, t, 1);
 }
 
-SCENARIO(rollback_restores_values_for_a_cursor_on_a_bookmark, "api Isolation and write conflicts") {
+SCENARIO(rollback_restores_values_for_a_cursor_on_a_bookmark, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
     EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
@@ -351,7 +351,7 @@ SCENARIO(rollback_restores_values_for_a_cursor_on_a_bookmark, "api Isolation and
     EXPECT_ERR(JetGotoBookmark(env.sesid, t, bm, cb), JET_errRecordDeleted);
 }
 
-SCENARIO(end_session_rolls_back_its_transaction, "api Isolation and write conflicts") {
+SCENARIO(end_session_rolls_back_its_transaction, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
@@ -367,7 +367,7 @@ SCENARIO(end_session_rolls_back_its_transaction, "api Isolation and write confli
     f_insert(env.sesid, t, 1); /* no lock is left behind */
 }
 
-SCENARIO(committed_rows_survive_reopening_the_database, "api Isolation and write conflicts") {
+SCENARIO(committed_rows_survive_reopening_the_database, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     for (int32_t k = 0; k < 50; k++) f_insert(env.sesid, t, k);

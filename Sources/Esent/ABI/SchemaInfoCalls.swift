@@ -22,13 +22,17 @@ private enum ColumnLevel {
         case 4, 8:
             self = .base(byId: level == 8)
             minimum = Unit.self == CChar.self ? MemoryLayout<JET_COLUMNBASE_A>.size : MemoryLayout<JET_COLUMNBASE_W>.size
-        case 1, 3, 5, 7:
+        case 1, 5, 7:
+            // JET_ColInfoList's temporary table is not available yet: the size is checked first, as for it.
+            guard cbMax >= MemoryLayout<JET_COLUMNLIST>.size else { throw .bufferTooSmall }
+            throw .featureNotAvailable
+        case 3:
             throw .featureNotAvailable
         default:
             throw .invalidParameter
         }
-        guard cbMax >= minimum else { throw .bufferTooSmall }
         guard pvResult != nil else { throw .invalidParameter }
+        guard cbMax >= minimum else { throw .bufferTooSmall }
     }
 
     var byId: Bool {
@@ -158,28 +162,44 @@ public func jetGetColumnInfoW(
 
 // MARK: JetGetTableIndexInfo / JetGetIndexInfo
 
-/// The scalar index levels, each written as the type ESE writes it: JET_IdxInfoSpaceAlloc (5, the density, 32
-/// bits), JET_IdxInfoLCID (6, 32 bits), JET_IdxInfoCount (7, 32 bits), JET_IdxInfoVarSegMac (8, 16 bits),
-/// JET_IdxInfoKeyMost (10, 16 bits). The list levels (0, 1) need JET_IdxInfoList's temporary table; the others
-/// are not available.
-private func writeIndexInfo(
-    _ infoLevel: CUnsignedLong, _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong,
-    _ info: () throws(JetError) -> IndexInfo
-) throws(JetError) {
+/// The index levels: the size each needs (checked after the session, before the cursor or table), written as
+/// the type ESE writes: JET_IdxInfoSpaceAlloc (5, the density, 32 bits), JET_IdxInfoLCID (6, 32 bits),
+/// JET_IdxInfoCount (7, 32 bits), JET_IdxInfoVarSegMac (8, 16 bits), JET_IdxInfoIndexId (9, a JET_INDEXID holding
+/// the index's and the table's object ids), JET_IdxInfoKeyMost (10, 16 bits). The list levels (0, 1; the last
+/// JET_INDEXLIST member may be left out) need JET_IdxInfoList's temporary table, not available yet: -1001 after
+/// the size check, as the other known levels; unknown levels -1003.
+private func indexLevelSize(_ infoLevel: CUnsignedLong, _ cbResult: CUnsignedLong) throws(JetError) -> Int {
     let size: Int
     switch infoLevel {
+    case 0, 1: size = MemoryLayout<JET_INDEXLIST>.size - MemoryLayout<JET_COLUMNID>.size
     case 5, 6, 7: size = 4
     case 8, 10: size = 2
-    default: throw .featureNotAvailable
+    case 9: size = MemoryLayout<JET_INDEXID>.size
+    case 2...19: throw .featureNotAvailable
+    default: throw .invalidParameter
     }
-    let result = try info()
     guard cbResult >= size else { throw .bufferTooSmall }
+    if infoLevel <= 1 { throw .featureNotAvailable }
+    return size
+}
+
+private func writeIndexInfo(
+    _ infoLevel: CUnsignedLong, _ pvResult: UnsafeMutableRawPointer?, _ result: IndexInfo
+) throws(JetError) {
     guard let pvResult else { throw .invalidParameter }
     switch infoLevel {
     case 5: pvResult.storeBytes(of: result.density, as: UInt32.self)
     case 6: pvResult.storeBytes(of: result.lcid, as: UInt32.self)
     case 7: pvResult.storeBytes(of: Int32(clamping: result.count), as: Int32.self)
     case 8: pvResult.storeBytes(of: UInt16(clamping: result.cbVarSegMac), as: UInt16.self)
+    case 9:
+        var id = JET_INDEXID()
+        id.cbStruct = CUnsignedLong(MemoryLayout<JET_INDEXID>.size)
+        withUnsafeMutableBytes(of: &id.rgbIndexId) { raw in
+            raw.storeBytes(of: UInt64(result.indexObjid).littleEndian, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: UInt64(result.tableObjid).littleEndian, toByteOffset: 8, as: UInt64.self)
+        }
+        pvResult.storeBytes(of: id, as: JET_INDEXID.self)
     default: pvResult.storeBytes(of: UInt16(clamping: result.cbKeyMost), as: UInt16.self)
     }
 }
@@ -189,9 +209,10 @@ private func getTableIndexInfo<Unit>(
     _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong, _ infoLevel: CUnsignedLong
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        try writeIndexInfo(infoLevel, pvResult, cbResult) { () throws(JetError) in
-            try SchemaCalls.indexInfo(sesid: UInt(sesid), tableid: UInt(tableid), name: Marshal.name(szIndexName))
-        }
+        let info = try SchemaCalls.indexInfo(
+            sesid: UInt(sesid), tableid: UInt(tableid), name: Marshal.name(szIndexName)
+        ) { () throws(JetError) in _ = try indexLevelSize(infoLevel, cbResult) }
+        try writeIndexInfo(infoLevel, pvResult, info)
     }
 }
 
@@ -218,11 +239,10 @@ private func getIndexInfo<Unit>(
     _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong, _ infoLevel: CUnsignedLong
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        try writeIndexInfo(infoLevel, pvResult, cbResult) { () throws(JetError) in
-            try SchemaCalls.indexInfo(
-                sesid: UInt(sesid), dbid: UInt(dbid), tableName: Marshal.name(szTableName),
-                name: Marshal.name(szIndexName))
-        }
+        let info = try SchemaCalls.indexInfo(
+            sesid: UInt(sesid), dbid: UInt(dbid), tableName: Marshal.name(szTableName), name: Marshal.name(szIndexName)
+        ) { () throws(JetError) in _ = try indexLevelSize(infoLevel, cbResult) }
+        try writeIndexInfo(infoLevel, pvResult, info)
     }
 }
 

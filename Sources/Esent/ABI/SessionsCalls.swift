@@ -44,6 +44,12 @@ public func jetBeginTransaction(_ sesid: JET_SESID) -> JET_ERR {
     jetCall { () throws(JetError) in try Sessions.beginTransaction(sesid) }
 }
 
+/// Only JET_bitTransactionReadOnly is honoured; ESE drops the other bits.
+@c(JetBeginTransaction2)
+public func jetBeginTransaction2(_ sesid: JET_SESID, _ grbit: JET_GRBIT) -> JET_ERR {
+    jetCall { () throws(JetError) in try Sessions.beginTransaction(sesid, grbit: grbit) }
+}
+
 @c(JetCommitTransaction)
 public func jetCommitTransaction(_ sesid: JET_SESID, _ grbit: JET_GRBIT) -> JET_ERR {
     jetCall { () throws(JetError) in try Sessions.commit(sesid, grbit: grbit) }

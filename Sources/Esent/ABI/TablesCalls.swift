@@ -339,10 +339,10 @@ private func getTableInfo<Unit>(
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
         let info = try SchemaCalls.tableInfo(sesid: UInt(sesid), tableid: UInt(tableid))
+        guard let pvResult else { throw .invalidParameter }
         switch infoLevel {
         case CUnsignedLong(JET_TblInfo):
             guard cbMax >= MemoryLayout<JET_OBJECTINFO>.size else { throw .bufferTooSmall }
-            guard let pvResult else { throw .invalidParameter }
             var result = JET_OBJECTINFO()
             result.cbStruct = CUnsignedLong(MemoryLayout<JET_OBJECTINFO>.size)
             result.objtyp = 1  // JET_objtypTable
@@ -354,10 +354,9 @@ private func getTableInfo<Unit>(
             result.cPage = 0
             pvResult.storeBytes(of: result, as: JET_OBJECTINFO.self)
         case CUnsignedLong(JET_TblInfoName):
-            try Marshal.copyOut(info.name, pvResult?.assumingMemoryBound(to: Unit.self), cbMax)
+            try Marshal.copyOut(info.name, pvResult.assumingMemoryBound(to: Unit.self), cbMax)
         case CUnsignedLong(JET_TblInfoDbid):
             guard cbMax >= MemoryLayout<JET_DBID>.size else { throw .bufferTooSmall }
-            guard let pvResult else { throw .invalidParameter }
             pvResult.storeBytes(of: JET_DBID(info.dbid), as: JET_DBID.self)
         default:
             throw .featureNotAvailable

@@ -72,6 +72,9 @@ package enum Sessions {
         try isam.enter()
         defer { isam.leave() }
         var committedLevel = 0
+        // The level is lowered even when the commit record then fails to reach the log (see docs/api.md), so the
+        // ISAM session follows it in every case.
+        defer { if committedLevel > 0 { SessionTransactions.committed(isam, level: committedLevel) } }
         // Whatever writes the log waits while an OS snapshot has the instance frozen.
         try instance.withWritingSession(sesid) { (s, session, gate) throws(JetError) -> WriteStep<Void> in
             // ForceNewLog only rolls the log; it needs no transaction and commits nothing.
@@ -87,7 +90,6 @@ package enum Sessions {
                 return .done(())
             }
             guard session.transactionLevel > 0 else { throw .notInTransaction }
-            if isam.mustRollback { throw .mustRollback }
             if session.transactionLevel == 1 && !gate.isOpen { return .waitForThaw }
             if session.transactionLevel == 1 {
                 // The tree changes go to the log buffer first; the commit record below flushes them with it.
@@ -101,7 +103,6 @@ package enum Sessions {
             }
             return .done(())
         }
-        if committedLevel > 0 { SessionTransactions.committed(isam, level: committedLevel) }
     }
 
     /// Works after JetStopService.
@@ -118,6 +119,5 @@ package enum Sessions {
             session.transactionLevel = all ? 0 : session.transactionLevel - 1
         }
         SessionTransactions.rollback(isam, all: all)
-        isam.mustRollback = false
     }
 }

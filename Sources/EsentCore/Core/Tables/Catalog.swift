@@ -146,6 +146,12 @@ package enum Catalog {
         _ definition: ColumnSchema, to table: TableSchema, pageSize: Int, in txn: any TreeTransaction
     ) throws(JetError) -> (table: TableSchema, columnid: UInt32) {
         guard table.column(named: definition.name) == nil else { throw .columnDuplicate }
+        // The record limit is checked before the id (ESE's order): the fixed part with this column added.
+        let fixedCount = Int(table.lastFixed) + (definition.columnClass == .fixed ? 1 : 0)
+        let fixedBytes = table.fixedOffsets[Int(table.lastFixed) + 1] + definition.fixedWidth
+        let variableCount = Int(table.lastVariable) - 127 + (definition.columnClass == .variable ? 1 : 0)
+        let minimum = RecordFormat.headerSize + fixedBytes + (fixedCount + 7) / 8 + 2 * variableCount
+        guard minimum <= RecordFormat.cbRecordMost(pageSize: pageSize) else { throw .recordTooBig }
         var column = definition
         var lastFixed = table.lastFixed
         var lastVariable = table.lastVariable
@@ -163,8 +169,6 @@ package enum Catalog {
         }
         let updated = table.with(
             columns: table.columns + [column], lastFixed: lastFixed, lastVariable: lastVariable)
-        let minimum = RecordFormat.fixedPartSize(updated) + 2 * Int(updated.lastVariable - 127)
-        guard minimum <= RecordFormat.cbRecordMost(pageSize: pageSize) else { throw .recordTooBig }
         let dbid = table.recordTree.dbid
         try put(catalogTree(dbid), columnKey(table.objid, column.columnid), encodeColumn(column, deleted: false),
             insert: true, txn)

@@ -318,6 +318,7 @@ package enum TableCursors {
         sesid: UInt, tableid: UInt, name: String?, hasIndexID: Bool, grbit: UInt, itagSequence: UInt
     ) throws(JetError) {
         try with(sesid, tableid) { (session, cursor) throws(JetError) in
+            try SessionTransactions.read(session) { (txn, _) throws(JetError) in try SchemaCalls.refreshSchema(cursor, in: txn) }
             guard grbit == UInt(JET_bitMoveFirst) || grbit == UInt(JET_bitNoMove) else { throw .invalidGrbit }
             var target: IndexSchema? = cursor.schema.primaryIndex
             if !hasIndexID, let name, !name.isEmpty {

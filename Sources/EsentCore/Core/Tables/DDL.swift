@@ -160,15 +160,17 @@ package enum DDL {
 
     /// JetDeleteTable after the dbid checks: JET_errTransReadOnly, JET_errInvalidName, JET_errObjectNotFound,
     /// JET_errTableInUse when `isOpen` says a cursor (any session's, the caller's included) is open on it.
+    @discardableResult
     package static func deleteTable(
         name: [UInt8]?, dbid: UInt32, readOnlyTransaction: Bool, isOpen: (TableSchema) -> Bool,
         in txn: any TreeTransaction
-    ) throws(JetError) {
+    ) throws(JetError) -> TableSchema {
         guard !readOnlyTransaction else { throw .transReadOnly }
         let tableName = try ObjectName.validate(name)
         guard let table = try Catalog.table(named: tableName, dbid: dbid, in: txn) else { throw .objectNotFound }
         guard !isOpen(table) else { throw .tableInUse }
         try Catalog.deleteTable(table, in: txn)
+        return table
     }
 
     /// JetAddColumn after the handle checks. `definition` nil: JET_COLUMNDEF's cbStruct is too small

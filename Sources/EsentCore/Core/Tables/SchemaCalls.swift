@@ -37,6 +37,9 @@ package struct TableInfo: Sendable, Equatable {
 
 /// What the JetGetTableIndexInfo levels other than the lists report.
 package struct IndexInfo: Sendable, Equatable {
+    /// The index's tree and its table (what JET_INDEXID carries); 0 for a sequential clustered index.
+    package var indexObjid: UInt32
+    package var tableObjid: UInt32
     package var count: Int
     package var density: UInt32
     package var lcid: UInt32
@@ -78,11 +81,42 @@ package enum SchemaCalls {
         return table
     }
 
+    /// Brings a cursor's schema up to the version `txn` sees (another session's committed DDL, or a rollback of
+    /// this session's): one catalog lookup, and a cache hit while nothing changed. For the cursor calls.
+    /// A table the catalog does not show (deleted meanwhile) leaves the cursor as it is: its next tree access
+    /// reports the missing table.
+    package static func refreshSchema(_ cursor: TableCursor, in txn: any TreeTransaction) throws(JetError) {
+        guard let table = try Catalog.table(named: cursor.schema.name, dbid: cursor.dbid, in: txn),
+            table.objid == cursor.schema.objid, table.version != cursor.schema.version
+        else { return }
+        adopt(table, by: cursor)
+    }
+
+    /// A cursor on the clustered index of a table without primary index moves to the primary index when one is
+    /// created (it is the clustered index now).
+    private static func adopt(_ table: TableSchema, by cursor: TableCursor) {
+        let onSequential = cursor.index == nil
+        cursor.adopt(table)
+        if onSequential, let primary = table.primaryIndex {
+            cursor.index = primary
+            cursor.dropTreeCursors()
+        }
+    }
+
     /// Every cursor of the session on the table takes the new schema.
     private static func publish(_ table: TableSchema, dbid: UInt32, in session: IsamSession) {
         for cursor in session.cursors.values where cursor.dbid == dbid && cursor.schema.objid == table.objid {
-            cursor.adopt(table)
+            adopt(table, by: cursor)
         }
+    }
+
+    /// DDL writes a table's catalog entry; two open transactions changing one table's definition conflict here, at
+    /// the call, as two updates of one record do (the storage engine never refuses a commit).
+    private static func lockDefinition(
+        _ ctx: SessionContext, dbid: UInt32, name: String, conflict: JetError = .writeConflict
+    ) throws(JetError) {
+        try ctx.lock(
+            LockResource(dbid: dbid, objid: Catalog.treeObjid, key: Catalog.tableKey(name)), conflict: conflict)
     }
 
     private static func access(_ session: IsamSession, _ cursor: TableCursor) -> DDLAccess {
@@ -101,9 +135,15 @@ package enum SchemaCalls {
         try IsamSessions.with(sesid) { (session) throws(JetError) -> UInt in
             let db = try dbid32(dbid)
             guard try !TableCursors.checkDatabase(session, db) else { throw .permissionDenied }
-            let schema = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
-                try DDL.createTable(
-                    name: try name.get(), pages: pages, density: density, dbid: db, readOnlyTransaction: false, in: txn)
+            let schema = try SessionTransactions.write(session) { (txn, ctx) throws(JetError) in
+                try atomically(txn) { () throws(JetError) in
+                    let table = try DDL.createTable(
+                        name: try name.get(), pages: pages, density: density, dbid: db, readOnlyTransaction: false,
+                        in: txn)
+                    // Another open transaction created the name: it is taken.
+                    try lockDefinition(ctx, dbid: db, name: table.name, conflict: .tableDuplicate)
+                    return table
+                }
             }
             let tableid = TableCursors.open(session: session, dbid: db, schema: schema, updatable: true)
             creatingCursors.withLock { _ = $0.insert(tableid) }
@@ -123,11 +163,13 @@ package enum SchemaCalls {
             let pageSize = try session.pageSize()
             var outputs = results
             defer { results = outputs }
-            let schema = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
+            let schema = try SessionTransactions.write(session) { (txn, ctx) throws(JetError) in
                 try atomically(txn) { () throws(JetError) in
-                    try DDL.createTable(
+                    let table = try DDL.createTable(
                         unpacked, dbid: db, pageSize: pageSize, readOnlyTransaction: false,
                         inTransaction: session.level > 0, in: txn, results: &outputs)
+                    try lockDefinition(ctx, dbid: db, name: table.name, conflict: .tableDuplicate)
+                    return table
                 }
             }
             if unpacked.grbit & TableBits.immutableStructure != 0 { return nil }
@@ -142,13 +184,14 @@ package enum SchemaCalls {
         try IsamSessions.with(sesid) { (session) throws(JetError) in
             let db = try dbid32(dbid)
             _ = try TableCursors.checkDatabase(session, db)
-            try SessionTransactions.write(session) { (txn, _) throws(JetError) in
+            try SessionTransactions.write(session) { (txn, ctx) throws(JetError) in
                 try atomically(txn) { () throws(JetError) in
-                    try DDL.deleteTable(
+                    let table = try DDL.deleteTable(
                         name: try name.get(), dbid: db, readOnlyTransaction: false,
                         isOpen: { table in
                             session.cursors.values.contains { $0.dbid == db && $0.schema.objid == table.objid }
                         }, in: txn)
+                    try lockDefinition(ctx, dbid: db, name: table.name)
                 }
             }
         }
@@ -176,10 +219,14 @@ package enum SchemaCalls {
             guard cursor.updatable else { throw .permissionDenied }
             let pageSize = try session.pageSize()
             let rights = access(session, cursor)
-            let result = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
-                try DDL.addColumn(
-                    name: try name.get(), definition: definition, to: try freshSchema(cursor, txn), access: rights,
-                    pageSize: pageSize, in: txn)
+            let result = try SessionTransactions.write(session) { (txn, ctx) throws(JetError) in
+                try atomically(txn) { () throws(JetError) in
+                    let added = try DDL.addColumn(
+                        name: try name.get(), definition: definition, to: try freshSchema(cursor, txn),
+                        access: rights, pageSize: pageSize, in: txn)
+                    try lockDefinition(ctx, dbid: cursor.dbid, name: added.table.name)
+                    return added
+                }
             }
             publish(result.table, dbid: cursor.dbid, in: session)
             cursor.unposition(.beforeFirst)
@@ -193,9 +240,13 @@ package enum SchemaCalls {
             let columnName = try ObjectName.validate(try name.get())
             guard cursor.updatable else { throw .permissionDenied }
             let rights = access(session, cursor)
-            let table = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
-                try DDL.deleteColumn(
-                    name: Array(columnName.utf8), from: try freshSchema(cursor, txn), access: rights, in: txn)
+            let table = try SessionTransactions.write(session) { (txn, ctx) throws(JetError) in
+                try atomically(txn) { () throws(JetError) in
+                    let table = try DDL.deleteColumn(
+                        name: Array(columnName.utf8), from: try freshSchema(cursor, txn), access: rights, in: txn)
+                    try lockDefinition(ctx, dbid: cursor.dbid, name: table.name)
+                    return table
+                }
             }
             publish(table, dbid: cursor.dbid, in: session)
         }
@@ -262,25 +313,34 @@ package enum SchemaCalls {
     ) throws(JetError) {
         try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) in
             let list = try definitions.get()
-            guard cursor.updatable else { throw .permissionDenied }
             let rights = access(session, cursor)
+            // ESE builds several indexes in one pass only at level 0 on a cursor with exclusive use.
+            if list.count > 1 {
+                guard session.level == 0 else { throw .inTransaction }
+                guard rights.exclusive else { throw .exclusiveTableLockRequired }
+            }
+            guard cursor.updatable else { throw .permissionDenied }
             let pageSize = try session.pageSize()
             var results = errors
             defer { errors = results }
-            let table = try SessionTransactions.write(session) { (txn, _) throws(JetError) -> TableSchema in
-                var table = try freshSchema(cursor, txn)
-                for (position, definition) in list.enumerated() {
-                    do throws(JetError) {
-                        table = try atomically(txn) { () throws(JetError) in
-                            try DDL.createIndex(definition, on: table, access: rights, pageSize: pageSize, in: txn)
+            // All of the indexes or none (ESE undoes the whole call on a failure); the elements before the
+            // failing one still report success, as ESE reports them.
+            let table = try SessionTransactions.write(session) { (txn, ctx) throws(JetError) -> TableSchema in
+                try atomically(txn) { () throws(JetError) -> TableSchema in
+                    var table = try freshSchema(cursor, txn)
+                    for (position, definition) in list.enumerated() {
+                        do throws(JetError) {
+                            table = try DDL.createIndex(
+                                definition, on: table, access: rights, pageSize: pageSize, in: txn)
+                            if position < results.count { results[position] = .success }
+                        } catch {
+                            if position < results.count { results[position] = error }
+                            throw error
                         }
-                        if position < results.count { results[position] = .success }
-                    } catch {
-                        if position < results.count { results[position] = error }
-                        throw error
                     }
+                    try lockDefinition(ctx, dbid: cursor.dbid, name: table.name)
+                    return table
                 }
-                return table
             }
             publish(table, dbid: cursor.dbid, in: session)
         }
@@ -293,23 +353,32 @@ package enum SchemaCalls {
             guard cursor.updatable else { throw .permissionDenied }
             let rights = access(session, cursor)
             let db = cursor.dbid
-            let table = try SessionTransactions.write(session) { (txn, _) throws(JetError) in
+            let table = try SessionTransactions.write(session) { (txn, ctx) throws(JetError) in
                 let current = try freshSchema(cursor, txn)
-                return try DDL.deleteIndex(
-                    name: Array(indexName.utf8), from: current, access: rights,
-                    inUse: { index in
-                        session.cursors.values.contains {
-                            $0.dbid == db && $0.schema.objid == current.objid && $0.index?.tree == index.tree
-                        }
-                    }, in: txn)
+                return try atomically(txn) { () throws(JetError) -> TableSchema in
+                    let changed = try DDL.deleteIndex(
+                        name: Array(indexName.utf8), from: current, access: rights,
+                        inUse: { index in
+                            session.cursors.values.contains {
+                                $0.dbid == db && $0.schema.objid == current.objid && $0.index?.tree == index.tree
+                            }
+                        }, in: txn)
+                    try lockDefinition(ctx, dbid: db, name: changed.name)
+                    return changed
+                }
             }
             publish(table, dbid: cursor.dbid, in: session)
         }
     }
 
     /// JetGetTableIndexInfo's scalar levels for the named index (NULL or "": the clustered index).
-    package static func indexInfo(sesid: UInt, tableid: UInt, name: NameInput) throws(JetError) -> IndexInfo {
-        try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> IndexInfo in
+    /// `level` checks the info level and buffer size: after the session, before the cursor, as ESE orders them.
+    package static func indexInfo(
+        sesid: UInt, tableid: UInt, name: NameInput, level: () throws(JetError) -> Void
+    ) throws(JetError) -> IndexInfo {
+        _ = try IsamSessions.session(sesid)
+        try level()
+        return try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> IndexInfo in
             let table = try SessionTransactions.read(session) { (txn, _) throws(JetError) in
                 try freshSchema(cursor, txn)
             }
@@ -318,10 +387,13 @@ package enum SchemaCalls {
     }
 
     /// JetGetIndexInfo: the table by name, then as JetGetTableIndexInfo.
-    package static func indexInfo(sesid: UInt, dbid: UInt, tableName: NameInput, name: NameInput)
-        throws(JetError) -> IndexInfo
-    {
+    package static func indexInfo(
+        sesid: UInt, dbid: UInt, tableName: NameInput, name: NameInput, level: () throws(JetError) -> Void
+    ) throws(JetError) -> IndexInfo {
         try IsamSessions.with(sesid) { (session) throws(JetError) -> IndexInfo in
+            let db = try dbid32(dbid)
+            _ = try TableCursors.checkDatabase(session, db)
+            try level()
             let (table, _) = try tableByName(session, dbid, tableName)
             return try describeIndex(try name.get(), in: table)
         }
@@ -336,7 +408,7 @@ package enum SchemaCalls {
             index = table.primaryIndex
         }
         return IndexInfo(
-            count: table.indexes.count, density: index?.density ?? table.density, lcid: index?.lcid ?? 0x409,
+            indexObjid: index?.tree.objid ?? 0, tableObjid: table.objid, count: table.indexes.count, density: index?.density ?? table.density, lcid: index?.lcid ?? 0x409,
             cbVarSegMac: index?.cbVarSegMac ?? 255, cbKeyMost: index?.cbKeyMost ?? 255)
     }
 }

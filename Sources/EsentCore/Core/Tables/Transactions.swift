@@ -18,8 +18,6 @@ package final class IsamSession: @unchecked Sendable {
     var snapshot: UInt64 = 0
     var level = 0
     var readOnly = false
-    /// A failed rollback leaves the session able to roll back only (JET_errMustRollback).
-    var mustRollback = false
     /// Changes whenever the transaction a cursor reads through changes, so cursors drop tree cursors they cached.
     var generation: UInt64 = 1
     /// This session's open cursors, by tableid.
@@ -161,6 +159,8 @@ package enum SessionTransactions {
         if let transaction = session.transaction {
             return try body(transaction, SessionContext(session: session, snapshot: session.snapshot))
         }
+        // The cached read snapshot would only pin versions this write is about to replace.
+        session.dropLevelZeroRead()
         let snapshot = session.locks.beginSnapshot()
         defer { session.locks.endSnapshot(snapshot) }
         let transaction = try session.treeStore().begin(readOnly: false)

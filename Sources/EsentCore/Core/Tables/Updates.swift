@@ -140,6 +140,11 @@ package enum Updates {
         try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> Int in
             guard let prepared = cursor.update else { throw .updateNotPrepared }
             try checkWritable(session, cursor)
+            if grbit & UInt(JET_bitUpdateNoVersion) != 0 && prepared.kind != .replace
+                && prepared.kind != .replaceNoLock
+            {
+                try checkCreatedInTransaction(session, cursor)
+            }
             let pageSize = try session.pageSize()
             let bookmark = try SessionTransactions.write(session) {
                 (transaction, context) throws(JetError) -> [UInt8] in
@@ -172,6 +177,16 @@ package enum Updates {
             }
             return bookmark.count
         }
+    }
+
+    /// JET_bitUpdateNoVersion is for tables created in the current, uncommitted transaction (ESE then skips the
+    /// version store); any other table gives JET_errUpdateMustVersion. The updates are versioned either way.
+    private static func checkCreatedInTransaction(_ session: IsamSession, _ cursor: TableCursor) throws(JetError) {
+        guard session.transaction != nil else { throw .updateMustVersion }
+        let committed = try session.treeStore().begin(readOnly: true)
+        defer { committed.rollbackAll() }
+        let existing = try Catalog.table(named: cursor.schema.name, dbid: cursor.dbid, in: committed)
+        if existing?.objid == cursor.schema.objid { throw .updateMustVersion }
     }
 
     private static func insert(

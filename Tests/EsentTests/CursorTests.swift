@@ -484,6 +484,49 @@ struct CursorTests {
         #expect(try f.read() == 2)
     }
 
+    @Test("api JetGetTableColumnInfo: JET_ColInfoList is a read-only table of the columns, by name or by id")
+    func columnList() throws {
+        let f = try CursorFixture()
+        let list = try InfoLists.openColumnList(
+            sesid: f.sesid, table: f.schema, sortByColumnid: false, minimal: false, updatable: true, unicode: false)
+        #expect(list.cRecord == 3)
+        #expect(list.columnidDefinitionName == list.columnidcolumnname)
+        func name() throws -> String {
+            var bytes = [UInt8](repeating: 0, count: 64)
+            let (n, _) = try bytes.withUnsafeMutableBytes { b in
+                try Updates.retrieveColumn(
+                    sesid: f.sesid, tableid: list.tableid, columnid: UInt(list.columnidcolumnname), into: b, grbit: 0,
+                    itagSequence: 1)
+            }
+            return String(decoding: bytes[0..<n], as: UTF8.self)
+        }
+        // Positioned on the first row; rows sorted by name.
+        #expect(try name() == "columndata1")
+        #expect(try f.read(UInt(list.columnidcolumnid), tableid: list.tableid) == 2)
+        try f.move(1, tableid: list.tableid)
+        #expect(try name() == "columndata2")
+        try f.move(1, tableid: list.tableid)
+        #expect(try name() == "columnkey")
+        #expect(try f.read(UInt(list.columnidcoltyp), tableid: list.tableid) == Int32(JET_coltypLong))
+        #expect(f.result { try f.move(1, tableid: list.tableid) } == .noCurrentRecord)
+        #expect(
+            f.result { try Updates.prepareUpdate(sesid: f.sesid, tableid: list.tableid, prep: UInt(JET_prepInsert)) }
+                == .permissionDenied)
+        // A transaction around it changes nothing for the list.
+        try Sessions.beginTransaction(f.sesid)
+        try f.move(Navigation.moveFirst, tableid: list.tableid)
+        try Sessions.commit(f.sesid, grbit: 0)
+        #expect(try name() == "columndata1")
+        try TableCursors.closeTable(sesid: f.sesid, tableid: list.tableid)
+        let byId = try InfoLists.openColumnList(
+            sesid: f.sesid, table: f.schema, sortByColumnid: true, minimal: true, updatable: false, unicode: false)
+        #expect(try f.read(UInt(byId.columnidcolumnid), tableid: byId.tableid) == 1)
+        let indexes = try InfoLists.openIndexList(sesid: f.sesid, table: f.schema, unicode: false)
+        // One row per key column: 1 + 2 + 2.
+        #expect(indexes.cRecord == 5)
+        #expect(try f.read(UInt(indexes.columnidcolumnid), tableid: indexes.tableid) == 1)
+    }
+
     @Test("api JetTableid handles: closed, unknown and other-session tableids give -1310 / -1114")
     func tableidChecks() throws {
         let f = try CursorFixture()

@@ -167,6 +167,42 @@ SCENARIO(add_column_to_a_table_with_records_reads_null_there, "api JetAddColumn"
     EXPECT(v == 22 && cb == 4);
 }
 
+SCENARIO(add_column_default_value_fills_records_that_do_not_set_it, "api JetAddColumn") {
+    isam_env env = isam_open();
+    JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
+    EXPECT_ERR(kv_insert(env.sesid, t, 1, "before"), JET_errSuccess);
+    JET_COLUMNDEF def;
+    memset(&def, 0, sizeof def);
+    def.cbStruct = sizeof def;
+    def.coltyp = JET_coltypLong;
+    int32_t x = 1234;
+    JET_COLUMNID withdefault = 0, bad = 0;
+    EXPECT_ERR(JetAddColumnA(env.sesid, t, "bad", &def, &x, 2, &bad), JET_errInvalidBufferSize);
+    EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
+    EXPECT_ERR(JetAddColumnA(env.sesid, t, "withdefault", &def, &x, sizeof x, &withdefault), JET_errSuccess);
+    EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
+    EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
+    EXPECT_ERR(JetPrepareUpdate(env.sesid, t, JET_prepInsert), JET_errSuccess);
+    EXPECT_ERR(set_long(env.sesid, t, KV.id, 2), JET_errSuccess);
+    unsigned char bm[8];
+    unsigned long cb = 0;
+    EXPECT_ERR(JetUpdate(env.sesid, t, bm, sizeof bm, &cb), JET_errSuccess);
+    EXPECT_ERR(JetGotoBookmark(env.sesid, t, bm, cb), JET_errSuccess);
+    EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
+    int32_t v = 0;
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t, withdefault, &v, sizeof v, &cb, 0, NULL), JET_errSuccess);
+    EXPECT(v == 1234 && cb == 4);
+    /* Setting NULL stores NULL, not the default. */
+    EXPECT_ERR(JetPrepareUpdate(env.sesid, t, JET_prepReplace), JET_errSuccess);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, withdefault, NULL, 0, 0, NULL), JET_errSuccess);
+    EXPECT_ERR(JetUpdate(env.sesid, t, NULL, 0, NULL), JET_errSuccess);
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t, withdefault, &v, sizeof v, &cb, 0, NULL), JET_wrnColumnNull);
+    /* A record that predates the column reads its default. */
+    EXPECT_ERR(kv_seek(env.sesid, t, 1), JET_errSuccess);
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t, withdefault, &v, sizeof v, &cb, 0, NULL), JET_errSuccess);
+    EXPECT(v == 1234);
+}
+
 SCENARIO(add_column_rolled_back_disappears, "api JetAddColumn") {
     isam_env env = isam_open();
     JET_TABLEID t = empty_table(&env);

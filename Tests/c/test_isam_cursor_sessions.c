@@ -82,7 +82,10 @@ static void *reader(void *arg) {
 
 SCENARIO(cursor_readers_see_whole_commits_while_a_writer_commits, "api Cursors, records and navigation") {
     isam_env env = isam_open();
+    /* JetCreateTable's cursor is exclusive: the readers' sessions open the table after it is closed. */
     JET_TABLEID t = f_create(env.sesid, env.dbid);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    t = f_open(env.sesid, env.dbid);
     reader_run r1 = {&env, 60, 0}, r2 = {&env, 60, 0};
     pthread_t a, b;
     EXPECT(pthread_create(&a, NULL, reader, &r1) == 0);
@@ -159,6 +162,8 @@ SCENARIO(cursor_nested_rollback_gives_the_record_lock_back, "api Cursors, record
     unsigned char bm[8];
     unsigned long cb = 0;
     EXPECT_ERR(f_insert_bm(env.sesid, t, 10, 100, 1000, bm, sizeof bm, &cb), JET_errSuccess);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    t = f_open(env.sesid, env.dbid);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
     JET_TABLEID t2 = f_open(s2, dbid2);
@@ -183,6 +188,8 @@ SCENARIO(cursor_nested_rollback_gives_the_record_lock_back, "api Cursors, record
 SCENARIO(cursor_tableids_are_handles_checked_before_use, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    t = f_open(env.sesid, env.dbid);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
     EXPECT_ERR(JetMove(s2, t, JET_MoveFirst, 0), JET_errSesidTableIdMismatch);

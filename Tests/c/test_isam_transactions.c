@@ -99,6 +99,8 @@ SCENARIO(insert_of_a_key_another_transaction_holds_gives_1605, "api Cursors, rec
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     f_insert(env.sesid, t, 1);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* the creating cursor is exclusive */
+    t = f_open(env.sesid, env.dbid);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
     JET_TABLEID t2 = f_open(s2, dbid2);
@@ -136,6 +138,8 @@ SCENARIO(unique_secondary_key_held_by_another_transaction_gives_1605, "api Curso
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
     static const char kn[] = "+name\0";
     EXPECT_ERR(JetCreateIndexA(env.sesid, t, "uname", JET_bitIndexUnique, kn, sizeof kn, 0), JET_errSuccess);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* the creating cursor is exclusive */
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, 0, &t), JET_errSuccess);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
     JET_TABLEID t2 = 0;
@@ -181,6 +185,8 @@ SCENARIO(snapshot_isolation_and_delete_conflict, "api Cursors, records and navig
     isam_env env = isam_open();
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
     EXPECT_ERR(kv_insert(env.sesid, t, 999, "old"), JET_errSuccess);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* the creating cursor is exclusive */
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, 0, &t), JET_errSuccess);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
     JET_TABLEID t2 = 0;
@@ -221,6 +227,8 @@ SCENARIO(uncommitted_inserts_are_invisible_to_other_sessions, "api Cursors, reco
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     f_insert(env.sesid, t, 1);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess); /* the creating cursor is exclusive */
+    t = f_open(env.sesid, env.dbid);
     JET_DBID dbid2 = 0;
     JET_SESID s2 = isam_session(&env, &dbid2);
     JET_TABLEID t2 = f_open(s2, dbid2);
@@ -387,4 +395,19 @@ SCENARIO(committed_rows_survive_reopening_the_database, "api Cursors, records an
     f_key(env.sesid, t, 49);
     EXPECT_ERR(JetSeek(env.sesid, t, JET_bitSeekEQ), JET_errSuccess);
     EXPECT_ROW(env.sesid, t, 49, 490, 4900);
+}
+
+SCENARIO(transaction_levels_check_their_grbits_and_level_0, "api JetBeginTransaction") {
+    isam_env env = isam_open();
+    EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errNotInTransaction);
+    EXPECT_ERR(JetRollback(env.sesid, 0), JET_errNotInTransaction);
+    EXPECT_ERR(JetBeginTransaction2(env.sesid, 0x4), JET_errSuccess); /* only ReadOnly is honoured */
+    EXPECT_ERR(JetRollback(env.sesid, 0x2), JET_errInvalidGrbit);
+    JET_TABLEID t = f_create(env.sesid, env.dbid); /* not read-only */
+    f_insert(env.sesid, t, 1);
+    EXPECT_ERR(JetBeginTransaction2((JET_SESID)0x77, 0), JET_errInvalidSesid);
+    for (int level = 2; level <= 7; level++) EXPECT_ERR(JetBeginTransaction2(env.sesid, 0), JET_errSuccess);
+    EXPECT_ERR(JetBeginTransaction2(env.sesid, JET_bitTransactionReadOnly), JET_errTransTooDeep);
+    EXPECT_ERR(JetRollback(env.sesid, JET_bitRollbackAll), JET_errSuccess);
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "table", NULL, 0, 0, &t), JET_errObjectNotFound);
 }

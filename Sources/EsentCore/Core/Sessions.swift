@@ -32,13 +32,17 @@ package enum Sessions {
     package static func end(_ sesid: UInt, grbit: UInt) throws(JetError) {
         guard grbit & ~UInt(JET_bitForceSessionClosed) == 0 else { throw .invalidGrbit }
         let instance = try Registry.session(sesid)
+        // Not while another thread is inside a call on the session (JET_errSessionSharingViolation).
+        let isam = try IsamSessions.session(sesid)
+        try isam.enter(ignoringStopService: true)
+        defer { isam.leave() }
         try instance.state.withLock { (s) throws(JetError) in
             guard s.phase == .running, s.sessions[sesid] != nil else { throw .invalidSesid }
             s.sessions[sesid] = nil
             for db in s.databases { db.opens[sesid] = nil }
         }
         // Its open transaction rolled back and its tables closed (ESE's JetEndSession).
-        SessionTransactions.endSession(sesid)
+        SessionTransactions.endSession(isam)
         registry.withLock { r in r.sessions[sesid] = nil }
     }
 

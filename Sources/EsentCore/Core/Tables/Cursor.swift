@@ -67,6 +67,12 @@ package final class TableCursor: @unchecked Sendable {
     /// The current index; nil on a table without primary index while its sequential clustered index is current.
     package var index: IndexSchema?
     package let updatable: Bool
+    /// Table locks of JetOpenTable (JET_bitTableDenyRead / DenyWrite); JetCreateTable's cursor denies reads.
+    let denyRead: Bool
+    let denyWrite: Bool
+    /// The table and its instance, fixed at open: other sessions read them to decide table locks.
+    let objid: UInt32
+    let instance: ObjectIdentifier
     let openedAtLevel: Int
     /// Level at which a secondary index was made current (0: none since the last commit to level 0).
     var indexSetAtLevel = 0
@@ -86,6 +92,16 @@ package final class TableCursor: @unchecked Sendable {
     var range: IndexRange?
     package var update: PreparedUpdate?
 
+    /// A temporary table's own store (JET_ColInfoList / JET_IdxInfoList): read through it instead of the session.
+    var privateTransaction: (any TreeTransaction)?
+
+    /// The transaction this cursor reads through, and the generation its cached tree cursors belong to.
+    func reading(_ session: IsamSession) throws(JetError) -> (any TreeTransaction, UInt64) {
+        if let privateTransaction { return (privateTransaction, 0) }
+        let transaction = try session.readTransaction()
+        return (transaction, session.generation)
+    }
+
     /// Tree cursors cached for the transaction generation they belong to.
     private var indexCursor: (any TreeCursor)?
     private var recordCursor: (any TreeCursor)?
@@ -93,14 +109,21 @@ package final class TableCursor: @unchecked Sendable {
     /// The cached index cursor sits on `current` (or in its gap after a delete).
     var synced = false
 
-    init(tableid: UInt, sesid: UInt, dbid: UInt32, schema: TableSchema, updatable: Bool, level: Int) {
+    init(
+        tableid: UInt, session: IsamSession, dbid: UInt32, schema: TableSchema, updatable: Bool, denyRead: Bool,
+        denyWrite: Bool
+    ) {
         self.tableid = tableid
-        self.sesid = sesid
+        self.sesid = session.sesid
         self.dbid = dbid
         self.schema = schema
         self.index = schema.primaryIndex
         self.updatable = updatable
-        self.openedAtLevel = level
+        self.denyRead = denyRead
+        self.denyWrite = denyWrite
+        self.objid = schema.objid
+        self.instance = ObjectIdentifier(session.instance)
+        self.openedAtLevel = session.level
     }
 
     /// The tree of the current index.
@@ -171,7 +194,7 @@ package final class TableCursor: @unchecked Sendable {
         if update?.level == level { update?.level = level - 1 }
         if indexSetAtLevel == level { indexSetAtLevel = level - 1 }
         if movedAtLevel == level { movedAtLevel = level - 1 }
-        dropTreeCursors()
+        if privateTransaction == nil { dropTreeCursors() }
     }
 
     enum RollbackOutcome { case keep, close }
@@ -193,13 +216,15 @@ package final class TableCursor: @unchecked Sendable {
             unposition(.beforeFirst)
             movedAtLevel = 0
         }
-        dropTreeCursors()
+        if privateTransaction == nil { dropTreeCursors() }
         return .keep
     }
 
     func close() {
         update = nil
         dropTreeCursors()
+        privateTransaction?.rollbackAll()
+        privateTransaction = nil
     }
 }
 
@@ -240,15 +265,44 @@ package enum TableCursors {
     /// Opens a cursor (tableid) of `sesid` on `schema` (JetOpenTable and the JetCreateTable* calls). The caller is
     /// inside the session gate (it checked the database and found the table).
     package static func open(
-        session: IsamSession, dbid: UInt32, schema: TableSchema, updatable: Bool
+        session: IsamSession, dbid: UInt32, schema: TableSchema, updatable: Bool, denyRead: Bool = false,
+        denyWrite: Bool = false
     ) -> UInt {
         let tableid = newHandle()
         let cursor = TableCursor(
-            tableid: tableid, sesid: session.sesid, dbid: dbid, schema: schema, updatable: updatable,
-            level: session.level)
+            tableid: tableid, session: session, dbid: dbid, schema: schema, updatable: updatable,
+            denyRead: denyRead, denyWrite: denyWrite)
         table.withLock { $0.cursors[tableid] = cursor }
         session.cursors[tableid] = cursor
         return tableid
+    }
+
+    /// Cursors of other sessions of the same instance open on the table `objid` of `dbid`.
+    private static func others(_ session: IsamSession, dbid: UInt32, objid: UInt32) -> [TableCursor] {
+        let instance = ObjectIdentifier(session.instance)
+        return table.withLock { t in
+            t.cursors.values.filter {
+                $0.instance == instance && $0.dbid == dbid && $0.objid == objid && $0.sesid != session.sesid
+            }
+        }
+    }
+
+    /// True when a cursor of another session is open on the table (JetDeleteTable's JET_errTableInUse).
+    package static func isOpenElsewhere(_ session: IsamSession, dbid: UInt32, objid: UInt32) -> Bool {
+        !others(session, dbid: dbid, objid: objid).isEmpty
+    }
+
+    /// ESE's table locks at JetOpenTable: another session's DenyRead cursor locks the table (-1302); DenyRead
+    /// needs no other session's cursor, DenyWrite no other session's updatable or DenyWrite cursor (-1304); an
+    /// updatable cursor is refused while another session denies writes (-1302).
+    private static func checkTableLocks(
+        _ session: IsamSession, dbid: UInt32, objid: UInt32, denyRead: Bool, denyWrite: Bool, updatable: Bool
+    ) throws(JetError) {
+        let open = others(session, dbid: dbid, objid: objid)
+        if open.contains(where: { $0.denyRead }) { throw .tableLocked }
+        if denyRead && !open.isEmpty { throw .tableInUse }
+        if denyWrite && open.contains(where: { $0.updatable || $0.denyWrite }) { throw .tableInUse }
+        if updatable && open.contains(where: { $0.denyWrite }) { throw .tableLocked }
     }
 
     /// The sesid form of the design: enters the session gate itself.
@@ -298,7 +352,13 @@ package enum TableCursors {
             }
             guard let schema else { throw .objectNotFound }
             let updatable = !readOnlyDatabase && grbit & UInt(JET_bitTableReadOnly) == 0
-            return open(session: session, dbid: dbid32, schema: schema, updatable: updatable)
+            let denyWrite = grbit & UInt(JET_bitTableDenyWrite) != 0
+            try checkTableLocks(
+                session, dbid: dbid32, objid: schema.objid, denyRead: denyRead, denyWrite: denyWrite,
+                updatable: updatable)
+            return open(
+                session: session, dbid: dbid32, schema: schema, updatable: updatable, denyRead: denyRead,
+                denyWrite: denyWrite)
         }
     }
 
@@ -336,8 +396,7 @@ package enum TableCursors {
                 cursor.indexSetAtLevel = target?.isPrimary == false ? session.level : 0
                 return
             }
-            // NoMove: keep the current record, find its entry in the new index.
-            try Navigation.resolveDeferred(session, cursor)
+            // NoMove: keep the current record (a deferred cursor is on none yet), find its entry in the new index.
             guard cursor.currency == .on else { throw .noCurrentRecord }
             let bookmark = cursor.bookmark
             cursor.index = target

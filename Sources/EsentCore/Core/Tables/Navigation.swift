@@ -75,8 +75,8 @@ package enum Navigation {
     /// Resolves the deferred-first state to the first entry (-1603 on an empty index, the state then stays).
     static func resolveDeferred(_ session: IsamSession, _ cursor: TableCursor) throws(JetError) {
         guard cursor.currency == .deferredFirst else { return }
-        let transaction = try session.readTransaction()
-        let tc = try cursor.treeCursor(transaction, session.generation)
+        let (transaction, generation) = try cursor.reading(session)
+        let tc = try cursor.treeCursor(transaction, generation)
         guard try storage({ () throws(StorageError) in try tc.first() }) else { throw .noCurrentRecord }
         take(tc, cursor)
     }
@@ -85,13 +85,13 @@ package enum Navigation {
     static func withCurrentRecord<R>(
         _ session: IsamSession, _ cursor: TableCursor, _ body: (UnsafeRawBufferPointer) throws(JetError) -> R
     ) throws(JetError) -> R {
-        let transaction = try session.readTransaction()
+        let (transaction, generation) = try cursor.reading(session)
         if cursor.currency == .deferredFirst { try resolveDeferred(session, cursor) }
         switch cursor.currency {
         case .on, .deleted: break
         default: throw .noCurrentRecord
         }
-        let tc = try cursor.treeCursor(transaction, session.generation)
+        let tc = try cursor.treeCursor(transaction, generation)
         if cursor.onClustered {
             let positioned = cursor.synced && cursor.currency == .on && tc.isPositioned
             if !positioned {
@@ -114,7 +114,7 @@ package enum Navigation {
             cursor.currency = .on
             cursor.synced = true
         }
-        let records = try cursor.recordTreeCursor(transaction, session.generation)
+        let records = try cursor.recordTreeCursor(transaction, generation)
         let found = try withBytes(cursor.bookmark) { (k) throws(JetError) -> Bool in
             try storage { () throws(StorageError) in try records.seek(k, .eq) }
         }
@@ -137,8 +137,8 @@ package enum Navigation {
         let first = rows == moveFirst || rows == -moveFirst
         guard first || (rows >= Int(Int32.min) && rows <= Int(Int32.max)) else { throw .invalidParameter }
         cursor.update = nil
-        let transaction = try session.readTransaction()
-        let tc = try cursor.treeCursor(transaction, session.generation)
+        let (transaction, generation) = try cursor.reading(session)
+        let tc = try cursor.treeCursor(transaction, generation)
         do throws(JetError) {
             if first || rows == moveLast {
                 cursor.range = nil
@@ -221,13 +221,15 @@ package enum Navigation {
 
     enum SeekMode { case eq, lt, le, ge, gt }
 
+    /// ESE's order of the direction bits (a constant: a seek allocates nothing).
+    private static let seekBits: [(UInt, SeekMode)] = [
+        (UInt(JET_bitSeekLT), .lt), (UInt(JET_bitSeekLE), .le), (UInt(JET_bitSeekGE), .ge),
+        (UInt(JET_bitSeekGT), .gt), (UInt(JET_bitSeekEQ), .eq),
+    ]
+
     static func seek(_ session: IsamSession, _ cursor: TableCursor, grbit: UInt) throws(JetError) -> JetError? {
-        let bits: [(UInt, SeekMode)] = [
-            (UInt(JET_bitSeekLT), .lt), (UInt(JET_bitSeekLE), .le), (UInt(JET_bitSeekGE), .ge),
-            (UInt(JET_bitSeekGT), .gt), (UInt(JET_bitSeekEQ), .eq),
-        ]
         var mode: SeekMode?
-        for (bit, m) in bits where grbit & bit != 0 {
+        for (bit, m) in seekBits where grbit & bit != 0 {
             // Two directions at once end in an assertion in ESE; here they are a bad parameter.
             guard mode == nil else { throw .invalidParameter }
             mode = m
@@ -240,8 +242,8 @@ package enum Navigation {
         cursor.searchKey = nil
         cursor.movedAtLevel = session.level
         let key = searchKey.bytes
-        let transaction = try session.readTransaction()
-        let tc = try cursor.treeCursor(transaction, session.generation)
+        let (transaction, generation) = try cursor.reading(session)
+        let tc = try cursor.treeCursor(transaction, generation)
         do throws(JetError) {
             let result = try withBytes(key) { (k) throws(JetError) -> JetError? in
                 try seek(tc, cursor, k, mode)
@@ -355,13 +357,13 @@ package enum Navigation {
     /// Puts the cursor on the current index's entry of the record `bookmark`: -1017 when there is no such
     /// record, -1603 (and before first) when the record has no entry in a secondary index.
     static func positionOnRecord(_ session: IsamSession, _ cursor: TableCursor, bookmark: [UInt8]) throws(JetError) {
-        let transaction = try session.readTransaction()
-        let records = try cursor.recordTreeCursor(transaction, session.generation)
+        let (transaction, generation) = try cursor.reading(session)
+        let records = try cursor.recordTreeCursor(transaction, generation)
         let found = try withBytes(bookmark) { (k) throws(JetError) -> Bool in
             try storage { () throws(StorageError) in try records.seek(k, .eq) }
         }
         guard found else { throw .recordDeleted }
-        let tc = try cursor.treeCursor(transaction, session.generation)
+        let tc = try cursor.treeCursor(transaction, generation)
         if cursor.onClustered {
             let on = try withBytes(bookmark) { (k) throws(JetError) -> Bool in
                 try storage { () throws(StorageError) in try tc.seek(k, .eq) }
@@ -422,9 +424,9 @@ package enum Navigation {
         try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> UInt64 in
             let range = cursor.range
             cursor.range = nil
-            let transaction = try session.readTransaction()
+            let (transaction, generation) = try cursor.reading(session)
             if cursor.currency == .deferredFirst {
-                let tc = try cursor.treeCursor(transaction, session.generation)
+                let tc = try cursor.treeCursor(transaction, generation)
                 guard try storage({ () throws(StorageError) in try tc.first() }) else { return 0 }
                 take(tc, cursor)
             }

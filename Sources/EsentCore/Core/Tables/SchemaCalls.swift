@@ -145,7 +145,7 @@ package enum SchemaCalls {
                     return table
                 }
             }
-            let tableid = TableCursors.open(session: session, dbid: db, schema: schema, updatable: true)
+            let tableid = TableCursors.open(session: session, dbid: db, schema: schema, updatable: true, denyRead: true)
             creatingCursors.withLock { _ = $0.insert(tableid) }
             return tableid
         }
@@ -173,7 +173,7 @@ package enum SchemaCalls {
                 }
             }
             if unpacked.grbit & TableBits.immutableStructure != 0 { return nil }
-            let tableid = TableCursors.open(session: session, dbid: db, schema: schema, updatable: true)
+            let tableid = TableCursors.open(session: session, dbid: db, schema: schema, updatable: true, denyRead: true)
             creatingCursors.withLock { _ = $0.insert(tableid) }
             return tableid
         }
@@ -190,6 +190,7 @@ package enum SchemaCalls {
                         name: try name.get(), dbid: db, readOnlyTransaction: false,
                         isOpen: { table in
                             session.cursors.values.contains { $0.dbid == db && $0.schema.objid == table.objid }
+                                || TableCursors.isOpenElsewhere(session, dbid: db, objid: table.objid)
                         }, in: txn)
                     try lockDefinition(ctx, dbid: db, name: table.name)
                 }

@@ -275,6 +275,20 @@ package enum SessionTransactions {
             session.generation &+= 1
             if !all { break }
         }
+        refreshSchemas(session)
+    }
+
+    /// DDL undone by a rollback: the remaining cursors take the table's definition as the session now sees it
+    /// (a column or index added at the rolled-back level is gone again, a deleted one is back).
+    private static func refreshSchemas(_ session: IsamSession) {
+        let cursors = session.cursors.values.filter { $0.privateTransaction == nil }
+        guard !cursors.isEmpty, let transaction = try? session.readTransaction() else { return }
+        for cursor in cursors {
+            let current = try? Catalog.table(named: cursor.schema.name, dbid: cursor.dbid, in: transaction)
+            if let current, current.objid == cursor.objid, current !== cursor.schema {
+                cursor.adopt(current)
+            }
+        }
     }
 
     private static func finish(_ session: IsamSession) {
@@ -286,8 +300,8 @@ package enum SessionTransactions {
     }
 
     /// JetEndSession: everything rolled back, every cursor closed, the session forgotten.
-    static func endSession(_ sesid: UInt) {
-        guard let session = IsamSessions.remove(sesid) else { return }
+    static func endSession(_ session: IsamSession) {
+        _ = IsamSessions.remove(session.sesid)
         rollback(session, all: true)
         for (tableid, cursor) in session.cursors {
             cursor.close()

@@ -14,7 +14,6 @@
 #define ESENT_TEST_ROWS_FIXTURES_H
 
 #include "harness.h"
-#include "isam_fixtures.h" /* the weak references to the ISAM calls while branches land */
 
 #include <pthread.h>
 #include <stdint.h>

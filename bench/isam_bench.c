@@ -14,7 +14,7 @@
  *   7. random lookups from two threads (two sessions) against one thread (goal: 1.6x on this 2-core machine).
  * Nothing here asserts on time: the numbers are for the reader.
  *
- * Usage: isam_bench FOLDER [ROWS, default 1000000]
+ * Usage: isam_bench FOLDER [ROWS, default 1000000]   (BENCH_ISAM_RSS_ROWS: rows of step 6, default ROWS)
  *        isam_bench --rss FOLDER ROWS    (the child of step 6; prints its own peak RSS)
  */
 #define _GNU_SOURCE
@@ -287,10 +287,10 @@ static int rss_child(const char *folder, long rows) {
     return 0;
 }
 
-/* Runs the child and returns its peak and starting RSS in MiB. */
-static void measure_rss(const char *self, const char *folder, double *peak, double *start) {
+/* Runs the child over `n` rows and returns its peak and starting RSS in MiB. */
+static void measure_rss(const char *self, const char *folder, long n, double *peak, double *start) {
     char rows[32], cmd[8400];
-    snprintf(rows, sizeof rows, "%ld", g_rows);
+    snprintf(rows, sizeof rows, "%ld", n);
     snprintf(cmd, sizeof cmd, "'%s' --rss '%s' %s", self, folder, rows);
     FILE *p = popen(cmd, "r");
     long a = 0, b = 0;
@@ -497,9 +497,10 @@ int main(int argc, char **argv) {
     CHECK(JetTerm(e.inst));
 
     double peak = 0, base = 0;
-    measure_rss(argv[0], rss_dir, &peak, &base);
+    long rss_rows = getenv("BENCH_ISAM_RSS_ROWS") ? atol(getenv("BENCH_ISAM_RSS_ROWS")) : g_rows;
+    measure_rss(argv[0], rss_dir, rss_rows, &peak, &base);
     printf("\n6. peak RSS inserting %ld rows with JET_paramCacheSizeMax = %d MiB of pages, %d rows per transaction\n",
-           g_rows, CACHE_MIB, RSS_BATCH);
+           rss_rows, CACHE_MIB, RSS_BATCH);
     printf("   peak %.1f MiB (%.1f MiB before the inserts)   goal <= %d MiB (cache + 48 MiB)\n", peak, base,
            CACHE_MIB + 48);
 

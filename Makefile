@@ -23,8 +23,8 @@ HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h
 CFLAGS_TEST  := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pthread
 RPATH        := -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl test-crash demo demo-snapshot bench bench-btree install uninstall clean help \
-        test-fuzz fuzz test-model test-model-long test-isam-long
+.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl test-crash demo demo-snapshot bench bench-btree bench-engine install uninstall clean help \
+        test-fuzz fuzz test-model test-model-long
 
 all: lib esentutl
 
@@ -36,6 +36,7 @@ help:
 	@echo "make demo-snapshot   the OS-snapshot agent (examples/snapshot_agent.c): freeze, reflink copy, thaw"
 	@echo "make bench      the benchmarks (figures as ratios against a baseline measured in the same run)"
 	@echo "make bench-btree the B+tree alone over pages in memory: CPU ns per insert, lookup, scan step"
+	@echo "make bench-engine the paged engine on a file and a log: ns per cached lookup, durable commits/s"
 	@echo "make fuzz       each libFuzzer target for FUZZ_SECONDS (default 60) seconds, one after another"
 	@echo "make test-model-long   the random API driver against the reference model, 10^6 calls"
 	@echo "make test-isam-long    the round trips with rows (every backup path, kill -9) with 8x the rows and writes"
@@ -143,6 +144,7 @@ test-model-long: $(BUILD)/tests/model-driver
 
 # Round trips with rows (Tests/c/test_isam_roundtrip.c): `make test` runs them with 1,000 rows and a few hundred
 # writer transactions; this runs them with 8x both, one at a time, with a longer time limit.
+.PHONY: test-isam-long
 test-isam-long: $(BUILD)/tests/harness-linked
 	ISAM_E2E_SCALE=8 $(BUILD)/tests/harness-linked -k isam_rows_ -j 1 -t 900
 
@@ -179,6 +181,16 @@ $(BUILD)/bin/btree-bench: $(SWIFT_SOURCES) bench/btree/main.swift
 	$(SWIFT) build -c release --product btree-bench -Xswiftc -static-stdlib --scratch-path .build-esentutl
 	@mkdir -p $(dir $@)
 	cp .build-esentutl/release/btree-bench $@
+
+# The paged storage engine on a database file and a log (issue 10): ns per cached lookup, two threads against one,
+# durable single-entry commits per second, pages logged per commit.
+bench-engine: $(BUILD)/bin/engine-bench
+	$(BUILD)/bin/engine-bench
+
+$(BUILD)/bin/engine-bench: $(SWIFT_SOURCES) bench/engine/main.swift
+	$(SWIFT) build -c release --product engine-bench -Xswiftc -static-stdlib --scratch-path .build-esentutl
+	@mkdir -p $(dir $@)
+	cp .build-esentutl/release/engine-bench $@
 
 # PREFIX/lib/libesent.so*, include/esent.h and module.modulemap (Swift: `import CEsent`), lib/pkgconfig/esent.pc,
 # bin/esentutl and its man page.

@@ -42,6 +42,8 @@ let package = Package(
         ),
         // make bench-btree: the B+tree alone over pages in memory (ns per insert, lookup, scan step).
         .executableTarget(name: "btree-bench", dependencies: ["EsentCore"], path: "bench/btree"),
+        // make bench-engine: the paged engine on a file and a log (ns per cached lookup, durable commits/s).
+        .executableTarget(name: "engine-bench", dependencies: ["EsentCore"], path: "bench/engine"),
         .testTarget(name: "EsentTests", dependencies: ["EsentCore", "CEsent"], path: "Tests/EsentTests"),
     ],
     // Swift 6: the compiler checks data races; instance state is Sendable and lives behind its Mutex.

@@ -75,7 +75,7 @@ package final class DatabaseFile: @unchecked Sendable {
     /// - Throws: `.databaseDuplicate` when `path` exists and not `overwrite`; `.fileAccessDenied` when it is not a
     ///   regular file; `.databaseSharingViolation` when another instance holds it (or is creating it); I/O errors.
     ///   On any failure `path` is as it was and the temporary file is gone.
-    static func create(
+    package static func create(
         path: String, pageSize: Int, dataPages: Int, header: DatabaseHeader, overwrite: Bool,
         record: (inout DatabaseHeader) throws(JetError) -> Void = { _ throws(JetError) in }
     ) throws(JetError) -> DatabaseFile {

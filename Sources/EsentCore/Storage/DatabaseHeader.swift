@@ -98,7 +98,7 @@ package struct DatabaseHeader: Equatable, Sendable {
     }
 
     /// A header for a new database: fresh `signDb`, no log signature yet, state "just created".
-    static func new(pageSize: Int) -> DatabaseHeader {
+    package static func new(pageSize: Int) -> DatabaseHeader {
         DatabaseHeader(signDb: .make(), signLog: .none, state: stateJustCreated, pageSize: pageSize)
     }
 

@@ -164,7 +164,7 @@ package struct Signature: Equatable, Hashable, Sendable {
     }
 
     /// A new signature: random number, current time, this host's name.
-    static func make() -> Signature {
+    package static func make() -> Signature {
         // The standard library's generator reads getrandom(2) on Linux; 0 is avoided so a signature is never "none".
         var generator = SystemRandomNumberGenerator()
         let random = UInt32.random(in: 1...UInt32.max, using: &generator)

@@ -11,7 +11,7 @@ import CEsent
 /// | 0 | `edb.jcp` | `edb.jtx` | `edb00000001.jtx` |
 package struct LogFileNames: Equatable, Sendable {
     /// JET_paramLegacyFileNames' default in ESENT.
-    static let defaultFlags = UInt(JET_bitESE98FileNames | JET_bitEightDotThreeSoftCompat)
+    package static let defaultFlags = UInt(JET_bitESE98FileNames | JET_bitEightDotThreeSoftCompat)
     /// Digits of an archived generation: the 8.3-compatible short form, and the full form.
     static let shortDigits = 5
     static let longDigits = 8
@@ -22,7 +22,7 @@ package struct LogFileNames: Equatable, Sendable {
     /// JET_paramLegacyFileNames: JET_bitESE98FileNames and JET_bitEightDotThreeSoftCompat; other bits are ignored.
     let legacyFlags: UInt
 
-    init(base: String, legacyFlags: UInt = LogFileNames.defaultFlags) {
+    package init(base: String, legacyFlags: UInt = LogFileNames.defaultFlags) {
         self.base = base
         self.legacyFlags = legacyFlags
     }

@@ -98,7 +98,7 @@ package final class LogStream: @unchecked Sendable {
     }
 
     /// What replay found when the stream was opened.
-    struct Recovery {
+    package struct Recovery {
         /// The stream ended with a clean term (its last record is `.shutdown`), or it is new.
         var wasClean: Bool
         /// Databases attached (created or attached, not detached since) when the stream ended. The caller makes each
@@ -220,7 +220,7 @@ package final class LogStream: @unchecked Sendable {
     /// JET_bitEightDotThreeSoftCompat, a 5-digit archive name in the log folder gives `.logGenerationMismatch`.
     ///
     /// `pageTarget` says where the committed page images replayed go (`PageRedo`); nil redoes none.
-    static func open(
+    package static func open(
         logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int,
         pageTarget: ((LoggedDatabase) -> String?)? = nil
     ) throws(JetError) -> (LogStream, Recovery) {
@@ -336,7 +336,7 @@ package final class LogStream: @unchecked Sendable {
     /// Appends a record; starts a new generation first when it does not fit in the current file. `flush` makes it
     /// durable (fdatasync) before returning. Returns the record's position.
     @discardableResult
-    func append(_ record: LogRecord, flush: Bool) throws(JetError) -> LogPosition {
+    package func append(_ record: LogRecord, flush: Bool) throws(JetError) -> LogPosition {
         if let failure { throw failure }
         guard fd != nil else { throw .logWriteFail }
         let size = try record.encodedSize()
@@ -376,7 +376,7 @@ package final class LogStream: @unchecked Sendable {
     /// Writes out the partly filled segment, syncs the file, and seals that segment: later records go to the next
     /// one. A segment holding acknowledged records is never written again, so a torn write can only damage the
     /// records of the flush in progress (append-only segments; the rest of a sealed segment stays unused).
-    func flush() throws(JetError) {
+    package func flush() throws(JetError) {
         if let failure { throw failure }
         guard fd != nil else { return }
         try guarded { () throws(JetError) in
@@ -420,7 +420,7 @@ package final class LogStream: @unchecked Sendable {
 
     /// Clean: append `.shutdown`, flush, write the checkpoint, close. Not clean: just close the file, losing what
     /// was not flushed, as a crash would (JET_bitTermDirty).
-    func close(clean: Bool) throws(JetError) {
+    package func close(clean: Bool) throws(JetError) {
         guard let open = fd else { return }
         defer {
             SystemCalls.close(open)

@@ -56,6 +56,10 @@ package final class PagedTransaction: TreeTransaction {
     private var cursors: [WeakCursor] = []
     /// The directory's root page, given to the next `allocate` while the directory is being made.
     private var forcedPage: UInt32?
+    /// Committed pages this transaction read lately, by page number modulo the size: a committed version never
+    /// changes for a snapshot, so the upper levels of a tree are found here without the cache's shared locks
+    /// (two sessions descending the same root would otherwise meet on its shard's lock).
+    private var recent: [(key: PageKey, page: PageRef)?] = Array(repeating: nil, count: 64)
 
     init(
         store: PagedTreeStore, snapshot: UInt64, databases: [UInt32: PagedDatabase], readOnly: Bool,
@@ -147,6 +151,7 @@ package final class PagedTransaction: TreeTransaction {
         }
         finished = true
         databases = [:]
+        for i in recent.indices { recent[i] = nil }
         overlay = [:]
         operations = []
         allocated = []
@@ -171,8 +176,12 @@ package final class PagedTransaction: TreeTransaction {
 
     func read(_ db: PagedDatabase, _ pgno: UInt32) throws(StorageError) -> PageRef {
         let key = PageKey(dbid: db.dbid, pgno: pgno)
-        if let entry = overlay[key] { return entry.page }
-        return try store.committedPage(db, pgno, snapshot: snapshot)
+        if !overlay.isEmpty, let entry = overlay[key] { return entry.page }
+        let slot = Int(pgno & 63)
+        if let hit = recent[slot], hit.key == key { return hit.page }
+        let page = try store.committedPage(db, pgno, snapshot: snapshot)
+        recent[slot] = (key, page)
+        return page
     }
 
     func write(_ db: PagedDatabase, _ pgno: UInt32) throws(StorageError) -> PageRef {

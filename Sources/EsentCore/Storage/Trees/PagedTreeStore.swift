@@ -252,7 +252,14 @@ package final class PagedTreeStore: TreeStore {
                 s.pagesLogged += log == nil ? 0 : pages.count
                 if source !== transaction { s.reexecutedCommits += 1 }
             }
-            try afterCommit(&cs, lazy: lazy, log: log)
+            // The commit is done (logged and published): a failure to write pages now leaves them dirty, to be
+            // tried again by the next commit, and reported by the detach or clean term that must write them.
+            // Without a log the pages are the commit, so their failure is the commit's.
+            do throws(StorageError) {
+                try afterCommit(&cs, lazy: lazy, log: log)
+            } catch {
+                if log == nil { throw error }
+            }
         }
     }
 

@@ -59,6 +59,18 @@ struct LockTableTests {
         #expect(locks.acquire(record, session: 2, level: 1, snapshot: b))
     }
 
+    @Test func aLockTakenAgainAtALowerLevelSurvivesTheRollbackOfTheHigherOne() {
+        let locks = LockTable()
+        let a = locks.beginSnapshot(), b = locks.beginSnapshot()
+        #expect(locks.acquire(record, session: 1, level: 3, snapshot: a))
+        #expect(locks.acquire(record, session: 1, level: 2, snapshot: a))
+        locks.rollbackLevel(session: 1, level: 3)
+        #expect(!locks.acquire(record, session: 2, level: 1, snapshot: b))
+        locks.commitLevel(session: 1, level: 2)
+        locks.rollbackLevel(session: 1, level: 1)
+        #expect(locks.acquire(record, session: 2, level: 1, snapshot: b))
+    }
+
     @Test func committedLocksArePrunedWhenNoOlderSnapshotIsOpen() {
         let locks = LockTable()
         let s = locks.beginSnapshot()

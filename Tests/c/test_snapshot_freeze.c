@@ -35,13 +35,17 @@ SCENARIO(snapshot_threads_commit_during_freeze_returns_after_thaw, "issue 8 free
 SCENARIO(snapshot_threads_files_are_byte_identical_from_freeze_to_thaw, "issue 8 freeze") {
     bk_env env;
     bk_setup(&env);
+    bk_env env2 = env, env3 = env; /* a session per thread: one session is used by one thread at a time */
+    EXPECT_ERR(JetBeginSessionA(env.inst, &env2.sesid, "", ""), JET_errSuccess);
+    EXPECT_ERR(JetBeginSessionA(env.inst, &env3.sesid, "", ""), JET_errSuccess);
+    EXPECT_ERR(JetOpenDatabaseA(env3.sesid, env.db, NULL, &env3.dbid, 0), JET_errSuccess);
     JET_OSSNAPID id = sn_prepare(0);
     sn_freeze(id);
     unsigned long long frozen = sn_hash_folder(env.dir);
     sn_async commit, roll, grow;
     sn_start(&commit, sn_call_commit, &env);
-    sn_start(&roll, sn_call_force_new_log, &env);
-    sn_start(&grow, sn_call_grow, &env);
+    sn_start(&roll, sn_call_force_new_log, &env2);
+    sn_start(&grow, sn_call_grow, &env3);
     for (int i = 0; i < 5; i++) {
         sn_sleep_ms(60);
         EXPECT(sn_hash_folder(env.dir) == frozen);

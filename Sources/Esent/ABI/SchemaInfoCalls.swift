@@ -7,6 +7,8 @@ import EsentCore
 private enum ColumnLevel {
     case columnDef(byId: Bool)
     case base(byId: Bool)
+    /// JET_ColInfoList, ListCompact, ListSortColumnid (+ JET_ColInfoGrbitSortByColumnid / MinimalInfo).
+    case list(sortByColumnid: Bool, minimal: Bool)
 
     /// JET_ColInfo (0), ByColid (6), Base (4), BaseByColid (8). The list levels (1, 5, 7) need the temporary
     /// table of JET_ColInfoList, and SysTabCursor (3) is obsolete: JET_errFeatureNotAvailable; others -1003.
@@ -23,9 +25,8 @@ private enum ColumnLevel {
             self = .base(byId: level == 8)
             minimum = Unit.self == CChar.self ? MemoryLayout<JET_COLUMNBASE_A>.size : MemoryLayout<JET_COLUMNBASE_W>.size
         case 1, 5, 7:
-            // JET_ColInfoList's temporary table is not available yet: the size is checked first, as for it.
-            guard cbMax >= MemoryLayout<JET_COLUMNLIST>.size else { throw .bufferTooSmall }
-            throw .featureNotAvailable
+            self = .list(sortByColumnid: level == 7 || infoLevel & 0x2000_0000 != 0, minimal: infoLevel & 0x4000_0000 != 0)
+            minimum = MemoryLayout<JET_COLUMNLIST>.size
         case 3:
             throw .featureNotAvailable
         default:
@@ -38,6 +39,7 @@ private enum ColumnLevel {
     var byId: Bool {
         switch self {
         case .columnDef(let byId), .base(let byId): byId
+        case .list: false
         }
     }
 }
@@ -55,6 +57,7 @@ private func write<Unit>(_ info: ColumnInfo, _ level: ColumnLevel, _ pvResult: U
 {
     guard let pvResult else { throw .invalidParameter }
     switch level {
+    case .list: return
     case .columnDef:
         var def = JET_COLUMNDEF()
         def.cbStruct = CUnsignedLong(MemoryLayout<JET_COLUMNDEF>.size)
@@ -92,6 +95,57 @@ private func write<Unit>(_ info: ColumnInfo, _ level: ColumnLevel, _ pvResult: U
     }
 }
 
+/// JET_COLUMNLIST: the temporary table and the ids of its columns.
+private func writeColumnList(_ list: ColumnListResult, _ pvResult: UnsafeMutableRawPointer?) {
+    var out = JET_COLUMNLIST()
+    out.cbStruct = CUnsignedLong(MemoryLayout<JET_COLUMNLIST>.size)
+    out.tableid = JET_TABLEID(list.tableid)
+    out.cRecord = CUnsignedLong(list.cRecord)
+    out.columnidPresentationOrder = JET_COLUMNID(list.columnidPresentationOrder)
+    out.columnidcolumnname = JET_COLUMNID(list.columnidcolumnname)
+    out.columnidcolumnid = JET_COLUMNID(list.columnidcolumnid)
+    out.columnidcoltyp = JET_COLUMNID(list.columnidcoltyp)
+    out.columnidCountry = JET_COLUMNID(list.columnidCountry)
+    out.columnidLangid = JET_COLUMNID(list.columnidLangid)
+    out.columnidCp = JET_COLUMNID(list.columnidCp)
+    out.columnidCollate = JET_COLUMNID(list.columnidCollate)
+    out.columnidcbMax = JET_COLUMNID(list.columnidcbMax)
+    out.columnidgrbit = JET_COLUMNID(list.columnidgrbit)
+    out.columnidDefault = JET_COLUMNID(list.columnidDefault)
+    out.columnidBaseTableName = JET_COLUMNID(list.columnidBaseTableName)
+    out.columnidBaseColumnName = JET_COLUMNID(list.columnidBaseColumnName)
+    out.columnidDefinitionName = JET_COLUMNID(list.columnidDefinitionName)
+    pvResult?.storeBytes(of: out, as: JET_COLUMNLIST.self)
+}
+
+/// JET_INDEXLIST (its last member only when the caller's buffer has room for it).
+private func writeIndexList(_ list: IndexListResult, _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong) {
+    var out = JET_INDEXLIST()
+    let size = min(Int(cbResult), MemoryLayout<JET_INDEXLIST>.size)
+    out.cbStruct = CUnsignedLong(size)
+    out.tableid = JET_TABLEID(list.tableid)
+    out.cRecord = CUnsignedLong(list.cRecord)
+    out.columnidindexname = JET_COLUMNID(list.columnidindexname)
+    out.columnidgrbitIndex = JET_COLUMNID(list.columnidgrbitIndex)
+    out.columnidcKey = JET_COLUMNID(list.columnidcKey)
+    out.columnidcEntry = JET_COLUMNID(list.columnidcEntry)
+    out.columnidcPage = JET_COLUMNID(list.columnidcPage)
+    out.columnidcColumn = JET_COLUMNID(list.columnidcColumn)
+    out.columnidiColumn = JET_COLUMNID(list.columnidiColumn)
+    out.columnidcolumnid = JET_COLUMNID(list.columnidcolumnid)
+    out.columnidcoltyp = JET_COLUMNID(list.columnidcoltyp)
+    out.columnidCountry = JET_COLUMNID(list.columnidCountry)
+    out.columnidLangid = JET_COLUMNID(list.columnidLangid)
+    out.columnidCp = JET_COLUMNID(list.columnidCp)
+    out.columnidCollate = JET_COLUMNID(list.columnidCollate)
+    out.columnidgrbitColumn = JET_COLUMNID(list.columnidgrbitColumn)
+    out.columnidcolumnname = JET_COLUMNID(list.columnidcolumnname)
+    out.columnidLCMapFlags = JET_COLUMNID(list.columnidLCMapFlags)
+    withUnsafeBytes(of: out) { raw in
+        if let base = raw.baseAddress { pvResult?.copyMemory(from: base, byteCount: size) }
+    }
+}
+
 // MARK: JetGetTableColumnInfo
 
 private func getTableColumnInfo<Unit>(
@@ -100,6 +154,12 @@ private func getTableColumnInfo<Unit>(
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
         let level = try ColumnLevel(infoLevel, cbMax: cbMax, pvResult: pvResult, unit: Unit.self)
+        if case .list(let sortByColumnid, let minimal) = level {
+            let list = try SchemaCalls.columnList(
+                sesid: UInt(sesid), tableid: UInt(tableid), sortByColumnid: sortByColumnid, minimal: minimal,
+                unicode: Unit.self != CChar.self)
+            return writeColumnList(list, pvResult)
+        }
         let info = try SchemaCalls.columnInfo(
             sesid: UInt(sesid), tableid: UInt(tableid), lookup: try lookup(szColumnName, byId: level.byId))
         try write(info, level, pvResult, unit: Unit.self)
@@ -132,6 +192,12 @@ private func getColumnInfo<Unit>(
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
         let level = try ColumnLevel(infoLevel, cbMax: cbMax, pvResult: pvResult, unit: Unit.self)
+        if case .list(let sortByColumnid, let minimal) = level {
+            let list = try SchemaCalls.columnList(
+                sesid: UInt(sesid), dbid: UInt(dbid), tableName: Marshal.name(szTableName),
+                sortByColumnid: sortByColumnid, minimal: minimal, unicode: Unit.self != CChar.self)
+            return writeColumnList(list, pvResult)
+        }
         let info = try SchemaCalls.columnInfo(
             sesid: UInt(sesid), dbid: UInt(dbid), tableName: Marshal.name(szTableName),
             lookup: try lookup(pColumnNameOrId, byId: level.byId))
@@ -165,9 +231,8 @@ public func jetGetColumnInfoW(
 /// The index levels: the size each needs (checked after the session, before the cursor or table), written as
 /// the type ESE writes: JET_IdxInfoSpaceAlloc (5, the density, 32 bits), JET_IdxInfoLCID (6, 32 bits),
 /// JET_IdxInfoCount (7, 32 bits), JET_IdxInfoVarSegMac (8, 16 bits), JET_IdxInfoIndexId (9, a JET_INDEXID holding
-/// the index's and the table's object ids), JET_IdxInfoKeyMost (10, 16 bits). The list levels (0, 1; the last
-/// JET_INDEXLIST member may be left out) need JET_IdxInfoList's temporary table, not available yet: -1001 after
-/// the size check, as the other known levels; unknown levels -1003.
+/// the index's and the table's object ids), JET_IdxInfoKeyMost (10, 16 bits), and the list levels (0, 1:
+/// JET_INDEXLIST, whose last member may be left out). Other known levels -1001, unknown ones -1003.
 private func indexLevelSize(_ infoLevel: CUnsignedLong, _ cbResult: CUnsignedLong) throws(JetError) -> Int {
     let size: Int
     switch infoLevel {
@@ -179,7 +244,6 @@ private func indexLevelSize(_ infoLevel: CUnsignedLong, _ cbResult: CUnsignedLon
     default: throw .invalidParameter
     }
     guard cbResult >= size else { throw .bufferTooSmall }
-    if infoLevel <= 1 { throw .featureNotAvailable }
     return size
 }
 
@@ -209,6 +273,14 @@ private func getTableIndexInfo<Unit>(
     _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong, _ infoLevel: CUnsignedLong
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
+        if infoLevel <= 1 {
+            guard pvResult != nil else { throw .invalidParameter }
+            let list = try SchemaCalls.indexList(
+                sesid: UInt(sesid), tableid: UInt(tableid), name: Marshal.name(szIndexName),
+                unicode: Unit.self != CChar.self
+            ) { () throws(JetError) in _ = try indexLevelSize(infoLevel, cbResult) }
+            return writeIndexList(list, pvResult, cbResult)
+        }
         let info = try SchemaCalls.indexInfo(
             sesid: UInt(sesid), tableid: UInt(tableid), name: Marshal.name(szIndexName)
         ) { () throws(JetError) in _ = try indexLevelSize(infoLevel, cbResult) }
@@ -239,6 +311,14 @@ private func getIndexInfo<Unit>(
     _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong, _ infoLevel: CUnsignedLong
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
+        if infoLevel <= 1 {
+            guard pvResult != nil else { throw .invalidParameter }
+            let list = try SchemaCalls.indexList(
+                sesid: UInt(sesid), dbid: UInt(dbid), tableName: Marshal.name(szTableName),
+                name: Marshal.name(szIndexName), unicode: Unit.self != CChar.self
+            ) { () throws(JetError) in _ = try indexLevelSize(infoLevel, cbResult) }
+            return writeIndexList(list, pvResult, cbResult)
+        }
         let info = try SchemaCalls.indexInfo(
             sesid: UInt(sesid), dbid: UInt(dbid), tableName: Marshal.name(szTableName), name: Marshal.name(szIndexName)
         ) { () throws(JetError) in _ = try indexLevelSize(infoLevel, cbResult) }

@@ -33,8 +33,10 @@ package final class LockTable: Sendable {
 
     private struct State: ~Copyable {
         var holders: [LockResource: Holder] = [:]
-        /// Resources by holding session, so commit and rollback touch only that session's locks.
-        var bySession: [UInt: Set<LockResource>] = [:]
+        /// Resources by holding session and the level that took them, so a commit or rollback of one level
+        /// touches only that level's locks (an update's savepoint holds one or two: no walk over a long
+        /// transaction's locks). An entry whose holder moved to another level is skipped where it is found.
+        var bySession: [UInt: [Int: [LockResource]]] = [:]
         /// Committed locks, pruned once every open transaction began after them.
         var committed = Set<LockResource>()
         /// Commits so far: a transaction's snapshot is the count when it began.
@@ -75,13 +77,18 @@ package final class LockTable: Sendable {
             if let holder = s.holders[resource] {
                 if holder.level > 0 {
                     // A session never conflicts with itself; the lock stays with the lowest level that took it.
-                    return holder.session == session
+                    guard holder.session == session else { return false }
+                    if level < holder.level {
+                        s.holders[resource]?.level = level
+                        s.bySession[session, default: [:]][level, default: []].append(resource)
+                    }
+                    return true
                 }
                 if holder.committedAt > snapshot { return false }
                 stamp = holder.committedAt
             }
             s.holders[resource] = Holder(session: session, level: level, committedAt: stamp)
-            s.bySession[session, default: []].insert(resource)
+            s.bySession[session, default: [:]][level, default: []].append(resource)
             return true
         }
     }
@@ -98,28 +105,32 @@ package final class LockTable: Sendable {
     /// The session's innermost level `level` committed into `level - 1` (level > 1).
     package func commitLevel(session: UInt, level: Int) {
         state.withLock { s in
-            guard let owned = s.bySession[session] else { return }
-            for resource in owned where s.holders[resource]?.level == level {
+            guard let moved = s.bySession[session]?.removeValue(forKey: level) else { return }
+            var kept: [LockResource] = []
+            for resource in moved {
+                guard let holder = s.holders[resource], holder.session == session, holder.level == level else { continue }
                 s.holders[resource]?.level = level - 1
+                kept.append(resource)
             }
+            if !kept.isEmpty { s.bySession[session, default: [:]][level - 1, default: []].append(contentsOf: kept) }
         }
     }
 
-    /// The session's level `level` rolled back: the locks it took are released.
+    /// The session's levels from `level` up rolled back: the locks they took are released.
     package func rollbackLevel(session: UInt, level: Int) {
         state.withLock { s in
-            guard let owned = s.bySession[session] else { return }
-            var kept = Set<LockResource>()
-            for resource in owned {
-                if let holder = s.holders[resource], holder.level >= level {
+            guard var levels = s.bySession[session] else { return }
+            for taken in levels.keys where taken >= level {
+                for resource in levels.removeValue(forKey: taken) ?? [] {
+                    guard let holder = s.holders[resource], holder.session == session, holder.level > 0,
+                        holder.level >= level
+                    else { continue }
                     s.holders[resource] =
                         holder.committedAt > 0
                         ? Holder(session: holder.session, level: 0, committedAt: holder.committedAt) : nil
-                } else {
-                    kept.insert(resource)
                 }
             }
-            s.bySession[session] = kept.isEmpty ? nil : kept
+            s.bySession[session] = levels.isEmpty ? nil : levels
         }
     }
 
@@ -131,11 +142,10 @@ package final class LockTable: Sendable {
             s.sequence &+= 1
             let sequence = s.sequence
             published.store(sequence, ordering: .releasing)
-            if let owned = s.bySession.removeValue(forKey: session) {
-                for resource in owned {
-                    s.holders[resource] = Holder(session: session, level: 0, committedAt: sequence)
-                    s.committed.insert(resource)
-                }
+            for resource in (s.bySession.removeValue(forKey: session) ?? [:]).values.joined() {
+                guard let holder = s.holders[resource], holder.session == session, holder.level > 0 else { continue }
+                s.holders[resource] = Holder(session: session, level: 0, committedAt: sequence)
+                s.committed.insert(resource)
             }
             Self.prune(&s)
             return sequence

@@ -122,7 +122,7 @@ package enum SchemaCalls {
     private static func access(_ session: IsamSession, _ cursor: TableCursor) -> DDLAccess {
         let creating = creatingCursors.withLock { $0.contains(cursor.tableid) }
         return DDLAccess(
-            updatable: cursor.updatable, readOnlyTransaction: session.readOnly, exclusive: creating,
+            updatable: cursor.updatable, readOnlyTransaction: session.readOnly, exclusive: creating || cursor.denyRead,
             permitDDL: creating, inTransaction: session.level > 0)
     }
 
@@ -305,6 +305,32 @@ package enum SchemaCalls {
             columnName: column.name)
     }
 
+    /// JET_ColInfoList and its variants: the columns as a temporary table (InfoLists).
+    package static func columnList(
+        sesid: UInt, tableid: UInt, sortByColumnid: Bool, minimal: Bool, unicode: Bool
+    ) throws(JetError) -> ColumnListResult {
+        try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> ColumnListResult in
+            let table = try SessionTransactions.read(session) { (txn, _) throws(JetError) in
+                try freshSchema(cursor, txn)
+            }
+            return try InfoLists.openColumnList(
+                session: session, table: table, sortByColumnid: sortByColumnid, minimal: minimal,
+                updatable: cursor.updatable, unicode: unicode)
+        }
+    }
+
+    /// JetGetColumnInfo's list levels: the table by name, then as JetGetTableColumnInfo.
+    package static func columnList(
+        sesid: UInt, dbid: UInt, tableName: NameInput, sortByColumnid: Bool, minimal: Bool, unicode: Bool
+    ) throws(JetError) -> ColumnListResult {
+        try IsamSessions.with(sesid) { (session) throws(JetError) -> ColumnListResult in
+            let (table, readOnly) = try tableByName(session, dbid, tableName)
+            return try InfoLists.openColumnList(
+                session: session, table: table, sortByColumnid: sortByColumnid, minimal: minimal,
+                updatable: !readOnly, unicode: unicode)
+        }
+    }
+
     // MARK: Indexes
 
     /// JetCreateIndex / JetCreateIndex2: each element in order, stopping at the first error; `errors` gets each
@@ -398,6 +424,40 @@ package enum SchemaCalls {
             let (table, _) = try tableByName(session, dbid, tableName)
             return try describeIndex(try name.get(), in: table)
         }
+    }
+
+    /// JET_IdxInfo / JET_IdxInfoList: the indexes (or the named one) as a temporary table (InfoLists). `level`
+    /// checks the level and size after the session, before the cursor.
+    package static func indexList(
+        sesid: UInt, tableid: UInt, name: NameInput, unicode: Bool, level: () throws(JetError) -> Void
+    ) throws(JetError) -> IndexListResult {
+        _ = try IsamSessions.session(sesid)
+        try level()
+        return try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> IndexListResult in
+            let table = try SessionTransactions.read(session) { (txn, _) throws(JetError) in
+                try freshSchema(cursor, txn)
+            }
+            return try InfoLists.openIndexList(session: session, table: try listed(try name.get(), table), unicode: unicode)
+        }
+    }
+
+    package static func indexList(
+        sesid: UInt, dbid: UInt, tableName: NameInput, name: NameInput, unicode: Bool,
+        level: () throws(JetError) -> Void
+    ) throws(JetError) -> IndexListResult {
+        try IsamSessions.with(sesid) { (session) throws(JetError) -> IndexListResult in
+            _ = try TableCursors.checkDatabase(session, try dbid32(dbid))
+            try level()
+            let (table, _) = try tableByName(session, dbid, tableName)
+            return try InfoLists.openIndexList(session: session, table: try listed(try name.get(), table), unicode: unicode)
+        }
+    }
+
+    /// The table as the index list shows it: every index, or only the named one (JET_errIndexNotFound).
+    private static func listed(_ name: [UInt8]?, _ table: TableSchema) throws(JetError) -> TableSchema {
+        guard let name, !name.isEmpty else { return table }
+        guard let index = table.index(named: try ObjectName.validate(name)) else { throw .indexNotFound }
+        return table.with(indexes: [index])
     }
 
     static func describeIndex(_ name: [UInt8]?, in table: TableSchema) throws(JetError) -> IndexInfo {

@@ -39,6 +39,7 @@ help:
 	@echo "make bench-engine the paged engine on a file and a log: ns per cached lookup, durable commits/s"
 	@echo "make fuzz       each libFuzzer target for FUZZ_SECONDS (default 60) seconds, one after another"
 	@echo "make test-model-long   the random API driver against the reference model, 10^6 calls"
+	@echo "make test-isam-long    the round trips with rows (every backup path, kill -9) with 8x the rows and writes"
 	@echo "make install PREFIX=/usr/local   library, header, Swift module map and pkg-config file"
 	@echo "make uninstall PREFIX=/usr/local removes what make install put there"
 
@@ -140,6 +141,12 @@ test-model: $(BUILD)/tests/model-driver
 
 test-model-long: $(BUILD)/tests/model-driver
 	$(BUILD)/tests/model-driver --seed $(or $(SEED),1) --calls 1000000 --threads 4
+
+# Round trips with rows (Tests/c/test_isam_roundtrip.c): `make test` runs them with 1,000 rows and a few hundred
+# writer transactions; this runs them with 8x both, one at a time, with a longer time limit.
+.PHONY: test-isam-long
+test-isam-long: $(BUILD)/tests/harness-linked
+	ISAM_E2E_SCALE=8 $(BUILD)/tests/harness-linked -k isam_rows_ -j 1 -t 900
 
 # ---------------------------------------------------------------------------------------------------------
 # Demo, benchmarks, install

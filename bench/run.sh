@@ -53,3 +53,16 @@ if [ "${BENCH_EXCLUSIVITY:-0}" = 1 ]; then
         "$excl/bench_backup" "$scratch/x" "${BENCH_MIB:-256}" | grep 'JetReadFileInstance:'
     done
 fi
+
+# 6. Tables and records against SQLite (issue 10): same rows, same disk, ratios with the issue's goals. BENCH_ISAM_ROWS
+# (default 1000000), BENCH_ISAM_RSS_ROWS (the RSS step, default the same) and BENCH_ISAM_COMMITS (default 10000)
+# shorten it.
+if printf '#include <sqlite3.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1; then
+    ${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -pthread -o "$here/build/bin/isam_bench" \
+        "$here/bench/isam_bench.c" -L"$here/build/lib" -lesent -Wl,-rpath,"$here/build/lib" -lsqlite3
+    mkdir -p "$scratch/isam"
+    "$here/build/bin/isam_bench" "$scratch/isam" "${BENCH_ISAM_ROWS:-1000000}"
+else
+    echo "bench/isam_bench.c needs SQLite's development files: sudo apt-get install libsqlite3-dev" >&2
+    exit 1
+fi

@@ -13,6 +13,10 @@
  * shuts down, and the demo database is deleted. JetRestoreInstance brings it back from the full + incremental set
  * (progress printed as it runs), rolling forward with the instance's own logs; the agent initializes again,
  * attaches the restored database and prints what came back.
+ *
+ * The database holds an "orders" table (id, customer, amount): 1,000 orders are written before the first backup
+ * and every transaction between the backups adds, changes or cancels orders. Before the shutdown and after the
+ * restore the agent reads the whole table and prints its row count and a checksum of the rows: they match.
  */
 #define _GNU_SOURCE
 #include <esent.h>
@@ -21,6 +25,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -278,10 +283,122 @@ static JET_ERR JET_API print_progress(JET_SESID sesid, JET_SNP snp, JET_SNT snt,
     return JET_errSuccess;
 }
 
+/* ---- The orders table: written before and between the backups, read back after the restore ----------------- */
+static JET_TABLEID g_orders;
+static JET_COLUMNID g_col_id, g_col_customer, g_col_amount;
+static int32_t g_next_order = 1;
+
+static JET_COLUMNID add_column(JET_SESID sesid, const char *name, JET_COLTYP coltyp, unsigned long cbMax,
+                               JET_GRBIT grbit) {
+    JET_COLUMNDEF def;
+    memset(&def, 0, sizeof def);
+    def.cbStruct = sizeof def;
+    def.coltyp = coltyp;
+    def.cbMax = cbMax;
+    def.cp = coltyp == JET_coltypText ? 1252 : 0;
+    def.grbit = grbit;
+    JET_COLUMNID id = 0;
+    JET_ERR err = JetAddColumnA(sesid, g_orders, name, &def, NULL, 0, &id);
+    if (err < 0) die("JetAddColumn", err);
+    return id;
+}
+
+static JET_COLUMNID column_id(JET_SESID sesid, const char *name) {
+    JET_COLUMNDEF def;
+    memset(&def, 0, sizeof def);
+    JET_ERR err = JetGetTableColumnInfoA(sesid, g_orders, name, &def, sizeof def, JET_ColInfo);
+    if (err < 0) die("JetGetTableColumnInfo", err);
+    return def.columnid;
+}
+
+static void open_orders(JET_SESID sesid, JET_DBID dbid) {
+    JET_ERR err = JetOpenTableA(sesid, dbid, "orders", NULL, 0, 0, &g_orders);
+    if (err < 0) die("JetOpenTable(orders)", err);
+    g_col_id = column_id(sesid, "id");
+    g_col_customer = column_id(sesid, "customer");
+    g_col_amount = column_id(sesid, "amount");
+}
+
+static void create_orders(JET_SESID sesid, JET_DBID dbid) {
+    static const char primary[] = "+id\0";
+    if (JetBeginTransaction(sesid) < 0) die("JetBeginTransaction", -1);
+    report(JetCreateTableA(sesid, dbid, "orders", 16, 100, &g_orders), "JetCreateTable(orders)");
+    g_col_id = add_column(sesid, "id", JET_coltypLong, 0, JET_bitColumnFixed | JET_bitColumnNotNULL);
+    g_col_customer = add_column(sesid, "customer", JET_coltypText, 64, 0);
+    g_col_amount = add_column(sesid, "amount", JET_coltypCurrency, 0, JET_bitColumnFixed);
+    report(JetCreateIndexA(sesid, g_orders, "primary", JET_bitIndexPrimary, primary, sizeof primary, 100),
+           "JetCreateIndex(primary, +id)");
+    JetCloseTable(sesid, g_orders);
+    JET_ERR err = JetCommitTransaction(sesid, 0);
+    if (err < 0) die("JetCommitTransaction", err);
+    open_orders(sesid, dbid); /* a new cursor is on the primary index */
+}
+
+/* Sets customer and amount of the prepared record (amount in cents, as esent's Currency: a 64-bit integer). */
+static void set_order(JET_SESID sesid, int32_t id, int64_t cents) {
+    char customer[64];
+    int n = snprintf(customer, sizeof customer, "customer %04d", (int)(id * 7 % 1000));
+    JET_ERR err = JetSetColumn(sesid, g_orders, g_col_customer, customer, (unsigned long)n, 0, NULL);
+    if (err >= 0) err = JetSetColumn(sesid, g_orders, g_col_amount, &cents, sizeof cents, 0, NULL);
+    if (err >= 0) err = JetUpdate(sesid, g_orders, NULL, 0, NULL);
+    if (err < 0) die("JetSetColumn/JetUpdate", err);
+}
+
+static void add_order(JET_SESID sesid) {
+    int32_t id = g_next_order++;
+    JET_ERR err = JetPrepareUpdate(sesid, g_orders, JET_prepInsert);
+    if (err >= 0) err = JetSetColumn(sesid, g_orders, g_col_id, &id, sizeof id, 0, NULL);
+    if (err < 0) die("JetPrepareUpdate/JetSetColumn", err);
+    set_order(sesid, id, 100 + (int64_t)id * 37 % 100000);
+}
+
+/* Changes (or, with `cancel`, deletes) an existing order; returns 0 if there is none with that id. */
+static int change_order(JET_SESID sesid, int32_t id, int cancel) {
+    JET_ERR err = JetMakeKey(sesid, g_orders, &id, sizeof id, JET_bitNewKey);
+    if (err >= 0) err = JetSeek(sesid, g_orders, JET_bitSeekEQ);
+    if (err == JET_errRecordNotFound) return 0;
+    if (err < 0) die("JetSeek", err);
+    if (cancel) {
+        err = JetDelete(sesid, g_orders);
+        if (err < 0) die("JetDelete", err);
+        return 1;
+    }
+    err = JetPrepareUpdate(sesid, g_orders, JET_prepReplace);
+    if (err < 0) die("JetPrepareUpdate(Replace)", err);
+    set_order(sesid, id, (int64_t)id * 53 % 100000);
+    return 1;
+}
+
+/* Reads every order in key order: row count and an FNV-1a checksum of (id, customer, amount). */
+static unsigned long long summarize_orders(JET_SESID sesid, const char *when) {
+    unsigned long long sum = 14695981039346656037ull;
+    unsigned long rows = 0;
+    JET_ERR err;
+    for (err = JetMove(sesid, g_orders, JET_MoveFirst, 0); err == JET_errSuccess;
+         err = JetMove(sesid, g_orders, JET_MoveNext, 0)) {
+        unsigned char row[4 + 64 + 8];
+        unsigned long cbId = 0, cbCustomer = 0, cbAmount = 0;
+        err = JetRetrieveColumn(sesid, g_orders, g_col_id, row, 4, &cbId, 0, NULL);
+        if (err >= 0) err = JetRetrieveColumn(sesid, g_orders, g_col_customer, row + 4, 64, &cbCustomer, 0, NULL);
+        if (err >= 0) err = JetRetrieveColumn(sesid, g_orders, g_col_amount, row + 4 + cbCustomer, 8, &cbAmount, 0, NULL);
+        if (err < 0) die("JetRetrieveColumn", err);
+        for (unsigned long i = 0; i < 4 + cbCustomer + cbAmount; i++) sum = (sum ^ row[i]) * 1099511628211ull;
+        rows++;
+    }
+    if (err != JET_errNoCurrentRecord) die("JetMove", err);
+    printf("  orders %-24s %lu rows, checksum %016llx\n", when, rows, sum);
+    return sum ^ rows;
+}
+
+/* Each transaction takes two new orders, changes an older one and, every third time, cancels one. */
 static void commit_some(JET_SESID sesid, int transactions, int new_logs) {
     for (int i = 0; i < transactions; i++) {
         JET_ERR err = JetBeginTransaction(sesid);
         if (err < 0) die("JetBeginTransaction", err);
+        add_order(sesid);
+        add_order(sesid);
+        change_order(sesid, (int32_t)(1 + (g_next_order * 13) % (g_next_order - 1)), 0);
+        if (i % 3 == 0) change_order(sesid, (int32_t)(1 + (g_next_order * 29) % (g_next_order - 1)), 1);
         err = JetCommitTransaction(sesid, 0);
         if (err < 0) die("JetCommitTransaction", err);
     }
@@ -338,8 +455,13 @@ int main(int argc, char **argv) {
     unsigned long pages = 0;
     JET_ERR grown = JetGrowDatabase(sesid, dbid, 1536, &pages);
     report(grown, "JetGrowDatabase(1536 pages) -> %lu pages", pages);
+    create_orders(sesid, dbid);
+    if (JetBeginTransaction(sesid) < 0) die("JetBeginTransaction", -1);
+    for (int i = 0; i < 1000; i++) add_order(sesid);
+    report(JetCommitTransaction(sesid, 0), "JetCommitTransaction(1000 orders)");
     commit_some(sesid, 20, 4);
-    printf("  committed 20 transactions and rolled the log 4 times\n");
+    printf("  committed 20 transactions of orders and rolled the log 4 times\n");
+    summarize_orders(sesid, "before the backups:");
 
     void *buffer = NULL;
     if (posix_memalign(&buffer, 4096, CHUNK) != 0) die("posix_memalign", -1);
@@ -349,7 +471,7 @@ int main(int argc, char **argv) {
 
     if (!g_interrupted) {
         commit_some(sesid, 50, 3);
-        printf("\n  committed 50 more transactions and rolled the log 3 times\n");
+        printf("\n  committed 50 more transactions of orders and rolled the log 3 times\n");
         backup("Incremental backup", incremental, JET_bitBackupIncremental, buffer, NULL);
         print_backup_info(db);
     }
@@ -383,6 +505,9 @@ int main(int argc, char **argv) {
     snprintf(cmd, sizeof cmd, "ls -l '%s' | tail -n +2 | awk '{printf \"  %%-20s %%10s bytes\\n\", $9, $5}'", folder);
     if (system(cmd) != 0) fprintf(stderr, "could not list %s\n", folder);
 
+    printf("\n");
+    unsigned long long at_shutdown = summarize_orders(sesid, "at shutdown:");
+    JetCloseTable(sesid, g_orders);
     JetCloseDatabase(sesid, dbid, 0);
     JetEndSession(sesid, 0);
 
@@ -413,10 +538,15 @@ int main(int argc, char **argv) {
     report(JetOpenDatabaseA(sesid, db, NULL, &dbid, 0), "JetOpenDatabase(demo.edb)");
     struct stat st;
     if (stat(db, &st) == 0) printf("  demo.edb is back: %lld bytes\n", (long long)st.st_size);
+    open_orders(sesid, dbid);
+    int same = summarize_orders(sesid, "after the restore:") == at_shutdown;
+    printf("  %s\n", same ? "the restored orders are the ones written before the shutdown"
+                            : "THE RESTORED ORDERS DIFFER from the ones written before the shutdown");
+    JetCloseTable(sesid, g_orders);
     JetCloseDatabase(sesid, dbid, 0);
     JetEndSession(sesid, 0);
     report(JetTerm(g_instance), "JetTerm");
     print_backup_info(db);
     print_summary(now() - started);
-    return 0;
+    return same ? 0 : 1;
 }

@@ -10,12 +10,18 @@
  * printed with what it returned, and the agent reports how long the instance was frozen and how many of the
  * writer's commits waited meanwhile. The copy in FOLDER/snapshot is a backup set: put it back in place of the
  * instance's folder and a plain JetInit recovers it.
+ *
+ * Each of the writer's transactions adds a row to an "orders" table. After the shutdown the agent does exactly
+ * that restore (the live folder moves to FOLDER/instance.live, the copy takes its place), recovers the copy with
+ * JetInit in a fresh instance and prints how many orders it holds and a checksum of them: the orders committed
+ * before the freeze.
  */
 #define _GNU_SOURCE
 #include <esent.h>
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +58,8 @@ static double now(void) {
 typedef struct {
     JET_SESID sesid;
     JET_DBID dbid;
+    JET_TABLEID orders;
+    JET_COLUMNID id, amount;
     volatile int stop;
     volatile long commits;
     double longest_wait; /* the slowest commit, in seconds: the ones issued during the freeze wait for the thaw */
@@ -64,7 +72,12 @@ static void *writer(void *arg) {
     JetGrowDatabase(w->sesid, w->dbid, 0, &pages);
     while (!__atomic_load_n(&w->stop, __ATOMIC_ACQUIRE)) {
         double t0 = now();
+        int32_t id = (int32_t)w->commits + 1, cents = id * 37 % 100000;
         JET_ERR err = JetBeginTransaction(w->sesid);
+        if (err == JET_errSuccess) err = JetPrepareUpdate(w->sesid, w->orders, JET_prepInsert);
+        if (err == JET_errSuccess) err = JetSetColumn(w->sesid, w->orders, w->id, &id, sizeof id, 0, NULL);
+        if (err == JET_errSuccess) err = JetSetColumn(w->sesid, w->orders, w->amount, &cents, sizeof cents, 0, NULL);
+        if (err == JET_errSuccess) err = JetUpdate(w->sesid, w->orders, NULL, 0, NULL);
         if (err == JET_errSuccess) err = JetCommitTransaction(w->sesid, 0);
         if (err == JET_errSuccess && w->commits % 16 == 0) err = JetGrowDatabase(w->sesid, w->dbid, pages + 8, &pages);
         double took = now() - t0;
@@ -76,6 +89,66 @@ static void *writer(void *arg) {
         __atomic_add_fetch(&w->commits, 1, __ATOMIC_RELEASE);
     }
     return NULL;
+}
+
+static JET_COLUMNID add_column(JET_SESID sesid, JET_TABLEID t, const char *name, JET_GRBIT grbit) {
+    JET_COLUMNDEF def;
+    memset(&def, 0, sizeof def);
+    def.cbStruct = sizeof def;
+    def.coltyp = JET_coltypLong;
+    def.grbit = JET_bitColumnFixed | grbit;
+    JET_COLUMNID id = 0;
+    check(JetAddColumnA(sesid, t, name, &def, NULL, 0, &id), "JetAddColumn");
+    return id;
+}
+
+/* The orders table (id primary key, amount), open in the writer's session. */
+static void create_orders(writer_state *w) {
+    static const char primary[] = "+id\0";
+    check(report(JetCreateTableA(w->sesid, w->dbid, "orders", 16, 100, &w->orders), "JetCreateTable(orders)"),
+          "JetCreateTable");
+    w->id = add_column(w->sesid, w->orders, "id", JET_bitColumnNotNULL);
+    w->amount = add_column(w->sesid, w->orders, "amount", 0);
+    check(JetCreateIndexA(w->sesid, w->orders, "primary", JET_bitIndexPrimary, primary, sizeof primary, 100),
+          "JetCreateIndex");
+    check(JetCloseTable(w->sesid, w->orders), "JetCloseTable");
+    check(JetOpenTableA(w->sesid, w->dbid, "orders", NULL, 0, 0, &w->orders), "JetOpenTable"); /* on the primary index */
+}
+
+/* Recovers the copy (now in the instance's place) in a fresh instance and prints its orders: count, checksum. */
+static void read_back_orders(const char *instance_dir, const char *db, long committed_at_freeze) {
+    JET_INSTANCE inst = 0;
+    JET_SESID sesid = 0;
+    JET_DBID dbid = 0;
+    JET_TABLEID t = 0;
+    check(JetCreateInstanceA(&inst, "snapshot-restored"), "JetCreateInstance");
+    JetSetSystemParameterA(&inst, 0, JET_paramSystemPath, 0, instance_dir);
+    JetSetSystemParameterA(&inst, 0, JET_paramLogFilePath, 0, instance_dir);
+    JetSetSystemParameterA(&inst, 0, JET_paramTempPath, 0, instance_dir);
+    check(report(JetInit(&inst), "JetInit (recovers the copy)"), "JetInit");
+    check(JetBeginSessionA(inst, &sesid, "", ""), "JetBeginSession");
+    check(report(JetAttachDatabaseA(sesid, db, 0), "JetAttachDatabase(demo.edb)"), "JetAttachDatabase");
+    check(JetOpenDatabaseA(sesid, db, NULL, &dbid, 0), "JetOpenDatabase");
+    check(JetOpenTableA(sesid, dbid, "orders", NULL, 0, 0, &t), "JetOpenTable");
+    JET_COLUMNDEF def[2];
+    memset(def, 0, sizeof def);
+    check(JetGetTableColumnInfoA(sesid, t, "id", &def[0], sizeof def[0], JET_ColInfo), "JetGetTableColumnInfo");
+    check(JetGetTableColumnInfoA(sesid, t, "amount", &def[1], sizeof def[1], JET_ColInfo), "JetGetTableColumnInfo");
+    unsigned long long sum = 14695981039346656037ull;
+    long rows = 0;
+    JET_ERR err;
+    for (err = JetMove(sesid, t, JET_MoveFirst, 0); err == JET_errSuccess; err = JetMove(sesid, t, JET_MoveNext, 0)) {
+        int32_t v[2] = {0, 0};
+        unsigned long cb = 0;
+        check(JetRetrieveColumn(sesid, t, def[0].columnid, &v[0], sizeof v[0], &cb, 0, NULL), "JetRetrieveColumn");
+        check(JetRetrieveColumn(sesid, t, def[1].columnid, &v[1], sizeof v[1], &cb, 0, NULL), "JetRetrieveColumn");
+        for (size_t i = 0; i < sizeof v; i++) sum = (sum ^ ((unsigned char *)v)[i]) * 1099511628211ull;
+        rows++;
+    }
+    if (err != JET_errNoCurrentRecord) check(err, "JetMove");
+    printf("  orders in the recovered copy: %ld rows, checksum %016llx (the writer had committed %ld at the freeze)\n",
+           rows, sum, committed_at_freeze);
+    check(report(JetTerm(inst), "JetTerm"), "JetTerm");
 }
 
 int main(int argc, char **argv) {
@@ -110,6 +183,7 @@ int main(int argc, char **argv) {
     memset(&w, 0, sizeof w);
     check(JetBeginSessionA(inst, &w.sesid, "", ""), "JetBeginSession");
     check(JetOpenDatabaseA(w.sesid, db, NULL, &w.dbid, 0), "JetOpenDatabase");
+    create_orders(&w);
     pthread_t thread;
     if (pthread_create(&thread, NULL, writer, &w) != 0) return 1;
     struct timespec pause = {0, 100 * 1000 * 1000};
@@ -162,6 +236,17 @@ int main(int argc, char **argv) {
     printf("Writer: %ld commits in all, %ld counted while frozen, its slowest commit waited %.1f ms\n", w.commits,
            commits_while_frozen, w.longest_wait * 1e3);
 
+    JetCloseTable(w.sesid, w.orders);
     check(report(JetTerm(inst), "JetTerm"), "JetTerm");
-    return copied == 0 && !w.failure ? 0 : 1;
+    if (copied != 0 || w.failure) return 1;
+
+    char live_dir[2300];
+    snprintf(live_dir, sizeof live_dir, "%s/instance.live", folder);
+    printf("\nRestoring the snapshot: %s moves to %s, the copy takes its place\n", instance_dir, live_dir);
+    static char swap[12000];
+    snprintf(swap, sizeof swap, "rm -rf '%s' && mv '%s' '%s' && mv '%s' '%s'", live_dir, instance_dir, live_dir,
+             copy_dir, instance_dir);
+    if (system(swap) != 0) return 1;
+    read_back_orders(instance_dir, db, commits_at_freeze);
+    return 0;
 }

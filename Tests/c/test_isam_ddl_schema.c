@@ -183,3 +183,45 @@ SCENARIO(ddl_two_transactions_changing_one_table_conflict, "api JetAddColumn") {
     EXPECT_ERR(JetGetTableColumnInfoA(s2, t2, "a", &def, sizeof def, JET_ColInfo), JET_errSuccess);
     EXPECT_ERR(JetGetTableColumnInfoA(s2, t2, "b", &def, sizeof def, JET_ColInfo), JET_errColumnNotFound);
 }
+
+/* An index built in one transaction cannot see rows another open transaction inserts: the two exclude each other
+ * at the call, in both orders, so no committed index misses a committed row. */
+SCENARIO(ddl_index_build_and_another_transactions_inserts_conflict, "api JetCreateIndex") {
+    isam_env env = isam_open();
+    JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, 0, &t), JET_errSuccess);
+    JET_DBID dbid2 = 0;
+    JET_SESID s2 = isam_session(&env, &dbid2);
+    JET_TABLEID t2 = 0;
+    EXPECT_ERR(JetOpenTableA(s2, dbid2, "t", NULL, 0, 0, &t2), JET_errSuccess);
+    static char kname[] = "+name\0";
+
+    /* Rows first: the index build of another transaction is refused while they are uncommitted. */
+    EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
+    EXPECT_ERR(kv_insert(env.sesid, t, 1, "one"), JET_errSuccess);
+    EXPECT_ERR(JetBeginTransaction(s2), JET_errSuccess);
+    EXPECT_ERR(JetCreateIndexA(s2, t2, "byname", 0, kname, sizeof kname, 0), JET_errWriteConflict);
+    EXPECT_ERR(JetRollback(s2, 0), JET_errSuccess);
+    EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
+
+    /* Index first: the other transaction's insert is refused until the index is committed... */
+    EXPECT_ERR(JetBeginTransaction(s2), JET_errSuccess);
+    EXPECT_ERR(JetCreateIndexA(s2, t2, "byname", 0, kname, sizeof kname, 0), JET_errSuccess);
+    EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
+    EXPECT_ERR(kv_insert(env.sesid, t, 2, "two"), JET_errWriteConflict);
+    EXPECT_ERR(JetRollback(env.sesid, 0), JET_errSuccess);
+    EXPECT_ERR(JetCommitTransaction(s2, 0), JET_errSuccess);
+
+    /* ...and afterwards a row written through a cursor opened before the index is in the index. */
+    EXPECT_ERR(kv_insert(env.sesid, t, 3, "three"), JET_errSuccess);
+    EXPECT_ERR(JetSetCurrentIndexA(s2, t2, "byname"), JET_errSuccess);
+    EXPECT_ERR(JetMakeKey(s2, t2, "three", 5, JET_bitNewKey), JET_errSuccess);
+    EXPECT_ERR(JetSeek(s2, t2, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(JetMakeKey(s2, t2, "one", 3, JET_bitNewKey), JET_errSuccess);
+    EXPECT_ERR(JetSeek(s2, t2, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(JetMove(s2, t2, JET_MoveFirst, 0), JET_errSuccess);
+    unsigned long records = 0;
+    EXPECT_ERR(JetIndexRecordCount(s2, t2, &records, 0), JET_errSuccess);
+    EXPECT_EQ_UL(records, 2);
+}

@@ -102,6 +102,18 @@ package final class LockTable: Sendable {
         }
     }
 
+    /// True when a resource of `objid` in `dbid` whose key starts with `prefix` is held by another session's open
+    /// transaction, or was committed after `snapshot`. A walk over every lock: only DDL asks, and DDL is rare.
+    package func anyOtherHolder(dbid: UInt32, objid: UInt32, prefix: [UInt8], session: UInt, snapshot: UInt64) -> Bool {
+        state.withLock { s in
+            for (resource, holder) in s.holders
+            where resource.dbid == dbid && resource.objid == objid && resource.key.starts(with: prefix) {
+                if holder.level > 0 ? holder.session != session : holder.committedAt > snapshot { return true }
+            }
+            return false
+        }
+    }
+
     /// The session's innermost level `level` committed into `level - 1` (level > 1).
     package func commitLevel(session: UInt, level: Int) {
         state.withLock { s in

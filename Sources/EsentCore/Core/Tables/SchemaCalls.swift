@@ -117,6 +117,14 @@ package enum SchemaCalls {
     ) throws(JetError) {
         try ctx.lock(
             LockResource(dbid: dbid, objid: Catalog.treeObjid, key: Catalog.tableKey(name)), conflict: conflict)
+        // Rows another open transaction wrote (or one committed after this transaction began) are invisible here:
+        // a definition changed now, an index built now, would not cover them.
+        if ctx.locks.anyOtherHolder(
+            dbid: dbid, objid: Updates.tableWritersObjid, prefix: Updates.tableWriters(name: name), session: ctx.sesid,
+            snapshot: ctx.snapshot)
+        {
+            throw .writeConflict
+        }
     }
 
     private static func access(_ session: IsamSession, _ cursor: TableCursor) -> DDLAccess {

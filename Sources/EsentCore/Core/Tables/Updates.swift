@@ -15,6 +15,34 @@ package enum Updates {
         LockResource(dbid: cursor.schema.recordTree.dbid, objid: cursor.schema.recordTree.objid, key: bookmark)
     }
 
+    /// Record writes and DDL on one table exclude each other across open transactions: an index built in one
+    /// transaction cannot see rows another transaction writes meanwhile, and a record written under a definition
+    /// older than the committed one would miss its newer indexes. So a write fails with -1102 when another open
+    /// transaction changed the table's definition, or one committed it after this transaction began; it then
+    /// takes the definition this transaction sees, and marks the table as written by this session (the mark DDL
+    /// checks, see `tableWriters`).
+    static func guardTableWrite(_ cursor: TableCursor, _ txn: any TreeTransaction, _ context: SessionContext)
+        throws(JetError)
+    {
+        let name = cursor.schema.name
+        let definition = LockResource(dbid: cursor.dbid, objid: Catalog.treeObjid, key: Catalog.tableKey(name))
+        if context.locks.wouldConflict(definition, session: context.sesid, snapshot: context.snapshot) {
+            throw .writeConflict
+        }
+        try SchemaCalls.refreshSchema(cursor, in: txn)
+        try context.lock(tableWriter(dbid: cursor.dbid, name: name, session: context.sesid), conflict: .writeConflict)
+    }
+
+    /// Lock resources that say "this session wrote records of this table": objid `tableWritersObjid` is no tree;
+    /// the key is the table's catalog key, a 0 byte (names hold none), then the session.
+    static let tableWritersObjid = UInt32.max
+    static func tableWriters(name: String) -> [UInt8] { Catalog.tableKey(name) + [0] }
+    static func tableWriter(dbid: UInt32, name: String, session: UInt) -> LockResource {
+        var key = tableWriters(name: name)
+        withUnsafeBytes(of: UInt64(session).bigEndian) { key.append(contentsOf: $0) }
+        return LockResource(dbid: dbid, objid: tableWritersObjid, key: key)
+    }
+
     // MARK: JetPrepareUpdate
 
     package static func prepareUpdate(sesid: UInt, tableid: UInt, prep: UInt) throws(JetError) {
@@ -154,6 +182,7 @@ package enum Updates {
                 context.lockLevel += 1
                 do throws(StorageError) { try transaction.beginLevel() } catch { throw JetError(error) }
                 do throws(JetError) {
+                    try guardTableWrite(cursor, transaction, context)
                     let result: [UInt8]
                     switch prepared.kind {
                     case .replace, .replaceNoLock:
@@ -378,8 +407,9 @@ package enum Updates {
                 throw cursor.currency == .deleted ? .recordDeleted : .noCurrentRecord
             }
             let bookmark = cursor.bookmark
-            let schema = cursor.schema
             try SessionTransactions.write(session) { (transaction, context) throws(JetError) in
+                try guardTableWrite(cursor, transaction, context)
+                let schema = cursor.schema
                 try context.lock(recordLock(cursor, bookmark), conflict: .writeConflict)
                 guard let record = try currentRecord(transaction, schema, bookmark) else { throw .recordDeleted }
                 try deleteRecord(schema, transaction, context, bookmark: bookmark, record: record)

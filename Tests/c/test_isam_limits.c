@@ -147,15 +147,16 @@ static void record_at_the_limit(unsigned long pageSize, unsigned long limit) {
     EXPECT_ERR(JetPrepareUpdate(env.sesid, t, JET_prepInsert), JET_errSuccess);
     EXPECT_ERR(set_long(env.sesid, t, KV.id, 7), JET_errSuccess);
     EXPECT_ERR(JetSetColumn(env.sesid, t, KV.name, name, sizeof name - 1, 0, NULL), JET_errSuccess);
-    /* From the last column down: every other column is set when the one that passes the limit is. */
-    for (int i = NCOLS - 1; i >= 0; i--) {
+    /* Every other column first, so the record is whole when the last one passes the limit. */
+    for (int i = 0; i < NCOLS; i++) {
+        if (i == full) continue;
         memset(value, 'a' + i % 26, sizeof value);
-        unsigned long cb = i < full ? 255 : i == full ? last + 1 : 0;
-        JET_GRBIT grbit = cb == 0 ? JET_bitSetZeroLength : 0;
-        EXPECT_ERR(JetSetColumn(env.sesid, t, cols[i], value, cb, grbit, NULL),
-                   i == full ? JET_errRecordTooBig : JET_errSuccess);
+        unsigned long cb = i < full ? 255 : 0;
+        EXPECT_ERR(JetSetColumn(env.sesid, t, cols[i], value, cb, cb == 0 ? JET_bitSetZeroLength : 0, NULL),
+                   JET_errSuccess);
     }
     memset(value, 'a' + full % 26, sizeof value);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, cols[full], value, last + 1, 0, NULL), JET_errRecordTooBig);
     EXPECT_ERR(JetSetColumn(env.sesid, t, cols[full], value, last, 0, NULL), JET_errSuccess);
     EXPECT_ERR(JetUpdate(env.sesid, t, NULL, 0, NULL), JET_errSuccess);
     EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);

@@ -70,9 +70,15 @@ struct BTreeTests {
             while key.count < length { key.append(UInt8.random(in: 0...3, using: &rng) * 60) }
             return Array(key.prefix(length))
         }
-        func newValue() -> [UInt8] {
-            let small = Bool.random(using: &rng)
-            let length = small ? Int.random(in: 0...40, using: &rng) : Int.random(in: 0...2000, using: &rng)
+        // Tiny, medium and maximal entries mixed (a few a little over the limit): a big entry between small ones
+        // is what a split by count or by halves gets wrong.
+        func newValue(for key: [UInt8]) -> [UInt8] {
+            let length: Int
+            switch Int.random(in: 0..<10, using: &rng) {
+            case 0..<4: length = Int.random(in: 0...40, using: &rng)
+            case 4..<7: length = Int.random(in: 0...2000, using: &rng)
+            default: length = max(0, maxEntry - key.count + Int.random(in: -64...2, using: &rng))
+            }
             return (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
         }
         func someKey() -> [UInt8] {
@@ -98,7 +104,7 @@ struct BTreeTests {
                 if roll < (growing ? 65 : 35) {
                     // Insert or replace, each checked against what the model says of the key.
                     let replacing = roll >= (growing ? 45 : 15)
-                    let value = newValue()
+                    let value = newValue(for: key)
                     let error = attempt(key, value) {
                         try key.withUnsafeBytes { k in
                             try value.withUnsafeBytes { v in
@@ -245,6 +251,48 @@ struct BTreeTests {
         #expect(try BTree.verify(space, root: root) == 0)
         #expect(try !BTreeCursor(space: space, root: root).first())
         #expect(try !BTreeCursor(space: space, root: root).last())
+    }
+
+    /// Entries of the largest size (a leaf holds just one) put before, between and after tiny ones and each other,
+    /// at every page size: each split leaves pages that fit, the big entry alone on a page when it must.
+    @Test(arguments: [2048, 4096, 8192, 16384, 32768])
+    func maximalEntriesAmongTinyOnes(pageSize: Int) throws {
+        let space = MemoryPageSpace(pageSize: pageSize)
+        let root = try BTree.create(space)
+        var model = MemoryTree()
+        let max = BTree.maxEntrySize(pageSize: pageSize)
+        // A record at ESE's limit with a key at the default cbKeyMost is one entry.
+        #expect(max >= RecordFormat.cbRecordMost(pageSize: pageSize) + 255)
+        func put(_ key: [UInt8], _ value: [UInt8]) throws {
+            try key.withUnsafeBytes { k in try value.withUnsafeBytes { v in try BTree.insert(space, root: root, key: k, value: v) } }
+            model.put(key, value)
+        }
+        // A leaf full of tiny entries with even keys, then maximal entries at odd keys in its middle, at its ends
+        // and next to each other.
+        for i in stride(from: 0, to: 400, by: 2) { try put(Self.bigEndian(UInt32(i)), [UInt8](repeating: 1, count: 8)) }
+        for i in [201, 1, 399, 401, 203, 205, 99, 97, 0x8000_0001] {
+            let key = Self.bigEndian(UInt32(i))
+            try put(key, [UInt8](repeating: UInt8(i & 0xFF), count: max - key.count))
+            try Self.checkWhole(space, root, model, context: "after \(i), page size \(pageSize)")
+        }
+        // Replacing tiny entries by maximal ones and back.
+        for i in [100, 102, 2, 398] {
+            let key = Self.bigEndian(UInt32(i))
+            let value = [UInt8](repeating: 7, count: max - key.count)
+            try key.withUnsafeBytes { k in try value.withUnsafeBytes { v in try BTree.replace(space, root: root, key: k, value: v) } }
+            model.put(key, value)
+        }
+        try Self.checkWhole(space, root, model, context: "replaced, page size \(pageSize)")
+        let key = Self.bigEndian(7)
+        let tooBig = [UInt8](repeating: 1, count: max - key.count + 1)
+        #expect(throws: StorageError.entryTooBig) {
+            try key.withUnsafeBytes { k in try tooBig.withUnsafeBytes { v in try BTree.insert(space, root: root, key: k, value: v) } }
+        }
+        let longKey = [UInt8](repeating: 3, count: BTree.maxKeySize(pageSize: pageSize) + 1)
+        #expect(throws: StorageError.entryTooBig) {
+            try longKey.withUnsafeBytes { k in try [UInt8]().withUnsafeBytes { v in try BTree.insert(space, root: root, key: k, value: v) } }
+        }
+        try Self.checkWhole(space, root, model, context: "refused, page size \(pageSize)")
     }
 
     @Test func oversizedEntriesAndEmptyKeysAtTheLimits() throws {

@@ -36,6 +36,17 @@ package enum RecordFormat {
         return headerSize + table.fixedOffsets[last + 1] + (last + 7) / 8
     }
 
+    /// The size of the record `encode` makes of `values`: the fixed part, 2 bytes per variable column, the
+    /// variable data.
+    package static func encodedSize(_ values: [UInt32: [UInt8]?], table: TableSchema) -> Int {
+        let varLast = Int(table.lastVariable)
+        var size = fixedPartSize(table) + 2 * (varLast - 127)
+        for id in 128..<(varLast + 1) {
+            if let value = values[UInt32(id)] ?? nil { size += value.count }
+        }
+        return size
+    }
+
     /// Encodes a record from its column values (the copy buffer): a missing key or nil is NULL. Values must already
     /// be the stored form (ColumnValues.prepare). JET_errRecordTooBig over ESE's limit for the page size;
     /// JET_errColumnNotFound for a column the table does not have; JET_errInvalidBufferSize for a fixed value of
@@ -51,10 +62,7 @@ package enum RecordFormat {
         let varLast = Int(table.lastVariable)
         let varCount = varLast - 127
         let fixedEnd = fixedPartSize(table)
-        var size = fixedEnd + 2 * varCount
-        for id in 128..<(varLast + 1) {
-            if let value = values[UInt32(id)] ?? nil { size += value.count }
-        }
+        let size = encodedSize(values, table: table)
         guard size <= cbRecordMost(pageSize: pageSize) else { throw .recordTooBig }
         var record = [UInt8](repeating: 0, count: size)
         record[0] = UInt8(fixedLast)

@@ -154,6 +154,13 @@ package enum Updates {
         }
         let (value, warning) = try ColumnValues.prepare(
             data, zeroLength: grbit & UInt(JET_bitSetZeroLength) != 0, for: column)
+        if column.columnClass == .variable, let values = cursor.update?.values {
+            // As ESE's JetSetColumn: a variable value that would take the record past the limit is refused here
+            // (JetUpdate checks the whole record again).
+            let before = (values[column.columnid] ?? nil)?.count ?? 0
+            let size = RecordFormat.encodedSize(values, table: cursor.schema) - before + (value?.count ?? 0)
+            guard size <= RecordFormat.cbRecordMost(pageSize: try session.pageSize()) else { throw .recordTooBig }
+        }
         cursor.update?.values[column.columnid] = .some(value)
         cursor.update?.changed.insert(column.columnid)
         return warning

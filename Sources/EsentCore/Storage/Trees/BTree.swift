@@ -9,9 +9,21 @@ package enum BTree {
 
     static let maxDepth = TreePage.maxLevel + 1
 
-    /// The largest key + value of one leaf entry: two of them, with their slots and headers, fill a page. A branch
-    /// entry (a key up to this size with its child and slot) is then at most half a page too, which a split needs.
-    package static func maxEntrySize(pageSize: Int) -> Int { TreePage.capacity(pageSize) / 2 - 8 }
+    /// The largest key + value of one leaf entry: one of them, with its slot and header, fills a page, so a record
+    /// at ESE's limit (REC::CbRecordMost) with its key fits. A leaf may then hold a single entry.
+    package static func maxEntrySize(pageSize: Int) -> Int {
+        TreePage.capacity(pageSize) - TreePage.slotSize - TreePage.leafEntryHeader
+    }
+
+    /// The largest key: a branch entry (a separator up to this size, its child and slot) is at most half a page, so
+    /// a branch page holds at least two and a branch split always finds a point where both halves fit.
+    package static func maxKeySize(pageSize: Int) -> Int { TreePage.capacity(pageSize) / 2 - 8 }
+
+    /// Whether a key + value pair is within both limits.
+    @inline(__always)
+    package static func fits(key: Int, value: Int, pageSize: Int) -> Bool {
+        key <= maxKeySize(pageSize: pageSize) && key + value <= maxEntrySize(pageSize: pageSize)
+    }
 
     package static func create(_ space: some PageSpace) throws(StorageError) -> UInt32 {
         let page = try space.allocate()
@@ -81,19 +93,26 @@ package enum BTree {
         _ space: some PageSpace, root: UInt32, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer,
         replacing: Bool
     ) throws(StorageError) {
-        guard key.count + value.count <= maxEntrySize(pageSize: space.pageSize) else { throw .entryTooBig }
+        guard fits(key: key.count, value: value.count, pageSize: space.pageSize) else { throw .entryTooBig }
         try withPath { (path) throws(StorageError) in
-            let (depth, leaf, index, found) = try descend(space, root: root, key: key, path: path)
-            if found != replacing { throw replacing ? .keyNotFound : .keyDuplicate }
-            if replacing {
-                let page = TreePage(try space.write(leaf.pgno))
-                if try page.leafEntry(index).value.count == value.count {
-                    try page.overwriteValue(index, value)
-                    return
+            var replacing = replacing
+            // A second pass only after a big entry found no two-way split: its leaf was cut at its place first.
+            for _ in 0..<2 {
+                let (depth, leaf, index, found) = try descend(space, root: root, key: key, path: path)
+                if found != replacing { throw replacing ? .keyNotFound : .keyDuplicate }
+                if replacing {
+                    let page = TreePage(try space.write(leaf.pgno))
+                    if try page.leafEntry(index).value.count == value.count {
+                        try page.overwriteValue(index, value)
+                        return
+                    }
+                    try page.remove(index)
+                    replacing = false
                 }
-                try page.remove(index)
+                if try put(space, path: path, depth: depth, index: index, key: key, value: value) { return }
             }
-            try put(space, path: path, depth: depth, index: index, key: key, value: value)
+            // After the cut the entry is last or first in its leaf, where it always goes alone to a page.
+            throw .corrupt
         }
     }
 
@@ -109,18 +128,21 @@ package enum BTree {
         }
     }
 
-    /// Puts a leaf entry at `index` of the leaf at `depth`, splitting pages up the path as needed.
+    /// Puts a leaf entry at `index` of the leaf at `depth`, splitting pages up the path as needed. False when the
+    /// entry is too big for any two-way split of its leaf (entries on both sides of it fill the rest): the leaf was
+    /// then cut at `index` instead, with nothing added, and the caller goes down again, to put the entry at the end
+    /// of one of the two halves, where it can go alone to a page.
     private static func put(
         _ space: some PageSpace, path: Path, depth: Int, index: Int, key: UnsafeRawBufferPointer,
         value: UnsafeRawBufferPointer
-    ) throws(StorageError) {
+    ) throws(StorageError) -> Bool {
         let p = TreePage(try space.write(path[depth].pgno))
         if try p.makeRoom(TreePage.leafEntrySize(key: key.count, value: value.count)) {
             try p.insertLeaf(index, key: key, value: value)
-            return
+            return true
         }
         let size = TreePage.leafEntrySize(key: key.count, value: value.count)
-        try withUnsafeTemporaryAllocation(byteCount: size, alignment: 8) { (raw) throws(StorageError) in
+        return try withUnsafeTemporaryAllocation(byteCount: size, alignment: 8) { (raw) throws(StorageError) -> Bool in
             guard let base = raw.baseAddress else { throw .corrupt }
             base.diskStore(UInt16(truncatingIfNeeded: key.count), at: 0)
             base.diskStore(UInt16(truncatingIfNeeded: value.count), at: 2)
@@ -130,7 +152,10 @@ package enum BTree {
             if let v = value.baseAddress, value.count > 0 {
                 (base + TreePage.leafEntryHeader + key.count).copyMemory(from: v, byteCount: value.count)
             }
-            try split(space, path: path, depth: depth, entry: UnsafeRawBufferPointer(raw), at: index)
+            if try split(space, path: path, depth: depth, entry: UnsafeRawBufferPointer(raw), at: index) { return true }
+            guard index > 0, index < p.count else { throw .entryTooBig }
+            guard try split(space, path: path, depth: depth, entry: nil, at: index) else { throw .corrupt }
+            return false
         }
     }
 
@@ -144,23 +169,34 @@ package enum BTree {
 
     /// The page at `depth` cannot take `entry` at `index`: its entries and the new one go to two pages (the root's
     /// to two new children), and the right page's first key, shortened for leaves to the shortest prefix still
-    /// above the left page's last key, goes up to the parent.
+    /// above the left page's last key, goes up to the parent. With no `entry`, the page is cut before its entry
+    /// `index` (0 < index < count). False, with nothing changed, when no two-way split fits.
     private static func split(
-        _ space: some PageSpace, path: Path, depth: Int, entry: UnsafeRawBufferPointer, at index: Int
-    ) throws(StorageError) {
+        _ space: some PageSpace, path: Path, depth: Int, entry: UnsafeRawBufferPointer?, at index: Int
+    ) throws(StorageError) -> Bool {
         let pgno = path[depth].pgno
         let target = TreePage(try space.write(pgno))
+        let oldCount = target.count
+        let items = oldCount + (entry == nil ? 0 : 1)
+        guard index >= 0, index <= oldCount, entry != nil || (index > 0 && index < oldCount) else { throw .corrupt }
         let snapshot = try PageRef(pgno: 0, pageSize: space.pageSize)
         snapshot.bytes.copyMemory(from: target.base, byteCount: space.pageSize)
         let old = TreePage(snapshot)
         let isLeaf = old.isLeaf
         let level = old.level
-        let n = old.count
-        guard index >= 0, index <= n else { throw .corrupt }
         func item(_ j: Int) throws(StorageError) -> UnsafeRawBufferPointer {
-            j < index ? try old.rawEntry(j) : j == index ? entry : try old.rawEntry(j - 1)
+            guard let entry else { return try old.rawEntry(j) }
+            return j < index ? try old.rawEntry(j) : j == index ? entry : try old.rawEntry(j - 1)
         }
-        let k = try splitPoint(count: n + 1, newAt: index, capacity: TreePage.capacity(space.pageSize), item)
+        let k: Int
+        if entry == nil {
+            k = index
+        } else {
+            guard let point = try splitPoint(
+                count: items, newAt: index, capacity: TreePage.capacity(space.pageSize), item)
+            else { return false }
+            k = point
+        }
 
         // The separator: taken before any page is rewritten (it points into `snapshot` or `entry`).
         let leftLast = key(ofRaw: try item(k - 1), leaf: isLeaf)
@@ -191,7 +227,7 @@ package enum BTree {
         }
 
         let right = try space.allocate()
-        try fill(TreePage(right), k..<(n + 1))
+        try fill(TreePage(right), k..<items)
         if depth == 0 {
             guard level < TreePage.maxLevel else { throw .entryTooBig }
             let left = try space.allocate()
@@ -199,14 +235,14 @@ package enum BTree {
             target.format(.branch, level: level + 1)
             try target.insertBranch(0, key: UnsafeRawBufferPointer(start: nil, count: 0), child: left.pgno)
             try target.insertBranch(1, key: separator, child: right.pgno)
-            return
+            return true
         }
         try fill(target, 0..<k)
         let parentIndex = path[depth - 1].index + 1
         let parent = TreePage(try space.write(path[depth - 1].pgno))
         if try parent.makeRoom(TreePage.branchEntrySize(key: separator.count)) {
             try parent.insertBranch(parentIndex, key: separator, child: right.pgno)
-            return
+            return true
         }
         let size = TreePage.branchEntrySize(key: separator.count)
         try withUnsafeTemporaryAllocation(byteCount: size, alignment: 8) { (raw) throws(StorageError) in
@@ -216,16 +252,19 @@ package enum BTree {
             if let s = separator.baseAddress, separator.count > 0 {
                 (base + TreePage.branchEntryHeader).copyMemory(from: s, byteCount: separator.count)
             }
-            try split(space, path: path, depth: depth - 1, entry: UnsafeRawBufferPointer(raw), at: parentIndex)
+            // Branch entries are at most half a page (maxKeySize): some two-way split always fits.
+            guard try split(space, path: path, depth: depth - 1, entry: UnsafeRawBufferPointer(raw), at: parentIndex)
+            else { throw .corrupt }
         }
+        return true
     }
 
     /// How many of the `count` entries stay left. An entry added at the end goes alone to the right page (and one
     /// added at the start alone to the left), so keys inserted in order fill pages completely; otherwise the bytes
-    /// are halved. Each side must fit a page.
+    /// are halved. Each side must fit a page; nil when no point does.
     private static func splitPoint(
         count: Int, newAt index: Int, capacity: Int, _ item: (Int) throws(StorageError) -> UnsafeRawBufferPointer
-    ) throws(StorageError) -> Int {
+    ) throws(StorageError) -> Int? {
         guard count >= 2 else { throw .corrupt }
         var total = 0
         for j in 0..<count { total += try item(j).count + TreePage.slotSize }
@@ -247,7 +286,6 @@ package enum BTree {
                 bestImbalance = abs(left - right)
             }
         }
-        guard let best else { throw .entryTooBig }
         return best
     }
 
@@ -326,6 +364,7 @@ package enum BTree {
         var seen = Set<UInt32>()
         var entries = 0
         let maxEntry = maxEntrySize(pageSize: space.pageSize)
+        let maxKey = maxKeySize(pageSize: space.pageSize)
         func visit(
             _ pgno: UInt32, level: Int?, depth: Int, lower: [UInt8]?, upper: [UInt8]?
         ) throws(StorageError) {
@@ -340,7 +379,9 @@ package enum BTree {
                 spans.append((UnsafeRawPointer(p.base).distance(to: start), raw.count))
                 if !p.isLeaf && i == 0 { continue }
                 let key = try p.key(i)
-                if p.isLeaf && raw.count - TreePage.leafEntryHeader > maxEntry { throw .corrupt }
+                if key.count > maxKey || (p.isLeaf && raw.count - TreePage.leafEntryHeader > maxEntry) {
+                    throw .corrupt
+                }
                 if let previous, KeyOrder.compare(previous, key) >= 0 { throw .corrupt }
                 if let lower, KeyOrder.compare(lower, key) > 0 { throw .corrupt }
                 if let upper, KeyOrder.compare(upper, key) <= 0 { throw .corrupt }

@@ -348,7 +348,7 @@ package final class PagedTransaction: TreeTransaction {
     private func put(_ tree: TreeID, _ key: [UInt8], _ value: [UInt8], insert: Bool) throws(StorageError) {
         let db = try database(tree.dbid)
         let space = TransactionSpace(transaction: self, database: db)
-        guard key.count + value.count <= BTree.maxEntrySize(pageSize: db.pageSize) else { throw .entryTooBig }
+        guard BTree.fits(key: key.count, value: value.count, pageSize: db.pageSize) else { throw .entryTooBig }
         let root = insert ? try writableRoot(tree) : try existingRoot(tree)
         try withBytes(key) { (k) throws(StorageError) in
             try withBytes(value) { (v) throws(StorageError) in

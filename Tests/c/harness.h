@@ -1,7 +1,7 @@
 /* The C harness: one scenario per behaviour, each run in its own child process and fresh folder.
  *
  * SCENARIO(name, "section") { ... } registers a scenario; `section` names the docs/api.md heading it checks
- * (or an issue item "issue 2.4"). SCENARIO_PENDING(name, "section", "why") registers one that is expected to fail.
+ * (or an issue item "issue 2.4").
  * EXPECT_ERR(call, code) checks a JET_ERR result; EXPECT(cond) checks anything else. A failed check ends the
  * scenario with a message naming the file, line and the values seen.
  */
@@ -24,17 +24,6 @@ void harness_fail(const char *file, int line, const char *fmt, ...) __attribute_
 #define SCENARIO(name, section)                                                                                  \
     static void name(void);                                                                                      \
     __attribute__((constructor)) static void register_##name(void) { harness_register(#name, section, name); }   \
-    static void name(void)
-
-/* A scenario whose behaviour is specified but not implemented yet: `why` names who owes what. Its failure is printed
- * as "pend" and does not fail the run; its success fails the run until the mark is removed, so a fix is never
- * left unchecked. */
-void harness_register_pending(const char *name, const char *section, harness_fn fn, const char *why);
-#define SCENARIO_PENDING(name, section, why)                                                                     \
-    static void name(void);                                                                                      \
-    __attribute__((constructor)) static void register_##name(void) {                                             \
-        harness_register_pending(#name, section, name, why);                                                     \
-    }                                                                                                            \
     static void name(void)
 
 #define EXPECT_ERR(call, expected)                                                                               \

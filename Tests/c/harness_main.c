@@ -27,7 +27,6 @@ typedef struct {
     const char *name;
     const char *section;
     harness_fn fn;
-    const char *pending; /* SCENARIO_PENDING's reason, or NULL */
 } scenario;
 
 static scenario *scenarios;
@@ -39,12 +38,7 @@ void harness_register(const char *name, const char *section, harness_fn fn) {
         scenarios = realloc(scenarios, scenario_cap * sizeof *scenarios);
         if (!scenarios) abort();
     }
-    scenarios[scenario_count++] = (scenario){name, section, fn, NULL};
-}
-
-void harness_register_pending(const char *name, const char *section, harness_fn fn, const char *why) {
-    harness_register(name, section, fn);
-    scenarios[scenario_count - 1].pending = why;
+    scenarios[scenario_count++] = (scenario){name, section, fn};
 }
 
 void harness_fail(const char *file, int line, const char *fmt, ...) {
@@ -77,7 +71,7 @@ typedef struct {
 } running_scenario;
 
 /* Waits for one running scenario to end, prints its line and frees its slot. */
-static void reap_one(running_scenario *running, int *nrunning, int *passed, int *failed, int *pending) {
+static void reap_one(running_scenario *running, int *nrunning, int *passed, int *failed) {
     int status = 0;
     pid_t pid;
     while ((pid = waitpid(-1, &status, 0)) < 0 && errno == EINTR) {
@@ -88,16 +82,7 @@ static void reap_one(running_scenario *running, int *nrunning, int *passed, int 
     const scenario *s = running[k].s;
     double took = now_seconds() - running[k].start;
     running[k] = running[--*nrunning];
-    int ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    /* Only a failed check (exit 1) is the expected failure: a crash, or a sanitizer or valgrind report (their own
-     * exit codes, see make test-sanitizers), of a pending scenario is a failure. */
-    if (s->pending && WIFEXITED(status) && WEXITSTATUS(status) == 1) {
-        (*pending)++;
-        printf("pend %-60s [%s] fails as expected: %s\n", s->name, s->section, s->pending);
-    } else if (s->pending && ok) {
-        (*failed)++;
-        printf("FAIL %-60s [%s] passes: remove its SCENARIO_PENDING mark (%s)\n", s->name, s->section, s->pending);
-    } else if (ok) {
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
         (*passed)++;
         printf("ok   %-60s [%s] %.2fs\n", s->name, s->section, took);
     } else {
@@ -141,7 +126,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     qsort(scenarios, scenario_count, sizeof *scenarios, compare_names);
-    int passed = 0, failed = 0, pending = 0;
+    int passed = 0, failed = 0;
     for (size_t i = 0; i < scenario_count; i++) {
         const scenario *s = &scenarios[i];
         if (filter && !strstr(s->name, filter)) continue;
@@ -169,15 +154,14 @@ int main(int argc, char **argv) {
             return 2;
         }
         running[nrunning++] = (running_scenario){pid, s, start};
-        if (nrunning == jobs) reap_one(running, &nrunning, &passed, &failed, &pending);
+        if (nrunning == jobs) reap_one(running, &nrunning, &passed, &failed);
     }
-    while (nrunning > 0) reap_one(running, &nrunning, &passed, &failed, &pending);
+    while (nrunning > 0) reap_one(running, &nrunning, &passed, &failed);
     if (!getenv("HARNESS_KEEP")) {
         char cmd[4200];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
         if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", root);
     }
-    if (pending) printf("%s: %d passed, %d failed, %d pending\n", label, passed, failed, pending);
-    else printf("%s: %d passed, %d failed\n", label, passed, failed);
+    printf("%s: %d passed, %d failed\n", label, passed, failed);
     return failed ? 1 : 0;
 }

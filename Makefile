@@ -23,7 +23,7 @@ HARNESS_DEPS := $(HARNESS_SRC) $(wildcard Tests/c/*.h) include/esent.h
 CFLAGS_TEST  := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -ITests/c -pthread
 RPATH        := -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-tsan test-install test-esentutl test-crash demo demo-snapshot bench bench-btree bench-engine install uninstall clean help \
+.PHONY: all lib esentutl test test-swift test-abi test-c test-sanitizers test-valgrind test-valgrind-full test-tsan test-install test-esentutl test-crash demo demo-snapshot bench bench-btree bench-engine install uninstall clean help \
         test-fuzz fuzz test-model test-model-long
 
 all: lib esentutl
@@ -32,6 +32,7 @@ help:
 	@echo "make            build $(LIB)/libesent.so (Swift runtime linked in, only Jet* exported) and $(BUILD)/bin/esentutl"
 	@echo "make test       every test: Swift tests, ABI/header checks, C harness linked, dlopen'd, sanitized, valgrind"
 	@echo "make test-crash the power-loss harness at every crash point of every scenario (a few minutes)"
+	@echo "make test-valgrind-full every C scenario under valgrind (make test runs every second one)"
 	@echo "make demo       build and run the streaming backup agent (examples/backup_agent.c)"
 	@echo "make demo-snapshot   the OS-snapshot agent (examples/snapshot_agent.c): freeze, reflink copy, thaw"
 	@echo "make bench      the benchmarks (figures as ratios against a baseline measured in the same run)"
@@ -108,7 +109,11 @@ test-sanitizers: $(BUILD)/tests/harness-asan
 	    $(BUILD)/tests/harness-asan
 
 test-valgrind: $(BUILD)/tests/harness-linked
-	sh tools/run-valgrind.sh $(BUILD)/tests/harness-linked
+	VALGRIND_EVERY=2 sh tools/run-valgrind.sh $(BUILD)/tests/harness-linked
+
+# Every scenario under valgrind (make test runs every second one to stay within its 10 minutes).
+test-valgrind-full: $(BUILD)/tests/harness-linked
+	VALGRIND_EVERY=1 sh tools/run-valgrind.sh $(BUILD)/tests/harness-linked
 
 # ThreadSanitizer: the library and the thread scenarios are built with the toolchain's TSan runtime.
 test-tsan: $(SWIFT_SOURCES) $(HARNESS_DEPS)

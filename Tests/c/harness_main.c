@@ -1,8 +1,9 @@
 /* Runs every registered scenario in a child process of its own, in a fresh folder, and prints one line per
  * scenario and a closing "N passed, M failed" line. Exit status is non-zero when anything failed.
  *
- * Usage: harness [-k substring] [-j jobs] [-t seconds]
+ * Usage: harness [-k substring] [-e n] [-j jobs] [-t seconds]
  *   -k  only scenarios whose name contains the substring
+ *   -e  only every n-th of them in name order (1st, n+1th, ...): a fixed sample, for the slowest runners
  *   -j  scenarios run at once (default: HARNESS_JOBS, else the number of CPUs, at most 4). Each scenario has its
  *       own process and folder, so they do not see each other; lines are printed as scenarios finish.
  *   -t  per-scenario time limit (default 120 s; sanitizers and valgrind are slow)
@@ -106,10 +107,12 @@ static int default_jobs(void) {
 
 int main(int argc, char **argv) {
     const char *filter = NULL;
+    int every = 1;
     int limit = 120;
     int jobs = default_jobs();
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-k") && i + 1 < argc) filter = argv[++i];
+        else if (!strcmp(argv[i], "-e") && i + 1 < argc) every = atoi(argv[++i]);
         else if (!strcmp(argv[i], "-t") && i + 1 < argc) limit = atoi(argv[++i]);
         else if (!strcmp(argv[i], "-j") && i + 1 < argc) jobs = atoi(argv[++i]);
     }
@@ -127,9 +130,12 @@ int main(int argc, char **argv) {
     }
     qsort(scenarios, scenario_count, sizeof *scenarios, compare_names);
     int passed = 0, failed = 0;
+    if (every < 1) every = 1;
+    size_t matched = 0;
     for (size_t i = 0; i < scenario_count; i++) {
         const scenario *s = &scenarios[i];
         if (filter && !strstr(s->name, filter)) continue;
+        if (matched++ % (size_t)every != 0) continue;
         char dir[4352];
         snprintf(dir, sizeof dir, "%s/%s", root, s->name);
         if (mkdir(dir, 0700) != 0) {

@@ -245,8 +245,13 @@ package enum Navigation {
         let (transaction, generation) = try cursor.reading(session)
         let tc = try cursor.treeCursor(transaction, generation)
         do throws(JetError) {
-            let result = try withBytes(key) { (k) throws(JetError) -> JetError? in
+            var result = try withBytes(key) { (k) throws(JetError) -> JetError? in
                 try seek(tc, cursor, k, mode)
+            }
+            if mode == .eq && grbit & UInt(JET_bitCheckUniqueness) != 0 {
+                result = try withBytes(key) { (k) throws(JetError) -> JetError? in
+                    try isOnlyMatch(tc, cursor, k) ? .wrnUniqueKey : nil
+                }
             }
             if mode == .eq && grbit & UInt(JET_bitSetIndexRange) != 0 {
                 cursor.range = IndexRange(limit: key, upper: true, inclusive: true)
@@ -261,6 +266,16 @@ package enum Navigation {
             cursor.unposition(.beforeFirst)
             throw error
         }
+    }
+
+    /// JET_bitCheckUniqueness after a SeekEQ that found `key`: true when the next entry does not match it, so the
+    /// entry found is the only one (ESE's JET_wrnUniqueKey). Leaves the tree cursor to be re-synced from `current`.
+    private static func isOnlyMatch(
+        _ tc: any TreeCursor, _ cursor: TableCursor, _ key: UnsafeRawBufferPointer
+    ) throws(JetError) -> Bool {
+        cursor.synced = false
+        guard try storage({ () throws(StorageError) in try tc.next() }) else { return true }
+        return entryIndexKey(tc, cursor, { KeyOrder.hasPrefix($0, key) }) != true
     }
 
     private static func seek(

@@ -276,6 +276,32 @@ SCENARIO(delete_index_checks_in_order, "api JetDeleteIndex") {
     EXPECT_ERR(JetDeleteColumnA(env.sesid, t, "columndata1"), JET_errSuccess);
 }
 
+/* An index that a cursor of another session has as its current index is in use too (ESE checks every cursor on
+ * the table); once that cursor leaves the index, or is closed, the index can go. */
+SCENARIO(delete_index_in_use_by_another_sessions_cursor_gives_1051, "api JetDeleteIndex") {
+    isam_env env = isam_open();
+    JET_TABLEID t = f_create(env.sesid, env.dbid);
+    f_insert(env.sesid, t, 1);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    t = f_open(env.sesid, env.dbid);
+    JET_DBID dbid2 = 0;
+    JET_SESID s2 = isam_session(&env, &dbid2);
+    JET_TABLEID t2 = f_open(s2, dbid2);
+    EXPECT_ERR(JetSetCurrentIndexA(s2, t2, "secondarywithprimary"), JET_errSuccess);
+    EXPECT_ERR(JetDeleteIndexA(env.sesid, t, "secondarywithprimary"), JET_errIndexInUse);
+    /* Checked after the name: an unknown index is -1404 whoever uses what. */
+    EXPECT_ERR(JetDeleteIndexA(env.sesid, t, "missing"), JET_errIndexNotFound);
+    EXPECT_ERR(JetSetCurrentIndexA(s2, t2, "secondarywithoutprimary"), JET_errSuccess);
+    EXPECT_ERR(JetDeleteIndexA(env.sesid, t, "secondarywithoutprimary"), JET_errIndexInUse);
+    EXPECT_ERR(JetDeleteIndexA(env.sesid, t, "secondarywithprimary"), JET_errSuccess);
+    EXPECT_ERR(JetSetCurrentIndexA(s2, t2, NULL), JET_errSuccess);
+    EXPECT_ERR(JetSetCurrentIndexA(s2, t2, "secondarywithoutprimary"), JET_errSuccess);
+    EXPECT_ERR(JetDeleteIndexA(env.sesid, t, "secondarywithoutprimary"), JET_errIndexInUse);
+    EXPECT_ERR(JetCloseTable(s2, t2), JET_errSuccess);
+    EXPECT_ERR(JetDeleteIndexA(env.sesid, t, "secondarywithoutprimary"), JET_errSuccess);
+    EXPECT_ERR(JetEndSession(s2, 0), JET_errSuccess);
+}
+
 /* ------------------------------------------------------------------------------------------------------------
  * JetSetCurrentIndex, JetGetCurrentIndex
  * ---------------------------------------------------------------------------------------------------------- */

@@ -65,7 +65,10 @@ package final class TableCursor: @unchecked Sendable {
     package let dbid: UInt32
     package private(set) var schema: TableSchema
     /// The current index; nil on a table without primary index while its sequential clustered index is current.
-    package var index: IndexSchema?
+    package var index: IndexSchema? { didSet { currentIndexTree.withLock { $0 = index?.tree } } }
+    /// `index`'s tree, published for other sessions: JetDeleteIndex refuses an index that any session's cursor has
+    /// as its current index.
+    let currentIndexTree: Mutex<TreeID?>
     package let updatable: Bool
     /// Table locks of JetOpenTable (JET_bitTableDenyRead / DenyWrite); JetCreateTable's cursor denies reads.
     let denyRead: Bool
@@ -118,6 +121,7 @@ package final class TableCursor: @unchecked Sendable {
         self.dbid = dbid
         self.schema = schema
         self.index = schema.primaryIndex
+        self.currentIndexTree = Mutex(schema.primaryIndex?.tree)
         self.updatable = updatable
         self.denyRead = denyRead
         self.denyWrite = denyWrite
@@ -290,6 +294,12 @@ package enum TableCursors {
     /// True when a cursor of another session is open on the table (JetDeleteTable's JET_errTableInUse).
     package static func isOpenElsewhere(_ session: IsamSession, dbid: UInt32, objid: UInt32) -> Bool {
         !others(session, dbid: dbid, objid: objid).isEmpty
+    }
+
+    /// True when a cursor of another session has the index stored in `tree` as its current index (JetDeleteIndex's
+    /// JET_errIndexInUse).
+    package static func indexInUseElsewhere(_ session: IsamSession, dbid: UInt32, objid: UInt32, tree: TreeID) -> Bool {
+        others(session, dbid: dbid, objid: objid).contains { $0.currentIndexTree.withLock { $0 } == tree }
     }
 
     /// ESE's table locks at JetOpenTable: another session's DenyRead cursor locks the table (-1302); DenyRead

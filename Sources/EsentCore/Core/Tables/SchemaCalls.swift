@@ -187,7 +187,7 @@ package enum SchemaCalls {
         }
     }
 
-    /// JetDeleteTable: -1104, gate, -1010, -1110, -1002, -1305, -1304 (a cursor of this session is open on it).
+    /// JetDeleteTable: -1104, gate, -1010, -1110, -1002, -1305, -1304 (a cursor of any session is open on it).
     package static func deleteTable(sesid: UInt, dbid: UInt, name: NameInput) throws(JetError) {
         try IsamSessions.with(sesid) { (session) throws(JetError) in
             let db = try dbid32(dbid)
@@ -381,7 +381,7 @@ package enum SchemaCalls {
         }
     }
 
-    /// JetDeleteIndex: an index that a cursor of this session has as its current index is in use.
+    /// JetDeleteIndex: an index that a cursor of any session (this one included) has as its current index is in use.
     package static func deleteIndex(sesid: UInt, tableid: UInt, name: NameInput) throws(JetError) {
         try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) in
             let indexName = try ObjectName.validate(try name.get())
@@ -396,7 +396,7 @@ package enum SchemaCalls {
                         inUse: { index in
                             session.cursors.values.contains {
                                 $0.dbid == db && $0.schema.objid == current.objid && $0.index?.tree == index.tree
-                            }
+                            } || TableCursors.indexInUseElsewhere(session, dbid: db, objid: current.objid, tree: index.tree)
                         }, in: txn)
                     try lockDefinition(ctx, dbid: db, name: changed.name)
                     return changed

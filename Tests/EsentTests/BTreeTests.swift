@@ -261,8 +261,10 @@ struct BTreeTests {
         let root = try BTree.create(space)
         var model = MemoryTree()
         let max = BTree.maxEntrySize(pageSize: pageSize)
-        // A record at ESE's limit with a key at the default cbKeyMost is one entry.
-        #expect(max >= RecordFormat.cbRecordMost(pageSize: pageSize) + 255)
+        // A record at ESE's limit with its primary key at any cbKeyMost is one entry.
+        for keyMost in [4, 255, 500, 1000, 2000] {
+            #expect(max >= RecordFormat.cbRecordMost(pageSize: pageSize, keyMost: keyMost) + keyMost)
+        }
         func put(_ key: [UInt8], _ value: [UInt8]) throws {
             try key.withUnsafeBytes { k in try value.withUnsafeBytes { v in try BTree.insert(space, root: root, key: k, value: v) } }
             model.put(key, value)

@@ -234,8 +234,17 @@ private func checkOrder<T>(_ type: ColumnType, _ samples: [T], _ less: (T, T) ->
 
     @Test("issue 10: records over ESE's size limit for the page size give JET_errRecordTooBig")
     func recordTooBig() throws {
-        #expect(RecordFormat.cbRecordMost(pageSize: 4096) == 3789)
-        #expect(RecordFormat.cbRecordMost(pageSize: 8192) == 7885)
+        // REC::CbRecordMost by page size and the primary index's cbKeyMost (4: the record number of a table
+        // without primary index).
+        #expect(RecordFormat.cbRecordMost(pageSize: 4096, keyMost: 255) == 3789)
+        #expect(RecordFormat.cbRecordMost(pageSize: 8192, keyMost: 255) == 7885)
+        #expect(RecordFormat.cbRecordMost(pageSize: 4096, keyMost: 4) == 3791)
+        #expect(RecordFormat.cbRecordMost(pageSize: 4096, keyMost: 253) == 3791)
+        #expect(RecordFormat.cbRecordMost(pageSize: 4096, keyMost: 1000) == 3044)
+        #expect(RecordFormat.cbRecordMost(pageSize: 8192, keyMost: 2000) == 6140)
+        #expect(RecordFormat.cbRecordMost(pageSize: 16384, keyMost: 255) == 16037)
+        #expect(RecordFormat.cbRecordMost(pageSize: 32768, keyMost: 255) == 32421)
+        #expect(RecordFormat.cbRecordMost(pageSize: 32768, keyMost: 4) == 32672)
         var columns: [ColumnSchema] = []
         for i in 0..<20 {
             columns.append(ColumnSchema(

@@ -122,15 +122,39 @@ SCENARIO(record_too_big_gives_1026, "api JetSetColumn") {
     EXPECT_EQ_UL(count_rows(env.sesid, t), 1);
 }
 
-/* A record exactly at ESE's limit (REC::CbRecordMost: 3789 bytes on 4 KiB pages, 7885 on 8 KiB) is stored and read
- * back whole; the JetSetColumn that would make it one byte longer gives -1026 and leaves the column as it was.
+/* Table "t" of kv's columns whose primary index "+id" has the key size `keyMost` (255: JetCreateIndex's default;
+ * other sizes through JET_bitIndexKeyMost), or no primary index at all when keyMost is 0. */
+static JET_TABLEID kv_create_with_key_size(JET_SESID s, JET_DBID dbid, unsigned long keyMost) {
+    JET_TABLEID t = 0;
+    EXPECT_ERR(JetCreateTableA(s, dbid, "t", 0, 0, &t), JET_errSuccess);
+    EXPECT_ERR(add_column(s, t, "id", JET_coltypLong, 0, 0, &KV.id), JET_errSuccess);
+    EXPECT_ERR(add_column(s, t, "name", JET_coltypText, 64, 0, &KV.name), JET_errSuccess);
+    if (keyMost == 0) return t;
+    static char key[] = "+id\0";
+    JET_INDEXCREATE_A idx;
+    memset(&idx, 0, sizeof idx);
+    idx.cbStruct = sizeof idx;
+    idx.szIndexName = "primary";
+    idx.szKey = key;
+    idx.cbKey = sizeof key;
+    idx.grbit = JET_bitIndexPrimary | (keyMost != 255 ? JET_bitIndexKeyMost : 0);
+    idx.ulDensity = 100;
+    idx.cbKeyMost = keyMost;
+    EXPECT_ERR(JetCreateIndex2A(s, t, &idx, 1), JET_errSuccess);
+    EXPECT_ERR(idx.err, JET_errSuccess);
+    return t;
+}
+
+/* A record exactly at ESE's limit (REC::CbRecordMost) is stored and read back whole; the JetSetColumn that would
+ * make it one byte longer gives -1026 and leaves the column as it was. The limit depends on the page size and on
+ * the primary index's key size (keyMost 0: no primary index, so the 4-byte record number).
  * The record is ESE's layout: 4-byte header, the fixed Long "id", a 1-byte NULL bitmap, 2 bytes per variable
  * column (all of them set here), then the variable data. */
-static void record_at_the_limit(unsigned long pageSize, unsigned long limit) {
+static void record_at_the_limit(unsigned long pageSize, unsigned long keyMost, unsigned long limit) {
     if (pageSize != 4096)
         EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramDatabasePageSize, pageSize, NULL), JET_errSuccess);
     isam_env env = isam_open();
-    JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
+    JET_TABLEID t = kv_create_with_key_size(env.sesid, env.dbid, keyMost);
     enum { NCOLS = 32 };
     JET_COLUMNID cols[NCOLS];
     for (int i = 0; i < NCOLS; i++) {
@@ -161,7 +185,10 @@ static void record_at_the_limit(unsigned long pageSize, unsigned long limit) {
     EXPECT_ERR(JetUpdate(env.sesid, t, NULL, 0, NULL), JET_errSuccess);
     EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
     EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "t", NULL, 0, 0, &t), JET_errSuccess);
-    EXPECT_ERR(kv_seek(env.sesid, t, 7), JET_errSuccess);
+    if (keyMost != 0)
+        EXPECT_ERR(kv_seek(env.sesid, t, 7), JET_errSuccess);
+    else
+        EXPECT_ERR(JetMove(env.sesid, t, JET_MoveFirst, 0), JET_errSuccess);
     for (int i = 0; i < NCOLS; i++) {
         unsigned char out[256];
         unsigned long cb = 1234;
@@ -177,9 +204,52 @@ static void record_at_the_limit(unsigned long pageSize, unsigned long limit) {
     EXPECT_EQ_UL(count_rows(env.sesid, t), 1);
 }
 
-SCENARIO(record_at_the_limit_is_stored_on_4k_pages, "api JetSetColumn") { record_at_the_limit(4096, 3789); }
+/* With the default 255-byte primary key: 4048 - 2 - (2 + 255). */
+SCENARIO(record_at_the_limit_is_stored_on_4k_pages, "api JetSetColumn") { record_at_the_limit(4096, 255, 3789); }
 
-SCENARIO(record_at_the_limit_is_stored_on_8k_pages, "api JetSetColumn") { record_at_the_limit(8192, 7885); }
+SCENARIO(record_at_the_limit_is_stored_on_8k_pages, "api JetSetColumn") { record_at_the_limit(8192, 255, 7885); }
+
+/* No primary index: the key is the 4-byte record number, and pages up to 8 KiB reserve at least 255 bytes for it,
+ * so the limit is 2 bytes larger than with a default primary key. */
+SCENARIO(record_limit_without_primary_index_is_3791_on_4k_pages, "api JetSetColumn") {
+    record_at_the_limit(4096, 0, 3791);
+}
+
+/* A primary index with a larger key (JET_bitIndexKeyMost) leaves less room: 4048 - 2 - (2 + 1000). */
+SCENARIO(record_limit_shrinks_with_the_primary_key_size, "api JetSetColumn") { record_at_the_limit(4096, 1000, 3044); }
+
+/* Pages above 8 KiB reserve 2 + 2 + cbKeyMost after an 88-byte header: 32680 - 4 - 255. */
+SCENARIO(record_limit_on_32k_pages_is_32421, "api JetSetColumn") {
+    EXPECT_ERR(JetSetSystemParameterA(NULL, 0, JET_paramDatabasePageSize, 32768, NULL), JET_errSuccess);
+    isam_env env = isam_open();
+    JET_TABLEID t = kv_create_with_key_size(env.sesid, env.dbid, 255);
+    enum { NCOLS = 127 }; /* with "name", all 128 variable columns */
+    JET_COLUMNID cols[NCOLS];
+    for (int i = 0; i < NCOLS; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "b%d", i);
+        EXPECT_ERR(add_column(env.sesid, t, name, JET_coltypBinary, 255, 0, &cols[i]), JET_errSuccess);
+    }
+    /* 4 header + 4 id + 1 bitmap + 2 x 128 offsets = 265 bytes before any data: 32156 bytes of data. */
+    unsigned long data = 32421 - 265;
+    unsigned char value[255];
+    memset(value, 'z', sizeof value);
+    EXPECT_ERR(JetPrepareUpdate(env.sesid, t, JET_prepInsert), JET_errSuccess);
+    EXPECT_ERR(set_long(env.sesid, t, KV.id, 9), JET_errSuccess);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, KV.name, NULL, 0, JET_bitSetZeroLength, NULL), JET_errSuccess);
+    int i = 0;
+    for (; data > 255; i++, data -= 255)
+        EXPECT_ERR(JetSetColumn(env.sesid, t, cols[i], value, 255, 0, NULL), JET_errSuccess);
+    for (int j = i + 1; j < NCOLS; j++)
+        EXPECT_ERR(JetSetColumn(env.sesid, t, cols[j], NULL, 0, JET_bitSetZeroLength, NULL), JET_errSuccess);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, cols[i], value, data + 1, 0, NULL), JET_errRecordTooBig);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, cols[i], value, data, 0, NULL), JET_errSuccess);
+    EXPECT_ERR(JetUpdate(env.sesid, t, NULL, 0, NULL), JET_errSuccess);
+    EXPECT_ERR(kv_seek(env.sesid, t, 9), JET_errSuccess);
+    unsigned long cb = 0;
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t, cols[i], NULL, 0, &cb, 0, NULL), JET_wrnBufferTruncated);
+    EXPECT_EQ_UL(cb, data);
+}
 
 /* Inserts (id, 255-byte text that differs from the others only in its last byte). */
 static JET_ERR insert_long_text(JET_SESID s, JET_TABLEID t, JET_COLUMNID text, int32_t id, char last) {

@@ -151,7 +151,7 @@ package enum Catalog {
         let fixedBytes = table.fixedOffsets[Int(table.lastFixed) + 1] + definition.fixedWidth
         let variableCount = Int(table.lastVariable) - 127 + (definition.columnClass == .variable ? 1 : 0)
         let minimum = RecordFormat.headerSize + fixedBytes + (fixedCount + 7) / 8 + 2 * variableCount
-        guard minimum <= RecordFormat.cbRecordMost(pageSize: pageSize) else { throw .recordTooBig }
+        guard minimum <= RecordFormat.cbRecordMost(pageSize: pageSize, table: table) else { throw .recordTooBig }
         var column = definition
         var lastFixed = table.lastFixed
         var lastVariable = table.lastVariable

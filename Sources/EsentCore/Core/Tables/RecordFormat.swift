@@ -23,11 +23,20 @@ package enum RecordField: Equatable, Sendable {
 package enum RecordFormat {
     package static let headerSize = 4
 
-    /// ESE's REC::CbRecordMost for the page size with the default key size: page data area - 2 - (2 + 255).
-    /// 3789 bytes on 4 KiB pages, 7885 on 8 KiB pages.
-    package static func cbRecordMost(pageSize: Int) -> Int {
-        let dataArea = pageSize - 48
-        return dataArea - 2 - max(255, 2 + 255)
+    /// ESE's REC::CbRecordMost: the largest record whose leaf node (key count, key, prefix count) still fits the
+    /// page's data area (page minus header, reserved tag and insertion tag: 48 bytes up to 8 KiB, 88 above). The
+    /// key is the primary index's cbKeyMost, or the 4-byte record number of a table without one. Pages up to
+    /// 8 KiB keep the old limit: data area - 2 - max(255, 2 + cbKeyMost), so 3789 bytes on 4 KiB pages and 7885
+    /// on 8 KiB pages with the default 255-byte key, 3791 / 7887 without a primary index; larger pages reserve
+    /// 2 + 2 + cbKeyMost.
+    package static func cbRecordMost(pageSize: Int, keyMost: Int) -> Int {
+        if pageSize <= 8192 { return pageSize - 48 - 2 - max(255, 2 + keyMost) }
+        return pageSize - 88 - 2 - 2 - keyMost
+    }
+
+    /// cbRecordMost for records of `table`.
+    package static func cbRecordMost(pageSize: Int, table: TableSchema) -> Int {
+        cbRecordMost(pageSize: pageSize, keyMost: table.primaryIndex?.cbKeyMost ?? 4)
     }
 
     /// The size of the fixed part (header, fixed data, NULL bitmap) of a record written with `table`.
@@ -63,7 +72,7 @@ package enum RecordFormat {
         let varCount = varLast - 127
         let fixedEnd = fixedPartSize(table)
         let size = encodedSize(values, table: table)
-        guard size <= cbRecordMost(pageSize: pageSize) else { throw .recordTooBig }
+        guard size <= cbRecordMost(pageSize: pageSize, table: table) else { throw .recordTooBig }
         var record = [UInt8](repeating: 0, count: size)
         record[0] = UInt8(fixedLast)
         record[1] = UInt8(varLast)

@@ -159,7 +159,9 @@ package enum Updates {
             // (JetUpdate checks the whole record again).
             let before = (values[column.columnid] ?? nil)?.count ?? 0
             let size = RecordFormat.encodedSize(values, table: cursor.schema) - before + (value?.count ?? 0)
-            guard size <= RecordFormat.cbRecordMost(pageSize: try session.pageSize()) else { throw .recordTooBig }
+            guard size <= RecordFormat.cbRecordMost(pageSize: try session.pageSize(), table: cursor.schema) else {
+                throw .recordTooBig
+            }
         }
         cursor.update?.values[column.columnid] = .some(value)
         cursor.update?.changed.insert(column.columnid)

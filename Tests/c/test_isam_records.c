@@ -275,6 +275,80 @@ SCENARIO(set_column_checks_in_order, "api JetSetColumn") {
     EXPECT_ERR(JetPrepareUpdate(env.sesid, t, JET_prepCancel), JET_errSuccess);
 }
 
+/* ESE checks the handles, then update permission, before JetSetColumn's own arguments: a size over 0x7FFFFFFF
+ * before JET_errUpdateNotPrepared, a short JET_SETINFO after it. JetSetColumns and JetRetrieveColumn likewise
+ * check the handles first. */
+SCENARIO(set_column_argument_faults_come_after_the_handle_and_update_checks, "api JetSetColumn") {
+    isam_env env = isam_open();
+    JET_TABLEID t = f_create(env.sesid, env.dbid);
+    f_insert(env.sesid, t, 1);
+    int32_t v = 1;
+    EXPECT_ERR(JetSetColumn((JET_SESID)999, t, F.key, &v, 0x80000000UL, 0, NULL), JET_errInvalidSesid);
+    EXPECT_ERR(JetSetColumn(env.sesid, (JET_TABLEID)999, F.key, &v, 0x80000000UL, 0, NULL), JET_errInvalidTableId);
+    JET_SETINFO si;
+    memset(&si, 0, sizeof si);
+    si.cbStruct = sizeof si - 1;
+    si.itagSequence = 1;
+    EXPECT_ERR(JetSetColumn((JET_SESID)999, t, F.key, &v, sizeof v, 0, &si), JET_errInvalidSesid);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, F.key, &v, sizeof v, 0, &si), JET_errUpdateNotPrepared);
+    JET_SETCOLUMN sc;
+    memset(&sc, 0, sizeof sc);
+    sc.columnid = F.key;
+    sc.pvData = &v;
+    sc.cbData = 0x80000000UL;
+    EXPECT_ERR(JetSetColumns((JET_SESID)999, t, &sc, 1), JET_errInvalidSesid);
+    EXPECT_ERR(JetSetColumns(env.sesid, t, &sc, 1), JET_errUpdateNotPrepared);
+    /* A read-only cursor refuses the update before the size is looked at. */
+    JET_TABLEID ro = 0;
+    EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "table", NULL, 0, JET_bitTableReadOnly, &ro), JET_errSuccess);
+    EXPECT_ERR(JetSetColumn(env.sesid, ro, F.key, &v, 0x80000000UL, 0, NULL), JET_errPermissionDenied);
+    JET_RETINFO ri;
+    memset(&ri, 0, sizeof ri);
+    ri.cbStruct = sizeof ri - 1;
+    ri.itagSequence = 1;
+    char out[8];
+    EXPECT_ERR(JetRetrieveColumn((JET_SESID)999, t, F.key, out, sizeof out, NULL, 0, &ri), JET_errInvalidSesid);
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, (JET_TABLEID)999, F.key, out, sizeof out, NULL, 0, &ri),
+               JET_errInvalidTableId);
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t, F.key, out, sizeof out, NULL, 0, &ri), JET_errInvalidParameter);
+}
+
+/* JetSetColumn's grbit rules (ESE's FM), checked before the column id: the unique-multi-value bits do not go with
+ * the long-value operations, JET_bitSetContiguousLV needs JET_bitSetSeparateLV and a page of data, and the top
+ * four bits are ESE's internal ones. JetRetrieveColumn refuses its internal bits too. */
+SCENARIO(set_column_grbit_rules_give_900, "api JetSetColumn") {
+    isam_env env = isam_open();
+    JET_TABLEID t = f_create(env.sesid, env.dbid);
+    int32_t v = 7;
+    EXPECT_ERR(JetPrepareUpdate(env.sesid, t, JET_prepInsert), JET_errSuccess);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, F.key, &v, sizeof v, 0x10000000UL, NULL), JET_errInvalidGrbit);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, F.key, &v, sizeof v, 0x80000000UL, NULL), JET_errInvalidGrbit);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, F.key, &v, sizeof v, JET_bitSetUniqueMultiValues | JET_bitSetAppendLV,
+                            NULL),
+               JET_errInvalidGrbit);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, F.key, &v, sizeof v,
+                            JET_bitSetUniqueNormalizedMultiValues | JET_bitSetSizeLV, NULL),
+               JET_errInvalidGrbit);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, F.key, &v, sizeof v, JET_bitSetContiguousLV, NULL), JET_errInvalidGrbit);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, F.key, &v, sizeof v, JET_bitSetContiguousLV | JET_bitSetSeparateLV, NULL),
+               JET_errInvalidBufferSize);
+    /* Before the column check. */
+    EXPECT_ERR(JetSetColumn(env.sesid, t, 100, &v, sizeof v, 0x20000000UL, NULL), JET_errInvalidGrbit);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, 0, &v, sizeof v, JET_bitSetContiguousLV, NULL), JET_errInvalidGrbit);
+    /* Nothing was set by the refused calls. */
+    char out[8];
+    unsigned long cb = 99;
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t, F.key, out, sizeof out, &cb, JET_bitRetrieveCopy, NULL),
+               JET_wrnColumnNull);
+    EXPECT_ERR(JetSetColumn(env.sesid, t, F.key, &v, sizeof v, 0, NULL), JET_errSuccess);
+    EXPECT_ERR(JetUpdate(env.sesid, t, NULL, 0, NULL), JET_errSuccess);
+    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveFirst, 0), JET_errSuccess);
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t, F.key, out, sizeof out, &cb, 0x40000000UL, NULL), JET_errInvalidGrbit);
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t, 100, out, sizeof out, &cb, 0x80000000UL, NULL), JET_errInvalidGrbit);
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t, F.key, out, sizeof out, &cb, 0, NULL), JET_errSuccess);
+    EXPECT_EQ_UL(cb, 4);
+}
+
 SCENARIO(set_column_not_null_column_refuses_null_at_once_and_at_insert, "api JetSetColumn") {
     isam_env env = isam_open();
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");

@@ -35,14 +35,16 @@ public func jetSetColumn(
     _ cbData: CUnsignedLong, _ grbit: JET_GRBIT, _ psetinfo: UnsafeMutablePointer<JET_SETINFO>?
 ) -> JET_ERR {
     jetCallWarning { () throws(JetError) -> JetError? in
-        guard cbData <= sizeMost else { throw .invalidParameter }
-        if let psetinfo, psetinfo.pointee.cbStruct < CUnsignedLong(MemoryLayout<JET_SETINFO>.size) {
-            throw .invalidParameter
-        }
+        // The core reports these argument faults after the handle checks, in ESE's order.
+        let sizeTooBig = cbData > sizeMost
+        let setInfoTooSmall = psetinfo.map { $0.pointee.cbStruct < CUnsignedLong(MemoryLayout<JET_SETINFO>.size) }
+            ?? false
         // pvData NULL means no data (a NULL value unless JET_bitSetZeroLength).
-        let data = pvData.map { UnsafeRawBufferPointer(start: $0, count: Int(cbData)) }
+        let data = pvData.map { UnsafeRawBufferPointer(start: $0, count: sizeTooBig ? 0 : Int(cbData)) }
             ?? UnsafeRawBufferPointer(start: nil, count: 0)
-        return try Updates.setColumn(sesid: sesid, tableid: tableid, columnid: columnid, data: data, grbit: grbit)
+        return try Updates.setColumn(
+            sesid: sesid, tableid: tableid, columnid: columnid, data: data, grbit: grbit, sizeTooBig: sizeTooBig,
+            setInfoTooSmall: setInfoTooSmall)
     }
 }
 
@@ -56,8 +58,8 @@ public func jetSetColumns(
         let count = Int(csetcolumn)
         guard count == 0 || psetcolumn != nil else { throw .invalidParameter }
         let elements = UnsafeMutableBufferPointer(start: psetcolumn, count: count)
-        // Every size is checked before anything is set.
-        for e in elements where e.cbData > sizeMost { throw .invalidParameter }
+        // Every size is checked before anything is set (the core reports it after the update checks).
+        let sizeTooBig = elements.contains { $0.cbData > sizeMost }
         return try Updates.setColumns(
             sesid: sesid, tableid: tableid, count: count,
             element: { (i) throws(JetError) in
@@ -66,7 +68,7 @@ public func jetSetColumns(
                     ?? UnsafeRawBufferPointer(start: nil, count: 0)
                 return (e.columnid, data, e.grbit)
             },
-            result: { (i, warning) in elements[i].err = JET_ERR(warning?.rawValue ?? 0) })
+            result: { (i, warning) in elements[i].err = JET_ERR(warning?.rawValue ?? 0) }, sizeTooBig: sizeTooBig)
     }
 }
 
@@ -107,16 +109,17 @@ public func jetRetrieveColumn(
 ) -> JET_ERR {
     jetCallWarning { () throws(JetError) -> JetError? in
         var itag: CUnsignedLong = 1
+        var retInfoTooSmall = false
         if let pretinfo {
-            guard pretinfo.pointee.cbStruct >= CUnsignedLong(MemoryLayout<JET_RETINFO>.size) else {
-                throw .invalidParameter
-            }
-            itag = pretinfo.pointee.itagSequence
-            guard itag <= sizeMost, pretinfo.pointee.ibLongValue <= sizeMost else { throw .invalidParameter }
+            // Reported by the core after the handle checks, as ESE orders them.
+            retInfoTooSmall = pretinfo.pointee.cbStruct < CUnsignedLong(MemoryLayout<JET_RETINFO>.size)
+                || pretinfo.pointee.itagSequence > sizeMost || pretinfo.pointee.ibLongValue > sizeMost
+            if !retInfoTooSmall { itag = pretinfo.pointee.itagSequence }
         }
         let out = try buffer(pvData, cbData)
         let (length, warning) = try Updates.retrieveColumn(
-            sesid: sesid, tableid: tableid, columnid: columnid, into: out, grbit: grbit, itagSequence: itag)
+            sesid: sesid, tableid: tableid, columnid: columnid, into: out, grbit: grbit, itagSequence: itag,
+            retInfoTooSmall: retInfoTooSmall)
         pcbActual?.pointee = CUnsignedLong(length)
         pretinfo?.pointee.columnidNextTagged = columnid
         return warning

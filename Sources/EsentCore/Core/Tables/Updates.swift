@@ -114,23 +114,51 @@ package enum Updates {
     }
 
     /// One value into the copy buffer; returns JET_wrnColumnMaxTruncated when a variable value was cut.
+    /// `sizeTooBig` (cbData over 0x7FFFFFFF) and `setInfoTooSmall` (JET_SETINFO's cbStruct) are the ABI's argument
+    /// faults, reported in ESE's order: after the handle and update-permission checks, the size before
+    /// JET_errUpdateNotPrepared and the JET_SETINFO after it.
     package static func setColumn(
-        sesid: UInt, tableid: UInt, columnid: UInt, data: UnsafeRawBufferPointer, grbit: UInt
+        sesid: UInt, tableid: UInt, columnid: UInt, data: UnsafeRawBufferPointer, grbit: UInt,
+        sizeTooBig: Bool = false, setInfoTooSmall: Bool = false
     ) throws(JetError) -> JetError? {
         try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> JetError? in
-            try setColumn(session, cursor, columnid: columnid, data: data, grbit: grbit)
+            try checkWritable(session, cursor)
+            if sizeTooBig { throw .invalidParameter }
+            guard cursor.update != nil else { throw .updateNotPrepared }
+            if setInfoTooSmall { throw .invalidParameter }
+            return try setColumn(session, cursor, columnid: columnid, data: data, grbit: grbit)
         }
     }
 
+    /// JetSetColumn's grbit rules, checked before the column (ESE's FM): the unique-multi-value bits do not combine
+    /// with the long-value operations, JET_bitSetContiguousLV needs JET_bitSetSeparateLV and at least a page of
+    /// data, and the top four bits are ESE's internal ones.
+    static func checkSetGrbit(_ grbit: UInt, count: Int, _ session: IsamSession) throws(JetError) {
+        let unique = UInt(JET_bitSetUniqueMultiValues | JET_bitSetUniqueNormalizedMultiValues)
+        let lvOperations = UInt(JET_bitSetAppendLV | JET_bitSetOverwriteLV | JET_bitSetSizeLV)
+        if grbit & unique != 0 && grbit & lvOperations != 0 { throw .invalidGrbit }
+        if grbit & UInt(JET_bitSetContiguousLV) != 0 {
+            guard grbit & UInt(JET_bitSetSeparateLV) != 0 else { throw .invalidGrbit }
+            guard count >= (try session.pageSize()) else { throw .invalidBufferSize }
+        }
+        if grbit & internalGrbits != 0 { throw .invalidGrbit }
+    }
+
+    /// ESE's internal JetSetColumn / JetRetrieveColumn bits (grbitSetColumnInternalFlagsMask).
+    static let internalGrbits: UInt = 0xF000_0000
+
     /// JetSetColumns: the elements in order; `each` reports every element's result, the first error stops.
+    /// `sizeTooBig`: an element's cbData is over 0x7FFFFFFF (JET_errInvalidParameter after the update checks,
+    /// before anything is set).
     package static func setColumns(
         sesid: UInt, tableid: UInt, count: Int,
         element: (Int) throws(JetError) -> (columnid: UInt, data: UnsafeRawBufferPointer, grbit: UInt),
-        result: (Int, JetError?) -> Void
+        result: (Int, JetError?) -> Void, sizeTooBig: Bool = false
     ) throws(JetError) -> JetError? {
         try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> JetError? in
             try checkWritable(session, cursor)
             guard cursor.update != nil else { throw .updateNotPrepared }
+            if sizeTooBig { throw .invalidParameter }
             var warning: JetError?
             for i in 0..<count {
                 let e = try element(i)
@@ -147,6 +175,7 @@ package enum Updates {
     ) throws(JetError) -> JetError? {
         try checkWritable(session, cursor)
         guard cursor.update != nil else { throw .updateNotPrepared }
+        try checkSetGrbit(grbit, count: data.count, session)
         let column = try column(cursor, columnid)
         if column.grbit & ColumnBits.autoincrement != 0 { throw .invalidColumnType }
         if column.grbit & ColumnBits.version != 0, cursor.update?.kind == .replace || cursor.update?.kind == .replaceNoLock {
@@ -431,12 +460,15 @@ package enum Updates {
 
     /// Copies the column's value (as much as fits) into `buffer`. Returns the full length and the warning:
     /// JET_wrnColumnNull (length 0) or JET_wrnBufferTruncated.
+    /// `retInfoTooSmall`: JET_RETINFO's cbStruct (or a size in it) is bad, JET_errInvalidParameter after the handle
+    /// checks (ESE's order).
     package static func retrieveColumn(
         sesid: UInt, tableid: UInt, columnid: UInt, into buffer: UnsafeMutableRawBufferPointer, grbit: UInt,
-        itagSequence: UInt
+        itagSequence: UInt, retInfoTooSmall: Bool = false
     ) throws(JetError) -> (length: Int, warning: JetError?) {
         try TableCursors.with(sesid, tableid) { (session, cursor) throws(JetError) -> (length: Int, warning: JetError?) in
-            try retrieveColumn(session, cursor, columnid: columnid, into: buffer, grbit: grbit, itagSequence: itagSequence)
+            if retInfoTooSmall { throw .invalidParameter }
+            return try retrieveColumn(session, cursor, columnid: columnid, into: buffer, grbit: grbit, itagSequence: itagSequence)
         }
     }
 
@@ -455,6 +487,7 @@ package enum Updates {
         _ session: IsamSession, _ cursor: TableCursor, columnid: UInt, into buffer: UnsafeMutableRawBufferPointer,
         grbit: UInt, itagSequence: UInt
     ) throws(JetError) -> (length: Int, warning: JetError?) {
+        if grbit & internalGrbits != 0 { throw .invalidGrbit }
         if grbit & UInt(JET_bitRetrieveTuple) != 0 && grbit & UInt(JET_bitRetrieveFromIndex) == 0 {
             throw .invalidGrbit
         }

@@ -1,18 +1,7 @@
 /* Navigation and keys: JetMove, JetMakeKey, JetSeek, JetSetIndexRange, JetRetrieveKey, JetGetBookmark,
  * JetGotoBookmark, JetIndexRecordCount. Most sequences are ManagedEsent's DML tests on fixture F. */
 #define _GNU_SOURCE
-#include "isam_fixtures.h"
-
-/* Fixture F inside a transaction opened first, as the ManagedEsent fixtures do. */
-static JET_TABLEID f_in_transaction(isam_env *env) {
-    EXPECT_ERR(JetBeginTransaction(env->sesid), JET_errSuccess);
-    return f_create(env->sesid, env->dbid);
-}
-
-static JET_ERR seek_key(JET_SESID s, JET_TABLEID t, int32_t k, JET_GRBIT grbit) {
-    f_key(s, t, k);
-    return JetSeek(s, t, grbit);
-}
+#include "navigation_fixtures.h"
 
 /* ------------------------------------------------------------------------------------------------------------
  * JetMove
@@ -20,57 +9,42 @@ static JET_ERR seek_key(JET_SESID s, JET_TABLEID t, int32_t k, JET_GRBIT grbit) 
 
 SCENARIO(move_from_a_fresh_cursor_resolves_deferred_first, "api JetMove") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_create(env.sesid, env.dbid);
-    for (int32_t k = 1; k <= 4; k++) f_insert(env.sesid, t, k);
-    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
-    t = f_open(env.sesid, env.dbid);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2); /* the second record */
-    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
-    t = f_open(env.sesid, env.dbid);
+    JET_TABLEID t = nav_keys(&env, 1, 4);
+    t = nav_reopen(&env, t);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 2); /* the second record */
+    t = nav_reopen(&env, t);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errNoCurrentRecord);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess); /* from before first */
     EXPECT_KEY(env.sesid, t, 1);
-    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
-    t = f_open(env.sesid, env.dbid);
+    t = nav_reopen(&env, t);
     EXPECT_ERR(JetMove(env.sesid, t, 0, 0), JET_errSuccess); /* reading resolves it too */
     EXPECT_KEY(env.sesid, t, 1);
 }
 
 SCENARIO(move_first_last_steps_and_ends, "api JetMove") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_create(env.sesid, env.dbid);
-    for (int32_t k = 1; k <= 5; k++) f_insert(env.sesid, t, k);
+    JET_TABLEID t = nav_keys(&env, 1, 5);
     EXPECT_ERR(JetMove((JET_SESID)77, t, JET_MoveFirst, 0), JET_errInvalidSesid);
     EXPECT_ERR(JetMove(env.sesid, (JET_TABLEID)77, JET_MoveFirst, 0), JET_errInvalidTableId);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveLast, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 5);
+    EXPECT_MOVE(env.sesid, t, JET_MoveLast, 0, 5);
     /* JET_MoveFirst arrives as +2147483648 from an LP64 caller and as -2147483648 from 32-bit arithmetic. */
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveFirst, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 1);
+    EXPECT_MOVE(env.sesid, t, JET_MoveFirst, 0, 1);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MoveLast, 0), JET_errSuccess);
-    EXPECT_ERR(JetMove(env.sesid, t, -2147483647L - 1, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 1);
-    EXPECT_ERR(JetMove(env.sesid, t, 3, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 4);
-    EXPECT_ERR(JetMove(env.sesid, t, -2, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2);
-    EXPECT_ERR(JetMove(env.sesid, t, 0, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2);
+    EXPECT_MOVE(env.sesid, t, -2147483647L - 1, 0, 1);
+    EXPECT_MOVE(env.sesid, t, 3, 0, 4);
+    EXPECT_MOVE(env.sesid, t, -2, 0, 2);
+    EXPECT_MOVE(env.sesid, t, 0, 0, 2);
     /* Running off the end: after last, the steps made are not kept. */
     EXPECT_ERR(JetMove(env.sesid, t, 10, 0), JET_errNoCurrentRecord);
     EXPECT_ERR(JetMove(env.sesid, t, 0, 0), JET_errNoCurrentRecord);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 5);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 5);
     EXPECT_ERR(JetMove(env.sesid, t, -10, 0), JET_errNoCurrentRecord);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 1);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 1);
     /* Beyond the 32-bit range. */
     EXPECT_ERR(JetMove(env.sesid, t, 0x100000000L, 0), JET_errInvalidParameter);
     EXPECT_ERR(JetMove(env.sesid, t, -0x100000000L, 0), JET_errInvalidParameter);
     /* Unknown grbits are ignored. */
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0x100), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0x100, 2);
 }
 
 SCENARIO(move_cancels_the_prepared_update, "api JetMove") {
@@ -84,7 +58,7 @@ SCENARIO(move_cancels_the_prepared_update, "api JetMove") {
 
 SCENARIO(move_and_seek_on_an_empty_table, "api JetMove") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_in_transaction(&env);
+    JET_TABLEID t = nav_in_transaction(&env);
     const char *indexes[2] = {NULL, "secondarywithoutprimary"};
     for (int i = 0; i < 2; i++) {
         EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, indexes[i]), JET_errSuccess);
@@ -99,8 +73,7 @@ SCENARIO(move_and_seek_on_an_empty_table, "api JetMove") {
             else f_key2(env.sesid, t, 1, 1);
             EXPECT_ERR(JetSeek(env.sesid, t, seeks[s]), JET_errRecordNotFound);
         }
-        f_key(env.sesid, t, 1);
-        EXPECT_ERR(JetSetIndexRange(env.sesid, t, 0), JET_errNoCurrentRecord);
+        EXPECT_ERR(nav_range(env.sesid, t, 1, 0), JET_errNoCurrentRecord);
     }
     JET_TABLEID fresh = f_open(env.sesid, env.dbid);
     unsigned char buf[16];
@@ -116,7 +89,7 @@ SCENARIO(move_and_seek_on_an_empty_table, "api JetMove") {
 
 SCENARIO(move_key_ne_skips_equal_keys, "api JetMove") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_in_transaction(&env);
+    JET_TABLEID t = nav_in_transaction(&env);
     f_insert3(env.sesid, t, 3, 30, 300);
     f_insert3(env.sesid, t, 6, 20, 200);
     f_insert3(env.sesid, t, 2, 10, 100);
@@ -126,28 +99,20 @@ SCENARIO(move_key_ne_skips_equal_keys, "api JetMove") {
     EXPECT_KEY(env.sesid, t, 1);
     EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "secondarywithoutprimary"), JET_errSuccess);
     EXPECT_KEY(env.sesid, t, 2);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, JET_bitMoveKeyNE), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 1);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 4);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, JET_bitMoveKeyNE), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 3);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, JET_bitMoveKeyNE, 1);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 4);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, JET_bitMoveKeyNE, 3);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, JET_bitMoveKeyNE), JET_errNoCurrentRecord);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, JET_bitMoveKeyNE), JET_errNoCurrentRecord);
     int32_t row[3];
     EXPECT_ERR(f_read(env.sesid, t, row), JET_errNoCurrentRecord);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, JET_bitMoveKeyNE), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 5);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 3);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, JET_bitMoveKeyNE), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 6);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, JET_bitMoveKeyNE), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, JET_bitMoveKeyNE, 5);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 3);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, JET_bitMoveKeyNE, 6);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, JET_bitMoveKeyNE, 2);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, JET_bitMoveKeyNE), JET_errNoCurrentRecord);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, JET_bitMoveKeyNE), JET_errNoCurrentRecord);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, JET_bitMoveKeyNE), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, JET_bitMoveKeyNE, 2);
     EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
 }
 
@@ -273,8 +238,7 @@ SCENARIO(make_key_prefix_ranges_with_limits, "api JetMakeKey") {
 
 SCENARIO(seek_checks_in_order_and_consumes_the_key, "api JetSeek") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_create(env.sesid, env.dbid);
-    for (int32_t k = 1; k <= 3; k++) f_insert(env.sesid, t, k);
+    JET_TABLEID t = nav_keys(&env, 1, 3);
     EXPECT_ERR(JetSeek(env.sesid, t, 0), JET_errInvalidParameter); /* before the key test */
     EXPECT_ERR(JetSeek(env.sesid, t, JET_bitSeekEQ), JET_errKeyNotMade);
     f_key(env.sesid, t, 2);
@@ -296,7 +260,7 @@ SCENARIO(seek_checks_in_order_and_consumes_the_key, "api JetSeek") {
 
 SCENARIO(seek_every_grbit_on_a_unique_index, "api JetSeek") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_in_transaction(&env);
+    JET_TABLEID t = nav_in_transaction(&env);
     f_insert(env.sesid, t, 1);
     f_insert(env.sesid, t, 3);
     static const JET_GRBIT grbits[5] = {JET_bitSeekEQ, JET_bitSeekLT, JET_bitSeekLE, JET_bitSeekGE, JET_bitSeekGT};
@@ -313,7 +277,7 @@ SCENARIO(seek_every_grbit_on_a_unique_index, "api JetSeek") {
     };
     for (int32_t k = 0; k <= 4; k++)
         for (int g = 0; g < 5; g++) {
-            JET_ERR err = seek_key(env.sesid, t, k, grbits[g]);
+            JET_ERR err = nav_seek(env.sesid, t, k, grbits[g]);
             if (err != want[k][g].err)
                 harness_fail(__FILE__, __LINE__, "Key(%d) seek 0x%lx returned %ld, expected %ld", k,
                              (unsigned long)grbits[g], (long)err, (long)want[k][g].err);
@@ -324,13 +288,9 @@ SCENARIO(seek_every_grbit_on_a_unique_index, "api JetSeek") {
 
 SCENARIO(seek_every_grbit_on_a_two_column_non_unique_index, "api JetSeek") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_in_transaction(&env);
+    JET_TABLEID t = nav_in_transaction(&env);
     EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "secondarywithoutprimary"), JET_errSuccess);
-    f_insert3(env.sesid, t, 5, 20, 200);
-    f_insert3(env.sesid, t, 2, 20, 200);
-    f_insert3(env.sesid, t, 3, 30, 200);
-    f_insert3(env.sesid, t, 1, 10, 100);
-    f_insert3(env.sesid, t, 4, 20, 201);
+    nav_insert_pairs(env.sesid, t);
     static const JET_GRBIT grbits[5] = {JET_bitSeekEQ, JET_bitSeekLT, JET_bitSeekLE, JET_bitSeekGE, JET_bitSeekGT};
     static const int32_t keys[6][2] = {{9, 100}, {20, 100}, {20, 200}, {20, 201}, {20, 300}, {40, 100}};
     static const struct {
@@ -356,8 +316,7 @@ SCENARIO(seek_every_grbit_on_a_two_column_non_unique_index, "api JetSeek") {
     f_key2(env.sesid, t, 20, 200);
     EXPECT_ERR(JetSeek(env.sesid, t, JET_bitSeekEQ), JET_errSuccess);
     EXPECT_KEY(env.sesid, t, 2);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 5);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 5);
     /* A key of fewer segments matches every entry that begins with it. */
     f_key(env.sesid, t, 20);
     EXPECT_ERR(JetSeek(env.sesid, t, JET_bitSeekEQ), JET_errSuccess);
@@ -365,47 +324,79 @@ SCENARIO(seek_every_grbit_on_a_two_column_non_unique_index, "api JetSeek") {
     EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
 }
 
+/* JET_bitCheckUniqueness with SeekEQ: JET_wrnUniqueKey (345) when the entry found is the only one with the search
+ * key, 0 when others follow; the cursor is on the first equal entry either way, and moves go on from there.
+ * Ignored with the other seek bits. */
+SCENARIO(seek_check_uniqueness_returns_345_for_a_single_match, "api JetSeek") {
+    isam_env env = isam_open();
+    JET_TABLEID t = nav_in_transaction(&env);
+    nav_insert_pairs(env.sesid, t);
+    /* The unique clustered index. */
+    EXPECT_ERR(nav_seek(env.sesid, t, 2, JET_bitSeekEQ | JET_bitCheckUniqueness), JET_wrnUniqueKey);
+    EXPECT_KEY(env.sesid, t, 2);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 3);
+    EXPECT_ERR(nav_seek(env.sesid, t, 5, JET_bitSeekEQ | JET_bitCheckUniqueness), JET_wrnUniqueKey); /* the last */
+    EXPECT_KEY(env.sesid, t, 5);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 4);
+    EXPECT_ERR(nav_seek(env.sesid, t, 9, JET_bitSeekEQ | JET_bitCheckUniqueness), JET_errRecordNotFound);
+    EXPECT_ERR(nav_seek(env.sesid, t, 2, JET_bitSeekGE | JET_bitCheckUniqueness), JET_errSuccess);
+    EXPECT_ERR(nav_seek(env.sesid, t, 2, JET_bitSeekLE | JET_bitCheckUniqueness), JET_errSuccess);
+    /* With SetIndexRange the range is set as usual. */
+    EXPECT_ERR(nav_seek(env.sesid, t, 3, JET_bitSeekEQ | JET_bitSetIndexRange | JET_bitCheckUniqueness),
+               JET_wrnUniqueKey);
+    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errNoCurrentRecord);
+    /* A non-unique index: (10,100) pk 1, (20,200) pk 2 and 5, (20,201) pk 4, (30,200) pk 3. */
+    EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "secondarywithoutprimary"), JET_errSuccess);
+    f_key2(env.sesid, t, 20, 200);
+    EXPECT_ERR(JetSeek(env.sesid, t, JET_bitSeekEQ | JET_bitCheckUniqueness), JET_errSuccess);
+    EXPECT_KEY(env.sesid, t, 2);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 5);
+    f_key2(env.sesid, t, 20, 201);
+    EXPECT_ERR(JetSeek(env.sesid, t, JET_bitSeekEQ | JET_bitCheckUniqueness), JET_wrnUniqueKey);
+    EXPECT_KEY(env.sesid, t, 4);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 3);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 4);
+    /* A key of fewer segments: three entries begin with 20, one with 10. */
+    f_key(env.sesid, t, 20);
+    EXPECT_ERR(JetSeek(env.sesid, t, JET_bitSeekEQ | JET_bitCheckUniqueness), JET_errSuccess);
+    EXPECT_KEY(env.sesid, t, 2);
+    f_key(env.sesid, t, 10);
+    EXPECT_ERR(JetSeek(env.sesid, t, JET_bitSeekEQ | JET_bitCheckUniqueness), JET_wrnUniqueKey);
+    EXPECT_KEY(env.sesid, t, 1);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 2);
+    EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
+}
+
 SCENARIO(seek_eq_with_set_index_range_walks_the_equal_entries, "api JetSeek") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_in_transaction(&env);
+    JET_TABLEID t = nav_in_transaction(&env);
     for (int32_t k = 1; k <= 3; k++) f_insert(env.sesid, t, k);
     int32_t row[3];
-    EXPECT_ERR(seek_key(env.sesid, t, 2, JET_bitSeekEQ | JET_bitSetIndexRange), JET_errSuccess);
+    EXPECT_ERR(nav_seek(env.sesid, t, 2, JET_bitSeekEQ | JET_bitSetIndexRange), JET_errSuccess);
     EXPECT_KEY(env.sesid, t, 2);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errNoCurrentRecord);
     EXPECT_ERR(f_read(env.sesid, t, row), JET_errNoCurrentRecord);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errNoCurrentRecord);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess); /* the range is gone */
     EXPECT_KEY(env.sesid, t, 3);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 3);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 2);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 3);
     EXPECT_ERR(JetRollback(env.sesid, 0), JET_errSuccess);
 
     /* Secondary variant. */
-    t = f_in_transaction(&env);
+    t = nav_in_transaction(&env);
     EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "secondarywithoutprimary"), JET_errSuccess);
-    f_insert3(env.sesid, t, 5, 20, 200);
-    f_insert3(env.sesid, t, 2, 20, 200);
-    f_insert3(env.sesid, t, 3, 30, 200);
-    f_insert3(env.sesid, t, 1, 10, 100);
-    f_insert3(env.sesid, t, 4, 20, 201);
+    nav_insert_pairs(env.sesid, t);
     f_key2(env.sesid, t, 20, 200);
     EXPECT_ERR(JetSeek(env.sesid, t, JET_bitSeekEQ | JET_bitSetIndexRange), JET_errSuccess);
     EXPECT_KEY(env.sesid, t, 2);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 5);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 5);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errNoCurrentRecord);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errNoCurrentRecord);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 3);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 4);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 5);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 4);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 3);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 4);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 5);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 4);
     EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
 }
 
@@ -415,106 +406,79 @@ SCENARIO(seek_eq_with_set_index_range_walks_the_equal_entries, "api JetSeek") {
 
 SCENARIO(set_index_range_lower_upper_inclusive_remove_instant, "api JetSetIndexRange") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_in_transaction(&env);
+    JET_TABLEID t = nav_in_transaction(&env);
     int32_t row[3];
-    f_key(env.sesid, t, 1);
-    EXPECT_ERR(JetSetIndexRange(env.sesid, t, 0), JET_errNoCurrentRecord);
+    EXPECT_ERR(nav_range(env.sesid, t, 1, 0), JET_errNoCurrentRecord);
     for (int32_t k = 1; k <= 4; k++) f_insert(env.sesid, t, k);
 
     /* (a) lower, exclusive */
-    EXPECT_ERR(seek_key(env.sesid, t, 3, JET_bitSeekEQ), JET_errSuccess);
-    f_key(env.sesid, t, 1);
-    EXPECT_ERR(JetSetIndexRange(env.sesid, t, 0), JET_errSuccess);
+    EXPECT_ERR(nav_seek(env.sesid, t, 3, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(nav_range(env.sesid, t, 1, 0), JET_errSuccess);
     EXPECT_KEY(env.sesid, t, 3);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 2);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errNoCurrentRecord);
     EXPECT_ERR(f_read(env.sesid, t, row), JET_errNoCurrentRecord);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 1);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 1);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 1);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 2);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 1);
 
     /* (b) upper, exclusive */
-    EXPECT_ERR(seek_key(env.sesid, t, 2, JET_bitSeekEQ), JET_errSuccess);
-    f_key(env.sesid, t, 4);
-    EXPECT_ERR(JetSetIndexRange(env.sesid, t, JET_bitRangeUpperLimit), JET_errSuccess);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 3);
+    EXPECT_ERR(nav_seek(env.sesid, t, 2, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(nav_range(env.sesid, t, 4, JET_bitRangeUpperLimit), JET_errSuccess);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 3);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errNoCurrentRecord);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 4);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 4);
 
     /* (c) lower, inclusive */
-    EXPECT_ERR(seek_key(env.sesid, t, 3, JET_bitSeekEQ), JET_errSuccess);
-    f_key(env.sesid, t, 2);
-    EXPECT_ERR(JetSetIndexRange(env.sesid, t, JET_bitRangeInclusive), JET_errSuccess);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2);
+    EXPECT_ERR(nav_seek(env.sesid, t, 3, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(nav_range(env.sesid, t, 2, JET_bitRangeInclusive), JET_errSuccess);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 2);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errNoCurrentRecord);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 1);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 1);
 
     /* (d) upper, inclusive */
-    EXPECT_ERR(seek_key(env.sesid, t, 2, JET_bitSeekEQ), JET_errSuccess);
-    f_key(env.sesid, t, 3);
-    EXPECT_ERR(JetSetIndexRange(env.sesid, t, JET_bitRangeInclusive | JET_bitRangeUpperLimit), JET_errSuccess);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 3);
+    EXPECT_ERR(nav_seek(env.sesid, t, 2, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(nav_range(env.sesid, t, 3, JET_bitRangeInclusive | JET_bitRangeUpperLimit), JET_errSuccess);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 3);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errNoCurrentRecord);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 4);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 4);
 
     /* (e) removed */
-    EXPECT_ERR(seek_key(env.sesid, t, 3, JET_bitSeekEQ), JET_errSuccess);
-    f_key(env.sesid, t, 1);
-    EXPECT_ERR(JetSetIndexRange(env.sesid, t, 0), JET_errSuccess);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2);
+    EXPECT_ERR(nav_seek(env.sesid, t, 3, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(nav_range(env.sesid, t, 1, 0), JET_errSuccess);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 2);
     EXPECT_ERR(JetSetIndexRange(env.sesid, t, JET_bitRangeRemove), JET_errSuccess);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 1);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 1);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 2);
 
     /* (f) instant duration: checked, then gone */
-    EXPECT_ERR(seek_key(env.sesid, t, 3, JET_bitSeekEQ), JET_errSuccess);
-    f_key(env.sesid, t, 1);
-    EXPECT_ERR(JetSetIndexRange(env.sesid, t, JET_bitRangeInstantDuration), JET_errSuccess);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 1);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2);
+    EXPECT_ERR(nav_seek(env.sesid, t, 3, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(nav_range(env.sesid, t, 1, JET_bitRangeInstantDuration), JET_errSuccess);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 2);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 1);
+    EXPECT_MOVE(env.sesid, t, JET_MoveNext, 0, 2);
     EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
 }
 
 SCENARIO(set_index_range_without_key_or_range_and_outside, "api JetSetIndexRange") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_in_transaction(&env);
+    JET_TABLEID t = nav_in_transaction(&env);
     EXPECT_ERR(JetSetIndexRange(env.sesid, t, 0), JET_errKeyNotMade);
     EXPECT_ERR(JetSetIndexRange(env.sesid, t, JET_bitRangeRemove), JET_errInvalidOperation);
     for (int32_t k = 1; k <= 3; k++) f_insert(env.sesid, t, k);
     /* The current entry outside the range: -1603, the range is removed. */
-    EXPECT_ERR(seek_key(env.sesid, t, 3, JET_bitSeekEQ), JET_errSuccess);
-    f_key(env.sesid, t, 2);
-    EXPECT_ERR(JetSetIndexRange(env.sesid, t, JET_bitRangeUpperLimit), JET_errNoCurrentRecord);
+    EXPECT_ERR(nav_seek(env.sesid, t, 3, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(nav_range(env.sesid, t, 2, JET_bitRangeUpperLimit), JET_errNoCurrentRecord);
     EXPECT_ERR(JetSetIndexRange(env.sesid, t, JET_bitRangeRemove), JET_errInvalidOperation);
     /* An empty range: lower exclusive limit equal to the current key. */
-    EXPECT_ERR(seek_key(env.sesid, t, 1, JET_bitSeekEQ), JET_errSuccess);
-    f_key(env.sesid, t, 1);
-    EXPECT_ERR(JetSetIndexRange(env.sesid, t, 0), JET_errNoCurrentRecord);
+    EXPECT_ERR(nav_seek(env.sesid, t, 1, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(nav_range(env.sesid, t, 1, 0), JET_errNoCurrentRecord);
     /* The search key is consumed. */
-    EXPECT_ERR(seek_key(env.sesid, t, 1, JET_bitSeekEQ), JET_errSuccess);
-    f_key(env.sesid, t, 3);
-    EXPECT_ERR(JetSetIndexRange(env.sesid, t, JET_bitRangeUpperLimit), JET_errSuccess);
+    EXPECT_ERR(nav_seek(env.sesid, t, 1, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(nav_range(env.sesid, t, 3, JET_bitRangeUpperLimit), JET_errSuccess);
     EXPECT_ERR(JetSetIndexRange(env.sesid, t, JET_bitRangeUpperLimit), JET_errKeyNotMade);
     /* MoveFirst/MoveLast remove it. */
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveLast, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 3);
+    EXPECT_MOVE(env.sesid, t, JET_MoveLast, 0, 3);
     EXPECT_ERR(JetSetIndexRange(env.sesid, t, JET_bitRangeRemove), JET_errInvalidOperation);
     EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
 }
@@ -525,8 +489,7 @@ SCENARIO(set_index_range_without_key_or_range_and_outside, "api JetSetIndexRange
 
 SCENARIO(retrieve_key_make_normalized_key_seek_round_trip, "api JetRetrieveKey") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_create(env.sesid, env.dbid);
-    for (int32_t k = -2; k <= 2; k++) f_insert(env.sesid, t, k);
+    JET_TABLEID t = nav_keys(&env, -2, 2);
     const char *indexes[3] = {NULL, "secondarywithprimary", "secondarywithoutprimary"};
     for (int i = 0; i < 3; i++) {
         EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, indexes[i]), JET_errSuccess);
@@ -578,7 +541,7 @@ SCENARIO(retrieve_key_buffer_truncation_is_a_warning, "api JetRetrieveKey") {
 
 SCENARIO(bookmarks_on_the_primary_and_a_secondary_index, "api JetGetBookmark") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_in_transaction(&env);
+    JET_TABLEID t = nav_in_transaction(&env);
     unsigned char bm[8], bm2[8];
     unsigned long cb = 0, cb2 = 0;
     f_insert(env.sesid, t, 1);
@@ -586,29 +549,25 @@ SCENARIO(bookmarks_on_the_primary_and_a_secondary_index, "api JetGetBookmark") {
     f_insert(env.sesid, t, 3);
     EXPECT_ERR(JetGotoBookmark(env.sesid, t, bm, cb), JET_errSuccess);
     EXPECT_KEY(env.sesid, t, 2);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 1);
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 1);
     EXPECT_ERR(JetGetBookmark(env.sesid, t, bm2, 5, &cb2), JET_errSuccess);
     EXPECT_EQ_UL(cb2, 5);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveLast, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 3);
+    EXPECT_MOVE(env.sesid, t, JET_MoveLast, 0, 3);
     EXPECT_ERR(JetGotoBookmark(env.sesid, t, bm2, cb2), JET_errSuccess);
     EXPECT_KEY(env.sesid, t, 1);
     EXPECT_ERR(JetRollback(env.sesid, 0), JET_errSuccess);
 
-    t = f_in_transaction(&env);
+    t = nav_in_transaction(&env);
     f_insert3(env.sesid, t, 2, 10, 0);
     EXPECT_ERR(f_insert_bm(env.sesid, t, 1, 10, 0, bm, sizeof bm, &cb), JET_errSuccess);
     f_insert3(env.sesid, t, -3, 30, 0);
     EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "secondarywithprimary"), JET_errSuccess);
     EXPECT_ERR(JetGotoBookmark(env.sesid, t, bm, cb), JET_errSuccess);
     EXPECT_KEY(env.sesid, t, 1);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 2); /* columnkey is descending in this index */
+    EXPECT_MOVE(env.sesid, t, JET_MovePrevious, 0, 2); /* columnkey is descending in this index */
     EXPECT_ERR(JetGetBookmark(env.sesid, t, bm2, sizeof bm2, &cb2), JET_errSuccess);
     EXPECT_EQ_UL(cb2, 5); /* the primary key, never the secondary key */
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveLast, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, -3);
+    EXPECT_MOVE(env.sesid, t, JET_MoveLast, 0, -3);
     EXPECT_ERR(JetGotoBookmark(env.sesid, t, bm2, cb2), JET_errSuccess);
     EXPECT_KEY(env.sesid, t, 2);
     EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
@@ -663,17 +622,15 @@ SCENARIO(index_record_count_from_the_current_entry_to_the_range, "api JetIndexRe
     JET_TABLEID t = f_create(env.sesid, env.dbid);
     const int32_t n = 12;
     for (int32_t k = 0; k < n; k++) f_insert(env.sesid, t, k);
-    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
-    t = f_open(env.sesid, env.dbid);
+    t = nav_reopen(&env, t);
     unsigned long count = 99;
     EXPECT_ERR(JetIndexRecordCount(env.sesid, t, NULL, 0), JET_errInvalidParameter);
     EXPECT_ERR(JetIndexRecordCount(env.sesid, t, &count, 0), JET_errSuccess);
     EXPECT_EQ_UL(count, n);
     EXPECT_ERR(JetIndexRecordCount(env.sesid, t, &count, n - 1), JET_errSuccess);
     EXPECT_EQ_UL(count, n - 1);
-    EXPECT_ERR(seek_key(env.sesid, t, 2, JET_bitSeekEQ), JET_errSuccess);
-    f_key(env.sesid, t, n - 2);
-    EXPECT_ERR(JetSetIndexRange(env.sesid, t, JET_bitRangeUpperLimit), JET_errSuccess);
+    EXPECT_ERR(nav_seek(env.sesid, t, 2, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(nav_range(env.sesid, t, n - 2, JET_bitRangeUpperLimit), JET_errSuccess);
     EXPECT_ERR(JetIndexRecordCount(env.sesid, t, &count, 0), JET_errSuccess);
     EXPECT_EQ_UL(count, n - 4);
     /* The cursor is back where it was, and the range is gone. */

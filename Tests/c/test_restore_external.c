@@ -2,79 +2,20 @@
  * (docs/api.md "JetExternalRestore2").
  */
 #define _GNU_SOURCE
-#include "restore_fixtures.h"
+#include "restore_external_fixtures.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void write_file(const char *path, const unsigned char *p, size_t cb) {
-    FILE *f = fopen(path, "wb");
-    EXPECT(f != NULL);
-    EXPECT(cb == 0 || fwrite(p, 1, cb, f) == cb);
-    EXPECT(fclose(f) == 0);
-}
-
-/* A writable copy of a scenario path (the restore calls take JET_PSTR). */
-static char *path_arg(const char *name) {
-    static char slots[4][BK_PATH];
-    static int next;
-    char *slot = slots[next++ % 4];
-    snprintf(slot, BK_PATH, "%s", path_in_dir(name));
-    return slot;
-}
-
-static const char *base_name(const char *path) {
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-/* Streams the listed logs into `folder`; fills the log range. */
-static void stream_logs(bk_env *env, const char *folder, JET_LOGINFO_A *info) {
-    static char buf[64 * 1024];
-    unsigned long cb = 0;
-    bk_list logs;
-    memset(info, 0, sizeof *info);
-    info->cbSize = sizeof *info;
-    EXPECT_ERR(JetGetLogInfoInstance2A(env->inst, buf, sizeof buf, &cb, info), JET_errSuccess);
-    bk_split(buf, &logs);
-    for (int i = 0; i < logs.n; i++) {
-        size_t n = 0;
-        unsigned char *p = bk_stream(env, logs.name[i], 4 * BK_PAGE, &n);
-        char out[BK_PATH];
-        bk_join(out, sizeof out, folder, base_name(logs.name[i]));
-        write_file(out, p, n);
-    }
-}
-
-/* A streamed full backup of bk_setup's instance into ./st; returns the log range in *info. */
-static void streamed_full(bk_env *env, JET_LOGINFO_A *info) {
-    const char *folder = path_in_dir("st");
-    EXPECT(mkdir(folder, 0755) == 0);
-    bk_begin(env, 0);
-    size_t n = 0;
-    unsigned char *p = bk_stream(env, env->db, BK_CHUNK, &n);
-    char out[BK_PATH];
-    bk_join(out, sizeof out, folder, "data.edb");
-    write_file(out, p, n);
-    stream_logs(env, folder, info);
-    EXPECT_ERR(JetTruncateLogInstance(env->inst), JET_errSuccess);
-    EXPECT_ERR(JetEndExternalBackupInstance2(env->inst, JET_bitBackupEndNormal), JET_errSuccess);
-}
-
 SCENARIO(external_restore_of_a_streamed_full_backup, "api JetExternalRestore2") {
     bk_env env;
     JET_LOGINFO_A info;
-    bk_setup(&env);
-    streamed_full(&env, &info);
-    bk_term(&env);
-    rs_empty_folder(env.dir);
+    rx_backed_up_and_lost(&env, &info);
     char restored[BK_PATH];
     snprintf(restored, sizeof restored, "%s", path_in_dir("st/data.edb"));
     JET_RSTMAP_A map = {env.db, restored};
     rs_reset(JET_snpRestore);
-    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, &map, 1, path_arg("st"), &info, NULL, NULL, NULL,
-                                    rs_status),
-               JET_errSuccess);
+    EXPECT_ERR(rx_restore(&env, &info, &map, 1, rs_status), JET_errSuccess);
     rs_expect_complete_run(1);
     unsigned long count = 9;
     JET_INSTANCE_INFO_A *list = NULL;
@@ -88,30 +29,25 @@ SCENARIO(external_restore_reports_every_percent_of_its_work, "api JetExternalRes
     bk_env env;
     JET_LOGINFO_A info;
     bk_setup_with(&env, "backup", "inst", "data.edb", 1024, 3, -1, 0, NULL);
-    streamed_full(&env, &info);
+    rx_streamed_full(&env, &info);
     bk_term(&env);
     rs_empty_folder(env.dir);
-    JET_RSTMAP_A map = {env.db, path_arg("st/data.edb")};
+    JET_RSTMAP_A map = {env.db, rx_path("st/data.edb")};
     rs_reset(JET_snpRestore);
-    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, &map, 1, path_arg("st"), &info, NULL, NULL, NULL,
-                                    rs_status),
-               JET_errSuccess);
+    EXPECT_ERR(rx_restore(&env, &info, &map, 1, rs_status), JET_errSuccess);
     rs_expect_complete_run(99); /* Progress 1, 2, ... 99: logs replayed, then pages copied */
 }
 
 SCENARIO(external_restore_leaves_its_checkpoint_and_a_new_log_generation, "api JetExternalRestore2") {
     bk_env env;
     JET_LOGINFO_A info;
-    bk_setup(&env);
-    streamed_full(&env, &info);
-    bk_term(&env);
-    rs_empty_folder(env.dir);
+    rx_backed_up_and_lost(&env, &info);
     char restored[BK_PATH];
     snprintf(restored, sizeof restored, "%s", path_in_dir("st/data.edb"));
     JET_RSTMAP_A map = {env.db, restored};
     EXPECT(mkdir(path_in_dir("ckpt"), 0755) == 0);
     EXPECT(mkdir(path_in_dir("logs"), 0755) == 0);
-    EXPECT_ERR(JetExternalRestore2A(path_arg("ckpt"), path_arg("logs"), &map, 1, path_arg("st"), &info, NULL, NULL,
+    EXPECT_ERR(JetExternalRestore2A(rx_path("ckpt"), rx_path("logs"), &map, 1, rx_path("st"), &info, NULL, NULL,
                                     NULL, NULL),
                JET_errSuccess);
     EXPECT(access(path_in_dir("ckpt/edb.chk"), F_OK) == 0);
@@ -134,10 +70,10 @@ SCENARIO(external_restore_of_a_streamed_full_and_incremental_backup, "api JetExt
     bk_env env;
     JET_LOGINFO_A full, inc;
     bk_setup(&env);
-    streamed_full(&env, &full);
+    rx_streamed_full(&env, &full);
     roll_logs(env.sesid, 3);
     bk_begin(&env, JET_bitBackupIncremental);
-    stream_logs(&env, path_in_dir("st"), &inc);
+    rx_stream_logs(&env, path_in_dir("st"), &inc);
     EXPECT_ERR(JetTruncateLogInstance(env.inst), JET_errSuccess);
     EXPECT_ERR(JetEndExternalBackupInstance2(env.inst, JET_bitBackupEndNormal), JET_errSuccess);
     bk_term(&env);
@@ -161,14 +97,11 @@ SCENARIO(external_restore_of_a_streamed_full_and_incremental_backup, "api JetExt
 SCENARIO(external_restore_with_the_generations_as_arguments, "api JetExternalRestore") {
     bk_env env;
     JET_LOGINFO_A info;
-    bk_setup(&env);
-    streamed_full(&env, &info);
-    bk_term(&env);
-    rs_empty_folder(env.dir);
+    rx_backed_up_and_lost(&env, &info);
     char restored[BK_PATH];
     snprintf(restored, sizeof restored, "%s", path_in_dir("st/data.edb"));
     JET_RSTMAP_A map = {env.db, restored};
-    EXPECT_ERR(JetExternalRestoreA(env.dir, env.dir, &map, 1, path_arg("st"), (long)info.ulGenLow,
+    EXPECT_ERR(JetExternalRestoreA(env.dir, env.dir, &map, 1, rx_path("st"), (long)info.ulGenLow,
                                    (long)info.ulGenHigh, NULL),
                JET_errSuccess);
     rs_expect_restored(restored);
@@ -214,9 +147,9 @@ SCENARIO(external_restore_into_a_running_instances_log_folder_gives_1084, "api J
     bk_env env;
     JET_LOGINFO_A info;
     bk_setup(&env);
-    streamed_full(&env, &info);
+    rx_streamed_full(&env, &info);
     EXPECT(mkdir(path_in_dir("ck"), 0755) == 0);
-    EXPECT_ERR(JetExternalRestore2A(path_arg("ck"), env.dir, NULL, 0, path_arg("st"), &info, NULL, NULL, NULL,
+    EXPECT_ERR(JetExternalRestore2A(rx_path("ck"), env.dir, NULL, 0, rx_path("st"), &info, NULL, NULL, NULL,
                                     NULL),
                JET_errLogFilePathInUse);
     bk_term(&env);
@@ -225,32 +158,22 @@ SCENARIO(external_restore_into_a_running_instances_log_folder_gives_1084, "api J
 SCENARIO(external_restore_with_a_missing_database_stream_gives_1811, "api JetExternalRestore2") {
     bk_env env;
     JET_LOGINFO_A info;
-    bk_setup(&env);
-    streamed_full(&env, &info);
-    bk_term(&env);
-    rs_empty_folder(env.dir);
+    rx_backed_up_and_lost(&env, &info);
     JET_RSTMAP_A map = {env.db, (char *)path_in_dir("st/none.edb")};
     rs_reset(JET_snpRestore);
-    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, &map, 1, path_arg("st"), &info, NULL, NULL, NULL,
-                                    rs_status),
-               JET_errFileNotFound);
+    EXPECT_ERR(rx_restore(&env, &info, &map, 1, rs_status), JET_errFileNotFound);
     EXPECT_EQ_UL(rs_events.n, 0);
 }
 
 SCENARIO(external_restore_with_too_many_map_entries_gives_1003_after_the_logs, "api JetExternalRestore2") {
     bk_env env;
     JET_LOGINFO_A info;
-    bk_setup(&env);
-    streamed_full(&env, &info);
-    bk_term(&env);
-    rs_empty_folder(env.dir);
+    rx_backed_up_and_lost(&env, &info);
     JET_RSTMAP_A map[15];
     for (int i = 0; i < 15; i++) map[i] = (JET_RSTMAP_A){env.db, env.db};
-    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, map, 15, path_arg("st"), &info, NULL, NULL, NULL, NULL),
-               JET_errInvalidParameter);
+    EXPECT_ERR(rx_restore(&env, &info, map, 15, NULL), JET_errInvalidParameter);
     info.ulGenHigh += 5; /* logs missing: their error wins over the count */
-    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, map, 15, path_arg("st"), &info, NULL, NULL, NULL, NULL),
-               JET_errFileNotFound);
+    EXPECT_ERR(rx_restore(&env, &info, map, 15, NULL), JET_errFileNotFound);
 }
 
 /* Matching a map entry to a database of the set: by the signature its stream carries, not by szDatabaseName. */
@@ -258,31 +181,23 @@ SCENARIO(external_restore_with_too_many_map_entries_gives_1003_after_the_logs, "
 SCENARIO(external_restore_matches_a_renamed_database_by_its_signature, "api JetExternalRestore2") {
     bk_env env;
     JET_LOGINFO_A info;
-    bk_setup(&env);
-    streamed_full(&env, &info);
-    bk_term(&env);
-    rs_empty_folder(env.dir);
-    JET_RSTMAP_A map = {path_arg("renamed/somewhere-else.edb"), path_arg("st/data.edb")};
-    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, &map, 1, path_arg("st"), &info, NULL, NULL, NULL, NULL),
-               JET_errSuccess);
+    rx_backed_up_and_lost(&env, &info);
+    JET_RSTMAP_A map = {rx_path("renamed/somewhere-else.edb"), rx_path("st/data.edb")};
+    EXPECT_ERR(rx_restore(&env, &info, &map, 1, NULL), JET_errSuccess);
     rs_expect_restored(path_in_dir("st/data.edb"));
 }
 
 SCENARIO(external_restore_of_one_database_mapped_twice_restores_the_first_entry_only, "api JetExternalRestore2") {
     bk_env env;
     JET_LOGINFO_A info;
-    bk_setup(&env);
-    streamed_full(&env, &info);
-    bk_term(&env);
-    rs_empty_folder(env.dir);
+    rx_backed_up_and_lost(&env, &info);
     char copy[BK_PATH];
     snprintf(copy, sizeof copy, "%s", path_in_dir("st/copy.edb"));
     rs_copy_file(path_in_dir("st/data.edb"), copy);
     size_t before_cb = 0;
     unsigned char *before = bk_slurp(copy, &before_cb);
-    JET_RSTMAP_A map[2] = {{env.db, path_arg("st/data.edb")}, {env.db, copy}};
-    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, map, 2, path_arg("st"), &info, NULL, NULL, NULL, NULL),
-               JET_errSuccess);
+    JET_RSTMAP_A map[2] = {{env.db, rx_path("st/data.edb")}, {env.db, copy}};
+    EXPECT_ERR(rx_restore(&env, &info, map, 2, NULL), JET_errSuccess);
     rs_expect_restored(path_in_dir("st/data.edb"));
     size_t after_cb = 0;
     unsigned char *after = bk_slurp(copy, &after_cb);
@@ -292,15 +207,11 @@ SCENARIO(external_restore_of_one_database_mapped_twice_restores_the_first_entry_
 SCENARIO(external_restore_with_the_same_stream_mapped_twice_restores_it_once, "api JetExternalRestore2") {
     bk_env env;
     JET_LOGINFO_A info;
-    bk_setup(&env);
-    streamed_full(&env, &info);
-    bk_term(&env);
-    rs_empty_folder(env.dir);
+    rx_backed_up_and_lost(&env, &info);
     char restored[BK_PATH];
     snprintf(restored, sizeof restored, "%s", path_in_dir("st/data.edb"));
     JET_RSTMAP_A map[2] = {{env.db, restored}, {env.db, restored}};
-    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, map, 2, path_arg("st"), &info, NULL, NULL, NULL, NULL),
-               JET_errSuccess);
+    EXPECT_ERR(rx_restore(&env, &info, map, 2, NULL), JET_errSuccess);
     rs_expect_restored(restored);
 }
 
@@ -323,17 +234,16 @@ SCENARIO(external_restore_with_swapped_names_restores_each_database_as_itself, "
         size_t n = 0;
         unsigned char *p = bk_stream(&env, dbs[i], BK_CHUNK, &n);
         char out[BK_PATH];
-        bk_join(out, sizeof out, path_in_dir("st"), base_name(dbs[i]));
-        write_file(out, p, n);
+        bk_join(out, sizeof out, path_in_dir("st"), rx_base_name(dbs[i]));
+        rx_write_file(out, p, n);
     }
-    stream_logs(&env, path_in_dir("st"), &info);
+    rx_stream_logs(&env, path_in_dir("st"), &info);
     EXPECT_ERR(JetEndExternalBackupInstance2(env.inst, JET_bitBackupEndNormal), JET_errSuccess);
     bk_term(&env);
     rs_empty_folder(env.dir);
     /* Each entry names the other database's original path. */
-    JET_RSTMAP_A map[2] = {{env.db, path_arg("st/other.edb")}, {other, path_arg("st/data.edb")}};
-    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, map, 2, path_arg("st"), &info, NULL, NULL, NULL, NULL),
-               JET_errSuccess);
+    JET_RSTMAP_A map[2] = {{env.db, rx_path("st/other.edb")}, {other, rx_path("st/data.edb")}};
+    EXPECT_ERR(rx_restore(&env, &info, map, 2, NULL), JET_errSuccess);
     JET_DBINFOMISC misc;
     bk_dbinfo(path_in_dir("st/data.edb"), &misc);
     EXPECT(memcmp(&misc.signDb, &data_misc.signDb, sizeof misc.signDb) == 0);
@@ -351,11 +261,10 @@ SCENARIO(external_restore_with_an_empty_map_restores_the_logged_databases_in_pla
     EXPECT_ERR(JetCloseDatabase(env.sesid, env.dbid, 0), JET_errSuccess);
     EXPECT_ERR(JetDetachDatabaseA(env.sesid, env.db), JET_errSuccess);
     EXPECT_ERR(JetAttachDatabaseA(env.sesid, env.db, 0), JET_errSuccess);
-    streamed_full(&env, &info);
+    rx_streamed_full(&env, &info);
     bk_term(&env);
     rs_empty_folder(env.dir);
     rs_copy_file(path_in_dir("st/data.edb"), env.db); /* the caller put the stream where the log says */
-    EXPECT_ERR(JetExternalRestore2A(env.dir, env.dir, NULL, 0, path_arg("st"), &info, NULL, NULL, NULL, NULL),
-               JET_errSuccess);
+    EXPECT_ERR(rx_restore(&env, &info, NULL, 0, NULL), JET_errSuccess);
     rs_expect_restored(env.db);
 }

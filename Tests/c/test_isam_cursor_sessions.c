@@ -156,6 +156,31 @@ SCENARIO(cursor_set_current_index_no_move_keeps_the_current_record, "api JetSetC
     EXPECT_ERR(JetSetCurrentIndex2A(env.sesid, t, "nosuchindex", 0), JET_errIndexNotFound);
 }
 
+/* JetSetCurrentIndex(NoMove) on a record this cursor deleted: the old bookmark leads nowhere, so -1017 (as
+ * JetGotoBookmark), the new index is current and the cursor is before its first entry. */
+SCENARIO(set_current_index_no_move_on_a_deleted_record_gives_1017, "api JetSetCurrentIndex") {
+    isam_env env = isam_open();
+    JET_TABLEID t = f_create(env.sesid, env.dbid);
+    f_insert3(env.sesid, t, 1, 30, 300);
+    f_insert3(env.sesid, t, 2, 20, 200);
+    f_insert3(env.sesid, t, 3, 10, 100);
+    f_key(env.sesid, t, 2);
+    EXPECT_ERR(JetSeek(env.sesid, t, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(JetDelete(env.sesid, t), JET_errSuccess);
+    EXPECT_ERR(JetSetCurrentIndex2A(env.sesid, t, "secondarywithoutprimary", JET_bitNoMove), JET_errRecordDeleted);
+    char name[JET_cbNameMost + 1];
+    EXPECT_ERR(JetGetCurrentIndexA(env.sesid, t, name, sizeof name), JET_errSuccess);
+    EXPECT(strcmp(name, "secondarywithoutprimary") == 0);
+    int32_t row[3];
+    EXPECT_ERR(f_read(env.sesid, t, row), JET_errNoCurrentRecord);
+    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
+    EXPECT_KEY(env.sesid, t, 3); /* (10,100): the first entry of the new index */
+    EXPECT_ERR(JetDelete(env.sesid, t), JET_errSuccess);
+    EXPECT_ERR(JetSetCurrentIndex2A(env.sesid, t, "", JET_bitNoMove), JET_errRecordDeleted);
+    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
+    EXPECT_KEY(env.sesid, t, 1);
+}
+
 SCENARIO(cursor_nested_rollback_gives_the_record_lock_back, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);

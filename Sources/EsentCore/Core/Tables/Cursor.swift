@@ -407,13 +407,19 @@ package enum TableCursors {
                 return
             }
             // NoMove: keep the current record (a deferred cursor is on none yet), find its entry in the new index.
-            guard cursor.currency == .on else { throw .noCurrentRecord }
+            // A deleted record still has its bookmark: as in ESE, the index changes and going to it fails (-1017).
+            guard cursor.currency == .on || cursor.currency == .deleted else { throw .noCurrentRecord }
             let bookmark = cursor.bookmark
             cursor.index = target
             cursor.range = nil
             cursor.dropTreeCursors()
             cursor.indexSetAtLevel = target?.isPrimary == false ? session.level : 0
-            try Navigation.positionOnRecord(session, cursor, bookmark: bookmark)
+            do throws(JetError) {
+                try Navigation.positionOnRecord(session, cursor, bookmark: bookmark)
+            } catch .recordDeleted {
+                cursor.unposition(.beforeFirst)
+                throw .recordDeleted
+            }
         }
     }
 

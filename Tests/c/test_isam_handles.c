@@ -141,6 +141,47 @@ SCENARIO(every_cursor_call_refuses_another_sessions_tableid, "api Cursors, recor
     expect_cursor_calls(env.sesid, t2, JET_errInvalidTableId);
 }
 
+/* Calls each cursor function with a pointer or size argument that is bad (NULL where ESE would use it, or a size
+ * over 0x7FFFFFFF) and checks each returns `want`. */
+static void expect_bad_argument_calls(JET_SESID s, JET_TABLEID t, JET_ERR want) {
+    unsigned long cb = 0;
+    unsigned char buf[16];
+    int32_t v = 1;
+    JET_RETINFO ri;
+    memset(&ri, 0, sizeof ri);
+    ri.cbStruct = sizeof ri;
+    ri.itagSequence = 0x80000000UL;
+    EXPECT_ERR(JetMakeKey(s, t, NULL, 4, JET_bitNewKey), want);
+    EXPECT_ERR(JetMakeKey(s, t, &v, 0x80000000UL, JET_bitNewKey), want);
+    EXPECT_ERR(JetGetBookmark(s, t, NULL, 8, &cb), want);
+    EXPECT_ERR(JetGotoBookmark(s, t, buf, 0x80000000UL), want);
+    EXPECT_ERR(JetIndexRecordCount(s, t, NULL, 0), want);
+    EXPECT_ERR(JetRetrieveKey(s, t, buf, 0x80000000UL, &cb, 0), want);
+    EXPECT_ERR(JetRetrieveColumn(s, t, F.key, NULL, 4, &cb, 0, NULL), want);
+    EXPECT_ERR(JetRetrieveColumn(s, t, F.key, buf, sizeof buf, &cb, 0, &ri), want);
+    EXPECT_ERR(JetRetrieveColumns(s, t, NULL, 1), want);
+    EXPECT_ERR(JetRetrieveColumns(s, t, NULL, 0x80000000UL), want);
+    EXPECT_ERR(JetSetColumns(s, t, NULL, 1), want);
+    EXPECT_ERR(JetUpdate(s, t, buf, 0x80000000UL, &cb), want);
+}
+
+/* The handle checks come first, as in ESE: a bad pointer or size argument is JET_errInvalidParameter only for a
+ * good session and tableid. */
+SCENARIO(cursor_calls_check_the_handles_before_their_pointer_and_size_arguments,
+         "api Cursors, records and navigation") {
+    isam_env env = isam_open();
+    JET_TABLEID t = three_records(&env);
+    expect_bad_argument_calls((JET_SESID)0x5151, t, JET_errInvalidSesid);
+    expect_bad_argument_calls(env.sesid, (JET_TABLEID)0x5151, JET_errInvalidTableId);
+    JET_DBID dbid2 = 0;
+    JET_SESID s2 = isam_session(&env, &dbid2);
+    expect_bad_argument_calls(s2, t, JET_errSesidTableIdMismatch);
+    EXPECT_ERR(JetPrepareUpdate(env.sesid, t, JET_prepInsert), JET_errSuccess);
+    expect_bad_argument_calls(env.sesid, t, JET_errInvalidParameter);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    expect_untouched(&env);
+}
+
 SCENARIO(every_database_call_checks_the_session_and_the_dbid, "api Tables, columns and indexes") {
     isam_env env = isam_open();
     JET_TABLEID t = three_records(&env);

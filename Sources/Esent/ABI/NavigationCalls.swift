@@ -16,7 +16,7 @@ public func jetMakeKey(
     _ grbit: JET_GRBIT
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        guard cbData <= sizeMost, pvData != nil || cbData == 0 else { throw .invalidParameter }
+        guard cbData <= sizeMost, pvData != nil || cbData == 0 else { throw TableCursors.argumentFault(sesid: sesid, tableid: tableid) }
         let data = UnsafeRawBufferPointer(start: pvData, count: pvData == nil ? 0 : Int(cbData))
         try Navigation.makeKey(sesid: sesid, tableid: tableid, data: data, grbit: grbit)
     }
@@ -38,7 +38,7 @@ public func jetGetBookmark(
     _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        guard cbMax <= sizeMost, pvBookmark != nil || cbMax == 0 else { throw .invalidParameter }
+        guard cbMax <= sizeMost, pvBookmark != nil || cbMax == 0 else { throw TableCursors.argumentFault(sesid: sesid, tableid: tableid) }
         let out = UnsafeMutableRawBufferPointer(start: pvBookmark, count: pvBookmark == nil ? 0 : Int(cbMax))
         let length = try Navigation.bookmark(sesid: sesid, tableid: tableid, into: out)
         pcbActual?.pointee = CUnsignedLong(length)
@@ -52,7 +52,7 @@ public func jetGotoBookmark(
     _ sesid: JET_SESID, _ tableid: JET_TABLEID, _ pvBookmark: UnsafeMutableRawPointer?, _ cbBookmark: CUnsignedLong
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        guard cbBookmark <= sizeMost else { throw .invalidParameter }
+        guard cbBookmark <= sizeMost else { throw TableCursors.argumentFault(sesid: sesid, tableid: tableid) }
         let bookmark = UnsafeRawBufferPointer(start: pvBookmark, count: pvBookmark == nil ? 0 : Int(cbBookmark))
         try Navigation.gotoBookmark(sesid: sesid, tableid: tableid, bookmark: bookmark)
     }
@@ -64,7 +64,7 @@ public func jetIndexRecordCount(
     _ crecMax: CUnsignedLong
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        guard let pcrec else { throw .invalidParameter }
+        guard let pcrec else { throw TableCursors.argumentFault(sesid: sesid, tableid: tableid) }
         pcrec.pointee = 0
         let count = try Navigation.indexRecordCount(sesid: sesid, tableid: tableid, limit: UInt64(crecMax))
         // ESE's count is 32 bits; kept for parity although an LP64 unsigned long holds more.

@@ -54,9 +54,9 @@ public func jetSetColumns(
     _ csetcolumn: CUnsignedLong
 ) -> JET_ERR {
     jetCallWarning { () throws(JetError) -> JetError? in
-        guard csetcolumn <= sizeMost else { throw .invalidParameter }
+        guard csetcolumn <= sizeMost else { throw TableCursors.argumentFault(sesid: sesid, tableid: tableid) }
         let count = Int(csetcolumn)
-        guard count == 0 || psetcolumn != nil else { throw .invalidParameter }
+        guard count == 0 || psetcolumn != nil else { throw TableCursors.argumentFault(sesid: sesid, tableid: tableid) }
         let elements = UnsafeMutableBufferPointer(start: psetcolumn, count: count)
         // Every size is checked before anything is set (the core reports it after the update checks).
         let sizeTooBig = elements.contains { $0.cbData > sizeMost }
@@ -77,7 +77,7 @@ private func update(
     _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?, _ grbit: JET_GRBIT
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        guard cbBookmark <= sizeMost else { throw .invalidParameter }
+        guard cbBookmark <= sizeMost else { throw TableCursors.argumentFault(sesid: sesid, tableid: tableid) }
         let out = pvBookmark.map { UnsafeMutableRawBufferPointer(start: $0, count: Int(cbBookmark)) }
         let length = try Updates.update(sesid: sesid, tableid: tableid, bookmarkOut: out, grbit: grbit)
         pcbActual?.pointee = CUnsignedLong(length)
@@ -116,7 +116,8 @@ public func jetRetrieveColumn(
                 || pretinfo.pointee.itagSequence > sizeMost || pretinfo.pointee.ibLongValue > sizeMost
             if !retInfoTooSmall { itag = pretinfo.pointee.itagSequence }
         }
-        let out = try buffer(pvData, cbData)
+        let out: UnsafeMutableRawBufferPointer
+        do { out = try buffer(pvData, cbData) } catch { throw TableCursors.argumentFault(sesid: sesid, tableid: tableid) }
         let (length, warning) = try Updates.retrieveColumn(
             sesid: sesid, tableid: tableid, columnid: columnid, into: out, grbit: grbit, itagSequence: itag,
             retInfoTooSmall: retInfoTooSmall)
@@ -132,9 +133,9 @@ public func jetRetrieveColumns(
     _ cretrievecolumn: CUnsignedLong
 ) -> JET_ERR {
     jetCallWarning { () throws(JetError) -> JetError? in
-        guard cretrievecolumn <= sizeMost else { throw .invalidParameter }
+        guard cretrievecolumn <= sizeMost else { throw TableCursors.argumentFault(sesid: sesid, tableid: tableid) }
         let count = Int(cretrievecolumn)
-        guard count == 0 || pretrievecolumn != nil else { throw .invalidParameter }
+        guard count == 0 || pretrievecolumn != nil else { throw TableCursors.argumentFault(sesid: sesid, tableid: tableid) }
         let elements = UnsafeMutableBufferPointer(start: pretrievecolumn, count: count)
         return try Updates.retrieveColumns(sesid: sesid, tableid: tableid) { (retrieve) throws(JetError) -> JetError? in
             var truncated = false
@@ -169,7 +170,7 @@ public func jetRetrieveKey(
     _ pcbActual: UnsafeMutablePointer<CUnsignedLong>?, _ grbit: JET_GRBIT
 ) -> JET_ERR {
     jetCallWarning { () throws(JetError) -> JetError? in
-        guard cbMax <= sizeMost else { throw .invalidParameter }
+        guard cbMax <= sizeMost else { throw TableCursors.argumentFault(sesid: sesid, tableid: tableid) }
         // A NULL buffer is a size query.
         let out = UnsafeMutableRawBufferPointer(start: pvKey, count: pvKey == nil ? 0 : Int(cbMax))
         let copy = grbit & CUnsignedLong(JET_bitRetrieveCopy) != 0

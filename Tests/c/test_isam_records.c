@@ -298,6 +298,8 @@ SCENARIO(set_column_argument_faults_come_after_the_handle_and_update_checks, "ap
     sc.cbData = 0x80000000UL;
     EXPECT_ERR(JetSetColumns((JET_SESID)999, t, &sc, 1), JET_errInvalidSesid);
     EXPECT_ERR(JetSetColumns(env.sesid, t, &sc, 1), JET_errUpdateNotPrepared);
+    EXPECT_ERR(JetSetColumns(env.sesid, t, NULL, 1), JET_errUpdateNotPrepared);
+    EXPECT_ERR(JetSetColumns(env.sesid, t, &sc, 0x80000000UL), JET_errUpdateNotPrepared);
     /* A read-only cursor refuses the update before the size is looked at. */
     JET_TABLEID ro = 0;
     EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "table", NULL, 0, JET_bitTableReadOnly, &ro), JET_errSuccess);

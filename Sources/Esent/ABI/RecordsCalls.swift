@@ -54,12 +54,12 @@ public func jetSetColumns(
     _ csetcolumn: CUnsignedLong
 ) -> JET_ERR {
     jetCallWarning { () throws(JetError) -> JetError? in
-        guard csetcolumn <= sizeMost else { throw TableCursors.argumentFault(sesid: sesid, tableid: tableid) }
-        let count = Int(csetcolumn)
-        guard count == 0 || psetcolumn != nil else { throw TableCursors.argumentFault(sesid: sesid, tableid: tableid) }
+        // A bad array or size is reported by the core after the update checks, where ESE would first read the
+        // elements; every size is checked before anything is set.
+        let badArray = csetcolumn > sizeMost || (csetcolumn > 0 && psetcolumn == nil)
+        let count = badArray ? 0 : Int(csetcolumn)
         let elements = UnsafeMutableBufferPointer(start: psetcolumn, count: count)
-        // Every size is checked before anything is set (the core reports it after the update checks).
-        let sizeTooBig = elements.contains { $0.cbData > sizeMost }
+        let sizeTooBig = badArray || elements.contains { $0.cbData > sizeMost }
         return try Updates.setColumns(
             sesid: sesid, tableid: tableid, count: count,
             element: { (i) throws(JetError) in

@@ -225,6 +225,8 @@ struct FaultSweepTests {
 
     @Test("issue 6: one I/O fault at every system call of every scenario", arguments: Array(PowerLossTests.scenarios.indices))
     func sweep(_ index: Int) throws {
+        // ESENT_FAULT_SCENARIO=<index> runs one scenario (to split the sweep, or to reproduce a case).
+        if let only = getenv("ESENT_FAULT_SCENARIO").flatMap({ Int(String(cString: $0)) }), only != index { return }
         let scenario = PowerLossTests.scenarios[index]
         let trace = CallTrace()
         let baseline = try Self.run(scenario, fault: nil, trace: trace)
@@ -234,5 +236,6 @@ struct FaultSweepTests {
         var outcomes: [Outcome] = []
         for fault in chosen { outcomes.append(try Self.run(scenario, fault: fault, baseline: baseline)) }
         print("Fault sweep: \(scenario.name): \(calls.count) calls, \(chosen.count) of \(all.count) cases run; API results \(Self.tally(outcomes))")
+        fflush(nil)
     }
 }

@@ -239,3 +239,52 @@ struct FaultSweepTests {
         fflush(nil)
     }
 }
+
+/// Focused tests of what the sweep relies on and checks.
+@Suite(.serialized)
+struct FaultSweepBehaviourTests {
+    /// The power-loss model after a failed sync: the file's unsynced writes are gone even though a later sync
+    /// succeeds (Linux may mark the pages clean after a writeback error); without the failure they survive.
+    @Test(arguments: [false, true])
+    func failedSyncLosesTheUnsyncedWritesInThePowerLossModel(_ failFirstSync: Bool) throws {
+        let folder = StorageTempFolder()
+        let path = folder.path + "f.log"
+        let fd = try SystemCalls.open(path, .readWrite, options: .create)
+        try SystemCalls.fsync(fd)
+        PowerLoss.start(folder: folder.path, crashAt: nil)
+        var bytes: [UInt8] = [1, 2, 3, 4]
+        try SystemCalls.pwrite(fd, &bytes, bytes.count, 0)
+        if failFirstSync {
+            try FaultInjector.with([FaultRule([.fdatasync], effect: .fail(.ioError))]) {
+                #expect(throws: SystemCallError(call: .fdatasync, errno: .ioError)) { try SystemCalls.fdatasync(fd) }
+            }
+        }
+        try SystemCalls.fdatasync(fd)
+        PowerLoss.crashNow()
+        SystemCalls.close(fd)
+        PowerLoss.restore()
+        #expect(PowerLossTests.rawContents(path) == (failFirstSync ? [] : bytes))
+    }
+
+    /// A commit whose log sync fails is not acknowledged, and the log stops: the next commit fails too rather than
+    /// retrying the sync and acknowledging records that may never reach the disk. After a power loss every commit
+    /// acknowledged before the failure is there, and JetInit recovers.
+    @Test func failedLogSyncStopsTheLogAndLosesNoAcknowledgedCommit() throws {
+        let folder = StorageTempFolder()
+        defer { withExtendedLifetime(folder) { PowerLossTests.terminateAll() } }
+        let ledger = CrashLedger()
+        let handle = try PowerLossTests.start(folder.path)
+        let sesid = try Sessions.begin(instance: handle)
+        PowerLoss.start(folder: folder.path, crashAt: nil)
+        for _ in 0..<2 { try PowerLossTests.commit(sesid, lazy: false, ledger) }
+        FaultInjector.install([FaultRule([.fdatasync], path: "edb.log", effect: .fail(.ioError))])
+        #expect(throws: JetError.logWriteFail) { try PowerLossTests.commit(sesid, lazy: false, ledger) }
+        FaultInjector.install([])
+        #expect(throws: JetError.logWriteFail) { try PowerLossTests.commit(sesid, lazy: false, ledger) }
+        #expect(ledger.durable == 2)
+        PowerLoss.crashNow()
+        PowerLossTests.terminateAll()
+        PowerLoss.restore()
+        try PowerLossTests.checkAfterCrash(folder.path, ledger, "failed log sync")
+    }
+}

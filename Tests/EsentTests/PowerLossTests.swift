@@ -22,8 +22,14 @@ final class CrashLedger {
     var attempted = 0
     /// Lazy commits not yet covered by a flush.
     var lazyPending = 0
-    /// The commit check does not apply (a scenario that deletes logs on purpose).
+    /// The commit check does not apply (a scenario that deletes logs on purpose, or one whose DDL commits too).
     var countsLogs = true
+    /// A scenario whose commits insert rows: commit i (counted by `committed`) inserted `RowScenario.keys(i)`.
+    var rows: RowScenario?
+    /// The log files (names) a streaming backup was told to copy, and those of them it got a whole copy of, equal
+    /// to the file: a log it had to copy may be gone afterwards only if it was copied.
+    var logsToCopy: Set<String> = []
+    var logsCopied: Set<String> = []
 
     func committed(lazy: Bool) {
         attempted += 1
@@ -162,16 +168,21 @@ struct PowerLossTests {
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 4096)
             defer { buffer.deallocate() }
             func copy(_ name: String) throws {
+                var copied: [UInt8] = []
                 var left = try StreamingBackup.openFile(instance, name: name)
                 while left > 0 {
                     let n = try StreamingBackup.read(instance, handle: 0, into: buffer, count: 1 << 20)
                     if n == 0 { break }
+                    copied += UnsafeRawBufferPointer(start: buffer, count: n)
                     left -= Int64(n)
                 }
                 try StreamingBackup.closeFile(instance, handle: 0)
+                if name.hasSuffix(".log"), copied == rawContents(name) { ledger.logsCopied.insert(fileName(name)) }
             }
             try copy(path)
-            for log in try StreamingBackup.logInfo(instance, .toCopy).paths { try copy(log) }
+            let logs = try StreamingBackup.logInfo(instance, .toCopy).paths
+            ledger.logsToCopy = Set(logs.map(fileName))
+            for log in logs { try copy(log) }
             try StreamingBackup.truncateLog(instance)
             try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndNormal))
             _ = try Lifecycle.terminate(handle: handle, grbit: 0)
@@ -187,7 +198,33 @@ struct PowerLossTests {
             try commit(sesid, lazy: false, ledger)
             _ = try Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermDirty))
         },
+        CrashScenario(name: "rows in a table") { folder, ledger in
+            try RowScenario.run(folder, ledger)
+        },
     ]
+
+    /// The log files (`*.log`) in `folder`, by name.
+    static func logFiles(_ folder: String) -> [String] {
+        ((try? SystemCalls.listDirectory(folder)) ?? []).filter { $0.hasSuffix(".log") }
+    }
+
+    static func fileName(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
+
+    /// A file's bytes read directly (not through SystemCalls, so neither counted nor faulted); nil if unreadable.
+    static func rawContents(_ path: String) -> [UInt8]? {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { Glibc.close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            bytes += chunk[0..<n]
+        }
+        return bytes
+    }
 
     /// Commit records in every log of `folder` (run after a successful JetInit).
     static func commitsInLog(_ folder: String) throws -> Int {
@@ -219,30 +256,45 @@ struct PowerLossTests {
         let events = crashed ? PowerLoss.restore() : PowerLoss.stop()
         let where_ = "\(scenario.name), crash point \(point.map(String.init) ?? "none") of \(events), \(tear)"
         if !crashed, let failure { Issue.record("\(where_): the scenario failed without a crash: \(failure)") }
+        try checkAfterCrash(folder.path, ledger, where_)
+        return events
+    }
+
+    /// What must hold once the process is gone (crashed or terminated), whatever happened before: the next JetInit
+    /// recovers; every commit acknowledged as durable is in the log and none that was never made; every row
+    /// commit acknowledged is in its table, none that was not made, never half of one; every database file
+    /// attaches; a log the streaming backup deleted had been copied whole. Shared by the power-loss harness and
+    /// the fault sweep (FaultSweepTests).
+    static func checkAfterCrash(_ folder: String, _ ledger: CrashLedger, _ where_: String) throws {
+        // A log deleted by JetTruncateLog (the names are durable at once in both models) must have been copied.
+        let present = Set(logFiles(folder))
+        for lost in ledger.logsToCopy.subtracting(present) where !ledger.logsCopied.contains(lost) {
+            Issue.record("\(where_): \(lost) was deleted but the backup never had a whole copy of it")
+        }
         // The next JetInit recovers.
         let handle: UInt
         do {
-            handle = try start(folder.path)
+            handle = try start(folder)
         } catch {
             Issue.record("\(where_): JetInit after the crash gave \(error)")
-            return events
+            return
         }
+        defer { _ = try? Lifecycle.terminate(handle: handle, grbit: 0) }
         if ledger.countsLogs {
-            let commits = try commitsInLog(folder.path)
-            #expect(commits >= ledger.durable, "\(where_): acknowledged commits lost")
+            let commits = try commitsInLog(folder)
+            #expect(commits >= ledger.durable, "\(where_): acknowledged commits lost (\(commits) of \(ledger.durable))")
             #expect(commits <= ledger.attempted, "\(where_): commits that were never made")
         }
         // Every database file attaches.
         let sesid = try Sessions.begin(instance: handle)
-        for name in try SystemCalls.listDirectory(folder.path) where name.hasSuffix(".edb") && name != "tmp.edb" {
+        for name in try SystemCalls.listDirectory(folder) where name.hasSuffix(".edb") && name != "tmp.edb" {
             do {
-                _ = try DatabaseOperations.attach(sesid, path: folder.path + name, grbit: 0)
+                _ = try DatabaseOperations.attach(sesid, path: folder + name, grbit: 0)
             } catch {
                 Issue.record("\(where_): \(name) does not attach: \(error)")
             }
         }
-        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
-        return events
+        if let rows = ledger.rows { try rows.check(folder, sesid: sesid, ledger, where_) }
     }
 
     /// The crash points to try: all of them, or a seeded sample.
@@ -289,5 +341,114 @@ struct SplitMix {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// The ISAM scenario through the API: a database, a table with a key and a value column, then commits of six
+/// rows each (every third lazy), then a clean JetTerm. After the crash the table must hold exactly the rows of the
+/// first m commits, with every acknowledged commit among them and none that was never made.
+struct RowScenario: Sendable {
+    static let database = "rows.edb"
+    static let table = "rows"
+    static let commits = 10
+    static let rowsPerCommit = 6
+    /// The most a variable Binary column holds (long values are not stored yet).
+    static let valueBytes = 255
+
+    static func keys(_ commit: Int) -> [Int32] { (0..<rowsPerCommit).map { Int32(commit * 100 + $0) } }
+
+    static func value(_ key: Int32) -> [UInt8] { (0..<valueBytes).map { UInt8(truncatingIfNeeded: Int($0) &* 7 &+ Int(key)) } }
+
+    static func name(_ text: String) -> NameInput { .success(Array(text.utf8)) }
+
+    static func run(_ folder: String, _ ledger: CrashLedger) throws {
+        ledger.countsLogs = false
+        ledger.rows = RowScenario()
+        let handle = try PowerLossTests.start(folder)
+        let sesid = try Sessions.begin(instance: handle)
+        let dbid = UInt(try DatabaseOperations.create(sesid, path: folder + database, grbit: 0))
+        let tableid = try SchemaCalls.createTable(sesid: sesid, dbid: dbid, name: name(table), pages: 0, density: 0)
+        let key = try SchemaCalls.addColumn(
+            sesid: sesid, tableid: tableid, name: name("k"), definition: ColumnDefinition(coltyp: UInt(JET_coltypLong))
+        ).columnid
+        let data = try SchemaCalls.addColumn(
+            sesid: sesid, tableid: tableid, name: name("v"),
+            definition: ColumnDefinition(coltyp: UInt(JET_coltypBinary), cbMax: UInt(valueBytes))
+        ).columnid
+        for i in 0..<commits {
+            let lazy = i % 3 == 1
+            try Sessions.beginTransaction(sesid)
+            ledger.attempted += 1
+            for k in keys(i) {
+                try Updates.prepareUpdate(sesid: sesid, tableid: tableid, prep: UInt(JET_prepInsert))
+                var k32 = k
+                _ = try withUnsafeBytes(of: &k32) { b in
+                    try Updates.setColumn(sesid: sesid, tableid: tableid, columnid: UInt(key), data: b, grbit: 0)
+                }
+                _ = try value(k).withUnsafeBytes { b in
+                    try Updates.setColumn(sesid: sesid, tableid: tableid, columnid: UInt(data), data: b, grbit: 0)
+                }
+                _ = try Updates.update(sesid: sesid, tableid: tableid, bookmarkOut: nil, grbit: 0)
+            }
+            try Sessions.commit(sesid, grbit: lazy ? UInt(JET_bitCommitLazyFlush) : 0)
+            ledger.attempted -= 1
+            ledger.committed(lazy: lazy)
+        }
+        try TableCursors.closeTable(sesid: sesid, tableid: tableid)
+        try Sessions.end(sesid, grbit: 0)
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+    }
+
+    /// Run after the recovering JetInit, with every database attached to `sesid`.
+    func check(_ folder: String, sesid: UInt, _ ledger: CrashLedger, _ where_: String) throws {
+        let path = folder + Self.database
+        guard SystemCalls.status(path) != nil else {
+            #expect(ledger.durable == 0, "\(where_): the database with acknowledged rows is gone")
+            return
+        }
+        let dbid = UInt(try DatabaseOperations.open(sesid, path: path, grbit: 0))
+        let tableid: UInt
+        do {
+            tableid = try TableCursors.openTable(sesid: sesid, dbid: dbid, name: Self.table, grbit: 0)
+        } catch JetError.objectNotFound {
+            #expect(ledger.durable == 0, "\(where_): the table with acknowledged rows is gone")
+            return
+        }
+        defer { _ = try? TableCursors.closeTable(sesid: sesid, tableid: tableid) }
+        func column(_ text: String) throws -> UInt? {
+            do {
+                return UInt(try SchemaCalls.columnInfo(sesid: sesid, tableid: tableid, lookup: .name(Self.name(text))).columnid)
+            } catch JetError.columnNotFound {
+                return nil
+            }
+        }
+        // Each DDL call commits on its own: a crash between them leaves the table without its later columns.
+        guard let key = try column("k"), let data = try column("v") else {
+            #expect(ledger.durable == 0, "\(where_): a column of the table with acknowledged rows is gone")
+            return
+        }
+        var present: [Int32: [UInt8]] = [:]
+        do {
+            try Navigation.move(sesid: sesid, tableid: tableid, rows: Navigation.moveFirst, grbit: 0)
+            while true {
+                var k: Int32 = 0
+                _ = try withUnsafeMutableBytes(of: &k) { b in
+                    try Updates.retrieveColumn(sesid: sesid, tableid: tableid, columnid: key, into: b, grbit: 0, itagSequence: 1)
+                }
+                var v = [UInt8](repeating: 0, count: Self.valueBytes + 1)
+                let (n, _) = try v.withUnsafeMutableBytes { b in
+                    try Updates.retrieveColumn(sesid: sesid, tableid: tableid, columnid: data, into: b, grbit: 0, itagSequence: 1)
+                }
+                present[k] = Array(v.prefix(n))
+                try Navigation.move(sesid: sesid, tableid: tableid, rows: 1, grbit: 0)
+            }
+        } catch JetError.noCurrentRecord {}
+        var m = 0
+        while m < Self.commits, Self.keys(m).allSatisfy({ present[$0] != nil }) { m += 1 }
+        let expected = Set((0..<m).flatMap(Self.keys))
+        #expect(Set(present.keys) == expected, "\(where_): a transaction is partly there, or one after a missing one")
+        for (k, v) in present where v != Self.value(k) { Issue.record("\(where_): row \(k) has the wrong value") }
+        #expect(m >= ledger.durable, "\(where_): acknowledged row commits lost (\(m) of \(ledger.durable))")
+        #expect(m <= ledger.attempted, "\(where_): row commits that were never made")
     }
 }

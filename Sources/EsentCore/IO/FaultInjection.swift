@@ -55,6 +55,8 @@ package enum FaultInjector {
         /// A hook run before every call (tests that block a call, or count calls); nil when unused.
         var observer: (@Sendable (SystemCall, String?) -> Int32?)?
         var loadedEnvironment = false
+        /// Calls a rule has hit since the rules were installed.
+        var hits = 0
     }
 
     private static let active = Atomic<Bool>(false)
@@ -66,9 +68,13 @@ package enum FaultInjector {
         state.withLock { s in
             s.rules = rules
             s.seen = Array(repeating: 0, count: rules.count)
+            s.hits = 0
             active.store(!rules.isEmpty || s.observer != nil || PowerLoss.isRecording, ordering: .releasing)
         }
     }
+
+    /// Calls the installed rules have hit so far (a test tells that its fault was reached).
+    package static var hits: Int { state.withLock { $0.hits } }
 
     /// Installs `rules` while `body` runs.
     package static func with<T, E: Error>(_ rules: [FaultRule], _ body: () throws(E) -> T) throws(E) -> T {
@@ -118,6 +124,7 @@ package enum FaultInjector {
                 let n = s.seen[i] - rule.skip
                 if hit == nil, n >= 1, rule.times == Int.max || n <= rule.times { hit = rule.effect }
             }
+            if hit != nil { s.hits += 1 }
             return (s.observer, hit)
         }
         if let effect { return effect }

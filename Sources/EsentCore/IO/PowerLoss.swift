@@ -17,7 +17,8 @@ import Synchronization
 /// sectors reaching the disk.
 ///
 /// Model limits (stated, not hidden): names (create, rename, unlink) are durable at once, as on a journalled
-/// file system that orders metadata; unsynced data never survives except the torn write.
+/// file system that orders metadata; unsynced data never survives except the torn write; a failed sync loses the
+/// file's unsynced writes for good (Linux's behaviour after a writeback error).
 package enum PowerLoss {
     /// What reaches the disk of the write at the crash point.
     package enum Tear: Equatable, Sendable {
@@ -101,6 +102,13 @@ package enum PowerLoss {
         return state.withLock { $0.events }
     }
 
+    /// The process dies now (after an injected fault, say): every later call fails with EIO, as after a crash
+    /// point. `restore()` then gives the power-loss images, `stop()` leaves the files as a killed process leaves
+    /// them (the page cache survives a process kill).
+    package static func crashNow() {
+        state.withLock { s in s.crashed = true }
+    }
+
     // MARK: Hooks called by SystemCalls while recording
 
     /// Counts a crash point for a call that changes files; throws EIO at and after the crash.
@@ -154,6 +162,16 @@ package enum PowerLoss {
             return false
         }
         if fail { throw SystemCallError(call: .pwrite, errno: .ioError) }
+    }
+
+    /// A failed fsync/fdatasync: Linux may mark the file's dirty pages clean after a writeback error, so the
+    /// writes it should have made durable may never reach the disk, even if a later sync succeeds. The model
+    /// drops them (a library that retries the sync and goes on as if they were durable loses them).
+    static func syncFailed(fd: Int32) {
+        state.withLock { s in
+            guard let path = s.descriptors[fd] else { return }
+            s.files[path]?.pending = []
+        }
     }
 
     static func truncated(fd: Int32, size: Int64) {

@@ -40,7 +40,9 @@ struct SavepointBulkTests {
 
         let paged = fixture.store.begin(readOnly: false)
         let mine = model.begin(readOnly: false)
-        let db = try #require(paged as? PagedTransaction).database(1)
+        let pagedTransaction = try #require(paged as? PagedTransaction)
+        // Fetched each time: a reference kept past the commit would hold the file open through the crash below.
+        func freePages() throws -> Int { try pagedTransaction.database(1).freePageCount }
         var random = EngineRandom(state: 10)
         func value(_ i: Int) -> String {
             String(repeating: Character(UnicodeScalar(UInt8(97 + i % 26))), count: 100 + random.below(200))
@@ -64,7 +66,7 @@ struct SavepointBulkTests {
             // a deeper level inside it; then it rolls back or commits as a whole.
             try paged.beginLevel()
             try mine.beginLevel()
-            let freeBefore = db.freePageCount
+            let freeBefore = try freePages()
             for j in 0..<50 {
                 let v = value(next + j)
                 both("inner row \(next + j)") { try $0.put(tree, pad("k", next + j, 6), v) }
@@ -89,7 +91,7 @@ struct SavepointBulkTests {
                 paged.rollbackLevel()
                 mine.rollbackLevel()
                 // The pages the rolled-back levels took from the allocator went back to it.
-                #expect(db.freePageCount >= freeBefore, "block \(block) pages given back")
+                #expect(try freePages() >= freeBefore, "block \(block) pages given back")
             } else {
                 paged.commitLevel()
                 mine.commitLevel()

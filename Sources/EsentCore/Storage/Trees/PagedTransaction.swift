@@ -253,9 +253,7 @@ package final class PagedTransaction: TreeTransaction {
     }
 
     private static func copy(_ page: PageRef) throws(StorageError) -> PageRef {
-        let copy = try PageRef(pgno: page.pgno, pageSize: page.pageSize)
-        copy.bytes.copyMemory(from: page.bytes, byteCount: page.pageSize)
-        return copy
+        try PageRef(pgno: page.pgno, copying: page)
     }
 
     // MARK: Trees

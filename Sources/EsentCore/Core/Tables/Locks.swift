@@ -214,6 +214,14 @@ package final class LockTable: Sendable {
         guard s.committedHead < s.committed.count else { return }
         // A committed lock matters only to a transaction whose snapshot is older than the commit.
         let oldest = s.open.keys.min() ?? s.sequence
+        if s.bySession.isEmpty, let newest = s.committed.last, newest.sequence <= oldest {
+            // No open transaction holds a lock and every commit is older than every snapshot: every entry goes
+            // (a holder at level 0 is in the group of its last commit). One sweep instead of a lookup per lock.
+            s.holders = [:]
+            s.committed = []
+            s.committedHead = 0
+            return
+        }
         while s.committedHead < s.committed.count, s.committed[s.committedHead].sequence <= oldest {
             let (sequence, resources) = s.committed[s.committedHead]
             s.committed[s.committedHead].resources = []

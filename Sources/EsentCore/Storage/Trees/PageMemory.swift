@@ -31,45 +31,48 @@ final class PageMemory: Sendable {
         var trimAt = 0
     }
 
-    private let pools = Mutex<[Int: Pool]>([:])
+    /// One pool per page size that divides a slab, by the size's power of two.
+    private let pools = Mutex<[Pool]>(Array(repeating: Pool(), count: 64))
 
     /// A buffer of `size` bytes (a page size dividing the slab size), 64-byte aligned, contents undefined; nil
     /// when memory ran out.
     func take(_ size: Int) -> UnsafeMutableRawPointer? {
-        guard size > 0, Self.slabBytes % size == 0 else { return Self.single(size) }
-        let address = pools.withLock { pools -> UInt? in
-            var pool = pools.removeValue(forKey: size) ?? Pool()
-            defer { pools[size] = pool }
-            if pool.free.isEmpty {
-                guard let slab = SystemCalls.mapMemory(Self.slabBytes, alignment: Self.slabBytes) else { return nil }
-                let count = Self.slabBytes / size
-                let base = UInt(bitPattern: slab)
-                // Highest address first onto the stack, so the slab is used from its start.
-                for i in stride(from: count - 1, through: 0, by: -1) { pool.free.append(base + UInt(i * size)) }
-                pool.freeInSlab[base] = count
-            }
-            let buffer = pool.free.removeLast()
-            pool.freeInSlab[Self.slab(of: buffer), default: 1] -= 1
-            return buffer
-        }
+        guard size >= 64, size.nonzeroBitCount == 1, Self.slabBytes % size == 0 else { return Self.single(size) }
+        let index = size.trailingZeroBitCount
+        let address = pools.withLock { pools -> UInt? in Self.take(&pools[index], size: size) }
         return address.flatMap { UnsafeMutableRawPointer(bitPattern: $0) }
+    }
+
+    private static func take(_ pool: inout Pool, size: Int) -> UInt? {
+        if pool.free.isEmpty {
+            guard let slab = SystemCalls.mapMemory(slabBytes, alignment: slabBytes) else { return nil }
+            let count = slabBytes / size
+            let base = UInt(bitPattern: slab)
+            // Highest address first onto the stack, so the slab is used from its start.
+            for i in stride(from: count - 1, through: 0, by: -1) { pool.free.append(base + UInt(i * size)) }
+            pool.freeInSlab[base] = count
+        }
+        let buffer = pool.free.removeLast()
+        pool.freeInSlab[slab(of: buffer), default: 1] -= 1
+        return buffer
     }
 
     /// Gives back a buffer from `take` with the same size.
     func give(_ buffer: UnsafeMutableRawPointer, size: Int) {
-        guard size > 0, Self.slabBytes % size == 0 else {
+        guard size >= 64, size.nonzeroBitCount == 1, Self.slabBytes % size == 0 else {
             free(buffer)
             return
         }
         let address = UInt(bitPattern: buffer)
-        pools.withLock { pools in
-            var pool = pools.removeValue(forKey: size) ?? Pool()
-            defer { pools[size] = pool }
-            pool.free.append(address)
-            pool.freeInSlab[Self.slab(of: address), default: 0] += 1
-            let spare = max(Self.spareBytes / size, 2 * Self.slabBytes / size)
-            if pool.free.count > max(pool.trimAt, spare) { Self.trim(&pool, size: size, spare: spare) }
-        }
+        let index = size.trailingZeroBitCount
+        pools.withLock { pools in Self.give(address, to: &pools[index], size: size) }
+    }
+
+    private static func give(_ address: UInt, to pool: inout Pool, size: Int) {
+        pool.free.append(address)
+        pool.freeInSlab[slab(of: address), default: 0] += 1
+        let spare = max(spareBytes / size, 2 * slabBytes / size)
+        if pool.free.count > max(pool.trimAt, spare) { trim(&pool, size: size, spare: spare) }
     }
 
     /// Releases the slabs whose buffers are all free. Looked for again only when the free list doubled, so a

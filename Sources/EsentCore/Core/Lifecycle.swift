@@ -94,10 +94,14 @@ package enum Lifecycle {
             return paths
         }
         // Step 2, under the registry lock: no other initialized instance may share them (ErrCheckUniquePath).
+        // JET_paramCacheSizeMax is process-wide: its value now is in the global table, whether it was set before
+        // or after this instance was created (the instance's copy only holds what was set before).
+        let cacheSizeMax: ParameterValue
         do {
-            try registry.withLock { (r) throws(JetError) in
+            cacheSizeMax = try registry.withLock { (r) throws(JetError) -> ParameterValue in
                 try r.checkUniquePaths(paths, for: instance)
                 r.pathsInUse[instance.handle] = paths
+                return r.globals[JET_paramCacheSizeMax]
             }
         } catch {
             instance.state.withLock { s in s.phase = .created }
@@ -117,7 +121,9 @@ package enum Lifecycle {
         instance.state.withLock { s in
             s.log = log
             s.paths = paths
-            s.trees = PagedTreeStore(settings: PagedTreeStore.settings(s.params, pageSize: s.pageSize))
+            var storeParams = s.params
+            storeParams[JET_paramCacheSizeMax] = cacheSizeMax
+            s.trees = PagedTreeStore(settings: PagedTreeStore.settings(storeParams, pageSize: s.pageSize))
             s.phase = .running
             instance.isRunning.store(true, ordering: .releasing)
             s.backupAllowed = true

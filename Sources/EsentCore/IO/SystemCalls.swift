@@ -192,6 +192,25 @@ package enum SystemCalls {
         if PowerLoss.isRecording { PowerLoss.synced(fd: fd.rawValue) }
     }
 
+    /// `mmap(2)` of `bytes` of anonymous private memory aligned to `alignment` (a power of two, a multiple of the
+    /// system page), zero-filled, outside malloc's heap; nil when the system has none. Memory, not I/O: no hooks.
+    static func mapMemory(_ bytes: Int, alignment: Int) -> UnsafeMutableRawPointer? {
+        let span = bytes + alignment
+        guard let raw = Glibc.mmap(nil, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+            raw != UnsafeMutableRawPointer(bitPattern: -1)
+        else { return nil }
+        let start = UInt(bitPattern: raw)
+        let aligned = (start + UInt(alignment) - 1) & ~UInt(alignment - 1)
+        let head = Int(aligned - start)
+        if head > 0 { _ = Glibc.munmap(raw, head) }
+        let tail = span - head - bytes
+        if tail > 0 { _ = Glibc.munmap(raw + head + bytes, tail) }
+        return raw + head
+    }
+
+    /// `munmap(2)` of memory from `mapMemory`.
+    static func unmapMemory(_ memory: UnsafeMutableRawPointer, _ bytes: Int) { _ = Glibc.munmap(memory, bytes) }
+
     /// `fdatasync(2)` (swift-system has no wrapper); retries on `EINTR`.
     static func fdatasync(_ fd: FileDescriptor) throws(SystemCallError) {
         do throws(SystemCallError) {

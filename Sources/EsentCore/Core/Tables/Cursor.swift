@@ -94,6 +94,10 @@ package final class TableCursor: @unchecked Sendable {
     var searchKey: SearchKey?
     var range: IndexRange?
     package var update: PreparedUpdate?
+    /// The session generation and definition under which this cursor last passed `Updates.guardTableWrite` in an
+    /// update that succeeded: until the transaction ends or rolls back a level, or the definition changes, the
+    /// check would pass again (the table-writer lock it took keeps other sessions' DDL off the table).
+    var writeGuard: (generation: UInt64, schema: TableSchema)?
 
     /// A temporary table's own store (JET_ColInfoList / JET_IdxInfoList): read through it instead of the session.
     var privateTransaction: (any TreeTransaction)?

@@ -12,6 +12,13 @@ package struct LockResource: Hashable, Sendable {
         self.objid = objid
         self.key = key
     }
+
+    /// The key's bytes in one go (the synthesized hash feeds them one at a time; every row insert hashes one).
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(dbid)
+        hasher.combine(objid)
+        key.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }
 
 /// The write-conflict table of one instance. The tree store gives each transaction a snapshot but never refuses
@@ -37,8 +44,12 @@ package final class LockTable: Sendable {
         /// touches only that level's locks (an update's savepoint holds one or two: no walk over a long
         /// transaction's locks). An entry whose holder moved to another level is skipped where it is found.
         var bySession: [UInt: [Int: [LockResource]]] = [:]
-        /// Committed locks, pruned once every open transaction began after them.
-        var committed = Set<LockResource>()
+        /// Committed locks by the commit that stamped them, oldest first; a group is pruned once every open
+        /// transaction began after it. Only the groups that can be dropped are visited (a walk over every committed
+        /// lock at each commit made a long transaction's commit quadratic in the locks it held). A resource stamped
+        /// again by a later commit is still listed in its older group: that entry is skipped (stamp differs).
+        var committed: [(sequence: UInt64, resources: [LockResource])] = []
+        var committedHead = 0
         /// Commits so far: a transaction's snapshot is the count when it began.
         var sequence: UInt64 = 0
         /// Snapshots of the open transactions (value: how many share it).
@@ -154,11 +165,13 @@ package final class LockTable: Sendable {
             s.sequence &+= 1
             let sequence = s.sequence
             published.store(sequence, ordering: .releasing)
+            var stamped: [LockResource] = []
             for resource in (s.bySession.removeValue(forKey: session) ?? [:]).values.joined() {
                 guard let holder = s.holders[resource], holder.session == session, holder.level > 0 else { continue }
                 s.holders[resource] = Holder(session: session, level: 0, committedAt: sequence)
-                s.committed.insert(resource)
+                stamped.append(resource)
             }
+            if !stamped.isEmpty { s.committed.append((sequence, stamped)) }
             Self.prune(&s)
             return sequence
         }
@@ -198,21 +211,37 @@ package final class LockTable: Sendable {
     package var count: Int { state.withLock { $0.holders.count } }
 
     private static func prune(_ s: inout State) {
-        guard !s.committed.isEmpty else { return }
+        guard s.committedHead < s.committed.count else { return }
         // A committed lock matters only to a transaction whose snapshot is older than the commit.
         let oldest = s.open.keys.min() ?? s.sequence
-        var kept = Set<LockResource>()
-        for resource in s.committed {
-            guard let holder = s.holders[resource] else { continue }
-            if holder.committedAt > oldest {
-                kept.insert(resource)
-            } else if holder.level == 0 {
-                s.holders[resource] = nil
-            } else {
-                // Held again by an open transaction: the old stamp no longer matters to anybody.
-                s.holders[resource]?.committedAt = 0
+        if s.bySession.isEmpty, let newest = s.committed.last, newest.sequence <= oldest {
+            // No open transaction holds a lock and every commit is older than every snapshot: every entry goes
+            // (a holder at level 0 is in the group of its last commit). One sweep instead of a lookup per lock.
+            s.holders = [:]
+            s.committed = []
+            s.committedHead = 0
+            return
+        }
+        while s.committedHead < s.committed.count, s.committed[s.committedHead].sequence <= oldest {
+            let (sequence, resources) = s.committed[s.committedHead]
+            s.committed[s.committedHead].resources = []
+            s.committedHead += 1
+            for resource in resources {
+                guard let holder = s.holders[resource], holder.committedAt == sequence else { continue }
+                if holder.level == 0 {
+                    s.holders[resource] = nil
+                } else {
+                    // Held again by an open transaction: the old stamp no longer matters to anybody.
+                    s.holders[resource]?.committedAt = 0
+                }
             }
         }
-        s.committed = kept
+        if s.committedHead == s.committed.count {
+            s.committed.removeAll(keepingCapacity: true)
+            s.committedHead = 0
+        } else if s.committedHead > 64 && s.committedHead * 2 > s.committed.count {
+            s.committed.removeFirst(s.committedHead)
+            s.committedHead = 0
+        }
     }
 }

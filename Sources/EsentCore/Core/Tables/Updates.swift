@@ -220,7 +220,10 @@ package enum Updates {
                 context.lockLevel += 1
                 do throws(StorageError) { try transaction.beginLevel() } catch { throw JetError(error) }
                 do throws(JetError) {
-                    try guardTableWrite(cursor, transaction, context)
+                    let guarded =
+                        session.transaction != nil && cursor.writeGuard?.generation == session.generation
+                        && cursor.writeGuard?.schema === cursor.schema
+                    if !guarded { try guardTableWrite(cursor, transaction, context) }
                     let result: [UInt8]
                     switch prepared.kind {
                     case .replace, .replaceNoLock:
@@ -230,6 +233,7 @@ package enum Updates {
                     }
                     transaction.commitLevel()
                     context.locks.commitLevel(session: session.sesid, level: context.lockLevel)
+                    if session.transaction != nil { cursor.writeGuard = (session.generation, cursor.schema) }
                     return result
                 } catch {
                     transaction.rollbackLevel()

@@ -13,9 +13,19 @@ package final class PagedTransaction: TreeTransaction {
     enum Operation {
         case create(dbid: UInt32, objid: UInt32)
         case drop(TreeID)
-        case insert(TreeID, key: [UInt8], value: [UInt8])
-        case replace(TreeID, key: [UInt8], value: [UInt8])
-        case delete(TreeID, key: [UInt8])
+        case insert(TreeID)
+        case replace(TreeID)
+        case delete(TreeID)
+    }
+
+    /// One operation of the history; its key and value are `keyCount` + `valueCount` bytes of `historyBytes` from
+    /// `offset`. One buffer for all of them instead of two arrays per operation: a bulk load keeps a million of
+    /// these until it commits.
+    struct Logged {
+        var operation: Operation
+        var offset: Int
+        var keyCount: Int32
+        var valueCount: Int32
     }
 
     struct Entry {
@@ -34,6 +44,7 @@ package final class PagedTransaction: TreeTransaction {
     private struct Level {
         var undo: [Undo] = []
         var operationCount: Int
+        var historyByteCount: Int
     }
 
     let store: PagedTreeStore
@@ -43,7 +54,8 @@ package final class PagedTransaction: TreeTransaction {
     package let isReadOnly: Bool
     private let registered: Bool
     private(set) var overlay: [PageKey: Entry] = [:]
-    private(set) var operations: [Operation] = []
+    private(set) var operations: [Logged] = []
+    private(set) var historyBytes: [UInt8] = []
     /// Pages reserved from the allocators, and pages freed, with the level that did it.
     private(set) var allocated: [(key: PageKey, level: Int)] = []
     private(set) var freed: [(key: PageKey, level: Int)] = []
@@ -80,24 +92,32 @@ package final class PagedTransaction: TreeTransaction {
 
     package func beginLevel() throws(StorageError) {
         guard !finished else { throw .readOnly }
-        levels.append(Level(operationCount: operations.count))
+        levels.append(Level(operationCount: operations.count, historyByteCount: historyBytes.count))
     }
 
     package func commitLevel() {
         guard !finished, let top = levels.popLast() else { return }
         let inner = levels.count + 2
         let outer = inner - 1
+        // Only what this level touched is visited (a per-row savepoint over a long transaction must not walk the
+        // whole overlay): the entries it saved are those of its undo list, and its allocations and frees are the
+        // tail of `allocated` and `freed` (levels only grow towards the end).
         for record in top.undo {
+            if overlay[record.key]?.savedLevel == inner { overlay[record.key]?.savedLevel = outer }
             // The enclosing level already holds an older state of this page: keep that one.
             if let previous = record.previous, previous.savedLevel == outer { continue }
             if outer > 1 { levels[levels.count - 1].undo.append(record) }
         }
-        for (key, var entry) in overlay where entry.savedLevel == inner {
-            entry.savedLevel = outer
-            overlay[key] = entry
+        var i = allocated.endIndex
+        while i > allocated.startIndex && allocated[i - 1].level == inner {
+            i -= 1
+            allocated[i].level = outer
         }
-        for i in allocated.indices where allocated[i].level == inner { allocated[i].level = outer }
-        for i in freed.indices where freed[i].level == inner { freed[i].level = outer }
+        i = freed.endIndex
+        while i > freed.startIndex && freed[i - 1].level == inner {
+            i -= 1
+            freed[i].level = outer
+        }
         if let f = failure, f.level == inner { failure = (f.error, outer) }
     }
 
@@ -107,11 +127,15 @@ package final class PagedTransaction: TreeTransaction {
         captureCursors()
         for record in top.undo.reversed() { overlay[record.key] = record.previous }
         operations.removeSubrange(top.operationCount...)
+        historyBytes.removeSubrange(top.historyByteCount...)
+        // This level's allocations and frees are the tails of the two lists (see commitLevel).
         var released: [UInt32: [UInt32]] = [:]
-        for item in allocated where item.level == inner { released[item.key.dbid, default: []].append(item.key.pgno) }
-        for (dbid, pages) in released { databases[dbid]?.release(pages) }
-        allocated.removeAll { $0.level == inner }
-        freed.removeAll { $0.level == inner }
+        while let last = allocated.last, last.level >= inner {
+            released[last.key.dbid, default: []].append(last.key.pgno)
+            allocated.removeLast()
+        }
+        for (dbid, pages) in released { databases[dbid]?.release(pages.reversed()) }
+        while let last = freed.last, last.level >= inner { freed.removeLast() }
         if let f = failure, f.level >= inner { failure = nil }
         roots = [:]
         generation &+= 1
@@ -154,6 +178,7 @@ package final class PagedTransaction: TreeTransaction {
         for i in recent.indices { recent[i] = nil }
         overlay = [:]
         operations = []
+        historyBytes = []
         allocated = []
         freed = []
         levels = []
@@ -228,9 +253,7 @@ package final class PagedTransaction: TreeTransaction {
     }
 
     private static func copy(_ page: PageRef) throws(StorageError) -> PageRef {
-        let copy = try PageRef(pgno: page.pgno, pageSize: page.pageSize)
-        copy.bytes.copyMemory(from: page.bytes, byteCount: page.pageSize)
-        return copy
+        try PageRef(pgno: page.pgno, copying: page)
     }
 
     // MARK: Trees
@@ -300,12 +323,16 @@ package final class PagedTransaction: TreeTransaction {
         if overlay.count + 16 > store.settings.maxTransactionPages { throw .versionStoreFull }
     }
 
-    /// Runs one operation; a failure after it may have changed pages makes the transaction unusable.
-    private func run(_ operation: Operation, record: Bool) throws(StorageError) {
+    /// Runs one operation and adds it to the history; a failure after it may have changed pages makes the
+    /// transaction unusable.
+    private func run(
+        _ operation: Operation, key: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0),
+        value: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
+    ) throws(StorageError) {
         captureCursors()
         generation &+= 1
         do {
-            try perform(operation)
+            try perform(operation, key, value)
         } catch {
             switch error {
             case .keyDuplicate, .keyNotFound, .treeNotFound, .entryTooBig, .readOnly: break  // found before any write
@@ -313,15 +340,33 @@ package final class PagedTransaction: TreeTransaction {
             }
             throw error
         }
-        if record { operations.append(operation) }
+        operations.append(
+            Logged(
+                operation: operation, offset: historyBytes.count, keyCount: Int32(truncatingIfNeeded: key.count),
+                valueCount: Int32(truncatingIfNeeded: value.count)))
+        historyBytes.append(contentsOf: key)
+        historyBytes.append(contentsOf: value)
     }
 
     /// Re-runs another transaction's operations (commit on the latest pages).
-    func replay(_ operations: [Operation]) throws(StorageError) {
-        for operation in operations { try run(operation, record: true) }
+    func replay(_ source: PagedTransaction) throws(StorageError) {
+        let result = source.historyBytes.withUnsafeBytes { bytes in
+            Result { () throws(StorageError) in
+                for logged in source.operations {
+                    let key = UnsafeRawBufferPointer(rebasing: bytes[logged.offset..<logged.offset + Int(logged.keyCount)])
+                    let valueStart = logged.offset + Int(logged.keyCount)
+                    let value = UnsafeRawBufferPointer(
+                        rebasing: bytes[valueStart..<valueStart + Int(logged.valueCount)])
+                    try run(logged.operation, key: key, value: value)
+                }
+            }
+        }
+        try result.get()
     }
 
-    private func perform(_ operation: Operation) throws(StorageError) {
+    private func perform(
+        _ operation: Operation, _ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer
+    ) throws(StorageError) {
         switch operation {
         case .create(let dbid, let objid):
             _ = try makeTree(dbid: dbid, objid: objid)
@@ -334,63 +379,61 @@ package final class PagedTransaction: TreeTransaction {
                 try BTree.delete(space, root: PagedDatabase.directoryRoot, key: k)
             }
             roots[tree] = 0
-        case .insert(let tree, let key, let value):
+        case .insert(let tree):
             try put(tree, key, value, insert: true)
-        case .replace(let tree, let key, let value):
+        case .replace(let tree):
             try put(tree, key, value, insert: false)
-        case .delete(let tree, let key):
+        case .delete(let tree):
             let root = try existingRoot(tree)
             let space = TransactionSpace(transaction: self, database: try database(tree.dbid))
-            try withBytes(key) { (k) throws(StorageError) in try BTree.delete(space, root: root, key: k) }
+            try BTree.delete(space, root: root, key: key)
         }
     }
 
-    private func put(_ tree: TreeID, _ key: [UInt8], _ value: [UInt8], insert: Bool) throws(StorageError) {
+    private func put(
+        _ tree: TreeID, _ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer, insert: Bool
+    ) throws(StorageError) {
         let db = try database(tree.dbid)
         let space = TransactionSpace(transaction: self, database: db)
         guard BTree.fits(key: key.count, value: value.count, pageSize: db.pageSize) else { throw .entryTooBig }
         let root = insert ? try writableRoot(tree) : try existingRoot(tree)
-        try withBytes(key) { (k) throws(StorageError) in
-            try withBytes(value) { (v) throws(StorageError) in
-                if insert {
-                    try BTree.insert(space, root: root, key: k, value: v)
-                } else {
-                    try BTree.replace(space, root: root, key: k, value: v)
-                }
-            }
+        if insert {
+            try BTree.insert(space, root: root, key: key, value: value)
+        } else {
+            try BTree.replace(space, root: root, key: key, value: value)
         }
     }
 
     package func createTree(dbid: UInt32) throws(StorageError) -> TreeID {
         try checkWritable()
         let objid = try database(dbid).newObjid()
-        try run(.create(dbid: dbid, objid: objid), record: true)
+        try run(.create(dbid: dbid, objid: objid))
         return TreeID(dbid: dbid, objid: objid)
     }
 
     package func deleteTree(_ tree: TreeID) throws(StorageError) {
         try checkWritable()
         guard tree.objid != TreeID.catalogObjid else { throw .treeNotFound }
-        try run(.drop(tree), record: true)
+        try run(.drop(tree))
     }
 
     package func insert(_ tree: TreeID, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)
         throws(StorageError)
     {
         try checkWritable()
-        try run(.insert(tree, key: [UInt8](key), value: [UInt8](value)), record: true)
+        try run(.insert(tree), key: key, value: value)
     }
 
     package func replace(_ tree: TreeID, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)
         throws(StorageError)
     {
         try checkWritable()
-        try run(.replace(tree, key: [UInt8](key), value: [UInt8](value)), record: true)
+        try run(.replace(tree), key: key, value: value)
     }
 
     package func delete(_ tree: TreeID, key: UnsafeRawBufferPointer) throws(StorageError) {
         try checkWritable()
-        try run(.delete(tree, key: [UInt8](key)), record: true)
+        try run(.delete(tree), key: key)
     }
 
     package func cursor(_ tree: TreeID) throws(StorageError) -> any TreeCursor {

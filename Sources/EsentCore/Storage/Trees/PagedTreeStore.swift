@@ -207,7 +207,7 @@ package final class PagedTreeStore: TreeStore {
                 let redo = PagedTransaction(
                     store: self, snapshot: latestCommit, databases: databases, readOnly: false, registered: false)
                 do throws(StorageError) {
-                    try redo.replay(transaction.operations)
+                    try redo.replay(transaction)
                 } catch {
                     redo.rollbackAll()
                     throw error

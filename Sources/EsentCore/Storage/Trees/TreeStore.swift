@@ -95,15 +95,23 @@ package final class PageRef: @unchecked Sendable {
     /// Zeroed. A failed allocation is reported, not trapped on: page sizes come from files and parameters.
     package init(pgno: UInt32, pageSize: Int) throws(StorageError) {
         guard pageSize > 0 else { throw .corrupt }
-        var memory: UnsafeMutableRawPointer?
-        guard posix_memalign(&memory, 64, pageSize) == 0, let memory else { throw .outOfMemory }
+        guard let memory = PageMemory.shared.take(pageSize) else { throw .outOfMemory }
         memory.initializeMemory(as: UInt8.self, repeating: 0, count: pageSize)
         self.pgno = pgno
         self.bytes = memory
         self.pageSize = pageSize
     }
 
-    deinit { free(bytes) }
+    /// A copy of `page`'s bytes under `pgno` (no zeroing first: every byte is overwritten).
+    package init(pgno: UInt32, copying page: PageRef) throws(StorageError) {
+        guard let memory = PageMemory.shared.take(page.pageSize) else { throw .outOfMemory }
+        memory.copyMemory(from: page.bytes, byteCount: page.pageSize)
+        self.pgno = pgno
+        self.bytes = memory
+        self.pageSize = page.pageSize
+    }
+
+    deinit { PageMemory.shared.give(bytes, size: pageSize) }
 
     /// The whole page, read-only.
     package var buffer: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: bytes, count: pageSize) }

@@ -1,5 +1,6 @@
 import CEsent
 import Glibc
+import SystemPackage
 import Testing
 
 @testable import EsentCore
@@ -191,14 +192,12 @@ struct PowerLossTests {
 
     /// Commit records in every log of `folder` (run after a successful JetInit).
     static func commitsInLog(_ folder: String) throws -> Int {
-        let logFolder = LogFolder(path: folder, names: LogFileNames(base: "edb"))
+        let logFolder = LogFolder(path: FilePath(folder), names: LogFileNames(base: "edb"))
         let first = try Replay.scanArchives(logFolder).keys.min() ?? 0
-        let current = try LogFileImage.open(
-            path: logFolder.currentLogPath, expectedGeneration: nil, corrupt: .logFileCorrupt
-        ).header.generation
+        let current = try LogFileImage.open(path: logFolder.currentLogPath, expectedGeneration: nil).header.generation
         var commits = 0
         _ = try Replay.run(ReplayPlan(folders: [logFolder], firstGeneration: first == 0 ? current : first)) {
-            record, _ throws(JetError) in
+            record, _ throws(StorageFileError) in
             if case .commit = record { commits += 1 }
         }
         return commits
@@ -234,7 +233,7 @@ struct PowerLossTests {
         }
         // Every database file attaches.
         let sesid = try Sessions.begin(instance: handle)
-        for name in try SystemCalls.listDirectory(folder.path) where name.hasSuffix(".edb") && name != "tmp.edb" {
+        for name in try SystemCalls.listDirectory(FilePath(folder.path)) where name.hasSuffix(".edb") && name != "tmp.edb" {
             do {
                 _ = try DatabaseOperations.attach(sesid, path: folder.path + name, grbit: 0)
             } catch {

@@ -15,7 +15,7 @@ struct SystemLayerTests {
         let folder = StorageTempFolder()
         let missing = folder.path + "absent"
         do throws(SystemCallError) {
-            _ = try SystemCalls.open(missing, .readOnly)
+            _ = try SystemCalls.open(FilePath(missing), .readOnly)
             Issue.record("opening a missing file succeeded")
         } catch {
             #expect(error == SystemCallError(call: .open, errno: .noSuchFileOrDirectory))
@@ -40,7 +40,7 @@ struct SystemLayerTests {
         }
         #expect(absolute == folder.path + "db.edb")
         #expect(resolved == absolute)
-        #expect(try StorageIO.resolvedPath(folder.path + "absent/db.edb") == nil)
+        #expect(try StorageIO.resolvedPath(FilePath(folder.path + "absent/db.edb")) == nil)
     }
 
     @Test("issue 9.6: a restore whose backup folder cannot be looked at is -1032, not a missing backup (-1811)")
@@ -69,17 +69,17 @@ struct SystemLayerTests {
     @Test("issue 9.6: removing a file already gone is not an error; another unlink failure is")
     func removeReportsRealFailures() throws {
         let folder = StorageTempFolder()
-        try StorageIO.remove(folder.path + "never-made")
+        try StorageIO.remove(FilePath(folder.path + "never-made"))
         let path = folder.path + "kept"
-        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readWrite, options: .create) }
+        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(FilePath(path), .readWrite, options: .create) }
         SystemCalls.close(fd)
         #expect(throws: JetError.fileAccessDenied) {
             try FaultInjector.with([FaultRule([.unlink], effect: .fail(.permissionDenied))]) { () throws(JetError) in
-                try StorageIO.remove(path)
+                try storage(try StorageIO.remove(FilePath(path)))
             }
         }
-        #expect(try StorageIO.exists(path))
-        try StorageIO.remove(path)
-        #expect(try !StorageIO.exists(path))
+        #expect(try StorageIO.exists(FilePath(path)))
+        try StorageIO.remove(FilePath(path))
+        #expect(try !StorageIO.exists(FilePath(path)))
     }
 }

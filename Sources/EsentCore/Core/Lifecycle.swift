@@ -1,4 +1,5 @@
 import CEsent
+import SystemPackage
 
 /// Instance creation, initialization, termination and the process-wide mode.
 package enum Lifecycle {
@@ -161,8 +162,8 @@ package enum Lifecycle {
         ]
         for (folder, missing) in folders {
             if createFolders {
-                try StorageIO.makeFolders(folder)
-            } else if try !StorageIO.isDirectory(folder) {
+                try storage(try StorageIO.makeFolders(FilePath(folder)))
+            } else if try !storage(try StorageIO.isDirectory(FilePath(folder))) {
                 throw missing
             }
         }
@@ -171,10 +172,11 @@ package enum Lifecycle {
             base: params[JET_paramBaseName].string, legacyFlags: params[JET_paramLegacyFileNames].integer)
         let status = recovery.status
         let (log, replayed) = try LogStream.open(
-            logDirectory: paths.log, systemDirectory: paths.system, names: names, fileSize: logFileBytes,
+            logDirectory: FilePath(paths.log), systemDirectory: FilePath(paths.system), names: names,
+            fileSize: logFileBytes,
             progress: status.isHeard
                 ? ReplayProgress(start: { status.expect(total: $0) }, read: { status.advance($0) }) : nil,
-            pageTarget: { db in db.path.isEmpty ? nil : recovery.place(db.path) })
+            pageTarget: { db in db.path.isEmpty ? nil : FilePath(recovery.place(db.path)) })
         // After a crash, databases the log left attached are made consistent and detached.
         for entry in replayed.attachedAtEnd {
             try DatabaseOperations.markConsistentAfterRecovery(
@@ -194,7 +196,7 @@ package enum Lifecycle {
 
     /// `mkdir -p` for JET_paramCreatePathIfNotExist.
     static func makeFolders(_ folder: String) throws(JetError) {
-        try StorageIO.makeFolders(folder)
+        try storage(try StorageIO.makeFolders(FilePath(folder)))
     }
 
     // MARK: JetTerm

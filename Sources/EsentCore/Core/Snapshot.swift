@@ -201,7 +201,7 @@ package enum OSSnapshot {
                 member.deleteMac = min(member.copyMac, checkpoint)
                 try log.sync()
             }
-            for db in s.databases where !db.readOnly { try db.file.sync() }
+            for db in s.databases where !db.readOnly { try storage(try db.file.sync()) }
             instance.writeGate.close(by: session.id)
             member.frozen = true
         }
@@ -328,7 +328,7 @@ package enum OSSnapshot {
                 h.diffPrevType = snapshot
             }
             do throws(JetError) {
-                try db.file.writeHeader(h)
+                try storage(try db.file.writeHeader(h))
                 _ = try s.log?.append(.backupHeaderUpdate(dbid: db.dbid), flush: true)
             } catch {
                 continue
@@ -387,7 +387,7 @@ package enum OSSnapshot {
             guard let oldest = try log.archivedGenerations().first else { return }
             if oldest > deleteMac { throw .requiredLogFilesMissing }
             _ = try log.append(.truncateLogs(low: oldest, high: deleteMac), flush: true)
-            for generation in oldest..<deleteMac { try StorageIO.remove(log.archivedPath(generation)) }
+            for generation in oldest..<deleteMac { try storage(try StorageIO.remove(log.archivedPath(generation))) }
         }
     }
 

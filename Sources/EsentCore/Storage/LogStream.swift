@@ -109,8 +109,8 @@ package final class LogStream: @unchecked Sendable {
         var detachedInReplay: [LoggedDatabase] = []
     }
 
-    let logDirectory: String
-    let systemDirectory: String
+    let logDirectory: FilePath
+    let systemDirectory: FilePath
     let names: LogFileNames
     /// Size of every log file this stream creates.
     let fileSize: Int
@@ -145,13 +145,13 @@ package final class LogStream: @unchecked Sendable {
     /// engine's): the checkpoint never moves past it, so replay starts early enough to redo that page.
     var checkpointFloor: Int32?
 
-    var currentLogPath: String { logDirectory + names.currentLog }
-    var temporaryLogPath: String { logDirectory + names.temporaryLog }
-    var checkpointPath: String { systemDirectory + names.checkpoint }
+    var currentLogPath: FilePath { logDirectory.appending(names.currentLog) }
+    var temporaryLogPath: FilePath { logDirectory.appending(names.temporaryLog) }
+    var checkpointPath: FilePath { systemDirectory.appending(names.checkpoint) }
     var isOpen: Bool { fd != nil }
 
     private init(
-        logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int, signature: Signature
+        logDirectory: FilePath, systemDirectory: FilePath, names: LogFileNames, fileSize: Int, signature: Signature
     ) throws(JetError) {
         self.logDirectory = logDirectory
         self.systemDirectory = systemDirectory
@@ -161,9 +161,9 @@ package final class LogStream: @unchecked Sendable {
         currentGeneration = 0
         checkpointGeneration = 0
         attachedDatabases = []
-        segment = try PageBuffer(bytes: Self.segmentSize)
+        segment = try storage(try PageBuffer(bytes: Self.segmentSize))
         do {
-            scratch = try PageBuffer(bytes: Self.segmentSize)
+            scratch = try storage(try PageBuffer(bytes: Self.segmentSize))
         } catch {
             segment.deallocate()
             throw error
@@ -180,13 +180,13 @@ package final class LogStream: @unchecked Sendable {
 
     /// `path` (absolute) names one of this stream's files: the current or temporary log, an archived generation,
     /// or the checkpoint (also through a symlinked folder).
-    func ownsFile(_ path: String) -> Bool {
-        let folder = Paths.directory(of: path)
-        let name = Paths.fileName(of: path)
-        let resolvedFolder = SystemCalls.realpath(folder).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        func inFolder(_ dir: String) -> Bool {
+    func ownsFile(_ path: FilePath) -> Bool {
+        guard let name = path.lastComponent?.string else { return false }
+        let folder = path.removingLastComponent()
+        let resolvedFolder = SystemCalls.realpath(folder)
+        func inFolder(_ dir: FilePath) -> Bool {
             folder == dir || resolvedFolder == dir
-                || resolvedFolder != nil && resolvedFolder == SystemCalls.realpath(dir).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+                || resolvedFolder != nil && resolvedFolder == SystemCalls.realpath(dir)
         }
         if inFolder(logDirectory),
             name == names.currentLog || name == names.temporaryLog || names.parseArchived(name) != nil
@@ -197,13 +197,13 @@ package final class LogStream: @unchecked Sendable {
     }
 
     /// The path of archived generation `generation` (the name the last scan found, else the canonical one).
-    func archivedPath(_ generation: Int32) -> String {
-        logDirectory + (archiveNames[generation] ?? names.archived(generation))
+    func archivedPath(_ generation: Int32) -> FilePath {
+        logDirectory.appending(archiveNames[generation] ?? names.archived(generation))
     }
 
     /// The archived generations in the log folder, ascending.
     func archivedGenerations() throws(JetError) -> [Int32] {
-        archiveNames = try Replay.scanArchives(LogFolder(path: logDirectory, names: names))
+        archiveNames = try storage(try Replay.scanArchives(LogFolder(path: logDirectory, names: names)))
         return archiveNames.keys.sorted()
     }
 
@@ -221,25 +221,25 @@ package final class LogStream: @unchecked Sendable {
     /// `progress` hears how far the replay has read (JetInit3's status callback). `pageTarget` says where the
     /// committed page images replayed go (`PageRedo`); nil redoes none.
     package static func open(
-        logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int,
-        progress: ReplayProgress? = nil, pageTarget: ((LoggedDatabase) -> String?)? = nil
+        logDirectory: FilePath, systemDirectory: FilePath, names: LogFileNames, fileSize: Int,
+        progress: ReplayProgress? = nil, pageTarget: ((LoggedDatabase) -> FilePath?)? = nil
     ) throws(JetError) -> (LogStream, Recovery) {
         guard fileSize % segmentSize == 0, fileSize >= 2 * segmentSize, fileSize / segmentSize <= maxSegments,
             !names.base.isEmpty, !names.base.contains("/")
         else { throw .invalidParameter }
-        let logDir = logDirectory.hasSuffix("/") ? logDirectory : logDirectory + "/"
-        let systemDir = systemDirectory.hasSuffix("/") ? systemDirectory : systemDirectory + "/"
+        let logDir = logDirectory
+        let systemDir = systemDirectory
         let stream = try LogStream(
             logDirectory: logDir, systemDirectory: systemDir, names: names, fileSize: fileSize,
             signature: .none)
-        let listed = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(logDir) }
+        let listed = try storage(try StorageIO.listFolder(logDir))
         // Scanned first, so a name error leaves the folder as it was.
-        stream.archiveNames = try Replay.scanArchives(LogFolder(path: logDir, names: names))
+        stream.archiveNames = try storage(try Replay.scanArchives(LogFolder(path: logDir, names: names)))
         if listed.contains(names.temporaryLog) {
             // A roll that crashed before its rename: the file never held records.
-            try StorageIO.run { () throws(SystemCallError) in try SystemCalls.unlink(stream.temporaryLogPath) }
+            try storage(try StorageIO.run { () throws(SystemCallError) in try SystemCalls.unlink(stream.temporaryLogPath) })
         }
-        let hasCheckpoint = try StorageIO.exists(stream.checkpointPath)
+        let hasCheckpoint = try storage(try StorageIO.exists(stream.checkpointPath))
         let recovery: Recovery
         var continuing = false
         if !listed.contains(names.currentLog) && stream.archiveNames.isEmpty {
@@ -265,23 +265,21 @@ package final class LogStream: @unchecked Sendable {
     /// database attached (every restored database is consistent and detached). `replayed` is the instance's
     /// current log when the replay read it (roll-forward): its torn tail is cut and it is archived first.
     static func continueAfterRestore(
-        logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int, signLog: Signature,
+        logDirectory: FilePath, systemDirectory: FilePath, names: LogFileNames, fileSize: Int, signLog: Signature,
         last: (generation: Int32, created: LogTime, dataSegments: Int), replayed: CurrentLogTail?
     ) throws(JetError) {
         guard fileSize % segmentSize == 0, fileSize >= 2 * segmentSize, fileSize / segmentSize <= maxSegments
         else { throw .invalidParameter }
         let stream = try LogStream(
-            logDirectory: logDirectory.hasSuffix("/") ? logDirectory : logDirectory + "/",
-            systemDirectory: systemDirectory.hasSuffix("/") ? systemDirectory : systemDirectory + "/",
+            logDirectory: logDirectory, systemDirectory: systemDirectory,
             names: names, fileSize: fileSize, signature: signLog)
         stream.currentGeneration = last.generation
         stream.currentCreated = last.created
         stream.lastWrittenSegment = last.dataSegments
         if let replayed {
-            try Replay.cutTail(replayed)
-            stream.fd = try StorageIO.run { () throws(SystemCallError) in
-                try SystemCalls.open(replayed.path, .readWrite)
-            }
+            try storage(try Replay.cutTail(replayed))
+            stream.fd = try storage(
+                try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(replayed.path, .readWrite) })
             stream.lastSyncedSegment = replayed.dataSegments
         }
         try stream.guarded { () throws(JetError) in try stream.advance() }
@@ -292,17 +290,15 @@ package final class LogStream: @unchecked Sendable {
     /// to be archived, or ready to take more records when it holds nothing but `.initialize` (returns true then: a
     /// JetInit that failed after opening the log; continuing it keeps failed JetInits from adding generations).
     private func replay(
-        hasCurrent: Bool, hasCheckpoint: Bool, progress: ReplayProgress?, pageTarget: ((LoggedDatabase) -> String?)?
+        hasCurrent: Bool, hasCheckpoint: Bool, progress: ReplayProgress?, pageTarget: ((LoggedDatabase) -> FilePath?)?
     ) throws(JetError) -> (Recovery, Bool)
     {
         let folder = LogFolder(path: logDirectory, names: names)
         var checkpoint: Checkpoint?
-        if hasCheckpoint { checkpoint = try Checkpoint.read(path: checkpointPath) }
+        if hasCheckpoint { checkpoint = try storage(try Checkpoint.read(path: checkpointPath)) }
         var currentHeader: LogFileHeader?
         if hasCurrent {
-            currentHeader = try LogFileImage.open(
-                path: currentLogPath, expectedGeneration: nil, corrupt: .logFileCorrupt
-            ).header
+            currentHeader = try storage(try LogFileImage.open(path: currentLogPath, expectedGeneration: nil).header)
         }
         if let checkpoint, let currentHeader, checkpoint.signLog != currentHeader.signLog {
             throw .badCheckpointSignature
@@ -331,10 +327,10 @@ package final class LogStream: @unchecked Sendable {
             }
         }
         let redo = pageTarget.map { PageRedo(attached: plan.attached, target: $0) }
-        let outcome = try Replay.run(plan, progress: progress) { (record, _) throws(JetError) in
-            try redo?.visit(record)
-        }
-        try redo?.finish()
+        let outcome = try storage(
+            hardRecovery: plan.hardRecovery,
+            try Replay.run(plan, progress: progress) { (record, _) throws(StorageFileError) in try redo?.visit(record) })
+        try storage(try redo?.finish())
         signature = outcome.signLog.isNone ? .make() : outcome.signLog
         let attached = nothingToReplay ? (checkpoint?.attached ?? []) : outcome.attached
         attachedDatabases = attached
@@ -348,8 +344,9 @@ package final class LogStream: @unchecked Sendable {
         recovery.detachedInReplay = nothingToReplay ? [] : outcome.touched.filter { !attachedPaths.contains($0.path) }
         lastWrittenSegment = outcome.lastDataSegments
         guard let tail = outcome.currentLog else { return (recovery, false) }
-        try Replay.cutTail(tail)
-        fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(currentLogPath, .readWrite) }
+        try storage(try Replay.cutTail(tail))
+        fd = try storage(
+            try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(currentLogPath, .readWrite) })
         lastWrittenSegment = tail.dataSegments
         lastSyncedSegment = tail.dataSegments
         guard tail.onlyInitialize, tail.dataSegments + 1 < fileSize / Self.segmentSize else {
@@ -371,17 +368,17 @@ package final class LogStream: @unchecked Sendable {
     package func append(_ record: LogRecord, flush: Bool) throws(JetError) -> LogPosition {
         if let failure { throw failure }
         guard fd != nil else { throw .logWriteFail }
-        let size = try record.encodedSize()
+        let size = try storage(try record.encodedSize())
         let segments = fileSize / Self.segmentSize
         guard size <= (segments - 1) * Self.segmentCapacity else { throw .invalidParameter }
         let remaining = (segments - segmentIndex) * Self.segmentCapacity - segmentUsed
         if size > remaining { try guarded { () throws(JetError) in try advance() } }
         if scratch.count < size {
-            let bigger = try PageBuffer(bytes: (size + 4095) & ~4095)
+            let bigger = try storage(try PageBuffer(bytes: (size + 4095) & ~4095))
             scratch.deallocate()
             scratch = bigger
         }
-        try record.encode(into: scratch.pointer)
+        try storage(try record.encode(into: scratch.pointer))
         let position = LogPosition(
             ib: UInt16(Self.segmentHeaderSize + segmentUsed), isec: UInt16(segmentIndex),
             generation: currentGeneration)
@@ -509,9 +506,9 @@ package final class LogStream: @unchecked Sendable {
             try syncWritten()
             let archive = archivedPath(currentGeneration)
             // Never replace an archive: that would destroy a generation a backup or replay may need.
-            guard try !StorageIO.exists(archive) else { throw .invalidLogSequence }
+            guard try !storage(try StorageIO.exists(archive)) else { throw .invalidLogSequence }
             try logIO { () throws(SystemCallError) in try SystemCalls.rename(currentLogPath, archive) }
-            archiveNames[currentGeneration] = Paths.fileName(of: archive)
+            archiveNames[currentGeneration] = archive.lastComponent?.string
         }
         let next = currentGeneration + 1
         guard next <= Self.maxGeneration else { throw .logSequenceEnd }
@@ -589,8 +586,9 @@ package final class LogStream: @unchecked Sendable {
 
     private func writeCheckpoint() throws(JetError) {
         let generation = min(currentGeneration, max(checkpointFloor ?? currentGeneration, 1))
-        try Checkpoint(generation: generation, signLog: signature, attached: attachedDatabases)
-            .write(path: checkpointPath)
+        try storage(
+            try Checkpoint(generation: generation, signLog: signature, attached: attachedDatabases)
+                .write(path: checkpointPath))
         checkpointGeneration = generation
     }
 

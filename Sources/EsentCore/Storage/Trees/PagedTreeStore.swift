@@ -179,14 +179,21 @@ package final class PagedTreeStore: TreeStore {
         return cache.insertClean(key, page: page, snapshot: snapshot, oldest: oldestSnapshot())
     }
 
-    static func storageError(_ error: JetError, pgno: UInt32) -> StorageError {
+    /// The engine's account of a database file's failure; any I/O failure other than these reaches the caller as
+    /// an I/O error (JET_errDiskIO).
+    static func storageError(_ error: StorageFileError, pgno: UInt32) -> StorageError {
         switch error {
-        case .readVerifyFailure: .pageChecksum(pgno: pgno)
-        case .readPgnoVerifyFailure: .pageWrongPlace(pgno: pgno)
-        case .diskFull: .diskFull
+        case .pageChecksum: .pageChecksum(pgno: pgno)
+        case .pageWrongPlace: .pageWrongPlace(pgno: pgno)
         case .outOfMemory: .outOfMemory
-        case .logWriteFail, .logDiskFull: .logWriteFailed
-        case .databaseFileReadOnly, .fileAccessDenied: .readOnly
+        case .databaseReadOnly, .notAFile: .readOnly
+        case .io(let failure):
+            switch failure.errno {
+            case .noSpace, .diskQuotaExceeded: .diskFull
+            case .noMemory: .outOfMemory
+            case .permissionDenied, .notPermitted, .readOnlyFileSystem: .readOnly
+            default: .io(.ioError)
+            }
         default: .io(.ioError)
         }
     }
@@ -389,7 +396,7 @@ extension PagedDatabase {
     var lastPage: UInt32 { fileLast.load(ordering: .acquiring) }
 
     /// Grows the file (by at least `extension` pages) when `pgno` is past its end. Commit lock held.
-    func ensureFileHolds(_ pgno: UInt32, extension pages: Int) throws(JetError) {
+    func ensureFileHolds(_ pgno: UInt32, extension pages: Int) throws(StorageFileError) {
         guard pgno > file.pgnoLast else { return }
         let wanted = max(UInt64(pgno), UInt64(file.pgnoLast) + UInt64(pages)) + 2
         try file.grow(toTotalPages: UInt32(min(wanted, UInt64(DatabaseFile.maxPgnoLast) + 2)))

@@ -202,9 +202,10 @@ struct DecoderBoundsTests {
             let bytes = try Checkpoint(generation: generation, signLog: signature, attached: []).encoded()
             try RawFile.write(folder.path + "edb.chk", bytes, truncate: true)
             #expect(throws: JetError.checkpointCorrupt, "generation \(generation)") {
-                _ = try LogStream.open(
-                    logDirectory: FilePath(folder.path), systemDirectory: FilePath(folder.path), names: LogFileNames(base: "edb"),
-                    fileSize: 64 * 1024)
+                _ = try storage(
+                    try LogStream.open(
+                        logDirectory: FilePath(folder.path), systemDirectory: FilePath(folder.path),
+                        names: LogFileNames(base: "edb"), fileSize: 64 * 1024))
             }
         }
     }

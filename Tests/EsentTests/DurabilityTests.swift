@@ -15,8 +15,11 @@ struct DurabilityTests {
     static let logSize = 64 * 1024
 
     func openLog(_ folder: String, size: Int = logSize) throws -> (LogStream, LogStream.Recovery) {
-        try LogStream.open(
-            logDirectory: FilePath(folder), systemDirectory: FilePath(folder), names: LogFileNames(base: "edb"), fileSize: size)
+        // Through Core's one mapping, so the codes checked are those callers get.
+        try storage(
+            try LogStream.open(
+                logDirectory: FilePath(folder), systemDirectory: FilePath(folder), names: LogFileNames(base: "edb"),
+                fileSize: size))
     }
 
     /// Every file of a folder with its bytes, to show that a failed recovery changed nothing.

@@ -625,7 +625,9 @@ struct StorageTests {
     func openLog(_ folder: String, size: Int = logSize, names: LogFileNames = LogFileNames(base: "edb")) throws
         -> (LogStream, LogStream.Recovery)
     {
-        try LogStream.open(logDirectory: FilePath(folder), systemDirectory: FilePath(folder), names: names, fileSize: size)
+        // Through Core's one mapping, so the codes checked are those callers get.
+        try storage(
+            try LogStream.open(logDirectory: FilePath(folder), systemDirectory: FilePath(folder), names: names, fileSize: size))
     }
 
     @Test func logAppendRollReopenContinues() throws {
@@ -722,7 +724,7 @@ struct StorageTests {
                 } == nil)
         }
         let tooBig = LogRecord.attachDatabase(dbid: 1, path: String(repeating: "q", count: 13000), signDb: .none)
-        #expect(throws: JetError.invalidParameter) { try log.append(tooBig, flush: false) }
+        #expect(throws: JetError.invalidParameter) { try storage(try log.append(tooBig, flush: false)) }
     }
 
     @Test func tornTailOfCurrentLogEndsTheData() throws {
@@ -811,7 +813,7 @@ struct StorageTests {
         for i in 0..<500 { try log.append(.commit(session: UInt64(i)), flush: false) }
         try log.roll()
         var bytes = try RawFile.read(log.archivedPath(1).string)
-        func verify(_ offset: Int64, _ count: Int, _ generation: Int32?) -> JetError? {
+        func verify(_ offset: Int64, _ count: Int, _ generation: Int32?) -> StorageFileError? {
             bytes.withUnsafeBytes {
                 LogStream.verifyLogBytes(
                     $0.baseAddress! + Int(offset), count: count, fileOffset: offset, expectedGeneration: generation)
@@ -820,44 +822,44 @@ struct StorageTests {
         #expect(verify(0, bytes.count, 1) == nil)
         #expect(verify(0, bytes.count, nil) == nil)
         #expect(verify(8192, 8192, 1) == nil)
-        #expect(verify(0, bytes.count, 2) == .logReadVerifyFailure)
-        #expect(verify(4096, 4096, 2) == .logReadVerifyFailure)
-        #expect(verify(100, 4096, 1) == .logReadVerifyFailure)
+        #expect(verify(0, bytes.count, 2) == .logCopyDamaged)
+        #expect(verify(4096, 4096, 2) == .logCopyDamaged)
+        #expect(verify(100, 4096, 1) == .logCopyDamaged)
         for offset in [20, 4096 + 30, 2 * 4096 + 4000] {
             bytes[offset] ^= 0x01
-            #expect(verify(0, bytes.count, 1) == .logReadVerifyFailure)
+            #expect(verify(0, bytes.count, 1) == .logCopyDamaged)
             bytes[offset] ^= 0x01
         }
         // A segment of this file moved to another place fails even though its checksum is sound.
         let segment1 = Array(bytes[4096..<8192])
         bytes.replaceSubrange(8192..<12288, with: segment1)
-        #expect(verify(0, bytes.count, 1) == .logReadVerifyFailure)
+        #expect(verify(0, bytes.count, 1) == .logCopyDamaged)
     }
 
     @Test func logFaultsSurfaceAsJetErrors() throws {
         let folder = StorageTempFolder()
         let (log, _) = try openLog(folder.path)
         #expect(throws: JetError.logDiskFull) {
-            try withStorageFault(.pwrite, errno: ENOSPC) { try log.append(.commit(session: 1), flush: true) }
+            try withStorageFault(.pwrite, errno: ENOSPC) { try storage(try log.append(.commit(session: 1), flush: true)) }
         }
         // After a failed write the log refuses records.
-        #expect(throws: JetError.logWriteFail) { try log.append(.commit(session: 2), flush: true) }
+        #expect(throws: JetError.logWriteFail) { try storage(try log.append(.commit(session: 2), flush: true)) }
         try log.close(clean: false)
         let (again, recovery) = try openLog(folder.path)
         // Generation 1 held only `.initialize` (the commit never reached the disk): it is continued.
         #expect(!recovery.wasClean && again.currentGeneration == 1)
         // The second rename (edbtmp.log → edb.log) fails after the first archived the current log.
         #expect(throws: JetError.logDiskFull) {
-            try withStorageFault(.rename, errno: ENOSPC, skip: 1) { try again.roll() }
+            try withStorageFault(.rename, errno: ENOSPC, skip: 1) { try storage(try again.roll()) }
         }
-        #expect(throws: JetError.logWriteFail) { try again.append(.commit(session: 3), flush: true) }
+        #expect(throws: JetError.logWriteFail) { try storage(try again.append(.commit(session: 3), flush: true)) }
         try again.close(clean: false)
         #expect(SystemCalls.status(FilePath(folder.path + "edb.log")) == nil)
         // No current log: the next open continues from the archives.
         let (third, _) = try openLog(folder.path)
         #expect(third.currentGeneration == 2 && third.signature == again.signature)
         #expect(throws: JetError.fileNotFound) {
-            try withStorageFault(.opendir, errno: ENOENT) { _ = try third.archivedGenerations() }
+            try withStorageFault(.opendir, errno: ENOENT) { _ = try storage(try third.archivedGenerations()) }
         }
     }
 

@@ -352,13 +352,13 @@ package enum StreamingBackup {
         if let failure = LogStream.verifyLogBytes(
             UnsafeRawPointer(buffer), count: got, fileOffset: stream.offset, expectedGeneration: stream.generation)
         {
-            throw failure
+            throw JetError(failure)
         }
         // A zeroed segment followed by data is a log replay would reject: never hand it to a backup.
         if let failure = LogStream.verifySegmentOrder(
             UnsafeRawPointer(buffer), count: got, fileOffset: stream.offset, pastEnd: &stream.pastEnd)
         {
-            throw failure
+            throw JetError(failure)
         }
         stream.offset += Int64(got)
         return got
@@ -421,10 +421,10 @@ package enum StreamingBackup {
 
     /// ESE's ErrBKIPrepareLogFiles: roll the log, fix the copy and delete ranges.
     private static func prepareLogs(_ s: inout InstanceState, _ log: LogStream) throws(JetError) {
-        _ = try log.append(.backupPrepareLogs, flush: false)
-        try log.roll()
+        _ = try storage(try log.append(.backupPrepareLogs, flush: false))
+        try storage(try log.roll())
         let copyMac = log.currentGeneration
-        let archived = try log.archivedGenerations()
+        let archived = try storage(try log.archivedGenerations())
         guard var deleteMic = archived.first else { throw .fileNotFound }
         var copyMic = s.backup.copyMic
         let logged = s.databases.filter { $0.logged }
@@ -473,10 +473,10 @@ package enum StreamingBackup {
             for generation in s.backup.copyMic..<s.backup.copyMac where !s.backup.copiedGenerations.contains(generation) {
                 throw .logFileNotCopied
             }
-            _ = try log.append(.truncateLogs(low: s.backup.deleteMic, high: s.backup.deleteMac), flush: true)
+            _ = try storage(try log.append(.truncateLogs(low: s.backup.deleteMic, high: s.backup.deleteMac), flush: true))
             s.backup.logsTruncated = true
             for generation in s.backup.deleteMic..<max(s.backup.deleteMic, s.backup.deleteMac) {
-                try log.deleteArchive(generation)
+                try storage(try log.deleteArchive(generation))
             }
         }
     }
@@ -550,7 +550,7 @@ package enum StreamingBackup {
             }
             do throws(JetError) {
                 try storage(try db.file.writeHeader(header))
-                _ = try s.log?.append(.backupHeaderUpdate(dbid: db.dbid), flush: true)
+                _ = try storage(try s.log?.append(.backupHeaderUpdate(dbid: db.dbid), flush: true))
             } catch {
                 if firstFailure == nil { firstFailure = error }
             }

@@ -60,8 +60,8 @@ package enum DatabaseOperations {
                     overwrite: grbit & UInt(JET_bitDbOverwriteExisting) != 0
                 ) { (header) throws(JetError) in
                     guard let log else { return }
-                    header.lgposAttach = try log.append(
-                        .createDatabase(dbid: dbid, path: absolute, signDb: header.signDb), flush: true)
+                    header.lgposAttach = try storage(
+                        try log.append(.createDatabase(dbid: dbid, path: absolute, signDb: header.signDb), flush: true))
                     header.logtimeAttach = LogTime.now()
                 }
             } catch {
@@ -122,8 +122,8 @@ package enum DatabaseOperations {
                     header.signLog = log.signature
                 }
                 if logged, let log = s.log {
-                    header.lgposAttach = try log.append(
-                        .attachDatabase(dbid: dbid, path: absolute, signDb: header.signDb), flush: true)
+                    header.lgposAttach = try storage(
+                        try log.append(.attachDatabase(dbid: dbid, path: absolute, signDb: header.signDb), flush: true))
                 }
                 header.logtimeAttach = LogTime.now()
                 do throws(JetError) {
@@ -178,7 +178,7 @@ package enum DatabaseOperations {
         var header = db.file.header
         var position = LogPosition()
         if db.logged, let log {
-            position = try log.append(.detachDatabase(dbid: db.dbid, path: db.path), flush: true)
+            position = try storage(try log.append(.detachDatabase(dbid: db.dbid, path: db.path), flush: true))
         }
         header.state = DatabaseHeader.stateCleanShutdown
         header.lgposConsistent = position
@@ -197,7 +197,7 @@ package enum DatabaseOperations {
         }
         for db in s.databases { s.trees.unregister(dbid: db.dbid) }
         s.databases = []
-        try s.log?.close(clean: clean)
+        try storage(try s.log?.close(clean: clean))
         s.log = nil
     }
 

@@ -104,7 +104,7 @@ extension Restore {
                 guard wanted.prefix(3) == s.baseName.lowercased().prefix(3) else { throw .badRestoreTargetInstance }
                 guard let log = s.log else { throw .loggingDisabled }
                 // Everything it logged so far is in archives once the generation it is writing is closed.
-                if s.params[JET_paramCircularLog].integer == 0 { try log.roll() }
+                if s.params[JET_paramCircularLog].integer == 0 { try storage(try log.roll()) }
                 return log.logDirectory.string + "/"
             }
         } else if let targetLog {

@@ -98,9 +98,9 @@ package enum FolderBackup {
         }
         guard s.params[JET_paramCircularLog].integer == 0 else { return }
         let limit = log.checkpointGeneration
-        let doomed = try log.archivedGenerations().filter { $0 < limit }
+        let doomed = try storage(try log.archivedGenerations()).filter { $0 < limit }
         guard let low = doomed.first else { return }
-        _ = try log.append(.truncateLogs(low: low, high: limit), flush: true)
+        _ = try storage(try log.append(.truncateLogs(low: low, high: limit), flush: true))
         for generation in doomed { try storage(try StorageIO.remove(log.archivedPath(generation))) }
     }
 

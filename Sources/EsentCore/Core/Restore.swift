@@ -288,10 +288,11 @@ package enum Restore {
             replayed = tail
         }
         if replayed == nil, try storage(try StorageIO.exists(LogFolder(path: FilePath(paths.log), names: names).currentLogPath)) { return }
-        try LogStream.continueAfterRestore(
-            logDirectory: FilePath(paths.log), systemDirectory: FilePath(paths.system), names: names,
-            fileSize: Int(params[JET_paramLogFileSize].integer) * 1024, signLog: outcome.signLog,
-            last: (outcome.lastGeneration, outcome.lastCreated, outcome.lastDataSegments), replayed: replayed)
+        try storage(
+            try LogStream.continueAfterRestore(
+                logDirectory: FilePath(paths.log), systemDirectory: FilePath(paths.system), names: names,
+                fileSize: Int(params[JET_paramLogFileSize].integer) * 1024, signLog: outcome.signLog,
+                last: (outcome.lastGeneration, outcome.lastCreated, outcome.lastDataSegments), replayed: replayed))
     }
 }
 

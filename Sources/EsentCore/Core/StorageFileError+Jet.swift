@@ -27,6 +27,11 @@ extension JetError {
         case .logSignatureMismatch: self = .badLogSignature
         case .logSequenceBroken: self = .invalidLogSequence
         case .logMissing: self = .missingLogFile
+        case .logSequenceEnd: self = .logSequenceEnd
+        case .logWriteFailed: self = .logWriteFail
+        case .logDiskFull: self = .logDiskFull
+        case .checkpointSignatureMismatch: self = .badCheckpointSignature
+        case .logCopyDamaged: self = .logReadVerifyFailure
         }
     }
 }

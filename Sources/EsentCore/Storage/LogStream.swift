@@ -134,7 +134,7 @@ package final class LogStream: @unchecked Sendable {
     private var lastSyncedSegment = 0
     private var scratch: PageBuffer
     /// Set by a failed write: from then on the log refuses records, as ESE's does after a log write failure.
-    private var failure: JetError?
+    private var failure: StorageFileError?
     /// Names found by the last directory scan, for archives not spelled the canonical way.
     private var archiveNames: [Int32: String] = [:]
     /// JET_paramCircularLog: after each roll, archives the checkpoint no longer needs are deleted...
@@ -152,7 +152,7 @@ package final class LogStream: @unchecked Sendable {
 
     private init(
         logDirectory: FilePath, systemDirectory: FilePath, names: LogFileNames, fileSize: Int, signature: Signature
-    ) throws(JetError) {
+    ) throws(StorageFileError) {
         self.logDirectory = logDirectory
         self.systemDirectory = systemDirectory
         self.names = names
@@ -161,9 +161,9 @@ package final class LogStream: @unchecked Sendable {
         currentGeneration = 0
         checkpointGeneration = 0
         attachedDatabases = []
-        segment = try storage(try PageBuffer(bytes: Self.segmentSize))
+        segment = try PageBuffer(bytes: Self.segmentSize)
         do {
-            scratch = try storage(try PageBuffer(bytes: Self.segmentSize))
+            scratch = try PageBuffer(bytes: Self.segmentSize)
         } catch {
             segment.deallocate()
             throw error
@@ -202,8 +202,8 @@ package final class LogStream: @unchecked Sendable {
     }
 
     /// The archived generations in the log folder, ascending.
-    func archivedGenerations() throws(JetError) -> [Int32] {
-        archiveNames = try storage(try Replay.scanArchives(LogFolder(path: logDirectory, names: names)))
+    func archivedGenerations() throws(StorageFileError) -> [Int32] {
+        archiveNames = try Replay.scanArchives(LogFolder(path: logDirectory, names: names))
         return archiveNames.keys.sorted()
     }
 
@@ -212,40 +212,41 @@ package final class LogStream: @unchecked Sendable {
     /// Opens the log in `logDirectory` (checkpoint in `systemDirectory`; both end in `/`), replays it from the
     /// checkpoint, then starts a new generation holding an `.initialize` record.
     ///
-    /// An empty folder starts a new stream (new signature, generation 1). Errors: `.checkpointCorrupt` (bad
-    /// checkpoint, or one ahead of the log), `.badCheckpointSignature`, `.logFileCorrupt` (bad current log header,
-    /// or damage inside an archived log), `.badLogSignature`, `.logGenerationMismatch` (archive whose header says
-    /// another generation), `.missingLogFile` (a generation between checkpoint and current log is missing),
-    /// `.invalidLogSequence` (logs that do not follow each other), `.invalidParameter` (sizes, base name). Without
-    /// JET_bitEightDotThreeSoftCompat, a 5-digit archive name in the log folder gives `.logGenerationMismatch`.
+    /// An empty folder starts a new stream (new signature, generation 1). Errors: `.checkpointDamaged` (bad
+    /// checkpoint, or one ahead of the log), `.checkpointSignatureMismatch`, `.logDamaged` (bad current log
+    /// header, or damage inside an archived log), `.logSignatureMismatch`, `.logGenerationMismatch` (archive whose
+    /// header says another generation), `.logMissing` (a generation between checkpoint and current log is
+    /// missing, or no log at all beside a checkpoint), `.logSequenceBroken` (logs that do not follow each other),
+    /// `.invalidArgument` (sizes, base name). Without JET_bitEightDotThreeSoftCompat, a 5-digit archive name in
+    /// the log folder gives `.logGenerationMismatch`.
     /// `progress` hears how far the replay has read (JetInit3's status callback). `pageTarget` says where the
     /// committed page images replayed go (`PageRedo`); nil redoes none.
     package static func open(
         logDirectory: FilePath, systemDirectory: FilePath, names: LogFileNames, fileSize: Int,
         progress: ReplayProgress? = nil, pageTarget: ((LoggedDatabase) -> FilePath?)? = nil
-    ) throws(JetError) -> (LogStream, Recovery) {
+    ) throws(StorageFileError) -> (LogStream, Recovery) {
         guard fileSize % segmentSize == 0, fileSize >= 2 * segmentSize, fileSize / segmentSize <= maxSegments,
             !names.base.isEmpty, !names.base.contains("/")
-        else { throw .invalidParameter }
+        else { throw .invalidArgument }
         let logDir = logDirectory
         let systemDir = systemDirectory
         let stream = try LogStream(
             logDirectory: logDir, systemDirectory: systemDir, names: names, fileSize: fileSize,
             signature: .none)
-        let listed = try storage(try StorageIO.listFolder(logDir))
+        let listed = try StorageIO.listFolder(logDir)
         // Scanned first, so a name error leaves the folder as it was.
-        stream.archiveNames = try storage(try Replay.scanArchives(LogFolder(path: logDir, names: names)))
+        stream.archiveNames = try Replay.scanArchives(LogFolder(path: logDir, names: names))
         if listed.contains(names.temporaryLog) {
             // A roll that crashed before its rename: the file never held records.
-            try storage(try StorageIO.run { () throws(SystemCallError) in try SystemCalls.unlink(stream.temporaryLogPath) })
+            try StorageIO.run { () throws(SystemCallError) in try SystemCalls.unlink(stream.temporaryLogPath) }
         }
-        let hasCheckpoint = try storage(try StorageIO.exists(stream.checkpointPath))
+        let hasCheckpoint = try StorageIO.exists(stream.checkpointPath)
         let recovery: Recovery
         var continuing = false
         if !listed.contains(names.currentLog) && stream.archiveNames.isEmpty {
             // A checkpoint with no log at all: the logs are lost or in another folder; starting a new stream here
             // would hide that (ESE's JET_errMissingLogFile).
-            if hasCheckpoint { throw .missingLogFile }
+            if hasCheckpoint { throw .logMissing(generation: nil) }
             stream.signature = .make()
             recovery = Recovery(wasClean: true, attachedAtEnd: [])
         } else {
@@ -254,7 +255,7 @@ package final class LogStream: @unchecked Sendable {
                 pageTarget: pageTarget)
         }
         if !continuing {
-            try stream.guarded { () throws(JetError) in try stream.advance() }
+            try stream.guarded { () throws(StorageFileError) in try stream.advance() }
             _ = try stream.append(.initialize, flush: true)
         }
         return (stream, recovery)
@@ -267,9 +268,9 @@ package final class LogStream: @unchecked Sendable {
     static func continueAfterRestore(
         logDirectory: FilePath, systemDirectory: FilePath, names: LogFileNames, fileSize: Int, signLog: Signature,
         last: (generation: Int32, created: LogTime, dataSegments: Int), replayed: CurrentLogTail?
-    ) throws(JetError) {
+    ) throws(StorageFileError) {
         guard fileSize % segmentSize == 0, fileSize >= 2 * segmentSize, fileSize / segmentSize <= maxSegments
-        else { throw .invalidParameter }
+        else { throw .invalidArgument }
         let stream = try LogStream(
             logDirectory: logDirectory, systemDirectory: systemDirectory,
             names: names, fileSize: fileSize, signature: signLog)
@@ -277,12 +278,13 @@ package final class LogStream: @unchecked Sendable {
         stream.currentCreated = last.created
         stream.lastWrittenSegment = last.dataSegments
         if let replayed {
-            try storage(try Replay.cutTail(replayed))
-            stream.fd = try storage(
-                try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(replayed.path, .readWrite) })
+            try Replay.cutTail(replayed)
+            stream.fd = try StorageIO.run { () throws(SystemCallError) in
+                try SystemCalls.open(replayed.path, .readWrite)
+            }
             stream.lastSyncedSegment = replayed.dataSegments
         }
-        try stream.guarded { () throws(JetError) in try stream.advance() }
+        try stream.guarded { () throws(StorageFileError) in try stream.advance() }
         try stream.close(clean: true)
     }
 
@@ -291,23 +293,23 @@ package final class LogStream: @unchecked Sendable {
     /// JetInit that failed after opening the log; continuing it keeps failed JetInits from adding generations).
     private func replay(
         hasCurrent: Bool, hasCheckpoint: Bool, progress: ReplayProgress?, pageTarget: ((LoggedDatabase) -> FilePath?)?
-    ) throws(JetError) -> (Recovery, Bool)
+    ) throws(StorageFileError) -> (Recovery, Bool)
     {
         let folder = LogFolder(path: logDirectory, names: names)
         var checkpoint: Checkpoint?
-        if hasCheckpoint { checkpoint = try storage(try Checkpoint.read(path: checkpointPath)) }
+        if hasCheckpoint { checkpoint = try Checkpoint.read(path: checkpointPath) }
         var currentHeader: LogFileHeader?
         if hasCurrent {
-            currentHeader = try storage(try LogFileImage.open(path: currentLogPath, expectedGeneration: nil).header)
+            currentHeader = try LogFileImage.open(path: currentLogPath, expectedGeneration: nil).header
         }
         if let checkpoint, let currentHeader, checkpoint.signLog != currentHeader.signLog {
-            throw .badCheckpointSignature
+            throw .checkpointSignatureMismatch
         }
         let end: Int32 = currentHeader?.generation ?? ((archiveNames.keys.max() ?? 0) + 1)
         var start: Int32
         if let checkpoint {
             start = checkpoint.generation
-            guard start >= 1, start <= end else { throw .checkpointCorrupt }
+            guard start >= 1, start <= end else { throw .checkpointDamaged }
         } else {
             // No checkpoint: replay the unbroken run of archives that ends at the current log.
             start = end
@@ -327,10 +329,10 @@ package final class LogStream: @unchecked Sendable {
             }
         }
         let redo = pageTarget.map { PageRedo(attached: plan.attached, target: $0) }
-        let outcome = try storage(
-            hardRecovery: plan.hardRecovery,
-            try Replay.run(plan, progress: progress) { (record, _) throws(StorageFileError) in try redo?.visit(record) })
-        try storage(try redo?.finish())
+        let outcome = try Replay.run(plan, progress: progress) { (record, _) throws(StorageFileError) in
+            try redo?.visit(record)
+        }
+        try redo?.finish()
         signature = outcome.signLog.isNone ? .make() : outcome.signLog
         let attached = nothingToReplay ? (checkpoint?.attached ?? []) : outcome.attached
         attachedDatabases = attached
@@ -344,9 +346,8 @@ package final class LogStream: @unchecked Sendable {
         recovery.detachedInReplay = nothingToReplay ? [] : outcome.touched.filter { !attachedPaths.contains($0.path) }
         lastWrittenSegment = outcome.lastDataSegments
         guard let tail = outcome.currentLog else { return (recovery, false) }
-        try storage(try Replay.cutTail(tail))
-        fd = try storage(
-            try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(currentLogPath, .readWrite) })
+        try Replay.cutTail(tail)
+        fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(currentLogPath, .readWrite) }
         lastWrittenSegment = tail.dataSegments
         lastSyncedSegment = tail.dataSegments
         guard tail.onlyInitialize, tail.dataSegments + 1 < fileSize / Self.segmentSize else {
@@ -365,24 +366,24 @@ package final class LogStream: @unchecked Sendable {
     /// Appends a record; starts a new generation first when it does not fit in the current file. `flush` makes it
     /// durable (fdatasync) before returning. Returns the record's position.
     @discardableResult
-    package func append(_ record: LogRecord, flush: Bool) throws(JetError) -> LogPosition {
+    package func append(_ record: LogRecord, flush: Bool) throws(StorageFileError) -> LogPosition {
         if let failure { throw failure }
-        guard fd != nil else { throw .logWriteFail }
-        let size = try storage(try record.encodedSize())
+        guard fd != nil else { throw .logWriteFailed }
+        let size = try record.encodedSize()
         let segments = fileSize / Self.segmentSize
-        guard size <= (segments - 1) * Self.segmentCapacity else { throw .invalidParameter }
+        guard size <= (segments - 1) * Self.segmentCapacity else { throw .invalidArgument }
         let remaining = (segments - segmentIndex) * Self.segmentCapacity - segmentUsed
-        if size > remaining { try guarded { () throws(JetError) in try advance() } }
+        if size > remaining { try guarded { () throws(StorageFileError) in try advance() } }
         if scratch.count < size {
-            let bigger = try storage(try PageBuffer(bytes: (size + 4095) & ~4095))
+            let bigger = try PageBuffer(bytes: (size + 4095) & ~4095)
             scratch.deallocate()
             scratch = bigger
         }
-        try storage(try record.encode(into: scratch.pointer))
+        try record.encode(into: scratch.pointer)
         let position = LogPosition(
             ib: UInt16(Self.segmentHeaderSize + segmentUsed), isec: UInt16(segmentIndex),
             generation: currentGeneration)
-        try guarded { () throws(JetError) in
+        try guarded { () throws(StorageFileError) in
             var copied = 0
             while copied < size {
                 let n = min(Self.segmentCapacity - segmentUsed, size - copied)
@@ -405,10 +406,10 @@ package final class LogStream: @unchecked Sendable {
     /// Writes out the partly filled segment, syncs the file, and seals that segment: later records go to the next
     /// one. A segment holding acknowledged records is never written again, so a torn write can only damage the
     /// records of the flush in progress (append-only segments; the rest of a sealed segment stays unused).
-    package func flush() throws(JetError) {
+    package func flush() throws(StorageFileError) {
         if let failure { throw failure }
         guard fd != nil else { return }
-        try guarded { () throws(JetError) in
+        try guarded { () throws(StorageFileError) in
             let sealing = segmentDirty && segmentUsed > 0
             if sealing { try writeSegment() }
             try syncWritten()
@@ -418,13 +419,13 @@ package final class LogStream: @unchecked Sendable {
 
     /// Flushes and fsyncs the current log (data and metadata), for an OS snapshot's freeze. The checkpoint and the
     /// archives are durable already: every roll syncs them.
-    func sync() throws(JetError) {
+    func sync() throws(StorageFileError) {
         try flush()
         guard let fd else { return }
         try logIO { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
     }
 
-    private func syncWritten() throws(JetError) {
+    private func syncWritten() throws(StorageFileError) {
         guard needsSync, let fd else { return }
         try logIO { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
         needsSync = false
@@ -441,15 +442,15 @@ package final class LogStream: @unchecked Sendable {
     /// Closes the current generation and starts the next: flush, rename `<base>.log` to its archive name, create
     /// `<base>tmp.log` with its header, sync, rename it to `<base>.log`, sync the folder, move the checkpoint to the
     /// new generation (durably).
-    func roll() throws(JetError) {
+    func roll() throws(StorageFileError) {
         if let failure { throw failure }
-        guard fd != nil else { throw .logWriteFail }
-        try guarded { () throws(JetError) in try advance() }
+        guard fd != nil else { throw .logWriteFailed }
+        try guarded { () throws(StorageFileError) in try advance() }
     }
 
     /// Clean: append `.shutdown`, flush, write the checkpoint, close. Not clean: just close the file, losing what
     /// was not flushed, as a crash would (JET_bitTermDirty).
-    package func close(clean: Bool) throws(JetError) {
+    package func close(clean: Bool) throws(StorageFileError) {
         guard let open = fd else { return }
         defer {
             SystemCalls.close(open)
@@ -461,28 +462,29 @@ package final class LogStream: @unchecked Sendable {
         }
     }
 
-    /// Runs `body`; a failure poisons the stream (later appends fail with `.logWriteFail`).
-    private func guarded(_ body: () throws(JetError) -> Void) throws(JetError) {
+    /// Runs `body`; a failure poisons the stream (later appends fail with `.logWriteFailed`).
+    private func guarded(_ body: () throws(StorageFileError) -> Void) throws(StorageFileError) {
         do {
             try body()
         } catch {
-            failure = .logWriteFail
+            failure = .logWriteFailed
             throw error
         }
     }
 
-    /// System calls on log files: a full disk is ESE's JET_errLogDiskFull, other write failures its usual mapping.
-    private func logIO<T>(_ body: () throws(SystemCallError) -> T) throws(JetError) -> T {
+    /// System calls on log files: a full disk is `.logDiskFull` (ESE's JET_errLogDiskFull), a failed write or sync
+    /// `.logWriteFailed`, any other failure the call's.
+    private func logIO<T>(_ body: () throws(SystemCallError) -> T) throws(StorageFileError) -> T {
         do {
             return try body()
         } catch {
             if error.errno == .noSpace || error.errno == .diskQuotaExceeded { throw .logDiskFull }
-            if error.call == .pwrite || error.call == .fdatasync || error.call == .fsync { throw .logWriteFail }
-            throw JetError(error)
+            if error.call == .pwrite || error.call == .fdatasync || error.call == .fsync { throw .logWriteFailed }
+            throw .io(error)
         }
     }
 
-    private func writeSegment() throws(JetError) {
+    private func writeSegment() throws(StorageFileError) {
         let p = segment.pointer
         p.diskStore(currentGeneration, at: SegmentOffset.generation)
         p.diskStore(UInt32(segmentIndex), at: SegmentOffset.index)
@@ -492,7 +494,7 @@ package final class LogStream: @unchecked Sendable {
             Checksum.page(p, count: Self.segmentSize, seed: Self.segmentSeed(currentGeneration, segmentIndex)),
             at: SegmentOffset.checksum)
         let offset = Int64(segmentIndex) * Int64(Self.segmentSize)
-        guard let fd else { throw .logWriteFail }
+        guard let fd else { throw .logWriteFailed }
         try logIO { () throws(SystemCallError) in try SystemCalls.pwrite(fd, p, Self.segmentSize, offset) }
         segmentDirty = false
         needsSync = true
@@ -500,13 +502,13 @@ package final class LogStream: @unchecked Sendable {
     }
 
     /// Archives the open current log (if any), creates the next generation and moves the checkpoint to it.
-    private func advance() throws(JetError) {
+    private func advance() throws(StorageFileError) {
         if fd != nil {
             if segmentDirty && segmentUsed > 0 { try writeSegment() }
             try syncWritten()
             let archive = archivedPath(currentGeneration)
             // Never replace an archive: that would destroy a generation a backup or replay may need.
-            guard try !storage(try StorageIO.exists(archive)) else { throw .invalidLogSequence }
+            guard try !StorageIO.exists(archive) else { throw .logSequenceBroken }
             try logIO { () throws(SystemCallError) in try SystemCalls.rename(currentLogPath, archive) }
             archiveNames[currentGeneration] = archive.lastComponent?.string
         }
@@ -533,11 +535,11 @@ package final class LogStream: @unchecked Sendable {
 
     /// Deletes archived generation `generation` (JetTruncateLog). Already gone is fine; any other failure is an
     /// error, and the caller stops there.
-    func deleteArchive(_ generation: Int32) throws(JetError) {
+    func deleteArchive(_ generation: Int32) throws(StorageFileError) {
         do throws(SystemCallError) {
             try SystemCalls.unlink(archivedPath(generation))
         } catch {
-            if error.errno != .noSuchFileOrDirectory { throw JetError(error) }
+            if error.errno != .noSuchFileOrDirectory { throw .io(error) }
         }
         archiveNames[generation] = nil
     }
@@ -559,12 +561,12 @@ package final class LogStream: @unchecked Sendable {
     }
 
     /// `<base>tmp.log` sized and headed, synced, renamed to `<base>.log`, folder synced. Returns its descriptor.
-    private func createLogFile(_ header: LogFileHeader) throws(JetError) -> FileDescriptor {
+    private func createLogFile(_ header: LogFileHeader) throws(StorageFileError) -> FileDescriptor {
         let temp = temporaryLogPath
         let fd = try logIO { () throws(SystemCallError) in
             try SystemCalls.open(temp, .readWrite, options: [.create, .truncate])
         }
-        do throws(JetError) {
+        do throws(StorageFileError) {
             header.encode(into: scratch.pointer)
             let p = scratch.pointer
             let size = Int64(fileSize)
@@ -584,16 +586,15 @@ package final class LogStream: @unchecked Sendable {
         return fd
     }
 
-    private func writeCheckpoint() throws(JetError) {
+    private func writeCheckpoint() throws(StorageFileError) {
         let generation = min(currentGeneration, max(checkpointFloor ?? currentGeneration, 1))
-        try storage(
-            try Checkpoint(generation: generation, signLog: signature, attached: attachedDatabases)
-                .write(path: checkpointPath))
+        try Checkpoint(generation: generation, signLog: signature, attached: attachedDatabases)
+                .write(path: checkpointPath)
         checkpointGeneration = generation
     }
 
     /// Moves the checkpoint when the floor moved since it was written (pages written by the storage engine).
-    func updateCheckpoint() throws(JetError) {
+    func updateCheckpoint() throws(StorageFileError) {
         if let failure { throw failure }
         guard fd != nil else { return }
         let generation = min(currentGeneration, max(checkpointFloor ?? currentGeneration, 1))
@@ -639,17 +640,17 @@ package final class LogStream: @unchecked Sendable {
     }
 
     /// The order rule of an archived log over bytes read in sequence (after `verifyLogBytes` passed them): once a
-    /// never-written data segment was seen (`pastEnd`), a segment with data is `.logReadVerifyFailure`.
+    /// never-written data segment was seen (`pastEnd`), a segment with data is `.logCopyDamaged`.
     static func verifySegmentOrder(
         _ bytes: UnsafeRawPointer, count: Int, fileOffset: Int64, pastEnd: inout Bool
-    ) -> JetError? {
+    ) -> StorageFileError? {
         var offset = 0
         while offset + segmentSize <= count {
             if fileOffset + Int64(offset) > 0 {
                 if Checksum.isAllZero(bytes + offset, count: segmentSize) {
                     pastEnd = true
                 } else if pastEnd {
-                    return .logReadVerifyFailure
+                    return .logCopyDamaged
                 }
             }
             offset += segmentSize
@@ -659,13 +660,13 @@ package final class LogStream: @unchecked Sendable {
 
     /// Verifies `count` bytes of a log file read for backup from `fileOffset`: the header segment when the range
     /// starts at 0 and every segment's checksum (zero segments pass). `expectedGeneration` nil takes the
-    /// generation from the header (or each segment). Returns `.logReadVerifyFailure` on any mismatch, including
+    /// generation from the header (or each segment). Returns `.logCopyDamaged` on any mismatch, including
     /// a misaligned offset or a range ending inside a segment. No allocation.
     static func verifyLogBytes(_ bytes: UnsafeRawPointer, count: Int, fileOffset: Int64, expectedGeneration: Int32?)
-        -> JetError?
+        -> StorageFileError?
     {
         guard fileOffset >= 0, fileOffset % Int64(segmentSize) == 0, count >= 0, count % segmentSize == 0 else {
-            return .logReadVerifyFailure
+            return .logCopyDamaged
         }
         var generation = expectedGeneration
         var offset = 0
@@ -673,14 +674,14 @@ package final class LogStream: @unchecked Sendable {
             let p = bytes + offset
             // Divided first so that no offset a caller passes can overflow.
             let index64 = fileOffset / Int64(segmentSize) + Int64(offset / segmentSize)
-            guard index64 < Int64(maxSegments) else { return .logReadVerifyFailure }
+            guard index64 < Int64(maxSegments) else { return .logCopyDamaged }
             let index = Int(index64)
             if index == 0 {
-                guard let header = LogFileHeader.decode(p) else { return .logReadVerifyFailure }
-                if let generation, generation != header.generation { return .logReadVerifyFailure }
+                guard let header = LogFileHeader.decode(p) else { return .logCopyDamaged }
+                if let generation, generation != header.generation { return .logCopyDamaged }
                 generation = header.generation
             } else if checkSegment(p, index: index, generation: generation) == .bad {
-                return .logReadVerifyFailure
+                return .logCopyDamaged
             }
             offset += segmentSize
         }

@@ -57,8 +57,18 @@ package enum StorageFileError: Error, Equatable, Sendable {
     case logSignatureMismatch
     /// Logs that do not follow each other (creation times or the range asked for).
     case logSequenceBroken
-    /// A generation the range needs is absent.
-    case logMissing(generation: Int32)
+    /// A generation the range needs is absent (nil: a checkpoint and no log at all).
+    case logMissing(generation: Int32?)
+    /// The log reached its last generation number.
+    case logSequenceEnd
+    /// A write or sync of the log failed (or failed earlier: the stream refuses records after a failure).
+    case logWriteFailed
+    /// The disk holding the log is full.
+    case logDiskFull
+    /// The checkpoint belongs to another log stream than the current log.
+    case checkpointSignatureMismatch
+    /// Log bytes read for a backup fail their check (checksum, generation, or data after a never-written segment).
+    case logCopyDamaged
 }
 
 /// What made a database file unusable.

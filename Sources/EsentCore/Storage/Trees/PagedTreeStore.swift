@@ -179,6 +179,16 @@ package final class PagedTreeStore: TreeStore {
         return cache.insertClean(key, page: page, snapshot: snapshot, oldest: oldestSnapshot())
     }
 
+    /// The engine's account of a failed log append: a full disk (the log's or, for the checkpoint, any), or the
+    /// log write failing.
+    static func logFailure(_ error: StorageFileError) -> StorageError {
+        switch error {
+        case .logDiskFull: .diskFull
+        case .io(let failure) where failure.errno == .noSpace || failure.errno == .diskQuotaExceeded: .diskFull
+        default: .logWriteFailed
+        }
+    }
+
     /// The engine's account of a database file's failure; any I/O failure other than these reaches the caller as
     /// an I/O error (JET_errDiskIO).
     static func storageError(_ error: StorageFileError, pgno: UInt32) -> StorageError {
@@ -288,7 +298,7 @@ package final class PagedTreeStore: TreeStore {
             try log.append(.commitGroupEnd, flush: !lazy)
             return begin.generation
         } catch {
-            throw error == .logDiskFull || error == .diskFull ? .diskFull : .logWriteFailed
+            throw Self.logFailure(error)
         }
     }
 

@@ -132,6 +132,15 @@ package final class LogStream: @unchecked Sendable {
     /// Highest segment index written so far, and the highest one known durable (written before the last sync).
     private var lastWrittenSegment = 0
     private var lastSyncedSegment = 0
+    /// Segments below this index of the current file have disk blocks (written, or zero-filled ahead). A new log
+    /// file is sparse; writing into a hole makes fdatasync commit the allocation (a journal commit on ext4) on top
+    /// of the data, so `writeSegment` fills the hole ahead with zeros once per `zeroFillBytes`: the fdatasync of
+    /// most flushes then finds no metadata to write. Zero segments read as "never written", so this changes no
+    /// record and no crash outcome.
+    private var allocatedSegments = 1
+    /// Zeros for `allocateAhead`, made at its first use.
+    private var zeros: PageBuffer?
+    static let zeroFillBytes = 1 << 20
     private var scratch: PageBuffer
     /// Set by a failed write: from then on the log refuses records, as ESE's does after a log write failure.
     private var failure: StorageFileError?
@@ -174,6 +183,7 @@ package final class LogStream: @unchecked Sendable {
         if let fd { SystemCalls.close(fd) }
         segment.deallocate()
         scratch.deallocate()
+        zeros?.deallocate()
     }
 
     // MARK: Names
@@ -354,6 +364,7 @@ package final class LogStream: @unchecked Sendable {
             return (recovery, false)
         }
         segmentIndex = tail.dataSegments + 1
+        allocatedSegments = segmentIndex
         segmentUsed = 0
         segmentDirty = false
         needsSync = false
@@ -495,10 +506,24 @@ package final class LogStream: @unchecked Sendable {
             at: SegmentOffset.checksum)
         let offset = Int64(segmentIndex) * Int64(Self.segmentSize)
         guard let fd else { throw .logWriteFailed }
+        if segmentIndex >= allocatedSegments { try allocateAhead(fd) }
         try logIO { () throws(SystemCallError) in try SystemCalls.pwrite(fd, p, Self.segmentSize, offset) }
         segmentDirty = false
         needsSync = true
         lastWrittenSegment = max(lastWrittenSegment, segmentIndex)
+    }
+
+    /// Zero-fills the segments from `segmentIndex` (never written: appends only go forward) up to
+    /// `zeroFillBytes` further or the end of the file, before the segment write that the same flush syncs.
+    private func allocateAhead(_ fd: FileDescriptor) throws(StorageFileError) {
+        let end = min(fileSize / Self.segmentSize, segmentIndex + Self.zeroFillBytes / Self.segmentSize)
+        guard end > segmentIndex else { return }
+        if zeros == nil { zeros = try PageBuffer(bytes: Self.zeroFillBytes) }
+        guard let zeros else { throw .outOfMemory }
+        let offset = Int64(segmentIndex) * Int64(Self.segmentSize)
+        let count = (end - segmentIndex) * Self.segmentSize
+        try logIO { () throws(SystemCallError) in try SystemCalls.pwrite(fd, zeros.pointer, count, offset) }
+        allocatedSegments = end
     }
 
     /// Archives the open current log (if any), creates the next generation and moves the checkpoint to it.
@@ -523,6 +548,7 @@ package final class LogStream: @unchecked Sendable {
         currentGeneration = next
         currentCreated = header.created
         segmentIndex = 1
+        allocatedSegments = 1
         segmentUsed = 0
         segmentDirty = false
         needsSync = false

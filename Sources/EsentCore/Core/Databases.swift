@@ -75,7 +75,7 @@ package enum DatabaseOperations {
             let resolved = (try? StorageIO.resolvedPath(FilePath(absolute))).flatMap { $0?.string } ?? absolute
             let db = AttachedDatabase(
                 dbid: dbid, path: absolute, resolvedPath: resolved, file: file, readOnly: false, logged: logged)
-            try s.trees.attach(dbid: dbid, file: file)
+            do throws(StorageError) { try s.trees.attach(dbid: dbid, file: file) } catch { throw JetError(error) }
             db.opens[sesid, default: 0] += 1
             s.databases.append(db)
             return .done(dbid)
@@ -115,7 +115,7 @@ package enum DatabaseOperations {
             if header.state != DatabaseHeader.stateCleanShutdown { throw .databaseDirtyShutdown }
             let logged = !readOnly && s.loggingEnabled && grbit & UInt(JET_bitDbRecoveryOff) == 0
             // The engine walks the trees first: a damaged database is refused before its header changes.
-            try s.trees.attach(dbid: dbid, file: file)
+            do throws(StorageError) { try s.trees.attach(dbid: dbid, file: file) } catch { throw JetError(error) }
             if !readOnly {
                 header.state = DatabaseHeader.stateDirtyShutdown
                 if let log = s.log {
@@ -163,7 +163,9 @@ package enum DatabaseOperations {
             if targets.contains(where: { $0.isOpen }) { throw .databaseInUse }
             for db in targets {
                 // Every committed page in the file before the header says it is consistent.
-                try s.trees.flushPages(dbid: db.dbid, log: s.log)
+                do throws(StorageError) { try s.trees.flushPages(dbid: db.dbid, log: s.log) } catch {
+                    throw JetError(error)
+                }
                 try detachFile(db, log: s.log)
                 s.databases.removeAll { $0 === db }
                 s.trees.unregister(dbid: db.dbid)
@@ -192,7 +194,7 @@ package enum DatabaseOperations {
     /// crash would (JET_bitTermDirty).
     static func closeAll(_ s: inout InstanceState, clean: Bool) throws(JetError) {
         if clean {
-            try s.trees.flushPages(dbid: nil, log: s.log)
+            do throws(StorageError) { try s.trees.flushPages(dbid: nil, log: s.log) } catch { throw JetError(error) }
             for db in s.databases { try detachFile(db, log: s.log) }
         }
         for db in s.databases { s.trees.unregister(dbid: db.dbid) }

@@ -425,18 +425,18 @@ extension DatabaseFile {
 extension TreeStore {
     /// Attaches a database file to the store: the paged engine reads its trees from it; a store without files
     /// only registers the dbid.
-    package func attach(dbid: UInt32, file: DatabaseFile) throws(JetError) {
+    package func attach(dbid: UInt32, file: DatabaseFile) throws(StorageError) {
         guard let paged = self as? PagedTreeStore else {
             register(dbid: dbid)
             return
         }
-        do { try paged.register(dbid: dbid, file: file) } catch { throw JetError(error) }
+        try paged.register(dbid: dbid, file: file)
     }
 
     /// Writes the store's unwritten pages of `dbid` (nil: all) to their files; nothing to do for a store without
     /// files.
-    package func flushPages(dbid: UInt32?, log: LogStream?) throws(JetError) {
+    package func flushPages(dbid: UInt32?, log: LogStream?) throws(StorageError) {
         guard let paged = self as? PagedTreeStore else { return }
-        do { try paged.flush(dbid: dbid, log: log) } catch { throw JetError(error) }
+        try paged.flush(dbid: dbid, log: log)
     }
 }

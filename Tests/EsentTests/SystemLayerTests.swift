@@ -154,4 +154,23 @@ struct SystemLayerTests {
         // Damage to a page image is the log's, whatever replays it.
         #expect(JetError(.pageImageDamaged, hardRecovery: true) == .logFileCorrupt)
     }
+
+    @Test("issue 9.6: a database path with a trailing slash names a folder: not found, never the file without it")
+    func trailingSlashIsNotTheFile() throws {
+        let folder = StorageTempFolder()
+        defer { withExtendedLifetime(folder) { DurabilityCoreTests.cleanUp() } }
+        let handle = try DurabilityCoreTests.start(folder.path, name: "syslayer-slash")
+        let sesid = try Sessions.begin(instance: handle)
+        let dbid = try DatabaseOperations.create(sesid, path: folder.path + "db.edb", grbit: 0)
+        try DatabaseOperations.close(sesid, dbid: CUnsignedLong(dbid), grbit: 0)
+        try DatabaseOperations.detach(sesid, path: folder.path + "db.edb", grbit: 0)
+        #expect(throws: JetError.fileNotFound) {
+            _ = try DatabaseOperations.attach(sesid, path: folder.path + "db.edb/", grbit: 0)
+        }
+        #expect(throws: JetError.fileNotFound) {
+            _ = try DatabaseOperations.create(sesid, path: folder.path + "new.edb/", grbit: 0)
+        }
+        #expect(SystemCalls.status(FilePath(folder.path + "new.edb")) == nil)
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+    }
 }

@@ -11,6 +11,13 @@ package enum CallerPath {
     /// resolved (what identity and backup-set membership are decided on).
     static func resolve(_ path: String) throws(JetError) -> (absolute: String, resolved: String) {
         let absolute = Paths.absolute(path, from: try currentDirectory())
-        return (absolute, try storage(try StorageIO.resolvedPath(FilePath(absolute))?.string) ?? absolute)
+        return (absolute, try storage(try StorageIO.resolvedPath(filePath(absolute))?.string) ?? absolute)
+    }
+
+    /// A caller's path as Storage takes it. `FilePath` drops a trailing `/`, which says "a folder": it is kept as
+    /// a final `.`, so that a database named `db.edb/` is not found (ENOTDIR), as before and as on Windows,
+    /// rather than being `db.edb`.
+    static func filePath(_ path: String) -> FilePath {
+        FilePath(path.hasSuffix("/") ? path + "." : path)
     }
 }

@@ -37,10 +37,10 @@ package enum DatabaseOperations {
         return try instance.withWritingSession(sesid) { (s, session, gate) throws(JetError) -> WriteStep<UInt32> in
             guard session.transactionLevel == 0 else { throw .inTransaction }
             guard gate.isOpen else { return .waitForThaw }
-            let resolvedBefore = try storage(try StorageIO.resolvedPath(FilePath(absolute)))?.string ?? absolute
+            let resolvedBefore = try storage(try StorageIO.resolvedPath(CallerPath.filePath(absolute)))?.string ?? absolute
             if attached(s, resolved: resolvedBefore) != nil { throw .databaseDuplicate }
             // The instance's own log, checkpoint and temporary database are never a database to create over.
-            if let log = s.log, log.ownsFile(FilePath(absolute)) || log.ownsFile(FilePath(resolvedBefore)) { throw .fileAccessDenied }
+            if let log = s.log, log.ownsFile(CallerPath.filePath(absolute)) || log.ownsFile(CallerPath.filePath(resolvedBefore)) { throw .fileAccessDenied }
             if let paths = s.paths, usesTempDatabase(paths), [absolute, resolvedBefore].contains(paths.temp) {
                 throw .fileAccessDenied
             }
@@ -56,7 +56,7 @@ package enum DatabaseOperations {
             let file: DatabaseFile
             do throws(DatabaseCreateFailure<JetError>) {
                 file = try DatabaseFile.create(
-                    path: FilePath(absolute), pageSize: s.pageSize, dataPages: Int(initialDataPages), header: header,
+                    path: CallerPath.filePath(absolute), pageSize: s.pageSize, dataPages: Int(initialDataPages), header: header,
                     overwrite: grbit & UInt(JET_bitDbOverwriteExisting) != 0
                 ) { (header) throws(JetError) in
                     guard let log else { return }
@@ -72,7 +72,7 @@ package enum DatabaseOperations {
             }
             // The file exists and its creation is logged: a failure to resolve it now must not undo that, so the
             // lexical path stands in.
-            let resolved = (try? StorageIO.resolvedPath(FilePath(absolute))).flatMap { $0?.string } ?? absolute
+            let resolved = (try? StorageIO.resolvedPath(CallerPath.filePath(absolute))).flatMap { $0?.string } ?? absolute
             let db = AttachedDatabase(
                 dbid: dbid, path: absolute, resolvedPath: resolved, file: file, readOnly: false, logged: logged)
             do throws(StorageError) { try s.trees.attach(dbid: dbid, file: file) } catch { throw JetError(error) }
@@ -101,12 +101,12 @@ package enum DatabaseOperations {
             guard gate.isOpen else { return .waitForThaw }
             if s.backup.isRunning || gate.holdsBackup { throw .backupInProgress }
             if attached(s, resolved: resolved) != nil { return .done(false) }
-            guard let status = try storage(try StorageIO.status(FilePath(absolute))), status.isRegularFile else { throw .fileNotFound }
+            guard let status = try storage(try StorageIO.status(CallerPath.filePath(absolute))), status.isRegularFile else { throw .fileNotFound }
             let readOnly = grbit & UInt(JET_bitDbReadOnly) != 0
             // No write bit for anyone means read-only, even for root, who bypasses permissions.
             if !readOnly && (!status.isWritable || !status.hasWriteBit) { throw .databaseFileReadOnly }
             let dbid = try nextDbid(s)
-            let file = try storage(try DatabaseFile.open(path: FilePath(absolute), readOnly: readOnly))
+            let file = try storage(try DatabaseFile.open(path: CallerPath.filePath(absolute), readOnly: readOnly))
             var header = file.header
             guard file.pageSize == s.pageSize else { throw .pageSizeMismatch }
             // A raw backup copy (streamed or JetBackup's) needs a restore first; ESE checks this before the
@@ -206,14 +206,14 @@ package enum DatabaseOperations {
     /// After a crash: the replayed log says the database was attached; make its header consistent.
     static func markConsistentAfterRecovery(path: String, signDb: Signature, log: LogStream) throws(JetError) {
         // A database that has since been removed or replaced is not ours to touch.
-        guard try storage(try StorageIO.isRegularFile(FilePath(path))) else { return }
+        guard try storage(try StorageIO.isRegularFile(CallerPath.filePath(path))) else { return }
         // Looked at without the lock first: a file that is not this log's (replaced since, or attached by another
         // instance now) is left alone, and its lock is not needed.
-        let onDisk = try storage(try DatabaseFile.readHeader(path: FilePath(path)).header)
+        let onDisk = try storage(try DatabaseFile.readHeader(path: CallerPath.filePath(path)).header)
         guard onDisk.signDb == signDb, onDisk.signLog == log.signature,
             onDisk.state != DatabaseHeader.stateCleanShutdown
         else { return }
-        let file = try storage(try DatabaseFile.open(path: FilePath(path), readOnly: false))
+        let file = try storage(try DatabaseFile.open(path: CallerPath.filePath(path), readOnly: false))
         var header = file.header
         guard header.signDb == signDb, header.state != DatabaseHeader.stateCleanShutdown else { return }
         header.state = DatabaseHeader.stateCleanShutdown
@@ -291,8 +291,8 @@ package enum DatabaseOperations {
         let file = try instance.withSession(sesid) { (s, _) throws(JetError) -> DatabaseFile in
             let (absolute, resolved) = try absolutePath(path)
             if attached(s, resolved: resolved) != nil { throw .databaseInUse }
-            guard try storage(try StorageIO.isRegularFile(FilePath(absolute))) else { throw .fileNotFound }
-            let file = try storage(try DatabaseFile.open(path: FilePath(absolute), readOnly: false))
+            guard try storage(try StorageIO.isRegularFile(CallerPath.filePath(absolute))) else { throw .fileNotFound }
+            let file = try storage(try DatabaseFile.open(path: CallerPath.filePath(absolute), readOnly: false))
             guard file.header.state == DatabaseHeader.stateCleanShutdown else { throw .databaseDirtyShutdown }
             return file
         }
@@ -309,7 +309,7 @@ package enum DatabaseOperations {
     /// The header as it is on disk now: attached databases have theirs written through at every change.
     package static func fileInfo(path: String) throws(JetError) -> (header: DatabaseHeader, fileSize: Int64) {
         let (absolute, _) = try absolutePath(path)
-        guard try storage(try StorageIO.isRegularFile(FilePath(absolute))) else { throw .fileNotFound }
-        return try storage(try DatabaseFile.readHeader(path: FilePath(absolute)))
+        guard try storage(try StorageIO.isRegularFile(CallerPath.filePath(absolute))) else { throw .fileNotFound }
+        return try storage(try DatabaseFile.readHeader(path: CallerPath.filePath(absolute)))
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import SystemPackage
 import Testing
 
 @testable import EsentCore
@@ -104,11 +105,11 @@ struct DecoderBoundsTests {
                 header.encode(into: p, pageSize: 4096)
                 p.diskStore(value, at: DatabaseHeader.Offset.pageSize)
                 reseal(p, count: 4096, seed: Checksum.databaseHeaderSeed)
-                #expect(throws: JetError.databaseCorrupted) { try DatabaseHeader.decode(p, pageSize: 4096) }
+                #expect(throws: JetError.databaseCorrupted) { try storage(try DatabaseHeader.decode(p, pageSize: 4096)) }
                 header.encode(into: p, pageSize: 4096)
                 p.diskStore(value, at: DatabaseHeader.Offset.state)
                 reseal(p, count: 4096, seed: Checksum.databaseHeaderSeed)
-                #expect(throws: JetError.databaseCorrupted) { try DatabaseHeader.decode(p, pageSize: 4096) }
+                #expect(throws: JetError.databaseCorrupted) { try storage(try DatabaseHeader.decode(p, pageSize: 4096)) }
             }
             for generation in extremeInt32 {
                 header.encode(into: p, pageSize: 4096)
@@ -120,8 +121,8 @@ struct DecoderBoundsTests {
                 #expect(decoded.genMinRequired == generation && decoded.dbid == UInt32.max)
             }
             // The caller's page size is checked too: a header never decodes against a smaller page.
-            #expect(throws: JetError.fileInvalidType) { try DatabaseHeader.decode(p, pageSize: 0) }
-            #expect(throws: JetError.fileInvalidType) { try DatabaseHeader.decode(p, pageSize: Int.min) }
+            #expect(throws: JetError.fileInvalidType) { try storage(try DatabaseHeader.decode(p, pageSize: 0)) }
+            #expect(throws: JetError.fileInvalidType) { try storage(try DatabaseHeader.decode(p, pageSize: Int.min)) }
         }
     }
 
@@ -147,7 +148,7 @@ struct DecoderBoundsTests {
                 trailer.encode(into: p, pageSize: 4096)
                 p.diskStore(value, at: BackupTrailer.Offset.pageSize)
                 reseal(p, count: 4096, seed: Checksum.databaseHeaderSeed)
-                #expect(throws: JetError.badPatchPage) { try BackupTrailer.decode(p, pageSize: 4096) }
+                #expect(throws: JetError.badPatchPage) { try storage(try BackupTrailer.decode(p, pageSize: 4096)) }
             }
         }
     }
@@ -159,25 +160,25 @@ struct DecoderBoundsTests {
         ).encoded()
         func decode(_ edit: (UnsafeMutableRawPointer) -> Void) throws -> Checkpoint {
             var bytes = good
-            return try bytes.withUnsafeMutableBytes { (b) throws(JetError) -> Checkpoint in
-                guard let p = b.baseAddress else { throw .checkpointCorrupt }
+            return try bytes.withUnsafeMutableBytes { (b) throws(StorageFileError) -> Checkpoint in
+                guard let p = b.baseAddress else { throw .checkpointDamaged }
                 edit(p)
                 reseal(p, count: Checkpoint.fixedSize, seed: Checksum.checkpointSeed)
                 return try Checkpoint.decode(p, count: b.count)
             }
         }
         for value in extremeUInt32 {
-            #expect(throws: JetError.checkpointCorrupt) {
+            #expect(throws: StorageFileError.checkpointDamaged) {
                 try decode { $0.diskStore(value, at: Checkpoint.Offset.listBytes) }
             }
             if value != 1 {
-                #expect(throws: JetError.checkpointCorrupt) {
+                #expect(throws: StorageFileError.checkpointDamaged) {
                     try decode { $0.diskStore(value, at: Checkpoint.Offset.attachedCount) }
                 }
             }
         }
         // A name length past the list's end (the list checksum is fixed up too, so only the bound catches it).
-        #expect(throws: JetError.checkpointCorrupt) {
+        #expect(throws: StorageFileError.checkpointDamaged) {
             try decode { p in
                 p.diskStore(UInt16.max, at: Checkpoint.fixedSize + 4 + Signature.size)
                 let listBytes = good.count - Checkpoint.fixedSize
@@ -194,16 +195,17 @@ struct DecoderBoundsTests {
         for generation in extremeInt32 {
             let folder = StorageTempFolder()
             let (log, _) = try LogStream.open(
-                logDirectory: folder.path, systemDirectory: folder.path, names: LogFileNames(base: "edb"),
+                logDirectory: FilePath(folder.path), systemDirectory: FilePath(folder.path), names: LogFileNames(base: "edb"),
                 fileSize: 64 * 1024)
             let signature = log.signature
             try log.close(clean: true)
             let bytes = try Checkpoint(generation: generation, signLog: signature, attached: []).encoded()
             try RawFile.write(folder.path + "edb.chk", bytes, truncate: true)
             #expect(throws: JetError.checkpointCorrupt, "generation \(generation)") {
-                _ = try LogStream.open(
-                    logDirectory: folder.path, systemDirectory: folder.path, names: LogFileNames(base: "edb"),
-                    fileSize: 64 * 1024)
+                _ = try storage(
+                    try LogStream.open(
+                        logDirectory: FilePath(folder.path), systemDirectory: FilePath(folder.path),
+                        names: LogFileNames(base: "edb"), fileSize: 64 * 1024))
             }
         }
     }

@@ -15,14 +15,17 @@ struct DurabilityTests {
     static let logSize = 64 * 1024
 
     func openLog(_ folder: String, size: Int = logSize) throws -> (LogStream, LogStream.Recovery) {
-        try LogStream.open(
-            logDirectory: folder, systemDirectory: folder, names: LogFileNames(base: "edb"), fileSize: size)
+        // Through Core's one mapping, so the codes checked are those callers get.
+        try storage(
+            try LogStream.open(
+                logDirectory: FilePath(folder), systemDirectory: FilePath(folder), names: LogFileNames(base: "edb"),
+                fileSize: size))
     }
 
     /// Every file of a folder with its bytes, to show that a failed recovery changed nothing.
     func snapshot(_ folder: String) throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
-        for name in try SystemCalls.listDirectory(folder) { files[name] = try RawFile.read(folder + name) }
+        for name in try SystemCalls.listDirectory(FilePath(folder)) { files[name] = try RawFile.read(folder + name) }
         return files
     }
 
@@ -155,11 +158,11 @@ struct DurabilityTests {
             try log.roll()
             try log.close(clean: true)
         }
-        for name in try SystemCalls.listDirectory(folder.path) where name.hasSuffix(".log") {
-            try SystemCalls.unlink(folder.path + name)
+        for name in try SystemCalls.listDirectory(FilePath(folder.path)) where name.hasSuffix(".log") {
+            try SystemCalls.unlink(FilePath(folder.path + name))
         }
         #expect(throws: JetError.missingLogFile) { _ = try openLog(folder.path) }
-        #expect(try SystemCalls.listDirectory(folder.path) == ["edb.chk"])
+        #expect(try SystemCalls.listDirectory(FilePath(folder.path)) == ["edb.chk"])
     }
 
     @Test("issue 6.9: a checkpoint that cannot be looked at is an error, not a missing checkpoint")
@@ -187,7 +190,7 @@ struct DurabilityTests {
                     at: LogFileHeader.Offset.checksum)
             }
             try RawFile.write(folder.path + "edb.log", bytes)
-            try SystemCalls.unlink(folder.path + "edb.chk")
+            try SystemCalls.unlink(FilePath(folder.path + "edb.chk"))
             #expect(throws: JetError.logFileCorrupt, "generation \(generation)") { _ = try openLog(folder.path) }
         }
     }
@@ -240,9 +243,9 @@ struct DurabilityCoreTests {
             #expect(throws: JetError.diskIO) { try detach.get() }
             _ = try Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermDirty))
         }
-        #expect(try DatabaseFile.readHeader(path: path).header.state != DatabaseHeader.stateCleanShutdown)
+        #expect(try DatabaseFile.readHeader(path: FilePath(path)).header.state != DatabaseHeader.stateCleanShutdown)
         let handle = try Self.start(folder.path)
-        #expect(try DatabaseFile.readHeader(path: path).header.state == DatabaseHeader.stateCleanShutdown)
+        #expect(try DatabaseFile.readHeader(path: FilePath(path)).header.state == DatabaseHeader.stateCleanShutdown)
         let sesid = try Sessions.begin(instance: handle)
         #expect(try DatabaseOperations.attach(sesid, path: path, grbit: 0))
         _ = try Lifecycle.terminate(handle: handle, grbit: 0)
@@ -300,7 +303,7 @@ struct FaultInjectorTests {
     func shortTransfersAndInterruptsComplete() throws {
         let folder = StorageTempFolder()
         let path = folder.path + "f"
-        let fd = try SystemCalls.open(path, .readWrite, options: .create)
+        let fd = try SystemCalls.open(FilePath(path), .readWrite, options: .create)
         defer { SystemCalls.close(fd) }
         let bytes = (0..<10000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
         for effect in [FaultEffect.short(100), .short(1), .interrupt] {
@@ -316,7 +319,7 @@ struct FaultInjectorTests {
     @Test("issue 6.12: a pwrite that returns 0 is an I/O error, not an endless loop")
     func zeroWriteIsAnError() throws {
         let folder = StorageTempFolder()
-        let fd = try SystemCalls.open(folder.path + "f", .readWrite, options: .create)
+        let fd = try SystemCalls.open(FilePath(folder.path + "f"), .readWrite, options: .create)
         defer { SystemCalls.close(fd) }
         var byte: UInt8 = 1
         #expect(throws: SystemCallError(call: .pwrite, errno: .ioError)) {
@@ -329,8 +332,8 @@ struct FaultInjectorTests {
     @Test("issue 9.5: a rule targets one file; the Nth call; and the injector is safe under threads")
     func perFileNthCallAndThreads() throws {
         let folder = StorageTempFolder()
-        let a = try SystemCalls.open(folder.path + "a.log", .readWrite, options: .create)
-        let b = try SystemCalls.open(folder.path + "b.edb", .readWrite, options: .create)
+        let a = try SystemCalls.open(FilePath(folder.path + "a.log"), .readWrite, options: .create)
+        let b = try SystemCalls.open(FilePath(folder.path + "b.edb"), .readWrite, options: .create)
         defer {
             SystemCalls.close(a)
             SystemCalls.close(b)
@@ -494,7 +497,7 @@ struct ReplayEngineTests {
         let names = LogFileNames(base: "edb")
         do {
             let (log, _) = try LogStream.open(
-                logDirectory: logs.path, systemDirectory: logs.path, names: names, fileSize: 64 * 1024)
+                logDirectory: FilePath(logs.path), systemDirectory: FilePath(logs.path), names: names, fileSize: 64 * 1024)
             try log.append(.attachDatabase(dbid: 1, path: "/d/a.edb", signDb: .none), flush: true)
             try log.roll()
             try log.append(.commit(session: 1), flush: true)
@@ -506,25 +509,25 @@ struct ReplayEngineTests {
         for g: Int32 in [1, 2] {
             try RawFile.write(backup.path + names.archived(g), try RawFile.read(logs.path + names.archived(g)))
         }
-        try SystemCalls.unlink(logs.path + names.archived(1))
+        try SystemCalls.unlink(FilePath(logs.path + names.archived(1)))
         var commits: [UInt64] = []
         let plan = ReplayPlan(
-            folders: [LogFolder(path: backup.path, names: names), LogFolder(path: logs.path, names: names)],
+            folders: [LogFolder(path: FilePath(backup.path), names: names), LogFolder(path: FilePath(logs.path), names: names)],
             firstGeneration: 1, hardRecovery: true)
-        let outcome = try Replay.run(plan) { record, _ throws(JetError) in
+        let outcome = try Replay.run(plan) { record, _ throws(StorageFileError) in
             if case .commit(let session) = record { commits.append(session) }
         }
         #expect(commits == [1, 2])
         #expect(outcome.lastGeneration == 3 && outcome.attached.map(\.dbid) == [1] && !outcome.endedClean)
         // Damage in a backup-folder archive: the hard-recovery code, and no file changes.
         try RawFile.flip(backup.path + names.archived(1), at: 4096 + 40)
-        #expect(throws: JetError.logCorruptDuringHardRecovery) { _ = try Replay.run(plan) }
+        #expect(throws: JetError.logCorruptDuringHardRecovery) { _ = try storage(hardRecovery: true, try Replay.run(plan)) }
         // A generation missing from both folders.
-        try SystemCalls.unlink(backup.path + names.archived(2))
-        try SystemCalls.unlink(logs.path + names.archived(2))
+        try SystemCalls.unlink(FilePath(backup.path + names.archived(2)))
+        try SystemCalls.unlink(FilePath(logs.path + names.archived(2)))
         var soft = plan
         soft.hardRecovery = false
         soft.firstGeneration = 2
-        #expect(throws: JetError.missingLogFile) { _ = try Replay.run(soft) }
+        #expect(throws: JetError.missingLogFile) { _ = try storage(try Replay.run(soft)) }
     }
 }

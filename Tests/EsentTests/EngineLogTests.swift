@@ -53,10 +53,10 @@ struct EngineLogTests {
         let sign = Signature.make()
         var header = DatabaseHeader.new(pageSize: Self.pageSize)
         header.signDb = sign
-        _ = try DatabaseFile.create(path: dbPath, pageSize: Self.pageSize, dataPages: 4, header: header, overwrite: false)
+        _ = try DatabaseFile.create(path: FilePath(dbPath), pageSize: Self.pageSize, dataPages: 4, header: header, overwrite: false)
         do {
             let (log, _) = try LogStream.open(
-                logDirectory: folder.path, systemDirectory: folder.path, names: LogFileNames(base: "edb"),
+                logDirectory: FilePath(folder.path), systemDirectory: FilePath(folder.path), names: LogFileNames(base: "edb"),
                 fileSize: 256 * 1024)
             try log.append(.attachDatabase(dbid: 1, path: dbPath, signDb: sign), flush: true)
             try log.append(.commitGroupBegin(pages: 2), flush: false)
@@ -70,11 +70,11 @@ struct EngineLogTests {
         }
         for _ in 0..<2 {  // and again: redo is idempotent
             let (log, recovery) = try LogStream.open(
-                logDirectory: folder.path, systemDirectory: folder.path, names: LogFileNames(base: "edb"),
-                fileSize: 256 * 1024, pageTarget: { $0.path.isEmpty ? nil : $0.path })
+                logDirectory: FilePath(folder.path), systemDirectory: FilePath(folder.path), names: LogFileNames(base: "edb"),
+                fileSize: 256 * 1024, pageTarget: { $0.path.isEmpty ? nil : FilePath($0.path) })
             #expect(!recovery.wasClean)
             try log.close(clean: false)
-            let db = try DatabaseFile.open(path: dbPath, readOnly: true)
+            let db = try DatabaseFile.open(path: FilePath(dbPath), readOnly: true)
             #expect(db.pgnoLast == 9)
             let buffer = try PageBuffer(bytes: Self.pageSize)
             defer { buffer.deallocate() }
@@ -93,7 +93,7 @@ struct EngineLogTests {
         let folder = StorageTempFolder()
         let path = folder.path + "t.edb"
         let db = try DatabaseFile.create(
-            path: path, pageSize: Self.pageSize, dataPages: 4, header: .new(pageSize: Self.pageSize), overwrite: false)
+            path: FilePath(path), pageSize: Self.pageSize, dataPages: 4, header: .new(pageSize: Self.pageSize), overwrite: false)
         let good = try PageBuffer(bytes: Self.pageSize)
         defer { good.deallocate() }
         good.pointer.initializeMemory(as: UInt8.self, repeating: 0x5C, count: Self.pageSize)
@@ -113,7 +113,7 @@ struct EngineLogTests {
         db.afterFailedPageRead = nil
         try RawFile.write(path, [UInt8](repeating: 0x33, count: 16), at: Int64(3 * Self.pageSize + 4096))
         #expect(throws: JetError.readVerifyFailure) {
-            try db.readVerifiedPages(firstPgno: 1, count: 4, into: out.pointer)
+            try storage(try db.readVerifiedPages(firstPgno: 1, count: 4, into: out.pointer))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import SystemPackage
 import Testing
 
 @testable import EsentCore
@@ -23,11 +24,11 @@ struct EnginePowerLossTests {
         var attempted = 0
         do {
             let (log, _) = try LogStream.open(
-                logDirectory: folder, systemDirectory: folder, names: LogFileNames(base: "edb"), fileSize: 64 * 1024,
-                pageTarget: { $0.path.isEmpty ? nil : $0.path })
+                logDirectory: FilePath(folder), systemDirectory: FilePath(folder), names: LogFileNames(base: "edb"), fileSize: 64 * 1024,
+                pageTarget: { $0.path.isEmpty ? nil : FilePath($0.path) })
             try log.append(.attachDatabase(dbid: 1, path: dbPath, signDb: sign), flush: true)
             let store = PagedTreeStore(settings: PagedStoreSettings(cacheMaxPages: 64, startFlushDirty: 6, stopFlushDirty: 2))
-            try store.register(dbid: 1, file: try DatabaseFile.open(path: dbPath, readOnly: false))
+            try store.register(dbid: 1, file: try DatabaseFile.open(path: FilePath(dbPath), readOnly: false))
             for i in 0..<commits {
                 let t = store.begin(readOnly: false)
                 for key in keys(i) { try t.put(engineCatalog, key, String(repeating: "v", count: 700)) }
@@ -51,7 +52,7 @@ struct EnginePowerLossTests {
         let sign = Signature.make()
         var header = DatabaseHeader.new(pageSize: pageSize)
         header.signDb = sign
-        _ = try DatabaseFile.create(path: dbPath, pageSize: pageSize, dataPages: 4, header: header, overwrite: false)
+        _ = try DatabaseFile.create(path: FilePath(dbPath), pageSize: pageSize, dataPages: 4, header: header, overwrite: false)
         PowerLoss.start(folder: folder.path, crashAt: point, tear: tear)
         let (durable, attempted) = workload(folder.path, dbPath: dbPath, sign: sign)
         let crashed = PowerLoss.crashed
@@ -59,11 +60,11 @@ struct EnginePowerLossTests {
         let place = "crash point \(point.map(String.init) ?? "none") of \(events), \(tear)"
         if !crashed { #expect(durable == commits, "\(place): the run failed without a crash") }
         let (log, _) = try LogStream.open(
-            logDirectory: folder.path, systemDirectory: folder.path, names: LogFileNames(base: "edb"),
-            fileSize: 64 * 1024, pageTarget: { $0.path.isEmpty ? nil : $0.path })
+            logDirectory: FilePath(folder.path), systemDirectory: FilePath(folder.path), names: LogFileNames(base: "edb"),
+            fileSize: 64 * 1024, pageTarget: { $0.path.isEmpty ? nil : FilePath($0.path) })
         defer { try? log.close(clean: false) }
         let store = PagedTreeStore()
-        try store.register(dbid: 1, file: try DatabaseFile.open(path: dbPath, readOnly: false))
+        try store.register(dbid: 1, file: try DatabaseFile.open(path: FilePath(dbPath), readOnly: false))
         let present = Set(try store.begin(readOnly: true).dump(engineCatalog).map { String($0.prefix { $0 != "=" }) })
         var m = 0
         while m < commits, keys(m).allSatisfy(present.contains) { m += 1 }

@@ -1,5 +1,6 @@
 import Glibc
 import Synchronization
+import SystemPackage
 import Testing
 
 @testable import EsentCore
@@ -21,7 +22,7 @@ final class EngineFixture {
         dbPath = folder.path + "e.edb"
         var header = DatabaseHeader.new(pageSize: Self.pageSize)
         header.signDb = sign
-        file = try DatabaseFile.create(path: dbPath, pageSize: Self.pageSize, dataPages: 16, header: header, overwrite: false)
+        file = try DatabaseFile.create(path: FilePath(dbPath), pageSize: Self.pageSize, dataPages: 16, header: header, overwrite: false)
         store = PagedTreeStore(settings: settings)
         if logging {
             log = try openLog()
@@ -32,8 +33,8 @@ final class EngineFixture {
 
     func openLog() throws -> LogStream {
         try LogStream.open(
-            logDirectory: folder.path, systemDirectory: folder.path, names: LogFileNames(base: "edb"),
-            fileSize: Self.logBytes, pageTarget: { $0.path.isEmpty ? nil : $0.path }
+            logDirectory: FilePath(folder.path), systemDirectory: FilePath(folder.path), names: LogFileNames(base: "edb"),
+            fileSize: Self.logBytes, pageTarget: { $0.path.isEmpty ? nil : FilePath($0.path) }
         ).0
     }
 
@@ -45,7 +46,7 @@ final class EngineFixture {
         store.unregister(dbid: 1)
         file = nil
         log = try openLog()
-        file = try DatabaseFile.open(path: dbPath, readOnly: false)
+        file = try DatabaseFile.open(path: FilePath(dbPath), readOnly: false)
         store = PagedTreeStore(settings: settings)
         try store.register(dbid: 1, file: file!)
     }
@@ -277,13 +278,13 @@ struct EngineFuzzyCopyTests {
         try log.flush()
         let expected = try model.begin(readOnly: true).dump(engineCatalog)
         // Restore: the copy, then every complete group from the first generation on.
-        let redo = PageRedo(attached: []) { $0.signDb == f.sign ? copyPath : nil }
-        _ = try Replay.run(ReplayPlan(folders: [LogFolder(path: f.folder.path, names: LogFileNames(base: "edb"))],
-            firstGeneration: first)) { (record, _) throws(JetError) in try redo.visit(record) }
+        let redo = PageRedo(attached: []) { $0.signDb == f.sign ? FilePath(copyPath) : nil }
+        _ = try Replay.run(ReplayPlan(folders: [LogFolder(path: FilePath(f.folder.path), names: LogFileNames(base: "edb"))],
+            firstGeneration: first)) { (record, _) throws(StorageFileError) in try redo.visit(record) }
         try redo.finish()
         #expect(redo.groupsApplied > 0)
         let restored = PagedTreeStore()
-        try restored.register(dbid: 1, file: try DatabaseFile.open(path: copyPath, readOnly: false))
+        try restored.register(dbid: 1, file: try DatabaseFile.open(path: FilePath(copyPath), readOnly: false))
         #expect(try restored.begin(readOnly: true).dump(engineCatalog) == expected)
         #expect(try f.store.begin(readOnly: true).dump(engineCatalog) == expected)
     }

@@ -249,7 +249,7 @@ struct FaultSweepBehaviourTests {
     func failedSyncLosesTheUnsyncedWritesInThePowerLossModel(_ failFirstSync: Bool) throws {
         let folder = StorageTempFolder()
         let path = folder.path + "f.log"
-        let fd = try SystemCalls.open(path, .readWrite, options: .create)
+        let fd = try SystemCalls.open(FilePath(path), .readWrite, options: .create)
         try SystemCalls.fsync(fd)
         PowerLoss.start(folder: folder.path, crashAt: nil)
         var bytes: [UInt8] = [1, 2, 3, 4]

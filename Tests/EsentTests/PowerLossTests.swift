@@ -1,5 +1,6 @@
 import CEsent
 import Glibc
+import SystemPackage
 import Testing
 
 @testable import EsentCore
@@ -205,7 +206,7 @@ struct PowerLossTests {
 
     /// The log files (`*.log`) in `folder`, by name.
     static func logFiles(_ folder: String) -> [String] {
-        ((try? SystemCalls.listDirectory(folder)) ?? []).filter { $0.hasSuffix(".log") }
+        ((try? SystemCalls.listDirectory(FilePath(folder))) ?? []).filter { $0.hasSuffix(".log") }
     }
 
     static func fileName(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
@@ -228,14 +229,12 @@ struct PowerLossTests {
 
     /// Commit records in every log of `folder` (run after a successful JetInit).
     static func commitsInLog(_ folder: String) throws -> Int {
-        let logFolder = LogFolder(path: folder, names: LogFileNames(base: "edb"))
+        let logFolder = LogFolder(path: FilePath(folder), names: LogFileNames(base: "edb"))
         let first = try Replay.scanArchives(logFolder).keys.min() ?? 0
-        let current = try LogFileImage.open(
-            path: logFolder.currentLogPath, expectedGeneration: nil, corrupt: .logFileCorrupt
-        ).header.generation
+        let current = try LogFileImage.open(path: logFolder.currentLogPath, expectedGeneration: nil).header.generation
         var commits = 0
         _ = try Replay.run(ReplayPlan(folders: [logFolder], firstGeneration: first == 0 ? current : first)) {
-            record, _ throws(JetError) in
+            record, _ throws(StorageFileError) in
             if case .commit = record { commits += 1 }
         }
         return commits
@@ -287,7 +286,7 @@ struct PowerLossTests {
         }
         // Every database file attaches.
         let sesid = try Sessions.begin(instance: handle)
-        for name in try SystemCalls.listDirectory(folder) where name.hasSuffix(".edb") && name != "tmp.edb" {
+        for name in try SystemCalls.listDirectory(FilePath(folder)) where name.hasSuffix(".edb") && name != "tmp.edb" {
             do {
                 _ = try DatabaseOperations.attach(sesid, path: folder + name, grbit: 0)
             } catch {
@@ -402,7 +401,7 @@ struct RowScenario: Sendable {
     /// Run after the recovering JetInit, with every database attached to `sesid`.
     func check(_ folder: String, sesid: UInt, _ ledger: CrashLedger, _ where_: String) throws {
         let path = folder + Self.database
-        guard SystemCalls.status(path) != nil else {
+        guard SystemCalls.status(FilePath(path)) != nil else {
             #expect(ledger.durable == 0, "\(where_): the database with acknowledged rows is gone")
             return
         }

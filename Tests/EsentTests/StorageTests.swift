@@ -23,17 +23,17 @@ final class StorageTempFolder {
     deinit { Self.remove(path) }
 
     static func remove(_ folder: String) {
-        let names = (try? SystemCalls.listDirectory(folder)) ?? []
+        let names = (try? SystemCalls.listDirectory(FilePath(folder))) ?? []
         for name in names {
             let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            if SystemCalls.status(full)?.isDirectory == true { remove(full) } else { try? SystemCalls.unlink(full) }
+            if SystemCalls.status(FilePath(full))?.isDirectory == true { remove(full) } else { try? SystemCalls.unlink(FilePath(full)) }
         }
         _ = rmdir(folder)
     }
 
     func sub(_ name: String) -> String {
         let p = path + name + "/"
-        try? SystemCalls.mkdir(p)
+        try? SystemCalls.mkdir(FilePath(p))
         return p
     }
 }
@@ -41,7 +41,7 @@ final class StorageTempFolder {
 /// Raw file access for corrupting bytes on purpose.
 enum RawFile {
     static func read(_ path: String) throws -> [UInt8] {
-        let fd = try SystemCalls.open(path, .readOnly)
+        let fd = try SystemCalls.open(FilePath(path), .readOnly)
         defer { SystemCalls.close(fd) }
         let size = Int(try SystemCalls.fileSize(fd))
         var bytes = [UInt8](repeating: 0, count: size)
@@ -51,13 +51,13 @@ enum RawFile {
     }
 
     static func write(_ path: String, _ bytes: [UInt8], at offset: Int64 = 0, truncate: Bool = false) throws {
-        let fd = try SystemCalls.open(path, .writeOnly, options: truncate ? [.create, .truncate] : .create)
+        let fd = try SystemCalls.open(FilePath(path), .writeOnly, options: truncate ? [.create, .truncate] : .create)
         defer { SystemCalls.close(fd) }
         try bytes.withUnsafeBytes { b in try SystemCalls.pwrite(fd, b.baseAddress!, b.count, offset) }
     }
 
     static func flip(_ path: String, at offset: Int64) throws {
-        let fd = try SystemCalls.open(path, .readWrite)
+        let fd = try SystemCalls.open(FilePath(path), .readWrite)
         defer { SystemCalls.close(fd) }
         var byte: UInt8 = 0
         _ = try SystemCalls.pread(fd, &byte, 1, offset)
@@ -65,7 +65,7 @@ enum RawFile {
         try SystemCalls.pwrite(fd, &byte, 1, offset)
     }
 
-    static func size(_ path: String) -> Int64 { SystemCalls.status(path)?.size ?? -1 }
+    static func size(_ path: String) -> Int64 { SystemCalls.status(FilePath(path))?.size ?? -1 }
 }
 
 /// Makes `call` fail with `code` on this thread only, after `skip` successful calls, while `body` runs.
@@ -250,17 +250,17 @@ struct StorageTests {
         #expect(back == h)
         // Wrong page size, damage, wrong type.
         #expect(throws: JetError.databaseCorrupted) {
-            try page.withUnsafeBytes { b in _ = try DatabaseHeader.decode(b.baseAddress!, pageSize: 4096) }
+            try page.withUnsafeBytes { b in _ = try storage(try DatabaseHeader.decode(b.baseAddress!, pageSize: 4096)) }
         }
         var damaged = page
         damaged[5000] ^= 1
         #expect(throws: JetError.databaseCorrupted) {
-            try damaged.withUnsafeBytes { b in _ = try DatabaseHeader.decode(b.baseAddress!, pageSize: 8192) }
+            try damaged.withUnsafeBytes { b in _ = try storage(try DatabaseHeader.decode(b.baseAddress!, pageSize: 8192)) }
         }
         var other = page
         other[667] = 3
         #expect(throws: JetError.fileInvalidType) {
-            try other.withUnsafeBytes { b in _ = try DatabaseHeader.decode(b.baseAddress!, pageSize: 8192) }
+            try other.withUnsafeBytes { b in _ = try storage(try DatabaseHeader.decode(b.baseAddress!, pageSize: 8192)) }
         }
     }
 
@@ -276,7 +276,7 @@ struct StorageTests {
         #expect(back == t)
         page[100] ^= 1
         #expect(throws: JetError.badPatchPage) {
-            try page.withUnsafeBytes { b in _ = try BackupTrailer.decode(b.baseAddress!, pageSize: 4096) }
+            try page.withUnsafeBytes { b in _ = try storage(try BackupTrailer.decode(b.baseAddress!, pageSize: 4096)) }
         }
     }
 
@@ -288,24 +288,26 @@ struct StorageTests {
         let header = DatabaseHeader.new(pageSize: 8192)
         do {
             let db = try DatabaseFile.create(
-                path: path, pageSize: 8192, dataPages: 10, header: header, overwrite: false)
+                path: FilePath(path), pageSize: 8192, dataPages: 10, header: header, overwrite: false)
             #expect(db.pgnoLast == 10 && db.pageSize == 8192 && db.totalPages == 12)
         }
         #expect(RawFile.size(path) == 12 * 8192)
         #expect(throws: JetError.databaseDuplicate) {
-            _ = try DatabaseFile.create(path: path, pageSize: 8192, dataPages: 1, header: header, overwrite: false)
+            _ = try storage(
+                try DatabaseFile.create(path: FilePath(path), pageSize: 8192, dataPages: 1, header: header, overwrite: false))
         }
-        var db: DatabaseFile? = try DatabaseFile.open(path: path, readOnly: false)
+        var db: DatabaseFile? = try DatabaseFile.open(path: FilePath(path), readOnly: false)
         try checkCreatedFile(db!, path: path, header: header)
         // The file is locked while open: a second open, or an overwrite, is a sharing violation (ESE's -1215).
-        #expect(throws: JetError.databaseSharingViolation) { _ = try DatabaseFile.open(path: path, readOnly: true) }
+        #expect(throws: JetError.databaseSharingViolation) { _ = try storage(try DatabaseFile.open(path: FilePath(path), readOnly: true)) }
         #expect(throws: JetError.databaseSharingViolation) {
-            _ = try DatabaseFile.create(path: path, pageSize: 4096, dataPages: 0, header: header, overwrite: true)
+            _ = try storage(
+                try DatabaseFile.create(path: FilePath(path), pageSize: 4096, dataPages: 0, header: header, overwrite: true))
         }
         db = nil
         // Read-only opens share.
-        let first = try DatabaseFile.open(path: path, readOnly: true)
-        let second = try DatabaseFile.open(path: path, readOnly: true)
+        let first = try DatabaseFile.open(path: FilePath(path), readOnly: true)
+        let second = try DatabaseFile.open(path: FilePath(path), readOnly: true)
         #expect(first.header == second.header)
     }
 
@@ -320,9 +322,9 @@ struct StorageTests {
         defer { buffer.deallocate() }
         try db.readVerifiedPages(firstPgno: 1, count: 10, into: buffer)
         for i in 0..<10 { #expect((buffer + i * 8192).diskLoad(8, as: UInt32.self) == UInt32(i + 1)) }
-        #expect(throws: JetError.invalidParameter) { try db.readVerifiedPages(firstPgno: 0, count: 1, into: buffer) }
+        #expect(throws: JetError.invalidParameter) { try storage(try db.readVerifiedPages(firstPgno: 0, count: 1, into: buffer)) }
         // Beyond the end of the file: the file is shorter than the caller's snapshot.
-        #expect(throws: JetError.diskIO) { try db.readVerifiedPages(firstPgno: 9, count: 3, into: buffer) }
+        #expect(throws: JetError.diskIO) { try storage(try db.readVerifiedPages(firstPgno: 9, count: 3, into: buffer)) }
 
         try db.grow(toTotalPages: 20)
         #expect(db.pgnoLast == 18 && RawFile.size(path) == 20 * 8192)
@@ -335,7 +337,7 @@ struct StorageTests {
         h.bkinfoFullPrev = BackupInfo(
             mark: LogPosition(ib: 1, isec: 1, generation: 2), markTime: .now(), genLow: 2, genHigh: 3)
         try db.writeHeader(h)
-        let (onDisk, size) = try DatabaseFile.readHeader(path: path)
+        let (onDisk, size) = try DatabaseFile.readHeader(path: FilePath(path))
         #expect(onDisk == h && size == 20 * 8192)
     }
 
@@ -346,21 +348,21 @@ struct StorageTests {
         var h = header
         do {
             let db = try DatabaseFile.create(
-                path: path, pageSize: 8192, dataPages: 18, header: header, overwrite: false)
+                path: FilePath(path), pageSize: 8192, dataPages: 18, header: header, overwrite: false)
             h.state = DatabaseHeader.stateCleanShutdown
             try db.writeHeader(h)
         }
         do {
-            let again = try DatabaseFile.open(path: path, readOnly: true)
+            let again = try DatabaseFile.open(path: FilePath(path), readOnly: true)
             #expect(again.pgnoLast == 18 && again.header == h)
-            #expect(throws: JetError.databaseFileReadOnly) { try again.grow(toTotalPages: 30) }
+            #expect(throws: JetError.databaseFileReadOnly) { try storage(try again.grow(toTotalPages: 30)) }
         }
-        _ = try DatabaseFile.create(path: path, pageSize: 4096, dataPages: 0, header: header, overwrite: true)
+        _ = try DatabaseFile.create(path: FilePath(path), pageSize: 4096, dataPages: 0, header: header, overwrite: true)
         #expect(RawFile.size(path) == 2 * 4096)
         #expect(throws: JetError.fileNotFound) {
-            _ = try DatabaseFile.open(path: folder.path + "none.edb", readOnly: false)
+            _ = try storage(try DatabaseFile.open(path: FilePath(folder.path + "none.edb"), readOnly: false))
         }
-        #expect(throws: JetError.fileAccessDenied) { _ = try DatabaseFile.open(path: folder.path, readOnly: false) }
+        #expect(throws: JetError.fileAccessDenied) { _ = try storage(try DatabaseFile.open(path: FilePath(folder.path), readOnly: false)) }
     }
 
     @Test(arguments: [4096, 8192, 16384, 32768])
@@ -368,12 +370,12 @@ struct StorageTests {
         let folder = StorageTempFolder()
         let path = folder.path + "p.edb"
         _ = try DatabaseFile.create(
-            path: path, pageSize: pageSize, dataPages: 3, header: .new(pageSize: pageSize), overwrite: false)
+            path: FilePath(path), pageSize: pageSize, dataPages: 3, header: .new(pageSize: pageSize), overwrite: false)
         // Damage page 0 (its page size field included): page 1 still opens the file.
         try RawFile.flip(path, at: 236)
         try RawFile.flip(path, at: 1000)
         do {
-            let db = try DatabaseFile.open(path: path, readOnly: false)
+            let db = try DatabaseFile.open(path: FilePath(path), readOnly: false)
             #expect(db.pageSize == pageSize && db.pgnoLast == 3)
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: 3 * pageSize, alignment: 4096)
             defer { buffer.deallocate() }
@@ -381,24 +383,24 @@ struct StorageTests {
         }
         // Both copies damaged.
         try RawFile.flip(path, at: Int64(pageSize) + 300)
-        #expect(throws: JetError.databaseCorrupted) { _ = try DatabaseFile.open(path: path, readOnly: false) }
+        #expect(throws: JetError.databaseCorrupted) { _ = try storage(try DatabaseFile.open(path: FilePath(path), readOnly: false)) }
     }
 
     @Test func databaseOpenRejectsOtherFiles() throws {
         let folder = StorageTempFolder()
         let junk = folder.path + "junk.edb"
         try RawFile.write(junk, [UInt8](repeating: 0x41, count: 3 * 8192))
-        #expect(throws: JetError.fileInvalidType) { _ = try DatabaseFile.open(path: junk, readOnly: false) }
+        #expect(throws: JetError.fileInvalidType) { _ = try storage(try DatabaseFile.open(path: FilePath(junk), readOnly: false)) }
         try RawFile.write(folder.path + "empty.edb", [])
         #expect(throws: JetError.fileInvalidType) {
-            _ = try DatabaseFile.open(path: folder.path + "empty.edb", readOnly: false)
+            _ = try storage(try DatabaseFile.open(path: FilePath(folder.path + "empty.edb"), readOnly: false))
         }
         // A size that is not whole pages.
         let path = folder.path + "b.edb"
         _ = try DatabaseFile.create(
-            path: path, pageSize: 8192, dataPages: 2, header: .new(pageSize: 8192), overwrite: false)
+            path: FilePath(path), pageSize: 8192, dataPages: 2, header: .new(pageSize: 8192), overwrite: false)
         try RawFile.write(path, [1, 2, 3], at: 4 * 8192)
-        #expect(throws: JetError.databaseCorrupted) { _ = try DatabaseFile.open(path: path, readOnly: false) }
+        #expect(throws: JetError.databaseCorrupted) { _ = try storage(try DatabaseFile.open(path: FilePath(path), readOnly: false)) }
     }
 
     @Test func readVerificationFailures() throws {
@@ -406,20 +408,20 @@ struct StorageTests {
         let path = folder.path + "v.edb"
         let pageSize = 8192
         let db = try DatabaseFile.create(
-            path: path, pageSize: pageSize, dataPages: 12, header: .new(pageSize: pageSize), overwrite: false)
+            path: FilePath(path), pageSize: pageSize, dataPages: 12, header: .new(pageSize: pageSize), overwrite: false)
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: 12 * pageSize, alignment: 4096)
         defer { buffer.deallocate() }
         func offset(_ pgno: Int) -> Int64 { Int64(pgno + 1) * Int64(pageSize) }
 
         // One byte of page 5's body.
         try RawFile.flip(path, at: offset(5) + 4000)
-        #expect(throws: JetError.readVerifyFailure) { try db.readVerifiedPages(firstPgno: 1, count: 12, into: buffer) }
+        #expect(throws: JetError.readVerifyFailure) { try storage(try db.readVerifiedPages(firstPgno: 1, count: 12, into: buffer)) }
         try db.readVerifiedPages(firstPgno: 1, count: 4, into: buffer)
         try db.readVerifiedPages(firstPgno: 6, count: 7, into: buffer)
         // A byte of the stored page number fails the checksum too.
         try RawFile.flip(path, at: offset(5) + 4000)
         try RawFile.flip(path, at: offset(5) + 9)
-        #expect(throws: JetError.readVerifyFailure) { try db.readVerifiedPages(firstPgno: 5, count: 1, into: buffer) }
+        #expect(throws: JetError.readVerifyFailure) { try storage(try db.readVerifiedPages(firstPgno: 5, count: 1, into: buffer)) }
         try RawFile.flip(path, at: offset(5) + 9)
         try db.readVerifiedPages(firstPgno: 5, count: 1, into: buffer)
 
@@ -427,10 +429,10 @@ struct StorageTests {
         let raw = try RawFile.read(path)
         try RawFile.write(path, Array(raw[Int(offset(3))..<Int(offset(4))]), at: offset(7))
         #expect(throws: JetError.readPgnoVerifyFailure) {
-            try db.readVerifiedPages(firstPgno: 1, count: 12, into: buffer)
+            try storage(try db.readVerifiedPages(firstPgno: 1, count: 12, into: buffer))
         }
         #expect(throws: JetError.readPgnoVerifyFailure) {
-            try db.readVerifiedPages(firstPgno: 7, count: 1, into: buffer)
+            try storage(try db.readVerifiedPages(firstPgno: 7, count: 1, into: buffer))
         }
 
         // A never-written (all zero) page passes.
@@ -439,7 +441,7 @@ struct StorageTests {
 
         // Truncated under the reader.
         _ = truncate(path, off_t(offset(11)))
-        #expect(throws: JetError.diskIO) { try db.readVerifiedPages(firstPgno: 1, count: 12, into: buffer) }
+        #expect(throws: JetError.diskIO) { try storage(try db.readVerifiedPages(firstPgno: 1, count: 12, into: buffer)) }
     }
 
     @Test func databaseFaultsSurfaceAsJetErrors() throws {
@@ -447,32 +449,34 @@ struct StorageTests {
         let path = folder.path + "f.edb"
         #expect(throws: JetError.diskFull) {
             try withStorageFault(.pwrite, errno: ENOSPC, skip: 1) {
-                _ = try DatabaseFile.create(
-                    path: path, pageSize: 4096, dataPages: 600, header: .new(pageSize: 4096), overwrite: false)
+                _ = try storage(
+                    try DatabaseFile.create(
+                        path: FilePath(path), pageSize: 4096, dataPages: 600, header: .new(pageSize: 4096),
+                        overwrite: false))
             }
         }
         // Nothing is left behind, so a retry is not a duplicate.
-        #expect(SystemCalls.status(path) == nil)
+        #expect(SystemCalls.status(FilePath(path)) == nil)
         let db = try DatabaseFile.create(
-            path: path, pageSize: 4096, dataPages: 4, header: .new(pageSize: 4096), overwrite: false)
+            path: FilePath(path), pageSize: 4096, dataPages: 4, header: .new(pageSize: 4096), overwrite: false)
         #expect(throws: JetError.diskFull) {
-            try withStorageFault(.pwrite, errno: ENOSPC, skip: 1) { try db.grow(toTotalPages: 1000) }
+            try withStorageFault(.pwrite, errno: ENOSPC, skip: 1) { try storage(try db.grow(toTotalPages: 1000)) }
         }
         #expect(db.pgnoLast == 4 && RawFile.size(path) == 6 * 4096)
         #expect(throws: JetError.diskIO) {
-            try withStorageFault(.fdatasync, errno: EIO) { try db.grow(toTotalPages: 10) }
+            try withStorageFault(.fdatasync, errno: EIO) { try storage(try db.grow(toTotalPages: 10)) }
         }
         #expect(db.pgnoLast == 4 && RawFile.size(path) == 6 * 4096)
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: 4 * 4096, alignment: 4096)
         defer { buffer.deallocate() }
         #expect(throws: JetError.diskIO) {
-            try withStorageFault(.pread, errno: EIO) { try db.readVerifiedPages(firstPgno: 1, count: 4, into: buffer) }
+            try withStorageFault(.pread, errno: EIO) { try storage(try db.readVerifiedPages(firstPgno: 1, count: 4, into: buffer)) }
         }
         #expect(throws: JetError.diskFull) {
-            try withStorageFault(.pwrite, errno: ENOSPC) { try db.writeHeader(db.header) }
+            try withStorageFault(.pwrite, errno: ENOSPC) { try storage(try db.writeHeader(db.header)) }
         }
         #expect(throws: JetError.fileAccessDenied) {
-            try withStorageFault(.open, errno: EACCES) { _ = try DatabaseFile.readHeader(path: path) }
+            try withStorageFault(.open, errno: EACCES) { _ = try storage(try DatabaseFile.readHeader(path: FilePath(path))) }
         }
     }
 
@@ -512,8 +516,8 @@ struct StorageTests {
         #expect(try names.scannedGeneration("edb00000001.log") == 1)
         #expect(try names.scannedGeneration("EDB0000000a.LOG") == 10)
         #expect(names.parseArchived("edb00001.log")?.generation == 1)
-        #expect(throws: JetError.logGenerationMismatch) { _ = try names.scannedGeneration("edb00001.log") }
-        #expect(throws: JetError.logGenerationMismatch) { _ = try names.scannedGeneration("EDBfffff.log") }
+        #expect(throws: JetError.logGenerationMismatch) { _ = try storage(try names.scannedGeneration("edb00001.log")) }
+        #expect(throws: JetError.logGenerationMismatch) { _ = try storage(try names.scannedGeneration("EDBfffff.log")) }
         // Other extensions are not logs of this stream, whatever their digits.
         #expect(try names.scannedGeneration("edb00001.jtx") == nil)
         #expect(try names.scannedGeneration("edb00000001.jtx") == nil)
@@ -539,7 +543,7 @@ struct StorageTests {
         #expect(names.archived(1) == "edb00000001.jtx")
         #expect(names.archived(0x7FFF_F800) == "edb7FFFF800.jtx")
         #expect(try names.scannedGeneration("edb00000001.jtx") == 1)
-        #expect(throws: JetError.logGenerationMismatch) { _ = try names.scannedGeneration("edb00001.jtx") }
+        #expect(throws: JetError.logGenerationMismatch) { _ = try storage(try names.scannedGeneration("edb00001.jtx")) }
         #expect(try names.scannedGeneration("edb00001.log") == nil)
         #expect(try names.scannedGeneration("edb00000001.log") == nil)
         // Bits beyond the two named ones change nothing.
@@ -553,11 +557,11 @@ struct StorageTests {
             let names = LogFileNames(base: "edb", legacyFlags: flags)
             let (log, _) = try openLog(folder.path, names: names)
             try log.roll()
-            #expect(log.currentLogPath == folder.path + names.currentLog)
-            #expect(log.checkpointPath == folder.path + names.checkpoint)
-            #expect(log.archivedPath(1) == folder.path + names.archived(1))
+            #expect(log.currentLogPath.string == folder.path + names.currentLog)
+            #expect(log.checkpointPath.string == folder.path + names.checkpoint)
+            #expect(log.archivedPath(1).string == folder.path + names.archived(1))
             try log.close(clean: true)
-            let listed = Set(try SystemCalls.listDirectory(folder.path))
+            let listed = Set(try SystemCalls.listDirectory(FilePath(folder.path)))
             #expect(listed == [names.currentLog, names.archived(1), names.checkpoint], "flags \(flags)")
             // The stream reopens and continues under the same names.
             let (again, recovery) = try openLog(folder.path, names: names)
@@ -577,7 +581,7 @@ struct StorageTests {
             try RawFile.write(folder.path + stray, try RawFile.read(folder.path + names.currentLog))
             #expect(throws: JetError.logGenerationMismatch) { _ = try openLog(folder.path, names: names) }
             // Without the stray the folder opens again.
-            try SystemCalls.unlink(folder.path + stray)
+            try SystemCalls.unlink(FilePath(folder.path + stray))
             try openLog(folder.path, names: names).0.close(clean: true)
         }
         // With short names on, the same kind of stray is just an archive (outside the replay range here).
@@ -611,7 +615,7 @@ struct StorageTests {
             #expect(bytes.withUnsafeBytes { LogRecord.decode($0.baseAddress!, available: size) } == .corrupt)
         }
         let huge = LogRecord.attachDatabase(dbid: 1, path: String(repeating: "x", count: 70000), signDb: .none)
-        #expect(throws: JetError.invalidParameter) { _ = try huge.encodedSize() }
+        #expect(throws: JetError.invalidParameter) { _ = try storage(try huge.encodedSize()) }
     }
 
     // MARK: Log stream
@@ -621,7 +625,9 @@ struct StorageTests {
     func openLog(_ folder: String, size: Int = logSize, names: LogFileNames = LogFileNames(base: "edb")) throws
         -> (LogStream, LogStream.Recovery)
     {
-        try LogStream.open(logDirectory: folder, systemDirectory: folder, names: names, fileSize: size)
+        // Through Core's one mapping, so the codes checked are those callers get.
+        try storage(
+            try LogStream.open(logDirectory: FilePath(folder), systemDirectory: FilePath(folder), names: names, fileSize: size))
     }
 
     @Test func logAppendRollReopenContinues() throws {
@@ -637,11 +643,11 @@ struct StorageTests {
         try log.roll()
         #expect(log.currentGeneration == 2 && log.checkpointGeneration == 2)
         #expect(try log.archivedGenerations() == [1])
-        #expect(log.archivedPath(1) == folder.path + "edb00001.log")
-        #expect(log.currentLogPath == folder.path + "edb.log")
+        #expect(log.archivedPath(1).string == folder.path + "edb00001.log")
+        #expect(log.currentLogPath.string == folder.path + "edb.log")
         #expect(RawFile.size(folder.path + "edb.log") == Int64(Self.logSize))
         try log.close(clean: true)
-        let names = Set(try SystemCalls.listDirectory(folder.path))
+        let names = Set(try SystemCalls.listDirectory(FilePath(folder.path)))
         #expect(names == ["edb.log", "edb00001.log", "edb.chk"])
 
         let (again, second) = try openLog(folder.path)
@@ -651,7 +657,7 @@ struct StorageTests {
         try again.close(clean: false)
         // Each archive verifies as backup reads it.
         for g: Int32 in [1, 2] {
-            let bytes = try RawFile.read(again.archivedPath(g))
+            let bytes = try RawFile.read(again.archivedPath(g).string)
             #expect(
                 bytes.withUnsafeBytes {
                     LogStream.verifyLogBytes($0.baseAddress!, count: $0.count, fileOffset: 0, expectedGeneration: g)
@@ -711,14 +717,14 @@ struct StorageTests {
         let generations = try log.archivedGenerations()
         #expect(generations == Array(1..<log.currentGeneration))
         for g in generations {
-            let bytes = try RawFile.read(log.archivedPath(g))
+            let bytes = try RawFile.read(log.archivedPath(g).string)
             #expect(
                 bytes.withUnsafeBytes {
                     LogStream.verifyLogBytes($0.baseAddress!, count: $0.count, fileOffset: 0, expectedGeneration: g)
                 } == nil)
         }
         let tooBig = LogRecord.attachDatabase(dbid: 1, path: String(repeating: "q", count: 13000), signDb: .none)
-        #expect(throws: JetError.invalidParameter) { try log.append(tooBig, flush: false) }
+        #expect(throws: JetError.invalidParameter) { try storage(try log.append(tooBig, flush: false)) }
     }
 
     @Test func tornTailOfCurrentLogEndsTheData() throws {
@@ -736,7 +742,7 @@ struct StorageTests {
         let (log, recovery) = try openLog(folder.path)
         #expect(!recovery.wasClean && recovery.attachedAtEnd.map(\.dbid) == [1])
         // The torn generation was cut back before it was archived: it verifies.
-        let bytes = try RawFile.read(log.archivedPath(1))
+        let bytes = try RawFile.read(log.archivedPath(1).string)
         #expect(
             bytes.withUnsafeBytes {
                 LogStream.verifyLogBytes($0.baseAddress!, count: $0.count, fileOffset: 0, expectedGeneration: 1)
@@ -787,7 +793,7 @@ struct StorageTests {
         #expect(throws: JetError.logFileCorrupt) { _ = try openLog(folder.path) }
         try RawFile.flip(folder.path + "edb00001.log", at: 4096 + 50)
         // A missing generation.
-        try SystemCalls.unlink(folder.path + "edb00002.log")
+        try SystemCalls.unlink(FilePath(folder.path + "edb00002.log"))
         #expect(throws: JetError.missingLogFile) { _ = try openLog(folder.path) }
         // An archive of another stream.
         for _ in 0..<3 { try openLog(other.path).0.close(clean: true) }
@@ -806,8 +812,8 @@ struct StorageTests {
         let (log, _) = try openLog(folder.path)
         for i in 0..<500 { try log.append(.commit(session: UInt64(i)), flush: false) }
         try log.roll()
-        var bytes = try RawFile.read(log.archivedPath(1))
-        func verify(_ offset: Int64, _ count: Int, _ generation: Int32?) -> JetError? {
+        var bytes = try RawFile.read(log.archivedPath(1).string)
+        func verify(_ offset: Int64, _ count: Int, _ generation: Int32?) -> StorageFileError? {
             bytes.withUnsafeBytes {
                 LogStream.verifyLogBytes(
                     $0.baseAddress! + Int(offset), count: count, fileOffset: offset, expectedGeneration: generation)
@@ -816,44 +822,44 @@ struct StorageTests {
         #expect(verify(0, bytes.count, 1) == nil)
         #expect(verify(0, bytes.count, nil) == nil)
         #expect(verify(8192, 8192, 1) == nil)
-        #expect(verify(0, bytes.count, 2) == .logReadVerifyFailure)
-        #expect(verify(4096, 4096, 2) == .logReadVerifyFailure)
-        #expect(verify(100, 4096, 1) == .logReadVerifyFailure)
+        #expect(verify(0, bytes.count, 2) == .logCopyDamaged)
+        #expect(verify(4096, 4096, 2) == .logCopyDamaged)
+        #expect(verify(100, 4096, 1) == .logCopyDamaged)
         for offset in [20, 4096 + 30, 2 * 4096 + 4000] {
             bytes[offset] ^= 0x01
-            #expect(verify(0, bytes.count, 1) == .logReadVerifyFailure)
+            #expect(verify(0, bytes.count, 1) == .logCopyDamaged)
             bytes[offset] ^= 0x01
         }
         // A segment of this file moved to another place fails even though its checksum is sound.
         let segment1 = Array(bytes[4096..<8192])
         bytes.replaceSubrange(8192..<12288, with: segment1)
-        #expect(verify(0, bytes.count, 1) == .logReadVerifyFailure)
+        #expect(verify(0, bytes.count, 1) == .logCopyDamaged)
     }
 
     @Test func logFaultsSurfaceAsJetErrors() throws {
         let folder = StorageTempFolder()
         let (log, _) = try openLog(folder.path)
         #expect(throws: JetError.logDiskFull) {
-            try withStorageFault(.pwrite, errno: ENOSPC) { try log.append(.commit(session: 1), flush: true) }
+            try withStorageFault(.pwrite, errno: ENOSPC) { try storage(try log.append(.commit(session: 1), flush: true)) }
         }
         // After a failed write the log refuses records.
-        #expect(throws: JetError.logWriteFail) { try log.append(.commit(session: 2), flush: true) }
+        #expect(throws: JetError.logWriteFail) { try storage(try log.append(.commit(session: 2), flush: true)) }
         try log.close(clean: false)
         let (again, recovery) = try openLog(folder.path)
         // Generation 1 held only `.initialize` (the commit never reached the disk): it is continued.
         #expect(!recovery.wasClean && again.currentGeneration == 1)
         // The second rename (edbtmp.log → edb.log) fails after the first archived the current log.
         #expect(throws: JetError.logDiskFull) {
-            try withStorageFault(.rename, errno: ENOSPC, skip: 1) { try again.roll() }
+            try withStorageFault(.rename, errno: ENOSPC, skip: 1) { try storage(try again.roll()) }
         }
-        #expect(throws: JetError.logWriteFail) { try again.append(.commit(session: 3), flush: true) }
+        #expect(throws: JetError.logWriteFail) { try storage(try again.append(.commit(session: 3), flush: true)) }
         try again.close(clean: false)
-        #expect(SystemCalls.status(folder.path + "edb.log") == nil)
+        #expect(SystemCalls.status(FilePath(folder.path + "edb.log")) == nil)
         // No current log: the next open continues from the archives.
         let (third, _) = try openLog(folder.path)
         #expect(third.currentGeneration == 2 && third.signature == again.signature)
         #expect(throws: JetError.fileNotFound) {
-            try withStorageFault(.opendir, errno: ENOENT) { _ = try third.archivedGenerations() }
+            try withStorageFault(.opendir, errno: ENOENT) { _ = try storage(try third.archivedGenerations()) }
         }
     }
 
@@ -867,8 +873,8 @@ struct StorageTests {
         let pageSize = getenv("ESENT_STORAGE_PAGE").map { Int(atoi($0)) } ?? 8192
         let dataPages = (1 << 30) / pageSize
         let db = try DatabaseFile.create(
-            path: path, pageSize: pageSize, dataPages: dataPages, header: .new(pageSize: pageSize), overwrite: false)
-        let fd = try SystemCalls.open(path, .readOnly)
+            path: FilePath(path), pageSize: pageSize, dataPages: dataPages, header: .new(pageSize: pageSize), overwrite: false)
+        let fd = try SystemCalls.open(FilePath(path), .readOnly)
         defer { SystemCalls.close(fd) }
         for bufferBytes in [64 * 1024, 1 << 20, 8 << 20] {
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: bufferBytes, alignment: 4096)

@@ -1,4 +1,5 @@
 import CEsent
+import SystemPackage
 import Testing
 
 @testable import EsentCore
@@ -38,7 +39,7 @@ struct ThreadRaceTests {
         #expect(!stillRegistered)
         #expect(registry.withLock { r in r.instances.isEmpty && r.mode == .notSet })
         // The database lock went with the term, though this test still holds the instance object.
-        let reopened = try DatabaseFile.open(path: path, readOnly: false)
+        let reopened = try DatabaseFile.open(path: FilePath(path), readOnly: false)
         _ = reopened
         withExtendedLifetime(instance) {}
     }

@@ -6,6 +6,7 @@
 import EsentCore
 import Glibc
 import Synchronization
+import SystemPackage
 
 let folder = (CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/tmp") + "/esent-engine-bench-\(getpid())/"
 let entries = 100_000
@@ -38,9 +39,9 @@ do {
     var header = DatabaseHeader.new(pageSize: 8192)
     header.signDb = Signature.make()
     let file = try DatabaseFile.create(
-        path: folder + "bench.edb", pageSize: 8192, dataPages: 256, header: header, overwrite: false)
+        path: FilePath(folder + "bench.edb"), pageSize: 8192, dataPages: 256, header: header, overwrite: false)
     log = try LogStream.open(
-        logDirectory: folder, systemDirectory: folder, names: LogFileNames(base: "edb"), fileSize: 5 << 20).0
+        logDirectory: FilePath(folder), systemDirectory: FilePath(folder), names: LogFileNames(base: "edb"), fileSize: 5 << 20).0
     _ = try log.append(.attachDatabase(dbid: 1, path: folder + "bench.edb", signDb: header.signDb), flush: true)
     try store.register(dbid: 1, file: file)
 } catch {

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CEsent
+import SystemPackage
 
 /// Where a streaming backup is.
 package enum BackupPhase: Sendable, Equatable {
@@ -233,8 +234,8 @@ package enum StreamingBackup {
         guard let log = s.log else { throw .loggingDisabled }
         // Open the path this library built, not the caller's string: nothing outside the set is touched.
         let path = log.archivedPath(generation)
-        guard let file = try StorageFile.openExistingForReading(path) else { throw .missingFileToBackup }
-        let size = try file.size()
+        guard let file = try storage(try StorageFile.openExistingForReading(path)) else { throw .missingFileToBackup }
+        let size = try storage(try file.size())
         s.backup.openFile = .log(LogFileStream(file: file, generation: generation, size: size, pageSize: s.pageSize))
         return size
     }
@@ -323,8 +324,9 @@ package enum StreamingBackup {
         if stream.position < trailerPosition {
             let n = min(pages - produced, trailerPosition - stream.position)
             if n > 0 {
-                try stream.database.file.readVerifiedPages(
-                    firstPgno: stream.position - 1, count: Int(n), into: buffer + Int(produced) * pageSize)
+                try storage(
+                    try stream.database.file.readVerifiedPages(
+                        firstPgno: stream.position - 1, count: Int(n), into: buffer + Int(produced) * pageSize))
                 produced += n
                 stream.position += n
             }
@@ -344,19 +346,19 @@ package enum StreamingBackup {
         if stream.offset == 0 && count < 2 * stream.pageSize { throw .invalidParameter }
         let wanted = Int(min(Int64(count), stream.size - stream.offset))
         guard wanted > 0 else { return 0 }
-        let got = try stream.file.read(into: buffer, count: wanted, at: stream.offset)
+        let got = try storage(try stream.file.read(into: buffer, count: wanted, at: stream.offset))
         // A log that shrank under us cannot be the archive we listed.
         guard got == wanted else { throw .logReadVerifyFailure }
         if let failure = LogStream.verifyLogBytes(
             UnsafeRawPointer(buffer), count: got, fileOffset: stream.offset, expectedGeneration: stream.generation)
         {
-            throw failure
+            throw JetError(failure)
         }
         // A zeroed segment followed by data is a log replay would reject: never hand it to a backup.
         if let failure = LogStream.verifySegmentOrder(
             UnsafeRawPointer(buffer), count: got, fileOffset: stream.offset, pastEnd: &stream.pastEnd)
         {
-            throw failure
+            throw JetError(failure)
         }
         stream.offset += Int64(got)
         return got
@@ -412,17 +414,17 @@ package enum StreamingBackup {
             let range = list == .toCopy
                 ? s.backup.copyMic..<s.backup.copyMac : s.backup.deleteMic..<max(s.backup.deleteMic, s.backup.deleteMac)
             return LogListing(
-                paths: range.map { log.archivedPath($0) }, generationLow: s.backup.copyMic,
+                paths: range.map { log.archivedPath($0).string }, generationLow: s.backup.copyMic,
                 generationHigh: s.backup.copyMac - 1, baseName: s.baseName)
         }
     }
 
     /// ESE's ErrBKIPrepareLogFiles: roll the log, fix the copy and delete ranges.
     private static func prepareLogs(_ s: inout InstanceState, _ log: LogStream) throws(JetError) {
-        _ = try log.append(.backupPrepareLogs, flush: false)
-        try log.roll()
+        _ = try storage(try log.append(.backupPrepareLogs, flush: false))
+        try storage(try log.roll())
         let copyMac = log.currentGeneration
-        let archived = try log.archivedGenerations()
+        let archived = try storage(try log.archivedGenerations())
         guard var deleteMic = archived.first else { throw .fileNotFound }
         var copyMic = s.backup.copyMic
         let logged = s.databases.filter { $0.logged }
@@ -451,12 +453,12 @@ package enum StreamingBackup {
         s.backup.deleteMic = deleteMic
         s.backup.deleteMac = deleteMac
         s.backup.logsPrepared = true
-        let folder = try StorageIO.resolvedPath(Paths.directory(of: log.archivedPath(copyMic)))
+        let folder = try storage(try StorageIO.resolvedPath(Paths.folder(of: log.archivedPath(copyMic))))
         s.backup.listedLogs = [:]
         for generation in copyMic..<copyMac {
             let path = log.archivedPath(generation)
-            s.backup.listedLogs[path] = generation
-            if let folder { s.backup.listedLogs[folder + "/" + Paths.fileName(of: path)] = generation }
+            s.backup.listedLogs[path.string] = generation
+            if let folder, let name = path.lastComponent { s.backup.listedLogs[folder.appending(name).string] = generation }
         }
     }
 
@@ -471,10 +473,10 @@ package enum StreamingBackup {
             for generation in s.backup.copyMic..<s.backup.copyMac where !s.backup.copiedGenerations.contains(generation) {
                 throw .logFileNotCopied
             }
-            _ = try log.append(.truncateLogs(low: s.backup.deleteMic, high: s.backup.deleteMac), flush: true)
+            _ = try storage(try log.append(.truncateLogs(low: s.backup.deleteMic, high: s.backup.deleteMac), flush: true))
             s.backup.logsTruncated = true
             for generation in s.backup.deleteMic..<max(s.backup.deleteMic, s.backup.deleteMac) {
-                try log.deleteArchive(generation)
+                try storage(try log.deleteArchive(generation))
             }
         }
     }
@@ -547,8 +549,8 @@ package enum StreamingBackup {
                 header.bkinfoDiffPrev = info
             }
             do throws(JetError) {
-                try db.file.writeHeader(header)
-                _ = try s.log?.append(.backupHeaderUpdate(dbid: db.dbid), flush: true)
+                try storage(try db.file.writeHeader(header))
+                _ = try storage(try s.log?.append(.backupHeaderUpdate(dbid: db.dbid), flush: true))
             } catch {
                 if firstFailure == nil { firstFailure = error }
             }

@@ -1,4 +1,5 @@
 import CEsent
+import SystemPackage
 
 /// Creating, attaching, detaching, opening and sizing databases.
 package enum DatabaseOperations {
@@ -36,10 +37,10 @@ package enum DatabaseOperations {
         return try instance.withWritingSession(sesid) { (s, session, gate) throws(JetError) -> WriteStep<UInt32> in
             guard session.transactionLevel == 0 else { throw .inTransaction }
             guard gate.isOpen else { return .waitForThaw }
-            let resolvedBefore = try StorageIO.resolvedPath(absolute) ?? absolute
+            let resolvedBefore = try storage(try StorageIO.resolvedPath(CallerPath.filePath(absolute)))?.string ?? absolute
             if attached(s, resolved: resolvedBefore) != nil { throw .databaseDuplicate }
             // The instance's own log, checkpoint and temporary database are never a database to create over.
-            if let log = s.log, log.ownsFile(absolute) || log.ownsFile(resolvedBefore) { throw .fileAccessDenied }
+            if let log = s.log, log.ownsFile(CallerPath.filePath(absolute)) || log.ownsFile(CallerPath.filePath(resolvedBefore)) { throw .fileAccessDenied }
             if let paths = s.paths, usesTempDatabase(paths), [absolute, resolvedBefore].contains(paths.temp) {
                 throw .fileAccessDenied
             }
@@ -52,21 +53,29 @@ package enum DatabaseOperations {
             let log = logged ? s.log : nil
             // The create record is logged once the file is complete and before it takes its name: a failed
             // create logs nothing, and a crash in between leaves a record whose file replay does not find.
-            let file = try DatabaseFile.create(
-                path: absolute, pageSize: s.pageSize, dataPages: Int(initialDataPages), header: header,
-                overwrite: grbit & UInt(JET_bitDbOverwriteExisting) != 0
-            ) { (header) throws(JetError) in
-                guard let log else { return }
-                header.lgposAttach = try log.append(
-                    .createDatabase(dbid: dbid, path: absolute, signDb: header.signDb), flush: true)
-                header.logtimeAttach = LogTime.now()
+            let file: DatabaseFile
+            do throws(DatabaseCreateFailure<JetError>) {
+                file = try DatabaseFile.create(
+                    path: CallerPath.filePath(absolute), pageSize: s.pageSize, dataPages: Int(initialDataPages), header: header,
+                    overwrite: grbit & UInt(JET_bitDbOverwriteExisting) != 0
+                ) { (header) throws(JetError) in
+                    guard let log else { return }
+                    header.lgposAttach = try storage(
+                        try log.append(.createDatabase(dbid: dbid, path: absolute, signDb: header.signDb), flush: true))
+                    header.logtimeAttach = LogTime.now()
+                }
+            } catch {
+                switch error {
+                case .file(let failure): throw JetError(failure)
+                case .record(let failure): throw failure
+                }
             }
             // The file exists and its creation is logged: a failure to resolve it now must not undo that, so the
             // lexical path stands in.
-            let resolved = (try? StorageIO.resolvedPath(absolute)).flatMap { $0 } ?? absolute
+            let resolved = (try? StorageIO.resolvedPath(CallerPath.filePath(absolute))).flatMap { $0?.string } ?? absolute
             let db = AttachedDatabase(
                 dbid: dbid, path: absolute, resolvedPath: resolved, file: file, readOnly: false, logged: logged)
-            try s.trees.attach(dbid: dbid, file: file)
+            do throws(StorageError) { try s.trees.attach(dbid: dbid, file: file) } catch { throw JetError(error) }
             db.opens[sesid, default: 0] += 1
             s.databases.append(db)
             return .done(dbid)
@@ -92,12 +101,12 @@ package enum DatabaseOperations {
             guard gate.isOpen else { return .waitForThaw }
             if s.backup.isRunning || gate.holdsBackup { throw .backupInProgress }
             if attached(s, resolved: resolved) != nil { return .done(false) }
-            guard let status = try StorageIO.status(absolute), status.isRegularFile else { throw .fileNotFound }
+            guard let status = try storage(try StorageIO.status(CallerPath.filePath(absolute))), status.isRegularFile else { throw .fileNotFound }
             let readOnly = grbit & UInt(JET_bitDbReadOnly) != 0
             // No write bit for anyone means read-only, even for root, who bypasses permissions.
             if !readOnly && (!status.isWritable || !status.hasWriteBit) { throw .databaseFileReadOnly }
             let dbid = try nextDbid(s)
-            let file = try DatabaseFile.open(path: absolute, readOnly: readOnly)
+            let file = try storage(try DatabaseFile.open(path: CallerPath.filePath(absolute), readOnly: readOnly))
             var header = file.header
             guard file.pageSize == s.pageSize else { throw .pageSizeMismatch }
             // A raw backup copy (streamed or JetBackup's) needs a restore first; ESE checks this before the
@@ -106,19 +115,19 @@ package enum DatabaseOperations {
             if header.state != DatabaseHeader.stateCleanShutdown { throw .databaseDirtyShutdown }
             let logged = !readOnly && s.loggingEnabled && grbit & UInt(JET_bitDbRecoveryOff) == 0
             // The engine walks the trees first: a damaged database is refused before its header changes.
-            try s.trees.attach(dbid: dbid, file: file)
+            do throws(StorageError) { try s.trees.attach(dbid: dbid, file: file) } catch { throw JetError(error) }
             if !readOnly {
                 header.state = DatabaseHeader.stateDirtyShutdown
                 if let log = s.log {
                     header.signLog = log.signature
                 }
                 if logged, let log = s.log {
-                    header.lgposAttach = try log.append(
-                        .attachDatabase(dbid: dbid, path: absolute, signDb: header.signDb), flush: true)
+                    header.lgposAttach = try storage(
+                        try log.append(.attachDatabase(dbid: dbid, path: absolute, signDb: header.signDb), flush: true))
                 }
                 header.logtimeAttach = LogTime.now()
                 do throws(JetError) {
-                    try file.writeHeader(header)
+                    try storage(try file.writeHeader(header))
                 } catch {
                     s.trees.unregister(dbid: dbid)
                     throw error
@@ -154,7 +163,9 @@ package enum DatabaseOperations {
             if targets.contains(where: { $0.isOpen }) { throw .databaseInUse }
             for db in targets {
                 // Every committed page in the file before the header says it is consistent.
-                try s.trees.flushPages(dbid: db.dbid, log: s.log)
+                do throws(StorageError) { try s.trees.flushPages(dbid: db.dbid, log: s.log) } catch {
+                    throw JetError(error)
+                }
                 try detachFile(db, log: s.log)
                 s.databases.removeAll { $0 === db }
                 s.trees.unregister(dbid: db.dbid)
@@ -169,46 +180,46 @@ package enum DatabaseOperations {
         var header = db.file.header
         var position = LogPosition()
         if db.logged, let log {
-            position = try log.append(.detachDatabase(dbid: db.dbid, path: db.path), flush: true)
+            position = try storage(try log.append(.detachDatabase(dbid: db.dbid, path: db.path), flush: true))
         }
         header.state = DatabaseHeader.stateCleanShutdown
         header.lgposConsistent = position
         header.lgposDetach = position
         header.logtimeConsistent = LogTime.now()
         header.logtimeDetach = header.logtimeConsistent
-        try db.file.writeHeader(header)
+        try storage(try db.file.writeHeader(header))
     }
 
     /// JetTerm: a clean term detaches everything and closes the log cleanly; a dirty one leaves both as a
     /// crash would (JET_bitTermDirty).
     static func closeAll(_ s: inout InstanceState, clean: Bool) throws(JetError) {
         if clean {
-            try s.trees.flushPages(dbid: nil, log: s.log)
+            do throws(StorageError) { try s.trees.flushPages(dbid: nil, log: s.log) } catch { throw JetError(error) }
             for db in s.databases { try detachFile(db, log: s.log) }
         }
         for db in s.databases { s.trees.unregister(dbid: db.dbid) }
         s.databases = []
-        try s.log?.close(clean: clean)
+        try storage(try s.log?.close(clean: clean))
         s.log = nil
     }
 
     /// After a crash: the replayed log says the database was attached; make its header consistent.
     static func markConsistentAfterRecovery(path: String, signDb: Signature, log: LogStream) throws(JetError) {
         // A database that has since been removed or replaced is not ours to touch.
-        guard try StorageIO.isRegularFile(path) else { return }
+        guard try storage(try StorageIO.isRegularFile(CallerPath.filePath(path))) else { return }
         // Looked at without the lock first: a file that is not this log's (replaced since, or attached by another
         // instance now) is left alone, and its lock is not needed.
-        let onDisk = try DatabaseFile.readHeader(path: path).header
+        let onDisk = try storage(try DatabaseFile.readHeader(path: CallerPath.filePath(path)).header)
         guard onDisk.signDb == signDb, onDisk.signLog == log.signature,
             onDisk.state != DatabaseHeader.stateCleanShutdown
         else { return }
-        let file = try DatabaseFile.open(path: path, readOnly: false)
+        let file = try storage(try DatabaseFile.open(path: CallerPath.filePath(path), readOnly: false))
         var header = file.header
         guard header.signDb == signDb, header.state != DatabaseHeader.stateCleanShutdown else { return }
         header.state = DatabaseHeader.stateCleanShutdown
         header.lgposConsistent = LogPosition(ib: 0, isec: 0, generation: log.currentGeneration)
         header.logtimeConsistent = LogTime.now()
-        try file.writeHeader(header)
+        try storage(try file.writeHeader(header))
     }
 
     // MARK: JetOpenDatabase / JetCloseDatabase
@@ -269,7 +280,7 @@ package enum DatabaseOperations {
         let current = file.pgnoLast + headerPages
         guard UInt32(pages) > current else { return UInt(current) }
         let stepPages = UInt32(max(1, growStepBytes / file.pageSize))
-        try file.grow(toTotalPages: current + min(stepPages, UInt32(pages) - current))
+        try storage(try file.grow(toTotalPages: current + min(stepPages, UInt32(pages) - current)))
         return nil
     }
 
@@ -280,8 +291,8 @@ package enum DatabaseOperations {
         let file = try instance.withSession(sesid) { (s, _) throws(JetError) -> DatabaseFile in
             let (absolute, resolved) = try absolutePath(path)
             if attached(s, resolved: resolved) != nil { throw .databaseInUse }
-            guard try StorageIO.isRegularFile(absolute) else { throw .fileNotFound }
-            let file = try DatabaseFile.open(path: absolute, readOnly: false)
+            guard try storage(try StorageIO.isRegularFile(CallerPath.filePath(absolute))) else { throw .fileNotFound }
+            let file = try storage(try DatabaseFile.open(path: CallerPath.filePath(absolute), readOnly: false))
             guard file.header.state == DatabaseHeader.stateCleanShutdown else { throw .databaseDirtyShutdown }
             return file
         }
@@ -298,7 +309,7 @@ package enum DatabaseOperations {
     /// The header as it is on disk now: attached databases have theirs written through at every change.
     package static func fileInfo(path: String) throws(JetError) -> (header: DatabaseHeader, fileSize: Int64) {
         let (absolute, _) = try absolutePath(path)
-        guard try StorageIO.isRegularFile(absolute) else { throw .fileNotFound }
-        return try DatabaseFile.readHeader(path: absolute)
+        guard try storage(try StorageIO.isRegularFile(CallerPath.filePath(absolute))) else { throw .fileNotFound }
+        return try storage(try DatabaseFile.readHeader(path: CallerPath.filePath(absolute)))
     }
 }

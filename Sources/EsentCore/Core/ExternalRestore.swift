@@ -1,5 +1,6 @@
 import CEsent
 import Synchronization
+import SystemPackage
 
 /// JetExternalRestore / JetExternalRestore2: a streamed backup the caller wrote to disk — its logs in a folder,
 /// each database stream wherever the caller put it (the map's new name) and restored there. Same engine as
@@ -103,8 +104,8 @@ extension Restore {
                 guard wanted.prefix(3) == s.baseName.lowercased().prefix(3) else { throw .badRestoreTargetInstance }
                 guard let log = s.log else { throw .loggingDisabled }
                 // Everything it logged so far is in archives once the generation it is writing is closed.
-                if s.params[JET_paramCircularLog].integer == 0 { try log.roll() }
-                return log.logDirectory
+                if s.params[JET_paramCircularLog].integer == 0 { try storage(try log.roll()) }
+                return log.logDirectory.string + "/"
             }
         } else if let targetLog {
             rollForward = targetLog
@@ -135,7 +136,7 @@ extension Restore {
         let names = LogFileNames(
             base: params[JET_paramBaseName].string, legacyFlags: params[JET_paramLegacyFileNames].integer)
         let folder = Paths.folder(backup, from: cwd)
-        let archives = try Replay.scanArchives(LogFolder(path: folder, names: names))
+        let archives = try storage(try Replay.scanArchives(LogFolder(path: FilePath(folder), names: names)))
         let set = try BackupLogSet.check(
             folder: folder, archives: archives, low: Int32(request.genLow), high: Int32(request.genHigh),
             names: names)
@@ -164,11 +165,12 @@ extension Restore {
     private static func loggedDatabases(_ set: BackupLogSet, _ following: FollowingLogs) throws(JetError)
         -> [RestoredDatabase]
     {
-        let outcome = try Replay.run(replayPlan(set, following))
+        let plan = replayPlan(set, following)
+        let outcome = try storage(hardRecovery: plan.hardRecovery, try Replay.run(plan))
         var databases: [RestoredDatabase] = []
         for logged in outcome.touched + outcome.attached {
             guard !databases.contains(where: { $0.destination == logged.path }),
-                try StorageIO.isRegularFile(logged.path)
+                try storage(try StorageIO.isRegularFile(FilePath(logged.path)))
             else { continue }
             let checked: RestoredDatabase
             do throws(JetError) {

@@ -4,6 +4,7 @@ import Glibc
 import Musl
 #endif
 import CEsent
+import SystemPackage
 
 /// JetBackup / JetBackupInstance: a whole backup into a folder, driven through the streaming backup engine so
 /// that every page and log copied is verified exactly as a streaming client's are (ESE's backup.cxx does the same
@@ -97,10 +98,10 @@ package enum FolderBackup {
         }
         guard s.params[JET_paramCircularLog].integer == 0 else { return }
         let limit = log.checkpointGeneration
-        let doomed = try log.archivedGenerations().filter { $0 < limit }
+        let doomed = try storage(try log.archivedGenerations()).filter { $0 < limit }
         guard let low = doomed.first else { return }
-        _ = try log.append(.truncateLogs(low: low, high: limit), flush: true)
-        for generation in doomed { try StorageIO.remove(log.archivedPath(generation)) }
+        _ = try storage(try log.append(.truncateLogs(low: low, high: limit), flush: true))
+        for generation in doomed { try storage(try StorageIO.remove(log.archivedPath(generation))) }
     }
 
     // MARK: The folder
@@ -111,12 +112,12 @@ package enum FolderBackup {
     {
         if createPath { try Lifecycle.makeFolders(folder) }
         try removeFolder(folder + inProgress + "/")
-        let entries = (try? StorageIO.listFolder(folder)) ?? []
+        let entries = (try? StorageIO.listFolder(FilePath(folder))) ?? []
         if atomic {
             if entries.contains(newSet) {
                 try removeFolder(folder + oldSet + "/")
                 do throws(JetError) {
-                    try StorageIO.rename(folder + newSet, folder + oldSet)
+                    try storage(try StorageIO.rename(FilePath(folder + newSet), FilePath(folder + oldSet)))
                 } catch {
                     throw .deleteBackupFileFail
                 }
@@ -124,7 +125,7 @@ package enum FolderBackup {
             // An incremental atomic backup adds its logs to the previous set, which now lives in old/.
             if incremental { return folder + oldSet + "/" }
             do throws(JetError) {
-                try StorageIO.makeFolder(folder + inProgress)
+                try storage(try StorageIO.makeFolder(FilePath(folder + inProgress)))
             } catch {
                 throw .makeBackupDirectoryFail
             }
@@ -144,7 +145,7 @@ package enum FolderBackup {
     private static func removeFolder(_ folder: String) throws(JetError) {
         do throws(JetError) {
             // Only files are deleted (ESE's backup.cxx): a subfolder makes the final rmdir fail.
-            try StorageIO.removeFiles(in: folder)
+            try storage(try StorageIO.removeFiles(in: FilePath(folder)))
         } catch {
             throw .deleteBackupFileFail
         }
@@ -156,8 +157,8 @@ package enum FolderBackup {
 
     /// Atomic full backup done: temp/ becomes new/, the previous set in old/ goes.
     private static func promote(_ folder: String) throws(JetError) {
-        try StorageIO.rename(folder + inProgress, folder + newSet)
-        try StorageIO.syncFolder(folder)
+        try storage(try StorageIO.rename(FilePath(folder + inProgress), FilePath(folder + newSet)))
+        try storage(try StorageIO.syncFolder(FilePath(folder)))
         try removeFolder(folder + oldSet + "/")
     }
 
@@ -179,7 +180,7 @@ package enum FolderBackup {
         if full {
             databases = try StreamingBackup.attachInfo(instance)
             var dbBytes: Int64 = 0
-            for database in databases { dbBytes &+= try StorageIO.size(database) }
+            for database in databases { dbBytes &+= try storage(try StorageIO.size(FilePath(database))) }
             status.expect(total: dbBytes + logBytes)
             for path in databases {
                 try copyFile(instance, path, to: target + Paths.fileName(of: path), overwrite: false,
@@ -197,10 +198,10 @@ package enum FolderBackup {
             // The marker restore looks for; ESE leaves one next to the source database too.
             let name = patchFileName(of: path)
             for marker in [Paths.directory(of: path) + name, target + name] {
-                _ = try StorageFile.create(marker, overwrite: true)
+                _ = try storage(try StorageFile.create(FilePath(marker), overwrite: true))
             }
         }
-        try StorageIO.syncFolder(target)
+        try storage(try StorageIO.syncFolder(FilePath(target)))
     }
 
     /// `<name without extension>.pat`.
@@ -215,7 +216,7 @@ package enum FolderBackup {
         _ instance: Instance, _ source: String, to destination: String, overwrite: Bool, copier: CopyBuffer,
         status: ProgressMeter
     ) throws(JetError) {
-        let file = try StorageFile.create(destination, overwrite: overwrite)
+        let file = try storage(try StorageFile.create(FilePath(destination), overwrite: overwrite))
         _ = try StreamingBackup.openFile(instance, name: source)
         var offset: Int64 = 0
         do throws(JetError) {
@@ -225,7 +226,7 @@ package enum FolderBackup {
                 let got = try StreamingBackup.read(
                     instance, handle: StreamingBackup.fileHandle, into: copier.buffer.pointer, count: CopyBuffer.bytes)
                 if got == 0 { break }
-                try file.write(copier.buffer.pointer, count: got, at: offset)
+                try storage(try file.write(copier.buffer.pointer, count: got, at: offset))
                 offset += Int64(got)
                 status.advance(Int64(got))
             }
@@ -234,6 +235,6 @@ package enum FolderBackup {
             try? StreamingBackup.closeFile(instance, handle: StreamingBackup.fileHandle)
             throw error
         }
-        try file.sync()
+        try storage(try file.sync())
     }
 }

@@ -1,4 +1,5 @@
 import CEsent
+import SystemPackage
 
 /// Instance creation, initialization, termination and the process-wide mode.
 package enum Lifecycle {
@@ -167,8 +168,8 @@ package enum Lifecycle {
         ]
         for (folder, missing) in folders {
             if createFolders {
-                try StorageIO.makeFolders(folder)
-            } else if try !StorageIO.isDirectory(folder) {
+                try storage(try StorageIO.makeFolders(FilePath(folder)))
+            } else if try !storage(try StorageIO.isDirectory(FilePath(folder))) {
                 throw missing
             }
         }
@@ -176,17 +177,19 @@ package enum Lifecycle {
         let names = LogFileNames(
             base: params[JET_paramBaseName].string, legacyFlags: params[JET_paramLegacyFileNames].integer)
         let status = recovery.status
-        let (log, replayed) = try LogStream.open(
-            logDirectory: paths.log, systemDirectory: paths.system, names: names, fileSize: logFileBytes,
-            progress: status.isHeard
-                ? ReplayProgress(start: { status.expect(total: $0) }, read: { status.advance($0) }) : nil,
-            pageTarget: { db in db.path.isEmpty ? nil : recovery.place(db.path) })
+        let (log, replayed) = try storage(
+            try LogStream.open(
+                logDirectory: FilePath(paths.log), systemDirectory: FilePath(paths.system), names: names,
+                fileSize: logFileBytes,
+                progress: status.isHeard
+                    ? ReplayProgress(start: { status.expect(total: $0) }, read: { status.advance($0) }) : nil,
+                pageTarget: { db in db.path.isEmpty ? nil : FilePath(recovery.place(db.path)) }))
         // After a crash, databases the log left attached are made consistent and detached.
         for entry in replayed.attachedAtEnd {
             try DatabaseOperations.markConsistentAfterRecovery(
                 path: recovery.place(entry.path), signDb: entry.signDb, log: log)
             // Recorded as detached, so the next recovery does not meet it again.
-            _ = try log.append(.detachDatabase(dbid: entry.dbid, path: entry.path), flush: true)
+            _ = try storage(try log.append(.detachDatabase(dbid: entry.dbid, path: entry.path), flush: true))
         }
         // Detached in the log, but the crash may have come before the header said so: redo that header write.
         for entry in replayed.detachedInReplay {
@@ -200,7 +203,7 @@ package enum Lifecycle {
 
     /// `mkdir -p` for JET_paramCreatePathIfNotExist.
     static func makeFolders(_ folder: String) throws(JetError) {
-        try StorageIO.makeFolders(folder)
+        try storage(try StorageIO.makeFolders(FilePath(folder)))
     }
 
     // MARK: JetTerm

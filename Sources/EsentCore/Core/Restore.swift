@@ -4,6 +4,7 @@ import Glibc
 import Musl
 #endif
 import CEsent
+import SystemPackage
 
 /// JetRestore*, JetExternalRestore*: bring a backup set back. Every check (logs of the set, logs of the instance's
 /// folder, each database) runs before anything is written; each database is then copied to a temporary name beside
@@ -86,7 +87,7 @@ package enum Restore {
         if let destination, !destination.isEmpty {
             let folder = Paths.folder(destination, from: cwd)
             if createPath { try Lifecycle.makeFolders(folder) }
-            guard try StorageIO.isDirectory(folder) else { throw .invalidPath }
+            guard try storage(try StorageIO.isDirectory(FilePath(folder))) else { throw .invalidPath }
             destinationFolder = folder
         }
         try prepareLogFolder(paths, createPath: createPath)
@@ -121,7 +122,7 @@ package enum Restore {
             try Lifecycle.makeFolders(paths.log)
             try Lifecycle.makeFolders(paths.system)
         }
-        guard try StorageIO.isDirectory(paths.log) else { throw .fileNotFound }
+        guard try storage(try StorageIO.isDirectory(FilePath(paths.log))) else { throw .fileNotFound }
     }
 
     /// Where the set's logs are: the folder, else its `new/`, else `old/` of the folder last tried (ESE's order).
@@ -131,7 +132,7 @@ package enum Restore {
         var folder = source
         var found = try archives(in: folder, names: names)
         for sub in [FolderBackup.newSet, FolderBackup.oldSet] where found.isEmpty {
-            guard try StorageIO.isDirectory(folder + sub) else { continue }
+            guard try storage(try StorageIO.isDirectory(FilePath(folder + sub))) else { continue }
             folder += sub + "/"
             found = try archives(in: folder, names: names)
         }
@@ -140,13 +141,13 @@ package enum Restore {
     }
 
     private static func archives(in folder: String, names: LogFileNames) throws(JetError) -> [Int32: String] {
-        guard try StorageIO.isDirectory(folder) else { return [:] }
-        return try Replay.scanArchives(LogFolder(path: folder, names: names))
+        guard try storage(try StorageIO.isDirectory(FilePath(folder))) else { return [:] }
+        return try storage(try Replay.scanArchives(LogFolder(path: FilePath(folder), names: names)))
     }
 
     /// Base names of the `.pat` markers in the set's folder, sorted.
     private static func patchNames(in folder: String) throws(JetError) -> [String] {
-        let listed = try StorageIO.listFolder(folder)
+        let listed = try storage(try StorageIO.listFolder(FilePath(folder)))
         return listed.compactMap { name -> String? in
             guard name.lowercased().hasSuffix(".pat"), name.count > 4 else { return nil }
             return String(name.dropLast(4))
@@ -158,10 +159,10 @@ package enum Restore {
     private static func databaseFile(in folder: String, base: String, names: LogFileNames) throws(JetError)
         -> String?
     {
-        for name in try StorageIO.listFolder(folder).sorted() {
+        for name in try storage(try StorageIO.listFolder(FilePath(folder)).sorted()) {
             guard let dot = name.lastIndex(of: "."), name[..<dot].lowercased() == base.lowercased(),
                 !name.lowercased().hasSuffix(".pat"), names.parseArchived(name) == nil, name != names.currentLog,
-                try StorageIO.isRegularFile(folder + name)
+                try storage(try StorageIO.isRegularFile(FilePath(folder + name)))
             else { continue }
             return name
         }
@@ -176,32 +177,32 @@ package enum Restore {
     static func checkFollowingLogs(_ set: BackupLogSet, logFolder: String, names: LogFileNames) throws(JetError)
         -> FollowingLogs
     {
-        let folder = LogFolder(path: logFolder, names: names)
-        if try StorageIO.resolvedPath(logFolder) == StorageIO.resolvedPath(set.folder.path) {
+        let folder = LogFolder(path: FilePath(logFolder), names: names)
+        if try storage(try StorageIO.resolvedPath(FilePath(logFolder)) == StorageIO.resolvedPath(set.folder.path)) {
             return FollowingLogs(folder: folder, paths: [], hasCurrent: false)
         }
-        let archives = try Replay.scanArchives(folder)
+        let archives = try storage(try Replay.scanArchives(folder))
         var paths: [String] = []
         var previous = set.lastHeader
         var next = set.high + 1
         for generation in archives.keys.sorted() where generation > set.high {
             guard generation == next, let name = archives[generation] else { throw .missingCurrentLogFiles }
-            let header = try logHeader(folder.path + name)
+            let header = try logHeader(folder.path.appending(name).string)
             guard header.signLog == set.signLog else { throw .existingLogFileHasBadSignature }
             guard header.previousCreated == previous.created else { throw .existingLogFileIsNotContiguous }
-            paths.append(folder.path + name)
+            paths.append(folder.path.appending(name).string)
             previous = header
             next += 1
         }
         var hasCurrent = false
-        if try StorageIO.exists(folder.currentLogPath) {
-            let header = try logHeader(folder.currentLogPath)
+        if try storage(try StorageIO.exists(folder.currentLogPath)) {
+            let header = try logHeader(folder.currentLogPath.string)
             guard header.signLog == set.signLog else { throw .existingLogFileHasBadSignature }
             if header.generation > next { throw .missingCurrentLogFiles }
             guard header.generation == next, header.previousCreated == previous.created else {
                 throw .existingLogFileIsNotContiguous
             }
-            paths.append(folder.currentLogPath)
+            paths.append(folder.currentLogPath.string)
             hasCurrent = true
         }
         return FollowingLogs(folder: folder, paths: paths, hasCurrent: hasCurrent)
@@ -209,7 +210,7 @@ package enum Restore {
 
     /// The header of a log file, checked (a file that is not a sound log is JET_errLogFileCorrupt).
     static func logHeader(_ path: String) throws(JetError) -> LogFileHeader {
-        try LogFileImage.header(path: path, corrupt: .logFileCorrupt)
+        try storage(try LogFileImage.header(path: FilePath(path)))
     }
 
     // MARK: Copy, check, replay, rename
@@ -222,7 +223,7 @@ package enum Restore {
     ) throws(JetError) {
         let logPaths = set.paths + following.paths
         var logBytes: Int64 = 0
-        for path in logPaths { logBytes &+= try StorageIO.size(path) }
+        for path in logPaths { logBytes &+= try storage(try StorageIO.size(FilePath(path))) }
         // What the copies write: both header pages and the data pages, not the trailer.
         let dbBytes = databases.reduce(Int64(0)) { $0 + (Int64($1.pgnoLast) + 2) * Int64($1.pageSize) }
         status.expect(total: logBytes + dbBytes)
@@ -231,7 +232,7 @@ package enum Restore {
         // crash recovery runs too). Read-only: nothing is written until every log has been read and checked.
         let plan = replayPlan(set, following)
         let progress = status.isHeard ? ReplayProgress(read: { status.advance($0) }) : nil
-        let outcome = try Replay.run(plan, progress: progress)
+        let outcome = try storage(hardRecovery: plan.hardRecovery, try Replay.run(plan, progress: progress))
         let copier = try CopyBuffer()
         defer { copier.release() }
         var made: [String] = []
@@ -243,19 +244,21 @@ package enum Restore {
             // The copies are fuzzy: redo every committed page image of the range into them (the logs were all
             // checked by the pass above), then make them durable before they take their names.
             let redo = PageRedo(attached: []) { logged in
-                databases.first { $0.header.signDb == logged.signDb }?.copyPath
+                databases.first { $0.header.signDb == logged.signDb }.map { FilePath($0.copyPath) }
             }
-            _ = try Replay.run(plan) { (record, _) throws(JetError) in try redo.visit(record) }
-            try redo.finish()
+            _ = try storage(
+                hardRecovery: plan.hardRecovery,
+                try Replay.run(plan) { (record, _) throws(StorageFileError) in try redo.visit(record) })
+            try storage(try redo.finish())
             for db in databases {
-                try StorageIO.rename(db.copyPath, db.destination)
-                try StorageIO.syncFolder(Paths.directory(of: db.destination))
+                try storage(try StorageIO.rename(FilePath(db.copyPath), FilePath(db.destination)))
+                try storage(try StorageIO.syncFolder(Paths.folder(of: FilePath(db.destination))))
             }
         } catch {
-            for path in made { try? StorageIO.remove(path) }
+            for path in made { try? StorageIO.remove(FilePath(path)) }
             throw error
         }
-        try continueLog(params: params, paths: paths, setFolder: set.folder.path, outcome: outcome)
+        try continueLog(params: params, paths: paths, setFolder: set.folder.path.string, outcome: outcome)
         status.complete()
     }
 
@@ -274,21 +277,22 @@ package enum Restore {
     private static func continueLog(
         params: ParameterValues, paths: InstancePaths, setFolder: String, outcome: ReplayOutcome
     ) throws(JetError) {
-        let logFolder = try StorageIO.resolvedPath(paths.log)
-        guard paths.logging, logFolder != (try StorageIO.resolvedPath(setFolder)) else { return }
+        let logFolder = try storage(try StorageIO.resolvedPath(FilePath(paths.log)))
+        guard paths.logging, logFolder != (try storage(try StorageIO.resolvedPath(FilePath(setFolder)))) else { return }
         let names = LogFileNames(
             base: params[JET_paramBaseName].string, legacyFlags: params[JET_paramLegacyFileNames].integer)
         var replayed: CurrentLogTail?
         if let tail = outcome.currentLog,
-            try StorageIO.resolvedPath(Paths.directory(of: tail.path)) == logFolder
+            try storage(try StorageIO.resolvedPath(Paths.folder(of: tail.path))) == logFolder
         {
             replayed = tail
         }
-        if replayed == nil, try StorageIO.exists(LogFolder(path: paths.log, names: names).currentLogPath) { return }
-        try LogStream.continueAfterRestore(
-            logDirectory: paths.log, systemDirectory: paths.system, names: names,
-            fileSize: Int(params[JET_paramLogFileSize].integer) * 1024, signLog: outcome.signLog,
-            last: (outcome.lastGeneration, outcome.lastCreated, outcome.lastDataSegments), replayed: replayed)
+        if replayed == nil, try storage(try StorageIO.exists(LogFolder(path: FilePath(paths.log), names: names).currentLogPath)) { return }
+        try storage(
+            try LogStream.continueAfterRestore(
+                logDirectory: FilePath(paths.log), systemDirectory: FilePath(paths.system), names: names,
+                fileSize: Int(params[JET_paramLogFileSize].integer) * 1024, signLog: outcome.signLog,
+                last: (outcome.lastGeneration, outcome.lastCreated, outcome.lastDataSegments), replayed: replayed))
     }
 }
 
@@ -328,7 +332,7 @@ struct BackupLogSet {
         }
         guard let last = previous else { throw .fileNotFound }
         return BackupLogSet(
-            folder: LogFolder(path: folder, names: names), low: low, high: high, signLog: last.signLog,
+            folder: LogFolder(path: FilePath(folder), names: names), low: low, high: high, signLog: last.signLog,
             lastHeader: last, paths: paths)
     }
 }
@@ -356,14 +360,16 @@ struct RestoredDatabase {
     /// -1206, not a backup copy -615, a bad trailer -535, signatures or backup mark that do not match -552, a copy
     /// that needs logs from before the set -554 or after it -553.
     static func check(_ path: String, set: BackupLogSet) throws(JetError) -> RestoredDatabase {
-        guard try StorageIO.isRegularFile(path) else { throw .fileNotFound }
+        guard try storage(try StorageIO.isRegularFile(FilePath(path))) else { throw .fileNotFound }
         let header: DatabaseHeader
         let fileSize: Int64
         do {
-            (header, fileSize) = try DatabaseFile.readHeader(path: path)
+            (header, fileSize) = try DatabaseFile.readHeader(path: FilePath(path))
         } catch {
-            if error == .fileInvalidType || error == .databaseCorrupted { throw .databaseCorrupted }
-            throw error
+            switch error {
+            case .notADatabase, .databaseDamaged: throw .databaseCorrupted
+            default: throw JetError(error)
+            }
         }
         guard header.bkinfoFullCur.genLow != 0 else { throw .restoreOfNonBackupDatabase }
         let pageSize = Int(header.pageSize)
@@ -386,10 +392,10 @@ struct RestoredDatabase {
     private static func readTrailer(_ path: String, at offset: Int64, pageSize: Int) throws(JetError)
         -> BackupTrailer
     {
-        let file = try StorageFile.openForReading(path)
-        let buffer = try PageBuffer(bytes: pageSize)
+        let file = try storage(try StorageFile.openForReading(FilePath(path)))
+        let buffer = try storage(try PageBuffer(bytes: pageSize))
         defer { buffer.deallocate() }
-        let got = try file.read(into: buffer.pointer, count: pageSize, at: offset)
+        let got = try storage(try file.read(into: buffer.pointer, count: pageSize, at: offset))
         guard got == pageSize else { throw .badPatchPage }
         do {
             return try BackupTrailer.decode(buffer.pointer, pageSize: pageSize)
@@ -400,14 +406,14 @@ struct RestoredDatabase {
 
     /// A destination another instance has attached (it holds the file's lock) is not replaced.
     func checkDestinationFree() throws(JetError) {
-        if try StorageIO.isLockedByAnother(destination) { throw .databaseSharingViolation }
+        if try storage(try StorageIO.isLockedByAnother(FilePath(destination))) { throw .databaseSharingViolation }
     }
 
     /// The copy beside the destination: header pages rewritten consistent (the backup marks cleared, as ESE's hard
     /// recovery leaves them), every data page verified, no trailer, synced.
     func copy(using copier: CopyBuffer, consistentAt generation: Int32, status: ProgressMeter) throws(JetError) {
-        let input = try StorageFile.openForReading(source)
-        let output = try StorageFile.create(copyPath, overwrite: true)
+        let input = try storage(try StorageFile.openForReading(FilePath(source)))
+        let output = try storage(try StorageFile.create(FilePath(copyPath), overwrite: true))
         var restored = header
         restored.state = DatabaseHeader.stateCleanShutdown
         restored.bkinfoFullCur = .none
@@ -428,7 +434,7 @@ struct RestoredDatabase {
         var offset: Int64 = 0
         while offset < end {
             let count = Int(min(Int64(block), end - offset))
-            let got = try input.read(into: p, count: count, at: offset)
+            let got = try storage(try input.read(into: p, count: count, at: offset))
             guard got == count else { throw .databaseCorrupted }
             var page = 0
             var index = offset / Int64(pageSize)
@@ -438,15 +444,15 @@ struct RestoredDatabase {
                 } else if let failure = DatabaseFile.verifyPage(
                     p + page * pageSize, pgno: UInt32(index - 1), pageSize: pageSize)
                 {
-                    throw failure
+                    throw JetError(failure)
                 }
                 page += 1
                 index += 1
             }
-            try output.write(p, count: count, at: offset)
+            try storage(try output.write(p, count: count, at: offset))
             offset += Int64(count)
             status.advance(Int64(count))
         }
-        try output.sync()
+        try storage(try output.sync())
     }
 }

@@ -84,13 +84,13 @@ package enum Sessions {
             // ForceNewLog only rolls the log; it needs no transaction and commits nothing.
             if grbit & UInt(JET_bitForceNewLog) != 0 {
                 guard gate.isOpen else { return .waitForThaw }
-                try s.log?.roll()
+                try storage(try s.log?.roll())
                 return .done(())
             }
             // Waiting for earlier lazy commits: flushing the log is what makes them durable.
             if grbit & UInt(JET_bitWaitLastLevel0Commit | JET_bitWaitAllLevel0Commit) != 0 {
                 guard gate.isOpen else { return .waitForThaw }
-                _ = try s.log?.append(.commit(session: UInt64(sesid)), flush: true)
+                _ = try storage(try s.log?.append(.commit(session: UInt64(sesid)), flush: true))
                 return .done(())
             }
             guard session.transactionLevel > 0 else { throw .notInTransaction }
@@ -103,7 +103,7 @@ package enum Sessions {
             session.transactionLevel -= 1
             if session.transactionLevel == 0 {
                 let lazy = grbit & UInt(JET_bitCommitLazyFlush) != 0
-                _ = try s.log?.append(.commit(session: UInt64(sesid)), flush: !lazy)
+                _ = try storage(try s.log?.append(.commit(session: UInt64(sesid)), flush: !lazy))
             }
             return .done(())
         }

@@ -181,14 +181,14 @@ package enum OSSnapshot {
                 // Full snapshots roll unless logging is circular; incremental ones always do.
                 let rolls = session.incremental || !circular
                 let before = log.currentGeneration
-                if rolls { try log.roll() }
-                let position = try log.append(.backupBegin(incremental: session.incremental), flush: true)
+                if rolls { try storage(try log.roll()) }
+                let position = try storage(try log.append(.backupBegin(incremental: session.incremental), flush: true))
                 member.mark = position
                 member.markTime = .now()
                 member.copyMac = rolls ? before : log.currentGeneration
                 if session.incremental {
                     // From the oldest log on disk, which must follow each database's last backup.
-                    let oldest = try log.archivedGenerations().first ?? log.currentGeneration
+                    let oldest = try storage(try log.archivedGenerations().first) ?? log.currentGeneration
                     for db in logged {
                         let h = db.file.header
                         let last = Int64(max(h.bkinfoFullPrev.genHigh, h.bkinfoIncPrev.genHigh))
@@ -199,9 +199,9 @@ package enum OSSnapshot {
                     member.copyMic = checkpoint
                 }
                 member.deleteMac = min(member.copyMac, checkpoint)
-                try log.sync()
+                try storage(try log.sync())
             }
-            for db in s.databases where !db.readOnly { try db.file.sync() }
+            for db in s.databases where !db.readOnly { try storage(try db.file.sync()) }
             instance.writeGate.close(by: session.id)
             member.frozen = true
         }
@@ -328,8 +328,8 @@ package enum OSSnapshot {
                 h.diffPrevType = snapshot
             }
             do throws(JetError) {
-                try db.file.writeHeader(h)
-                _ = try s.log?.append(.backupHeaderUpdate(dbid: db.dbid), flush: true)
+                try storage(try db.file.writeHeader(h))
+                _ = try storage(try s.log?.append(.backupHeaderUpdate(dbid: db.dbid), flush: true))
             } catch {
                 continue
             }
@@ -384,10 +384,10 @@ package enum OSSnapshot {
         try member.instance.state.withLock { (s) throws(JetError) in
             guard s.phase == .running, let log = s.log else { return }
             guard allDatabases && s.params[JET_paramCircularLog].integer == 0 else { return }
-            guard let oldest = try log.archivedGenerations().first else { return }
+            guard let oldest = try storage(try log.archivedGenerations().first) else { return }
             if oldest > deleteMac { throw .requiredLogFilesMissing }
-            _ = try log.append(.truncateLogs(low: oldest, high: deleteMac), flush: true)
-            for generation in oldest..<deleteMac { try StorageIO.remove(log.archivedPath(generation)) }
+            _ = try storage(try log.append(.truncateLogs(low: oldest, high: deleteMac), flush: true))
+            for generation in oldest..<deleteMac { try storage(try StorageIO.remove(log.archivedPath(generation))) }
         }
     }
 

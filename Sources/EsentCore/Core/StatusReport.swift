@@ -64,7 +64,7 @@ struct CopyBuffer {
 
     let buffer: PageBuffer
 
-    init() throws(JetError) { buffer = try PageBuffer(bytes: Self.bytes) }
+    init() throws(JetError) { buffer = try storage(try PageBuffer(bytes: Self.bytes)) }
 
     func release() { buffer.deallocate() }
 }

@@ -118,7 +118,9 @@ package enum FaultInjector {
                 let rule = s.rules[i]
                 guard rule.calls.isEmpty || rule.calls.contains(call) else { continue }
                 if let suffix = rule.pathSuffix {
-                    guard let target, target.hasSuffix(suffix) else { continue }
+                    // A rule's suffix may end in `/` to name a folder; paths reach here as `FilePath` strings,
+                    // which have no trailing `/`.
+                    guard let target, target.hasSuffix(suffix) || (target + "/").hasSuffix(suffix) else { continue }
                 }
                 s.seen[i] += 1
                 let n = s.seen[i] - rule.skip

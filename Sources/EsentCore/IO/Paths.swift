@@ -1,3 +1,5 @@
+import SystemPackage
+
 /// Path arithmetic done on strings, the way ESE's GetFullPathName-based code sees paths: lexical, without
 /// touching the file system (symlinks stay as the caller wrote them).
 package enum Paths {
@@ -35,5 +37,11 @@ package enum Paths {
     static func fileName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
+    }
+
+    /// The folder holding `path` (`.` for a bare name), for syncing the entry of a file just created or renamed.
+    static func folder(of path: FilePath) -> FilePath {
+        let folder = path.removingLastComponent()
+        return folder.isEmpty ? "." : folder
     }
 }

@@ -39,9 +39,8 @@ package enum SystemCall: String, Sendable, CaseIterable {
 ///
 /// Typed with swift-system: descriptors are `FileDescriptor`, flags `AccessMode`/`OpenOptions`/`FilePermissions`,
 /// failures `SystemCallError` with an `Errno`. swift-system's own wrappers are used where it has them (open, close,
-/// positioned read and write); the rest call Glibc, and each names the C call it wraps. Paths stay `String` here:
-/// `FilePath` drops a trailing `/`, and the injector's path rules and the power-loss model match the caller's
-/// spelling.
+/// positioned read and write); the rest call Glibc, and each names the C call it wraps. Paths are `FilePath`
+/// (which folds repeated and trailing `/`); the injector's path rules and the power-loss model see its `string`.
 package enum SystemCalls {
     /// The injector's observer closure (kept under this name for tests written against the old global).
     static var faultInjector: (@Sendable (SystemCall, String?) -> Int32?)? {
@@ -52,35 +51,35 @@ package enum SystemCalls {
     /// Runs the hooks before a call: power-loss accounting (a call that changes files is a crash point), then the
     /// injector. Returns the injected effect other than a failure, which it throws.
     @inline(__always)
-    static func hooks(_ call: SystemCall, path: String? = nil, fd: Int32? = nil, mutates: Bool = false)
+    static func hooks(_ call: SystemCall, path: FilePath? = nil, fd: Int32? = nil, mutates: Bool = false)
         throws(SystemCallError) -> FaultEffect?
     {
         guard FaultInjector.isActive else { return nil }
         if PowerLoss.isRecording {
             if mutates { try PowerLoss.mutation(call) } else { try PowerLoss.checkAlive(call) }
         }
-        let effect = FaultInjector.check(call, path: path, fd: fd)
+        let effect = FaultInjector.check(call, path: path?.string, fd: fd)
         if case .fail(let code)? = effect { throw SystemCallError(call: call, errno: code) }
         return effect
     }
 
     /// `open(2)` through swift-system's `FileDescriptor.open`, with `O_CLOEXEC` added; retries on `EINTR`.
     static func open(
-        _ path: String, _ mode: FileDescriptor.AccessMode, options: FileDescriptor.OpenOptions = [],
+        _ path: FilePath, _ mode: FileDescriptor.AccessMode, options: FileDescriptor.OpenOptions = [],
         permissions: FilePermissions = [.ownerReadWrite, .groupRead, .otherRead]
     ) throws(SystemCallError) -> FileDescriptor {
         _ = try hooks(.open, path: path, mutates: !options.isDisjoint(with: [.create, .truncate]))
         let fd: FileDescriptor
         do {
             fd = try FileDescriptor.open(
-                FilePath(path), mode, options: options.union(.closeOnExec), permissions: permissions,
+                path, mode, options: options.union(.closeOnExec), permissions: permissions,
                 retryOnInterrupt: true)
         } catch {
             throw SystemCallError(call: .open, error)
         }
-        FaultInjector.opened(fd.rawValue, path: path)
+        FaultInjector.opened(fd.rawValue, path: path.string)
         if PowerLoss.isRecording {
-            PowerLoss.opened(fd: fd.rawValue, path: path, truncates: options.contains(.truncate))
+            PowerLoss.opened(fd: fd.rawValue, path: path.string, truncates: options.contains(.truncate))
         }
         return fd
     }
@@ -245,76 +244,84 @@ package enum SystemCalls {
     }
 
     /// What `stat(2)` says of a path; `nil` when it does not exist (or cannot be looked at).
-    static func status(_ path: String) -> FileStatus? {
+    static func status(_ path: FilePath) -> FileStatus? {
         do { _ = try hooks(.stat, path: path) } catch { return nil }
-        var st = Glibc.stat()
-        guard Glibc.fstatat(AT_FDCWD, path, &st, 0) == 0 else { return nil }
-        let kind = st.st_mode & S_IFMT
-        return FileStatus(
-            isDirectory: kind == S_IFDIR, isRegularFile: kind == S_IFREG, size: Int64(st.st_size),
-            isWritable: Glibc.access(path, W_OK) == 0, hasWriteBit: st.st_mode & 0o222 != 0)
+        return try? statPath(path)
     }
 
     /// What `stat(2)` says of a path; `nil` when it does not exist (ENOENT, ENOTDIR). Any other failure (EACCES,
     /// EIO, ...) is an error, so that an unreadable folder never reads as a missing one.
-    static func lookup(_ path: String) throws(SystemCallError) -> FileStatus? {
-        do { _ = try hooks(.stat, path: path) } catch {
+    static func lookup(_ path: FilePath) throws(SystemCallError) -> FileStatus? {
+        do {
+            _ = try hooks(.stat, path: path)
+            return try statPath(path)
+        } catch {
             if error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory { return nil }
             throw error
         }
+    }
+
+    /// `stat(2)` and `access(2)` of `path`, without the hooks.
+    private static func statPath(_ path: FilePath) throws(SystemCallError) -> FileStatus {
         var st = Glibc.stat()
-        guard Glibc.fstatat(AT_FDCWD, path, &st, 0) == 0 else {
-            let code = Glibc.errno
-            if code == ENOENT || code == ENOTDIR { return nil }
-            throw SystemCallError(call: .stat, errno: Errno(rawValue: code))
+        let (statResult, writable) = path.withPlatformString { p in
+            (Glibc.fstatat(AT_FDCWD, p, &st, 0) == 0 ? 0 : Glibc.errno, Glibc.access(p, W_OK) == 0)
         }
+        if statResult != 0 { throw SystemCallError(call: .stat, errno: Errno(rawValue: statResult)) }
         let kind = st.st_mode & S_IFMT
         return FileStatus(
             isDirectory: kind == S_IFDIR, isRegularFile: kind == S_IFREG, size: Int64(st.st_size),
-            isWritable: Glibc.access(path, W_OK) == 0, hasWriteBit: st.st_mode & 0o222 != 0)
+            isWritable: writable, hasWriteBit: st.st_mode & 0o222 != 0)
     }
 
     /// `rename(2)`.
-    static func rename(_ from: String, _ to: String) throws(SystemCallError) {
+    static func rename(_ from: FilePath, _ to: FilePath) throws(SystemCallError) {
         _ = try hooks(.rename, path: to, mutates: true)
-        if Glibc.rename(from, to) != 0 { throw .last(.rename) }
-        FaultInjector.renamed(from, to)
-        if PowerLoss.isRecording { PowerLoss.renamed(from, to) }
+        let code = from.withPlatformString { f in to.withPlatformString { t in errnoOf(Glibc.rename(f, t)) } }
+        if code != 0 { throw SystemCallError(call: .rename, errno: Errno(rawValue: code)) }
+        FaultInjector.renamed(from.string, to.string)
+        if PowerLoss.isRecording { PowerLoss.renamed(from.string, to.string) }
     }
 
     /// `link(2)`: a second name for `from`; fails with EEXIST when `to` exists (an atomic "create if absent").
-    static func link(_ from: String, _ to: String) throws(SystemCallError) {
+    static func link(_ from: FilePath, _ to: FilePath) throws(SystemCallError) {
         _ = try hooks(.link, path: to, mutates: true)
-        if Glibc.link(from, to) != 0 { throw .last(.link) }
-        FaultInjector.renamed(from, to)
-        if PowerLoss.isRecording { PowerLoss.linked(from, to) }
+        let code = from.withPlatformString { f in to.withPlatformString { t in errnoOf(Glibc.link(f, t)) } }
+        if code != 0 { throw SystemCallError(call: .link, errno: Errno(rawValue: code)) }
+        FaultInjector.renamed(from.string, to.string)
+        if PowerLoss.isRecording { PowerLoss.linked(from.string, to.string) }
     }
 
     /// `unlink(2)`.
-    static func unlink(_ path: String) throws(SystemCallError) {
+    static func unlink(_ path: FilePath) throws(SystemCallError) {
         _ = try hooks(.unlink, path: path, mutates: true)
-        if Glibc.unlink(path) != 0 { throw .last(.unlink) }
-        if PowerLoss.isRecording { PowerLoss.unlinked(path) }
+        let code = path.withPlatformString { errnoOf(Glibc.unlink($0)) }
+        if code != 0 { throw SystemCallError(call: .unlink, errno: Errno(rawValue: code)) }
+        if PowerLoss.isRecording { PowerLoss.unlinked(path.string) }
     }
 
     /// `rmdir(2)`.
-    static func rmdir(_ path: String) throws(SystemCallError) {
+    static func rmdir(_ path: FilePath) throws(SystemCallError) {
         _ = try hooks(.rmdir, path: path, mutates: true)
-        if Glibc.rmdir(path) != 0 { throw .last(.rmdir) }
+        let code = path.withPlatformString { errnoOf(Glibc.rmdir($0)) }
+        if code != 0 { throw SystemCallError(call: .rmdir, errno: Errno(rawValue: code)) }
     }
 
     /// `mkdir(2)`; an existing directory is not an error.
-    static func mkdir(_ path: String, _ mode: mode_t = 0o755) throws(SystemCallError) {
+    static func mkdir(_ path: FilePath, _ mode: mode_t = 0o755) throws(SystemCallError) {
         _ = try hooks(.mkdir, path: path, mutates: true)
-        if Glibc.mkdir(path, mode) != 0 && Glibc.errno != EEXIST {
-            throw .last(.mkdir)
-        }
+        let code = path.withPlatformString { errnoOf(Glibc.mkdir($0, mode)) }
+        if code != 0 && code != EEXIST { throw SystemCallError(call: .mkdir, errno: Errno(rawValue: code)) }
     }
 
     /// `opendir(3)`/`readdir(3)`: the names in a directory, without `.` and `..`.
-    static func listDirectory(_ path: String) throws(SystemCallError) -> [String] {
+    static func listDirectory(_ path: FilePath) throws(SystemCallError) -> [String] {
         _ = try hooks(.opendir, path: path)
-        guard let dir = Glibc.opendir(path) else { throw .last(.opendir) }
+        let (opened, code) = path.withPlatformString { p in
+            let dir = Glibc.opendir(p)
+            return (dir, dir == nil ? Glibc.errno : 0)
+        }
+        guard let dir = opened else { throw SystemCallError(call: .opendir, errno: Errno(rawValue: code)) }
         defer { Glibc.closedir(dir) }
         var names: [String] = []
         while true {
@@ -333,39 +340,47 @@ package enum SystemCalls {
     }
 
     /// `realpath(3)`: the path with symlinks, `.` and `..` resolved; `nil` when it does not resolve.
-    static func realpath(_ path: String) -> String? {
+    static func realpath(_ path: FilePath) -> FilePath? {
         do { _ = try hooks(.realpath, path: path) } catch { return nil }
-        guard let resolved = Glibc.realpath(path, nil) else { return nil }
+        guard let resolved = path.withPlatformString({ Glibc.realpath($0, nil) }) else { return nil }
         defer { free(resolved) }
-        return String(cString: resolved)
+        return FilePath(platformString: resolved)
     }
 
     /// `realpath(3)`: the path with symlinks, `.` and `..` resolved; `nil` when some part of it does not exist
     /// (ENOENT, ENOTDIR). Any other failure (EACCES, ELOOP, EIO, ...) is an error.
-    static func resolve(_ path: String) throws(SystemCallError) -> String? {
+    static func resolve(_ path: FilePath) throws(SystemCallError) -> FilePath? {
         do { _ = try hooks(.realpath, path: path) } catch {
             if error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory { return nil }
             throw error
         }
-        guard let resolved = Glibc.realpath(path, nil) else {
-            let failure = SystemCallError.last(.realpath)
+        let (result, code) = path.withPlatformString { p in
+            let resolved = Glibc.realpath(p, nil)
+            return (resolved, resolved == nil ? Glibc.errno : 0)
+        }
+        guard let resolved = result else {
+            let failure = SystemCallError(call: .realpath, errno: Errno(rawValue: code))
             if failure.errno == .noSuchFileOrDirectory || failure.errno == .notDirectory { return nil }
             throw failure
         }
         defer { free(resolved) }
-        return String(cString: resolved)
+        return FilePath(platformString: resolved)
     }
 
+    /// 0 when a C call succeeded, else its errno, read right away (before a later call can change it).
+    @inline(__always)
+    private static func errnoOf(_ result: Int32) -> Int32 { result == 0 ? 0 : Glibc.errno }
+
     /// `getcwd(3)`.
-    static func currentDirectory() throws(SystemCallError) -> String {
+    static func currentDirectory() throws(SystemCallError) -> FilePath {
         _ = try hooks(.getcwd)
         guard let cwd = Glibc.getcwd(nil, 0) else { throw .last(.getcwd) }
         defer { free(cwd) }
-        return String(cString: cwd)
+        return FilePath(platformString: cwd)
     }
 
     /// Makes a rename or a new entry in `directory` durable: `open(2)` + `fsync(2)` of the directory.
-    static func syncDirectory(_ directory: String) throws(SystemCallError) {
+    static func syncDirectory(_ directory: FilePath) throws(SystemCallError) {
         let fd = try open(directory, .readOnly, options: .directory)
         defer { close(fd) }
         try fsync(fd)

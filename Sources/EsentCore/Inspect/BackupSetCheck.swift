@@ -1,3 +1,5 @@
+import SystemPackage
+
 /// Verifies a backup set without restoring it: a JetBackup folder (or its new/ or old/) or the files a streaming
 /// client saved. It checks what a restore reads: every database stream's header copies, pages and trailer, the
 /// signatures that tie the databases to the logs, and a log chain with no gap covering what the databases need.
@@ -17,16 +19,16 @@ extension Inspect {
     /// The folder holding the set: `path` itself when it holds database streams or logs, else its `new/` (the
     /// last complete atomic backup), else `old/`.
     static func setFolder(_ path: String) throws(JetError) -> String {
-        guard let status = SystemCalls.status(path) else { throw .fileNotFound }
+        guard let status = SystemCalls.status(FilePath(path)) else { throw .fileNotFound }
         guard status.isDirectory else { throw .invalidPath }
-        let names = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(path) }
+        let names = try storage(try StorageIO.listFolder(FilePath(path)))
         let hasFiles = names.contains { name in
             let full = path + "/" + name
-            return SystemCalls.status(full)?.isRegularFile == true && (try? kind(of: full)) != nil
+            return SystemCalls.status(FilePath(full))?.isRegularFile == true && (try? kind(of: full)) != nil
         }
         if hasFiles { return path }
         for sub in ["new", "old"] where names.contains(sub) {
-            if SystemCalls.status(path + "/" + sub)?.isDirectory == true { return path + "/" + sub }
+            if SystemCalls.status(FilePath(path + "/" + sub))?.isDirectory == true { return path + "/" + sub }
         }
         return path
     }
@@ -35,7 +37,7 @@ extension Inspect {
         -> BackupSetResult
     {
         let folder = try setFolder(path)
-        let names = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(folder) }.sorted()
+        let names = try storage(try StorageIO.listFolder(FilePath(folder))).sorted()
         var problems: [String] = []
         var ignored: [String] = []
         var databases: [ReportValue] = []
@@ -48,7 +50,7 @@ extension Inspect {
 
         for name in names {
             let full = folder + "/" + name
-            guard SystemCalls.status(full)?.isRegularFile == true else { continue }
+            guard SystemCalls.status(FilePath(full))?.isRegularFile == true else { continue }
             guard let kind = try? kind(of: full) else {
                 ignored.append(name)
                 continue
@@ -89,7 +91,7 @@ extension Inspect {
                 let check = try verifyLog(file, progress: { progress(name, $0, $1) })
                 for p in check.problems { problem("\(name): \(p)", .logFileCorrupt) }
                 for bad in check.bad.prefix(5) { problems.append("\(name): segment \(bad.index): \(bad.problem)") }
-                let buffer = try PageBuffer(bytes: LogStream.segmentSize)
+                let buffer = try storage(try PageBuffer(bytes: LogStream.segmentSize))
                 defer { buffer.deallocate() }
                 if try file.read(into: buffer.pointer, count: LogStream.segmentSize, at: 0) == LogStream.segmentSize,
                     let header = LogFileHeader.decode(buffer.pointer)

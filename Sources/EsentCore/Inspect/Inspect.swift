@@ -44,21 +44,22 @@ package enum Inspect {
         let size: Int64
 
         init(_ path: String) throws(JetError) {
-            if let status = SystemCalls.status(path), status.isDirectory { throw .fileAccessDenied }
-            fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) }
+            if let status = SystemCalls.status(FilePath(path)), status.isDirectory { throw .fileAccessDenied }
+            let fd = try storage(try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(FilePath(path), .readOnly) })
             do {
-                size = try SystemCalls.fileSize(fd)
+                size = try storage(try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) })
             } catch {
                 SystemCalls.close(fd)
-                throw JetError(error)
+                throw error
             }
+            self.fd = fd
         }
 
         deinit { SystemCalls.close(fd) }
 
         /// Reads `count` bytes at `offset`; fewer only at the end of the file.
         func read(into p: UnsafeMutableRawPointer, count: Int, at offset: Int64) throws(JetError) -> Int {
-            try StorageIO.run { () throws(SystemCallError) in try SystemCalls.pread(fd, p, count, offset) }
+            try storage(try StorageIO.run { () throws(SystemCallError) in try SystemCalls.pread(fd, p, count, offset) })
         }
     }
 
@@ -72,7 +73,7 @@ package enum Inspect {
     }
 
     static func kind(of file: ReadOnlyFile) throws(JetError) -> FileKind {
-        let buffer = try PageBuffer(bytes: maxPage)
+        let buffer = try storage(try PageBuffer(bytes: maxPage))
         defer { buffer.deallocate() }
         let got = try file.read(into: buffer.pointer, count: maxPage, at: 0)
         guard got >= 4096 else { throw .fileInvalidType }
@@ -101,7 +102,7 @@ package enum Inspect {
     }
 
     static func databaseLayout(_ file: ReadOnlyFile) throws(JetError) -> DatabaseLayout {
-        let buffer = try PageBuffer(bytes: maxPage)
+        let buffer = try storage(try PageBuffer(bytes: maxPage))
         defer { buffer.deallocate() }
         // The page size: the one page 0 claims, else the one page 1 claims at each possible size.
         var pageSize: Int?
@@ -136,7 +137,7 @@ package enum Inspect {
                 do {
                     trailer = try BackupTrailer.decode(buffer.pointer, pageSize: pageSize)
                 } catch {
-                    trailerDamaged = error == .badPatchPage
+                    trailerDamaged = error == .trailerDamaged
                 }
             }
         }
@@ -234,14 +235,14 @@ package enum Inspect {
     /// esentutl /ml: the log header and (with `records`) its records; a damaged tail is reported, not thrown.
     package static func log(path: String, records: Bool) throws(JetError) -> [ReportField] {
         let file = try ReadOnlyFile(path)
-        let image = try LogFileImage.read(fd: file.fd, expectedGeneration: nil, corrupt: .logFileCorrupt)
+        let image = try storage(try LogFileImage.read(fd: file.fd, expectedGeneration: nil))
         var b = ReportBuilder()
         b.add("file", path)
         b.add("kind", FileKind.log.rawValue)
         b.fields += logHeaderFields(image.header)
         // Read as recovery reads the current log: a torn tail is reported, damage before it is not readable.
-        do {
-            let scan = try image.scan(strict: false, corrupt: .logFileCorrupt)
+        do throws(JetError) {
+            let scan = try storage(try image.scan(strict: false))
             b.add("recordCount", scan.records.count)
             b.add("dataSegments", scan.dataSegments)
             b.add("cleanShutdown", scan.records.last?.0 == .shutdown)
@@ -257,8 +258,8 @@ package enum Inspect {
 
     /// esentutl /mk: the checkpoint.
     package static func checkpoint(path: String) throws(JetError) -> [ReportField] {
-        if let status = SystemCalls.status(path), status.isDirectory { throw .fileAccessDenied }
-        let c = try Checkpoint.read(path: path)
+        if let status = SystemCalls.status(FilePath(path)), status.isDirectory { throw .fileAccessDenied }
+        let c = try storage(try Checkpoint.read(path: FilePath(path)))
         var b = ReportBuilder()
         b.add("file", path)
         b.add("kind", FileKind.checkpoint.rawValue)
@@ -307,8 +308,8 @@ package enum Inspect {
             // The checkpoint has one checksummed block; decoding it checks it.
             var result = ChecksumResult(kind: .checkpoint, unit: "file")
             result.checked = 1
-            if SystemCalls.status(path).map({ $0.isRegularFile }) == true {
-                do { _ = try Checkpoint.read(path: path) } catch { result.problems.append("checkpoint: \(error)") }
+            if SystemCalls.status(FilePath(path)).map({ $0.isRegularFile }) == true {
+                do { _ = try Checkpoint.read(path: FilePath(path)) } catch { result.problems.append("checkpoint: \(error)") }
             }
             return result
         case .database, .databaseStream: return try verifyDatabase(file, progress: progress)
@@ -334,7 +335,7 @@ package enum Inspect {
         }
         let total = max(0, layout.dataPages)
         let chunkPages = max(1, verifyChunk / pageSize)
-        let buffer = try PageBuffer(bytes: chunkPages * pageSize)
+        let buffer = try storage(try PageBuffer(bytes: chunkPages * pageSize))
         defer { buffer.deallocate() }
         var pgno = 1
         while pgno <= total {
@@ -348,8 +349,9 @@ package enum Inspect {
                 let p = UnsafeRawPointer(buffer.pointer + i * pageSize)
                 let number = pgno + i
                 if let failure = DatabaseFile.verifyPage(p, pgno: UInt32(number), pageSize: pageSize) {
-                    let what = failure == .readPgnoVerifyFailure ? "page number mismatch" : "checksum mismatch"
-                    result.bad.append((number, "\(what) (\(failure.symbol), \(failure.rawValue))"))
+                    let code = JetError(failure)
+                    let what = code == .readPgnoVerifyFailure ? "page number mismatch" : "checksum mismatch"
+                    result.bad.append((number, "\(what) (\(code.symbol), \(code.rawValue))"))
                 } else if p.diskLoad(DatabaseFile.PageOffset.checksum, as: UInt64.self) == 0,
                     Checksum.isAllZero(p, count: pageSize)
                 {
@@ -366,7 +368,7 @@ package enum Inspect {
     static func verifyLog(_ file: ReadOnlyFile, progress: (Int, Int) -> Void) throws(JetError) -> ChecksumResult {
         var result = ChecksumResult(kind: .log, unit: "segment")
         let segment = LogStream.segmentSize
-        let buffer = try PageBuffer(bytes: verifyChunk)
+        let buffer = try storage(try PageBuffer(bytes: verifyChunk))
         defer { buffer.deallocate() }
         guard try file.read(into: buffer.pointer, count: segment, at: 0) == segment,
             let header = LogFileHeader.decode(buffer.pointer)
@@ -410,7 +412,7 @@ package enum Inspect {
 extension Inspect {
     /// The paths of the databases the checkpoint lists as attached.
     package static func attachedDatabases(checkpoint path: String) throws(JetError) -> [String] {
-        try Checkpoint.read(path: path).attached.map(\.path)
+        try storage(try Checkpoint.read(path: FilePath(path)).attached.map(\.path))
     }
 
     /// A database's JET_dbstate, from whichever header copy is sound.
@@ -425,8 +427,8 @@ extension Inspect {
     package static func databasesNamed(logFolder logs: String, systemFolder system: String, base: String) -> [String] {
         var paths = (try? attachedDatabases(checkpoint: system + base + ".chk")) ?? []
         if let file = try? ReadOnlyFile(logs + base + ".log"),
-            let image = try? LogFileImage.read(fd: file.fd, expectedGeneration: nil, corrupt: .logFileCorrupt),
-            let scan = try? image.scan(strict: false, corrupt: .logFileCorrupt)
+            let image = try? LogFileImage.read(fd: file.fd, expectedGeneration: nil),
+            let scan = try? image.scan(strict: false)
         {
             for (record, _) in scan.records {
                 switch record {
@@ -447,7 +449,7 @@ extension Inspect {
     /// trailer records none are left out), for reporting what a restore brought back.
     package static func backupSetDatabases(path: String) throws(JetError) -> [String] {
         let folder = try setFolder(path)
-        let names = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(folder) }.sorted()
+        let names = try storage(try StorageIO.listFolder(FilePath(folder))).sorted()
         var paths: [String] = []
         for name in names {
             guard let file = try? ReadOnlyFile(folder + "/" + name), let layout = try? databaseLayout(file),

@@ -50,11 +50,11 @@ package struct Checkpoint: Equatable, Sendable {
     }
 
     /// The file's bytes.
-    func encoded() throws(JetError) -> [UInt8] {
+    func encoded() throws(StorageFileError) -> [UInt8] {
         var list: [UInt8] = []
         for db in attached {
             let name = Array(db.path.utf8)
-            guard name.count <= Int(UInt16.max) else { throw .invalidParameter }
+            guard name.count <= Int(UInt16.max) else { throw .invalidArgument }
             var entry = [UInt8](repeating: 0, count: 4 + Signature.size + 2)
             entry.withUnsafeMutableBytes { b in
                 guard let p = b.baseAddress else { return }
@@ -65,7 +65,7 @@ package struct Checkpoint: Equatable, Sendable {
             list += entry
             list += name
         }
-        guard list.count <= Self.maxListBytes, attached.count <= Int(UInt32.max) else { throw .invalidParameter }
+        guard list.count <= Self.maxListBytes, attached.count <= Int(UInt32.max) else { throw .invalidArgument }
         var bytes = [UInt8](repeating: 0, count: Self.fixedSize)
         let listSum = list.withUnsafeBytes { Checksum.bytes($0, seed: Checksum.checkpointSeed) }
         bytes.withUnsafeMutableBytes { b in
@@ -85,33 +85,33 @@ package struct Checkpoint: Equatable, Sendable {
     }
 
     /// Decodes a whole checkpoint file. Any inconsistency → `.checkpointCorrupt`.
-    static func decode(_ p: UnsafeRawPointer, count: Int) throws(JetError) -> Checkpoint {
+    static func decode(_ p: UnsafeRawPointer, count: Int) throws(StorageFileError) -> Checkpoint {
         guard count >= fixedSize, p.diskLoad(Offset.magic, as: UInt32.self) == magic,
             p.diskLoad(Offset.fileType, as: UInt8.self) == FileType.checkpoint.rawValue,
             p.diskLoad(Offset.checksum, as: UInt64.self)
                 == Checksum.page(p, count: fixedSize, seed: checkpointSeed)
-        else { throw .checkpointCorrupt }
+        else { throw .checkpointDamaged }
         let listBytes = Int(p.diskLoad(Offset.listBytes, as: UInt32.self))
         guard listBytes == count - fixedSize,
             p.diskLoad(Offset.listChecksum, as: UInt64.self)
                 == Checksum.bytes(UnsafeRawBufferPointer(start: p + fixedSize, count: listBytes), seed: checkpointSeed)
-        else { throw .checkpointCorrupt }
+        else { throw .checkpointDamaged }
         let expected = Int(p.diskLoad(Offset.attachedCount, as: UInt32.self))
         var attached: [LoggedDatabase] = []
         var offset = fixedSize
         let entryHeader = 4 + Signature.size + 2
         while offset < count {
-            guard count - offset >= entryHeader else { throw .checkpointCorrupt }
+            guard count - offset >= entryHeader else { throw .checkpointDamaged }
             let e = p + offset
             let nameLength = Int(e.diskLoad(4 + Signature.size, as: UInt16.self))
-            guard count - offset - entryHeader >= nameLength else { throw .checkpointCorrupt }
+            guard count - offset - entryHeader >= nameLength else { throw .checkpointDamaged }
             let name = String(
                 decoding: UnsafeRawBufferPointer(start: e + entryHeader, count: nameLength), as: UTF8.self)
             attached.append(
                 LoggedDatabase(dbid: e.diskLoad(0, as: UInt32.self), path: name, signDb: Signature(decoding: e + 4)))
             offset += entryHeader + nameLength
         }
-        guard attached.count == expected else { throw .checkpointCorrupt }
+        guard attached.count == expected else { throw .checkpointDamaged }
         return Checkpoint(
             generation: p.diskLoad(Offset.generation, as: Int32.self),
             signLog: Signature(decoding: p + Offset.signLog), attached: attached)
@@ -119,35 +119,35 @@ package struct Checkpoint: Equatable, Sendable {
 
     private static var checkpointSeed: UInt64 { Checksum.checkpointSeed }
 
-    /// Reads `path`. Missing → `.checkpointFileNotFound`; damaged → `.checkpointCorrupt`.
-    static func read(path: String) throws(JetError) -> Checkpoint {
+    /// Reads `path`. Missing → `.checkpointMissing`; damaged → `.checkpointDamaged`.
+    static func read(path: FilePath) throws(StorageFileError) -> Checkpoint {
         let fd: FileDescriptor
         do {
             fd = try SystemCalls.open(path, .readOnly)
         } catch {
-            throw error.errno == .noSuchFileOrDirectory ? .checkpointFileNotFound : JetError(error)
+            throw error.errno == .noSuchFileOrDirectory ? .checkpointMissing : .io(error)
         }
         defer { SystemCalls.close(fd) }
         let size = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
-        guard size >= Int64(fixedSize), size <= Int64(fixedSize + maxListBytes) else { throw .checkpointCorrupt }
+        guard size >= Int64(fixedSize), size <= Int64(fixedSize + maxListBytes) else { throw .checkpointDamaged }
         let buffer = try PageBuffer(bytes: Int(size))
         defer { buffer.deallocate() }
         let got = try StorageIO.run { () throws(SystemCallError) in
             try SystemCalls.pread(fd, buffer.pointer, Int(size), 0)
         }
-        guard got == Int(size) else { throw .checkpointCorrupt }
+        guard got == Int(size) else { throw .checkpointDamaged }
         return try decode(buffer.pointer, count: got)
     }
 
     /// Replaces the file at `path` durably (temp file, fsync, rename, fsync of the folder).
-    func write(path: String) throws(JetError) {
+    func write(path: FilePath) throws(StorageFileError) {
         let bytes = try encoded()
         let buffer = try PageBuffer(bytes: bytes.count)
         defer { buffer.deallocate() }
         bytes.withUnsafeBytes { b in
             if let base = b.baseAddress { buffer.pointer.copyMemory(from: base, byteCount: b.count) }
         }
-        let temp = path + ".tmp"
+        let temp = FilePath(path.string + ".tmp")
         try StorageIO.run { () throws(SystemCallError) in
             let fd = try SystemCalls.open(temp, .writeOnly, options: [.create, .truncate])
             do throws(SystemCallError) {
@@ -160,7 +160,7 @@ package struct Checkpoint: Equatable, Sendable {
             }
             SystemCalls.close(fd)
             try SystemCalls.rename(temp, path)
-            try SystemCalls.syncDirectory(Paths.directory(of: path))
+            try SystemCalls.syncDirectory(Paths.folder(of: path))
         }
     }
 }

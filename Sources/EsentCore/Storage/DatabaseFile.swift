@@ -35,7 +35,7 @@ package final class DatabaseFile: @unchecked Sendable {
     /// Size of the buffer used to write formatted pages when creating or growing.
     private static let formatChunkBytes = 1 << 20
 
-    let path: String
+    let path: FilePath
     let pageSize: Int
     let isReadOnly: Bool
     var header: DatabaseHeader
@@ -53,7 +53,7 @@ package final class DatabaseFile: @unchecked Sendable {
     var totalPages: Int { Int(pgnoLast) + 2 }
     var fileSize: Int64 { Int64(totalPages) * Int64(pageSize) }
 
-    private init(fd: FileDescriptor, path: String, pageSize: Int, header: DatabaseHeader, pgnoLast: UInt32, readOnly: Bool) {
+    private init(fd: FileDescriptor, path: FilePath, pageSize: Int, header: DatabaseHeader, pgnoLast: UInt32, readOnly: Bool) {
         self.fd = fd
         self.path = path
         self.pageSize = pageSize
@@ -72,64 +72,77 @@ package final class DatabaseFile: @unchecked Sendable {
     /// changed), and only then does the file take the name `path` (a link that fails if a file appeared there
     /// meanwhile, or with `overwrite` a rename over the old file, whose lock this process holds until then).
     ///
-    /// - Throws: `.databaseDuplicate` when `path` exists and not `overwrite`; `.fileAccessDenied` when it is not a
-    ///   regular file; `.databaseSharingViolation` when another instance holds it (or is creating it); I/O errors.
-    ///   On any failure `path` is as it was and the temporary file is gone.
-    package static func create(
-        path: String, pageSize: Int, dataPages: Int, header: DatabaseHeader, overwrite: Bool,
-        record: (inout DatabaseHeader) throws(JetError) -> Void = { _ throws(JetError) in }
-    ) throws(JetError) -> DatabaseFile {
+    /// - Throws: `.file(.databaseExists)` when `path` exists and not `overwrite`; `.file(.notAFile)` when it is
+    ///   not a regular file; `.file(.databaseLocked)` when another instance holds it (or is creating it); I/O
+    ///   errors; `.record` with what `record` threw. On any failure `path` is as it was and the temporary file is
+    ///   gone.
+    package static func create<RecordError: Error>(
+        path: FilePath, pageSize: Int, dataPages: Int, header: DatabaseHeader, overwrite: Bool,
+        record: (inout DatabaseHeader) throws(RecordError) -> Void
+    ) throws(DatabaseCreateFailure<RecordError>) -> DatabaseFile {
         guard validPageSizes.contains(pageSize), dataPages >= 0, dataPages <= Int(maxPgnoLast) else {
-            throw .invalidParameter
+            throw .file(.invalidArgument)
         }
         var existing: FileDescriptor?
         defer { if let existing { SystemCalls.close(existing) } }
-        if let status = try StorageIO.run({ () throws(SystemCallError) in try SystemCalls.lookup(path) }) {
-            guard overwrite else { throw .databaseDuplicate }
-            // A folder, FIFO or device is never replaced (and never opened: a FIFO would block).
-            guard status.isRegularFile else { throw .fileAccessDenied }
-            let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readWrite) }
-            existing = fd
-            // Someone else's database: leave it as it is.
-            try lock(fd, readOnly: false)
-        }
-        let temp = path + ".creating"
+        let temp = FilePath(path.string + ".creating")
         let fd: FileDescriptor
-        do {
-            fd = try SystemCalls.open(temp, .readWrite, options: [.create, .exclusiveCreate])
-        } catch {
-            guard error.errno == .fileExists else { throw JetError(error) }
-            // Left by a create that crashed, or being built by another instance right now: its lock tells.
-            let stale = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(temp, .readWrite) }
-            do throws(JetError) {
-                try lock(stale, readOnly: false)
-            } catch {
-                SystemCalls.close(stale)
-                throw error
+        do throws(StorageFileError) {
+            if let status = try StorageIO.run({ () throws(SystemCallError) in try SystemCalls.lookup(path) }) {
+                guard overwrite else { throw .databaseExists }
+                // A folder, FIFO or device is never replaced (and never opened: a FIFO would block).
+                guard status.isRegularFile else { throw .notAFile }
+                let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readWrite) }
+                existing = fd
+                // Someone else's database: leave it as it is.
+                try lock(fd, readOnly: false)
             }
-            fd = stale
+            fd = try openTemporary(temp)
+        } catch {
+            throw .file(error)
+        }
+        // Only the temporary file, which this call made or took over under its lock.
+        func discard() {
+            SystemCalls.close(fd)
+            try? SystemCalls.unlink(temp)
         }
         var header = header
         header.pageSize = UInt32(pageSize)
-        do throws(JetError) {
+        let buffer: PageBuffer
+        do throws(StorageFileError) {
             try lock(fd, readOnly: false)
-            let buffer = try PageBuffer(bytes: 2 * pageSize)
-            defer { buffer.deallocate() }
-            func writeHeaders() throws(JetError) {
-                header.encode(into: buffer.pointer, pageSize: pageSize)
-                header.encode(into: buffer.pointer + pageSize, pageSize: pageSize)
-                try StorageIO.run { () throws(SystemCallError) in
-                    try SystemCalls.pwrite(fd, buffer.pointer, 2 * pageSize, 0)
-                }
+            buffer = try PageBuffer(bytes: 2 * pageSize)
+        } catch {
+            discard()
+            throw .file(error)
+        }
+        defer { buffer.deallocate() }
+        func writeHeaders() throws(StorageFileError) {
+            header.encode(into: buffer.pointer, pageSize: pageSize)
+            header.encode(into: buffer.pointer + pageSize, pageSize: pageSize)
+            try StorageIO.run { () throws(SystemCallError) in
+                try SystemCalls.pwrite(fd, buffer.pointer, 2 * pageSize, 0)
             }
+        }
+        do throws(StorageFileError) {
             try StorageIO.run { () throws(SystemCallError) in try SystemCalls.ftruncate(fd, 0) }
             try writeHeaders()
             if dataPages > 0 {
                 try writeFormattedPages(fd: fd, first: 1, last: UInt32(dataPages), pageSize: pageSize)
             }
             try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
-            let before = header
+        } catch {
+            discard()
+            throw .file(error)
+        }
+        let before = header
+        do throws(RecordError) {
             try record(&header)
+        } catch {
+            discard()
+            throw .record(error)
+        }
+        do throws(StorageFileError) {
             if header != before {
                 try writeHeaders()
                 try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
@@ -141,24 +154,56 @@ package final class DatabaseFile: @unchecked Sendable {
                     try SystemCalls.link(temp, path)
                     try SystemCalls.unlink(temp)
                 }
-                try SystemCalls.syncDirectory(Paths.directory(of: path))
+                try SystemCalls.syncDirectory(Paths.folder(of: path))
             }
         } catch {
-            SystemCalls.close(fd)
-            // Only the temporary file, which this call made or took over under its lock.
-            try? SystemCalls.unlink(temp)
-            throw error
+            discard()
+            throw .file(error)
         }
         return DatabaseFile(
             fd: fd, path: path, pageSize: pageSize, header: header, pgnoLast: UInt32(dataPages), readOnly: false)
     }
 
+    /// `create` with nothing to record.
+    package static func create(
+        path: FilePath, pageSize: Int, dataPages: Int, header: DatabaseHeader, overwrite: Bool
+    ) throws(StorageFileError) -> DatabaseFile {
+        do {
+            return try create(
+                path: path, pageSize: pageSize, dataPages: dataPages, header: header, overwrite: overwrite,
+                record: { (_: inout DatabaseHeader) throws(Never) in })
+        } catch {
+            switch error {
+            case .file(let failure): throw failure
+            case .record(let never): switch never {}
+            }
+        }
+    }
+
+    /// The temporary file of a create, new, or left by a create that crashed and taken over; or being built by
+    /// another instance right now, which its lock tells.
+    private static func openTemporary(_ temp: FilePath) throws(StorageFileError) -> FileDescriptor {
+        do {
+            return try SystemCalls.open(temp, .readWrite, options: [.create, .exclusiveCreate])
+        } catch {
+            guard error.errno == .fileExists else { throw .io(error) }
+            let stale = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(temp, .readWrite) }
+            do throws(StorageFileError) {
+                try lock(stale, readOnly: false)
+            } catch {
+                SystemCalls.close(stale)
+                throw error
+            }
+            return stale
+        }
+    }
+
     /// Opens an existing database file and reads its header (page 0, or page 1 when page 0 is damaged).
-    /// - Throws: `.fileNotFound` when missing; `.databaseFileReadOnly` when it exists but cannot be opened for
-    ///   writing; `.fileAccessDenied` for a folder; `.fileInvalidType` when it is not a database file;
-    ///   `.databaseCorrupted` when both header copies are bad or the size is not a whole number of pages.
-    static func open(path: String, readOnly: Bool) throws(JetError) -> DatabaseFile {
-        if let status = SystemCalls.status(path), status.isDirectory { throw .fileAccessDenied }
+    /// - Throws: `.io` with ENOENT when missing; `.databaseReadOnly` when it exists but cannot be opened for
+    ///   writing; `.notAFile` for a folder; `.notADatabase` when it is not a database file; `.databaseDamaged`
+    ///   when both header copies are bad or the size is not a whole number of pages.
+    static func open(path: FilePath, readOnly: Bool) throws(StorageFileError) -> DatabaseFile {
+        if let status = SystemCalls.status(path), status.isDirectory { throw .notAFile }
         let fd: FileDescriptor
         do {
             fd = try SystemCalls.open(path, readOnly ? .readOnly : .readWrite)
@@ -168,18 +213,18 @@ package final class DatabaseFile: @unchecked Sendable {
             {
                 // Readable but not writable: ESE's answer for a read-only database file.
                 SystemCalls.close(probe)
-                throw .databaseFileReadOnly
+                throw .databaseReadOnly
             }
-            throw JetError(error)
+            throw .io(error)
         }
-        do throws(JetError) {
+        do throws(StorageFileError) {
             try lock(fd, readOnly: readOnly)
             let fileSize = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
             let header = try readHeader(fd: fd, fileSize: fileSize)
             let pageSize = Int(header.pageSize)
             let pages = fileSize / Int64(pageSize)
             guard fileSize % Int64(pageSize) == 0, pages >= 2, pages - 2 <= Int64(maxPgnoLast) else {
-                throw JetError.databaseCorrupted
+                throw StorageFileError.databaseDamaged(.size)
             }
             return DatabaseFile(
                 fd: fd, path: path, pageSize: pageSize, header: header, pgnoLast: UInt32(pages - 2),
@@ -192,17 +237,18 @@ package final class DatabaseFile: @unchecked Sendable {
 
     /// An attached database belongs to one instance at a time, across processes too: a shared lock for a
     /// read-only attachment, an exclusive one otherwise. A conflict is ESE's sharing violation.
-    private static func lock(_ fd: FileDescriptor, readOnly: Bool) throws(JetError) {
+    private static func lock(_ fd: FileDescriptor, readOnly: Bool) throws(StorageFileError) {
         do {
             try SystemCalls.lock(fd, shared: readOnly)
         } catch {
-            throw error.errno == .resourceTemporarilyUnavailable || error.errno == .permissionDenied ? .databaseSharingViolation : JetError(error)
+            throw error.errno == .resourceTemporarilyUnavailable || error.errno == .permissionDenied
+                ? .databaseLocked : .io(error)
         }
     }
 
     /// The header and the file's size, without keeping the file open (for a detached database).
-    static func readHeader(path: String) throws(JetError) -> (header: DatabaseHeader, fileSize: Int64) {
-        if let status = SystemCalls.status(path), status.isDirectory { throw .fileAccessDenied }
+    static func readHeader(path: FilePath) throws(StorageFileError) -> (header: DatabaseHeader, fileSize: Int64) {
+        if let status = SystemCalls.status(path), status.isDirectory { throw .notAFile }
         let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) }
         defer { SystemCalls.close(fd) }
         let fileSize = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
@@ -210,8 +256,8 @@ package final class DatabaseFile: @unchecked Sendable {
     }
 
     /// Page 0 at the page size it claims; else page 1 at each possible page size (page 0's size field may be
-    /// the damaged byte). `.fileInvalidType` when neither copy even looks like a header.
-    private static func readHeader(fd: FileDescriptor, fileSize: Int64) throws(JetError) -> DatabaseHeader {
+    /// the damaged byte). `.notADatabase` when neither copy even looks like a header.
+    private static func readHeader(fd: FileDescriptor, fileSize: Int64) throws(StorageFileError) -> DatabaseHeader {
         let maxPage = validPageSizes[validPageSizes.count - 1]
         let buffer = try PageBuffer(bytes: maxPage)
         defer { buffer.deallocate() }
@@ -230,14 +276,14 @@ package final class DatabaseFile: @unchecked Sendable {
             sawHeader = true
             if let h = try? DatabaseHeader.decode(buffer.pointer, pageSize: size) { return h }
         }
-        throw sawHeader ? .databaseCorrupted : .fileInvalidType
+        throw sawHeader ? .databaseDamaged(.header) : .notADatabase
     }
 
     // MARK: Header and size
 
     /// Writes both header copies: page 0, sync, then page 1, sync, so a torn write always leaves one good copy.
-    func writeHeader(_ newHeader: DatabaseHeader) throws(JetError) {
-        guard !isReadOnly else { throw .databaseFileReadOnly }
+    func writeHeader(_ newHeader: DatabaseHeader) throws(StorageFileError) {
+        guard !isReadOnly else { throw .databaseReadOnly }
         var h = newHeader
         h.pageSize = UInt32(pageSize)
         let buffer = try PageBuffer(bytes: pageSize)
@@ -254,19 +300,19 @@ package final class DatabaseFile: @unchecked Sendable {
 
     /// fsync(2) of the whole file, data and metadata: an OS snapshot's freeze makes the file durable before the
     /// caller copies it.
-    func sync() throws(JetError) {
+    func sync() throws(StorageFileError) {
         let fd = self.fd
         try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
     }
 
     /// Grows the file to `toTotalPages` pages (counting the two header pages): sets the size durably, then writes
     /// the new pages formatted and syncs. A target at or below the current size changes nothing. On failure the file keeps its old size.
-    func grow(toTotalPages total: UInt32) throws(JetError) {
+    func grow(toTotalPages total: UInt32) throws(StorageFileError) {
         guard Int(total) > totalPages else { return }
-        guard !isReadOnly else { throw .databaseFileReadOnly }
+        guard !isReadOnly else { throw .databaseReadOnly }
         let oldSize = fileSize
         let newLast = total - 2
-        do throws(JetError) {
+        do throws(StorageFileError) {
             // The new size is made durable before any page is written, so a write torn by a crash lands inside
             // whole pages (the pages it did not reach read as never written) rather than leaving a partial page
             // at the end, which would make the file unreadable.
@@ -301,29 +347,29 @@ package final class DatabaseFile: @unchecked Sendable {
     }
 
     /// Checks one data page that should be page `pgno`; nil when it is good or all zero (never written).
-    /// `.readPgnoVerifyFailure` when it is a sound page that belongs elsewhere, `.readVerifyFailure` otherwise.
+    /// `.pageWrongPlace` when it is a sound page that belongs elsewhere, `.pageChecksum` otherwise.
     @inline(__always)
-    static func verifyPage(_ p: UnsafeRawPointer, pgno: UInt32, pageSize: Int) -> JetError? {
+    static func verifyPage(_ p: UnsafeRawPointer, pgno: UInt32, pageSize: Int) -> StorageFileError? {
         let stored = p.diskLoad(PageOffset.checksum, as: UInt64.self)
         let storedPgno = p.diskLoad(PageOffset.pgno, as: UInt32.self)
         if stored == Checksum.page(p, count: pageSize, seed: UInt64(pgno)) {
-            return storedPgno == pgno ? nil : .readPgnoVerifyFailure
+            return storedPgno == pgno ? nil : .pageWrongPlace(pgno: pgno)
         }
         // The rare paths: a page nobody wrote, a page written for another slot, or damage.
         if Checksum.isAllZero(p, count: pageSize) { return nil }
         if storedPgno != pgno && stored == Checksum.page(p, count: pageSize, seed: UInt64(storedPgno)) {
-            return .readPgnoVerifyFailure
+            return .pageWrongPlace(pgno: pgno)
         }
-        return .readVerifyFailure
+        return .pageChecksum(pgno: pgno)
     }
 
     /// The backup hot path: reads data pages firstPgno ..< firstPgno + count into `buffer` and verifies each one
     /// while it is still in cache. Reads in chunks of `verifyChunkBytes` (one pread each); no heap allocation.
-    /// - Throws: `.readVerifyFailure` / `.readPgnoVerifyFailure` for a bad page; `.diskIO` when the file ends
-    ///   before the last page (it was truncated under us) or the read fails; `.invalidParameter` for page 0.
-    func readVerifiedPages(firstPgno: UInt32, count: Int, into buffer: UnsafeMutableRawPointer) throws(JetError) {
+    /// - Throws: `.pageChecksum` / `.pageWrongPlace` for a bad page; `.shortRead` when the file ends before the
+    ///   last page (it was truncated under us), `.io` when the read fails; `.invalidArgument` for page 0.
+    func readVerifiedPages(firstPgno: UInt32, count: Int, into buffer: UnsafeMutableRawPointer) throws(StorageFileError) {
         guard firstPgno >= 1, count >= 0, Int(firstPgno) - 1 + count <= Int(UInt32.max) else {
-            throw .invalidParameter
+            throw .invalidArgument
         }
         let pageSize = self.pageSize
         let chunkPages = max(1, Self.verifyChunkBytes / pageSize)
@@ -338,9 +384,9 @@ package final class DatabaseFile: @unchecked Sendable {
             do {
                 got = try SystemCalls.pread(fd, dst, bytes, offset)
             } catch {
-                throw JetError(error)
+                throw .io(error)
             }
-            guard got == bytes else { throw .diskIO }
+            guard got == bytes else { throw .shortRead }
             var i = 0
             while i < n {
                 let page = dst + i * pageSize
@@ -356,14 +402,14 @@ package final class DatabaseFile: @unchecked Sendable {
 
     /// Writes data page `pgno` from the `pageSize` bytes at `p`, stamping its page number and checksum there
     /// first. The page must be inside the file (`grow` first). Not synced: the caller syncs when it must.
-    func writePage(_ pgno: UInt32, from p: UnsafeMutableRawPointer) throws(JetError) {
-        guard !isReadOnly else { throw .databaseFileReadOnly }
-        guard pgno >= 1, pgno <= pgnoLast else { throw .invalidParameter }
+    func writePage(_ pgno: UInt32, from p: UnsafeMutableRawPointer) throws(StorageFileError) {
+        guard !isReadOnly else { throw .databaseReadOnly }
+        guard pgno >= 1, pgno <= pgnoLast else { throw .invalidArgument }
         p.diskStore(pgno, at: PageOffset.pgno)
         Self.sealPage(p, pageSize: pageSize)
         let fd = self.fd
         let pageSize = self.pageSize
-        try pageWriteLock.withLock { _ throws(JetError) in
+        try pageWriteLock.withLock { _ throws(StorageFileError) in
             try StorageIO.run { () throws(SystemCallError) in
                 try SystemCalls.pwrite(fd, p, pageSize, (Int64(pgno) + 1) * Int64(pageSize))
             }
@@ -371,26 +417,26 @@ package final class DatabaseFile: @unchecked Sendable {
     }
 
     /// fdatasync(2): the data pages written so far are durable.
-    func syncData() throws(JetError) {
+    func syncData() throws(StorageFileError) {
         let fd = self.fd
         try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
     }
 
     /// Reads data page `pgno` into `p` and verifies it (`readVerifiedPages` for one page).
-    func readPage(_ pgno: UInt32, into p: UnsafeMutableRawPointer) throws(JetError) {
+    func readPage(_ pgno: UInt32, into p: UnsafeMutableRawPointer) throws(StorageFileError) {
         try readVerifiedPages(firstPgno: pgno, count: 1, into: p)
     }
 
     /// A page that failed its check may have been read while the engine was writing it (a torn read, not
     /// damage): read it once more while no write can be in progress; only a second failure is reported.
-    private func rereadUnderWriteLock(_ pgno: UInt32, into page: UnsafeMutableRawPointer) throws(JetError) {
+    private func rereadUnderWriteLock(_ pgno: UInt32, into page: UnsafeMutableRawPointer) throws(StorageFileError) {
         let fd = self.fd
         let pageSize = self.pageSize
-        try pageWriteLock.withLock { _ throws(JetError) in
+        try pageWriteLock.withLock { _ throws(StorageFileError) in
             let got = try StorageIO.run { () throws(SystemCallError) in
                 try SystemCalls.pread(fd, page, pageSize, (Int64(pgno) + 1) * Int64(pageSize))
             }
-            guard got == pageSize else { throw .diskIO }
+            guard got == pageSize else { throw .shortRead }
             if let failure = Self.verifyPage(page, pgno: pgno, pageSize: pageSize) { throw failure }
         }
     }
@@ -405,7 +451,7 @@ package final class DatabaseFile: @unchecked Sendable {
     // MARK: Helpers
 
     /// Writes formatted data pages first...last at their places, in large chunks.
-    private static func writeFormattedPages(fd: FileDescriptor, first: UInt32, last: UInt32, pageSize: Int) throws(JetError) {
+    private static func writeFormattedPages(fd: FileDescriptor, first: UInt32, last: UInt32, pageSize: Int) throws(StorageFileError) {
         guard first <= last else { return }
         let chunkPages = max(1, formatChunkBytes / pageSize)
         let buffer = try PageBuffer(bytes: chunkPages * pageSize)
@@ -423,4 +469,11 @@ package final class DatabaseFile: @unchecked Sendable {
             pgno += UInt64(n)
         }
     }
+}
+
+/// A database create's failure: the file's own, or what the caller's `record` step threw (the create then left
+/// nothing behind).
+package enum DatabaseCreateFailure<RecordError: Error>: Error {
+    case file(StorageFileError)
+    case record(RecordError)
 }

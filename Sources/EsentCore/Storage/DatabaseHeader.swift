@@ -156,16 +156,16 @@ package struct DatabaseHeader: Equatable, Sendable {
     /// Decodes a header page of `pageSize` bytes.
     /// - Throws: `.fileInvalidType` when magic, attribute or file type are not a database header's;
     ///   `.databaseCorrupted` when the checksum, the page size field or the state is wrong.
-    static func decode(_ p: UnsafeRawPointer, pageSize: Int) throws(JetError) -> DatabaseHeader {
-        guard pageSize >= 4096, looksLikeHeader(p) else { throw .fileInvalidType }
+    static func decode(_ p: UnsafeRawPointer, pageSize: Int) throws(StorageFileError) -> DatabaseHeader {
+        guard pageSize >= 4096, looksLikeHeader(p) else { throw .notADatabase }
         guard
             p.diskLoad(Offset.checksum, as: UInt64.self)
                 == Checksum.page(p, count: pageSize, seed: Checksum.databaseHeaderSeed)
-        else { throw .databaseCorrupted }
+        else { throw .databaseDamaged(.header) }
         let rawSize = Int(p.diskLoad(Offset.pageSize, as: UInt32.self))
-        guard (rawSize == 0 ? 4096 : rawSize) == pageSize else { throw .databaseCorrupted }
+        guard (rawSize == 0 ? 4096 : rawSize) == pageSize else { throw .databaseDamaged(.header) }
         let state = p.diskLoad(Offset.state, as: UInt32.self)
-        guard validStates.contains(state) else { throw .databaseCorrupted }
+        guard validStates.contains(state) else { throw .databaseDamaged(.header) }
         var h = DatabaseHeader(
             signDb: Signature(decoding: p + Offset.signDb), signLog: Signature(decoding: p + Offset.signLog),
             state: state, dbid: p.diskLoad(Offset.dbid, as: UInt32.self), pageSize: pageSize)
@@ -265,15 +265,15 @@ package struct BackupTrailer: Equatable, Sendable {
 
     /// Decodes a trailer page. Wrong magic or file type → `.fileInvalidType`; bad checksum or page size →
     /// `.badPatchPage` (ESE's error for a bad patch/trailer page).
-    static func decode(_ p: UnsafeRawPointer, pageSize: Int) throws(JetError) -> BackupTrailer {
+    static func decode(_ p: UnsafeRawPointer, pageSize: Int) throws(StorageFileError) -> BackupTrailer {
         guard pageSize >= 4096, p.diskLoad(Offset.magic, as: UInt32.self) == magic,
             p.diskLoad(Offset.fileType, as: UInt8.self) == FileType.database.rawValue
-        else { throw .fileInvalidType }
+        else { throw .notADatabase }
         guard
             p.diskLoad(Offset.checksum, as: UInt64.self)
                 == Checksum.page(p, count: pageSize, seed: Checksum.databaseHeaderSeed),
             Int(p.diskLoad(Offset.pageSize, as: UInt32.self)) == pageSize
-        else { throw .badPatchPage }
+        else { throw .trailerDamaged }
         return BackupTrailer(
             info: BackupInfo(decoding: p + Offset.info), signDb: Signature(decoding: p + Offset.signDb),
             signLog: Signature(decoding: p + Offset.signLog),

@@ -72,7 +72,7 @@ package struct LogFileNames: Equatable, Sendable {
     /// The generation of a name met while scanning the log folder, or nil when it is not an archived log of this
     /// stream. Without JET_bitEightDotThreeSoftCompat a 5-digit name is an error, as in ESE's enumeration
     ///: `.logGenerationMismatch`.
-    func scannedGeneration(_ name: String) throws(JetError) -> Int32? {
+    func scannedGeneration(_ name: String) throws(StorageFileError) -> Int32? {
         guard let parsed = parseArchived(name) else { return nil }
         if parsed.digits == Self.shortDigits && !usesShortGenerations { throw .logGenerationMismatch }
         return parsed.generation

@@ -74,15 +74,15 @@ package enum LogRecord: Equatable, Sendable {
     }
 
     /// Bytes `encode(into:)` writes. `.invalidParameter` when a path makes the record too long to describe.
-    func encodedSize() throws(JetError) -> Int {
+    func encodedSize() throws(StorageFileError) -> Int {
         let payload = payloadSize
-        guard payload <= Self.maxPayload else { throw .invalidParameter }
+        guard payload <= Self.maxPayload else { throw .invalidArgument }
         return Self.headerSize + payload + Self.checksumSize
     }
 
     /// Writes the record at `p`, which must have `encodedSize()` bytes; returns that size.
     @discardableResult
-    func encode(into p: UnsafeMutableRawPointer) throws(JetError) -> Int {
+    func encode(into p: UnsafeMutableRawPointer) throws(StorageFileError) -> Int {
         let size = try encodedSize()
         let payload = size - Self.headerSize - Self.checksumSize
         p.diskStore(kind.rawValue, at: 0)

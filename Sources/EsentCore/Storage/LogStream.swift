@@ -109,8 +109,8 @@ package final class LogStream: @unchecked Sendable {
         var detachedInReplay: [LoggedDatabase] = []
     }
 
-    let logDirectory: String
-    let systemDirectory: String
+    let logDirectory: FilePath
+    let systemDirectory: FilePath
     let names: LogFileNames
     /// Size of every log file this stream creates.
     let fileSize: Int
@@ -132,9 +132,18 @@ package final class LogStream: @unchecked Sendable {
     /// Highest segment index written so far, and the highest one known durable (written before the last sync).
     private var lastWrittenSegment = 0
     private var lastSyncedSegment = 0
+    /// Segments below this index of the current file have disk blocks (written, or zero-filled ahead). A new log
+    /// file is sparse; writing into a hole makes fdatasync commit the allocation (a journal commit on ext4) on top
+    /// of the data, so `writeSegment` fills the hole ahead with zeros once per `zeroFillBytes`: the fdatasync of
+    /// most flushes then finds no metadata to write. Zero segments read as "never written", so this changes no
+    /// record and no crash outcome.
+    private var allocatedSegments = 1
+    /// Zeros for `allocateAhead`, made at its first use.
+    private var zeros: PageBuffer?
+    static let zeroFillBytes = 1 << 20
     private var scratch: PageBuffer
     /// Set by a failed write: from then on the log refuses records, as ESE's does after a log write failure.
-    private var failure: JetError?
+    private var failure: StorageFileError?
     /// Names found by the last directory scan, for archives not spelled the canonical way.
     private var archiveNames: [Int32: String] = [:]
     /// JET_paramCircularLog: after each roll, archives the checkpoint no longer needs are deleted...
@@ -145,14 +154,14 @@ package final class LogStream: @unchecked Sendable {
     /// engine's): the checkpoint never moves past it, so replay starts early enough to redo that page.
     var checkpointFloor: Int32?
 
-    var currentLogPath: String { logDirectory + names.currentLog }
-    var temporaryLogPath: String { logDirectory + names.temporaryLog }
-    var checkpointPath: String { systemDirectory + names.checkpoint }
+    var currentLogPath: FilePath { logDirectory.appending(names.currentLog) }
+    var temporaryLogPath: FilePath { logDirectory.appending(names.temporaryLog) }
+    var checkpointPath: FilePath { systemDirectory.appending(names.checkpoint) }
     var isOpen: Bool { fd != nil }
 
     private init(
-        logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int, signature: Signature
-    ) throws(JetError) {
+        logDirectory: FilePath, systemDirectory: FilePath, names: LogFileNames, fileSize: Int, signature: Signature
+    ) throws(StorageFileError) {
         self.logDirectory = logDirectory
         self.systemDirectory = systemDirectory
         self.names = names
@@ -174,19 +183,20 @@ package final class LogStream: @unchecked Sendable {
         if let fd { SystemCalls.close(fd) }
         segment.deallocate()
         scratch.deallocate()
+        zeros?.deallocate()
     }
 
     // MARK: Names
 
     /// `path` (absolute) names one of this stream's files: the current or temporary log, an archived generation,
     /// or the checkpoint (also through a symlinked folder).
-    func ownsFile(_ path: String) -> Bool {
-        let folder = Paths.directory(of: path)
-        let name = Paths.fileName(of: path)
-        let resolvedFolder = SystemCalls.realpath(folder).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        func inFolder(_ dir: String) -> Bool {
+    func ownsFile(_ path: FilePath) -> Bool {
+        guard let name = path.lastComponent?.string else { return false }
+        let folder = path.removingLastComponent()
+        let resolvedFolder = SystemCalls.realpath(folder)
+        func inFolder(_ dir: FilePath) -> Bool {
             folder == dir || resolvedFolder == dir
-                || resolvedFolder != nil && resolvedFolder == SystemCalls.realpath(dir).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+                || resolvedFolder != nil && resolvedFolder == SystemCalls.realpath(dir)
         }
         if inFolder(logDirectory),
             name == names.currentLog || name == names.temporaryLog || names.parseArchived(name) != nil
@@ -197,12 +207,12 @@ package final class LogStream: @unchecked Sendable {
     }
 
     /// The path of archived generation `generation` (the name the last scan found, else the canonical one).
-    func archivedPath(_ generation: Int32) -> String {
-        logDirectory + (archiveNames[generation] ?? names.archived(generation))
+    func archivedPath(_ generation: Int32) -> FilePath {
+        logDirectory.appending(archiveNames[generation] ?? names.archived(generation))
     }
 
     /// The archived generations in the log folder, ascending.
-    func archivedGenerations() throws(JetError) -> [Int32] {
+    func archivedGenerations() throws(StorageFileError) -> [Int32] {
         archiveNames = try Replay.scanArchives(LogFolder(path: logDirectory, names: names))
         return archiveNames.keys.sorted()
     }
@@ -212,27 +222,28 @@ package final class LogStream: @unchecked Sendable {
     /// Opens the log in `logDirectory` (checkpoint in `systemDirectory`; both end in `/`), replays it from the
     /// checkpoint, then starts a new generation holding an `.initialize` record.
     ///
-    /// An empty folder starts a new stream (new signature, generation 1). Errors: `.checkpointCorrupt` (bad
-    /// checkpoint, or one ahead of the log), `.badCheckpointSignature`, `.logFileCorrupt` (bad current log header,
-    /// or damage inside an archived log), `.badLogSignature`, `.logGenerationMismatch` (archive whose header says
-    /// another generation), `.missingLogFile` (a generation between checkpoint and current log is missing),
-    /// `.invalidLogSequence` (logs that do not follow each other), `.invalidParameter` (sizes, base name). Without
-    /// JET_bitEightDotThreeSoftCompat, a 5-digit archive name in the log folder gives `.logGenerationMismatch`.
+    /// An empty folder starts a new stream (new signature, generation 1). Errors: `.checkpointDamaged` (bad
+    /// checkpoint, or one ahead of the log), `.checkpointSignatureMismatch`, `.logDamaged` (bad current log
+    /// header, or damage inside an archived log), `.logSignatureMismatch`, `.logGenerationMismatch` (archive whose
+    /// header says another generation), `.logMissing` (a generation between checkpoint and current log is
+    /// missing, or no log at all beside a checkpoint), `.logSequenceBroken` (logs that do not follow each other),
+    /// `.invalidArgument` (sizes, base name). Without JET_bitEightDotThreeSoftCompat, a 5-digit archive name in
+    /// the log folder gives `.logGenerationMismatch`.
     /// `progress` hears how far the replay has read (JetInit3's status callback). `pageTarget` says where the
     /// committed page images replayed go (`PageRedo`); nil redoes none.
     package static func open(
-        logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int,
-        progress: ReplayProgress? = nil, pageTarget: ((LoggedDatabase) -> String?)? = nil
-    ) throws(JetError) -> (LogStream, Recovery) {
+        logDirectory: FilePath, systemDirectory: FilePath, names: LogFileNames, fileSize: Int,
+        progress: ReplayProgress? = nil, pageTarget: ((LoggedDatabase) -> FilePath?)? = nil
+    ) throws(StorageFileError) -> (LogStream, Recovery) {
         guard fileSize % segmentSize == 0, fileSize >= 2 * segmentSize, fileSize / segmentSize <= maxSegments,
             !names.base.isEmpty, !names.base.contains("/")
-        else { throw .invalidParameter }
-        let logDir = logDirectory.hasSuffix("/") ? logDirectory : logDirectory + "/"
-        let systemDir = systemDirectory.hasSuffix("/") ? systemDirectory : systemDirectory + "/"
+        else { throw .invalidArgument }
+        let logDir = logDirectory
+        let systemDir = systemDirectory
         let stream = try LogStream(
             logDirectory: logDir, systemDirectory: systemDir, names: names, fileSize: fileSize,
             signature: .none)
-        let listed = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(logDir) }
+        let listed = try StorageIO.listFolder(logDir)
         // Scanned first, so a name error leaves the folder as it was.
         stream.archiveNames = try Replay.scanArchives(LogFolder(path: logDir, names: names))
         if listed.contains(names.temporaryLog) {
@@ -245,7 +256,7 @@ package final class LogStream: @unchecked Sendable {
         if !listed.contains(names.currentLog) && stream.archiveNames.isEmpty {
             // A checkpoint with no log at all: the logs are lost or in another folder; starting a new stream here
             // would hide that (ESE's JET_errMissingLogFile).
-            if hasCheckpoint { throw .missingLogFile }
+            if hasCheckpoint { throw .logMissing(generation: nil) }
             stream.signature = .make()
             recovery = Recovery(wasClean: true, attachedAtEnd: [])
         } else {
@@ -254,7 +265,7 @@ package final class LogStream: @unchecked Sendable {
                 pageTarget: pageTarget)
         }
         if !continuing {
-            try stream.guarded { () throws(JetError) in try stream.advance() }
+            try stream.guarded { () throws(StorageFileError) in try stream.advance() }
             _ = try stream.append(.initialize, flush: true)
         }
         return (stream, recovery)
@@ -265,14 +276,13 @@ package final class LogStream: @unchecked Sendable {
     /// database attached (every restored database is consistent and detached). `replayed` is the instance's
     /// current log when the replay read it (roll-forward): its torn tail is cut and it is archived first.
     static func continueAfterRestore(
-        logDirectory: String, systemDirectory: String, names: LogFileNames, fileSize: Int, signLog: Signature,
+        logDirectory: FilePath, systemDirectory: FilePath, names: LogFileNames, fileSize: Int, signLog: Signature,
         last: (generation: Int32, created: LogTime, dataSegments: Int), replayed: CurrentLogTail?
-    ) throws(JetError) {
+    ) throws(StorageFileError) {
         guard fileSize % segmentSize == 0, fileSize >= 2 * segmentSize, fileSize / segmentSize <= maxSegments
-        else { throw .invalidParameter }
+        else { throw .invalidArgument }
         let stream = try LogStream(
-            logDirectory: logDirectory.hasSuffix("/") ? logDirectory : logDirectory + "/",
-            systemDirectory: systemDirectory.hasSuffix("/") ? systemDirectory : systemDirectory + "/",
+            logDirectory: logDirectory, systemDirectory: systemDirectory,
             names: names, fileSize: fileSize, signature: signLog)
         stream.currentGeneration = last.generation
         stream.currentCreated = last.created
@@ -284,7 +294,7 @@ package final class LogStream: @unchecked Sendable {
             }
             stream.lastSyncedSegment = replayed.dataSegments
         }
-        try stream.guarded { () throws(JetError) in try stream.advance() }
+        try stream.guarded { () throws(StorageFileError) in try stream.advance() }
         try stream.close(clean: true)
     }
 
@@ -292,26 +302,24 @@ package final class LogStream: @unchecked Sendable {
     /// to be archived, or ready to take more records when it holds nothing but `.initialize` (returns true then: a
     /// JetInit that failed after opening the log; continuing it keeps failed JetInits from adding generations).
     private func replay(
-        hasCurrent: Bool, hasCheckpoint: Bool, progress: ReplayProgress?, pageTarget: ((LoggedDatabase) -> String?)?
-    ) throws(JetError) -> (Recovery, Bool)
+        hasCurrent: Bool, hasCheckpoint: Bool, progress: ReplayProgress?, pageTarget: ((LoggedDatabase) -> FilePath?)?
+    ) throws(StorageFileError) -> (Recovery, Bool)
     {
         let folder = LogFolder(path: logDirectory, names: names)
         var checkpoint: Checkpoint?
         if hasCheckpoint { checkpoint = try Checkpoint.read(path: checkpointPath) }
         var currentHeader: LogFileHeader?
         if hasCurrent {
-            currentHeader = try LogFileImage.open(
-                path: currentLogPath, expectedGeneration: nil, corrupt: .logFileCorrupt
-            ).header
+            currentHeader = try LogFileImage.open(path: currentLogPath, expectedGeneration: nil).header
         }
         if let checkpoint, let currentHeader, checkpoint.signLog != currentHeader.signLog {
-            throw .badCheckpointSignature
+            throw .checkpointSignatureMismatch
         }
         let end: Int32 = currentHeader?.generation ?? ((archiveNames.keys.max() ?? 0) + 1)
         var start: Int32
         if let checkpoint {
             start = checkpoint.generation
-            guard start >= 1, start <= end else { throw .checkpointCorrupt }
+            guard start >= 1, start <= end else { throw .checkpointDamaged }
         } else {
             // No checkpoint: replay the unbroken run of archives that ends at the current log.
             start = end
@@ -331,7 +339,7 @@ package final class LogStream: @unchecked Sendable {
             }
         }
         let redo = pageTarget.map { PageRedo(attached: plan.attached, target: $0) }
-        let outcome = try Replay.run(plan, progress: progress) { (record, _) throws(JetError) in
+        let outcome = try Replay.run(plan, progress: progress) { (record, _) throws(StorageFileError) in
             try redo?.visit(record)
         }
         try redo?.finish()
@@ -356,6 +364,7 @@ package final class LogStream: @unchecked Sendable {
             return (recovery, false)
         }
         segmentIndex = tail.dataSegments + 1
+        allocatedSegments = segmentIndex
         segmentUsed = 0
         segmentDirty = false
         needsSync = false
@@ -368,14 +377,14 @@ package final class LogStream: @unchecked Sendable {
     /// Appends a record; starts a new generation first when it does not fit in the current file. `flush` makes it
     /// durable (fdatasync) before returning. Returns the record's position.
     @discardableResult
-    package func append(_ record: LogRecord, flush: Bool) throws(JetError) -> LogPosition {
+    package func append(_ record: LogRecord, flush: Bool) throws(StorageFileError) -> LogPosition {
         if let failure { throw failure }
-        guard fd != nil else { throw .logWriteFail }
+        guard fd != nil else { throw .logWriteFailed }
         let size = try record.encodedSize()
         let segments = fileSize / Self.segmentSize
-        guard size <= (segments - 1) * Self.segmentCapacity else { throw .invalidParameter }
+        guard size <= (segments - 1) * Self.segmentCapacity else { throw .invalidArgument }
         let remaining = (segments - segmentIndex) * Self.segmentCapacity - segmentUsed
-        if size > remaining { try guarded { () throws(JetError) in try advance() } }
+        if size > remaining { try guarded { () throws(StorageFileError) in try advance() } }
         if scratch.count < size {
             let bigger = try PageBuffer(bytes: (size + 4095) & ~4095)
             scratch.deallocate()
@@ -385,7 +394,7 @@ package final class LogStream: @unchecked Sendable {
         let position = LogPosition(
             ib: UInt16(Self.segmentHeaderSize + segmentUsed), isec: UInt16(segmentIndex),
             generation: currentGeneration)
-        try guarded { () throws(JetError) in
+        try guarded { () throws(StorageFileError) in
             var copied = 0
             while copied < size {
                 let n = min(Self.segmentCapacity - segmentUsed, size - copied)
@@ -408,10 +417,10 @@ package final class LogStream: @unchecked Sendable {
     /// Writes out the partly filled segment, syncs the file, and seals that segment: later records go to the next
     /// one. A segment holding acknowledged records is never written again, so a torn write can only damage the
     /// records of the flush in progress (append-only segments; the rest of a sealed segment stays unused).
-    package func flush() throws(JetError) {
+    package func flush() throws(StorageFileError) {
         if let failure { throw failure }
         guard fd != nil else { return }
-        try guarded { () throws(JetError) in
+        try guarded { () throws(StorageFileError) in
             let sealing = segmentDirty && segmentUsed > 0
             if sealing { try writeSegment() }
             try syncWritten()
@@ -421,13 +430,13 @@ package final class LogStream: @unchecked Sendable {
 
     /// Flushes and fsyncs the current log (data and metadata), for an OS snapshot's freeze. The checkpoint and the
     /// archives are durable already: every roll syncs them.
-    func sync() throws(JetError) {
+    func sync() throws(StorageFileError) {
         try flush()
         guard let fd else { return }
         try logIO { () throws(SystemCallError) in try SystemCalls.fsync(fd) }
     }
 
-    private func syncWritten() throws(JetError) {
+    private func syncWritten() throws(StorageFileError) {
         guard needsSync, let fd else { return }
         try logIO { () throws(SystemCallError) in try SystemCalls.fdatasync(fd) }
         needsSync = false
@@ -444,15 +453,15 @@ package final class LogStream: @unchecked Sendable {
     /// Closes the current generation and starts the next: flush, rename `<base>.log` to its archive name, create
     /// `<base>tmp.log` with its header, sync, rename it to `<base>.log`, sync the folder, move the checkpoint to the
     /// new generation (durably).
-    func roll() throws(JetError) {
+    func roll() throws(StorageFileError) {
         if let failure { throw failure }
-        guard fd != nil else { throw .logWriteFail }
-        try guarded { () throws(JetError) in try advance() }
+        guard fd != nil else { throw .logWriteFailed }
+        try guarded { () throws(StorageFileError) in try advance() }
     }
 
     /// Clean: append `.shutdown`, flush, write the checkpoint, close. Not clean: just close the file, losing what
     /// was not flushed, as a crash would (JET_bitTermDirty).
-    package func close(clean: Bool) throws(JetError) {
+    package func close(clean: Bool) throws(StorageFileError) {
         guard let open = fd else { return }
         defer {
             SystemCalls.close(open)
@@ -464,28 +473,29 @@ package final class LogStream: @unchecked Sendable {
         }
     }
 
-    /// Runs `body`; a failure poisons the stream (later appends fail with `.logWriteFail`).
-    private func guarded(_ body: () throws(JetError) -> Void) throws(JetError) {
+    /// Runs `body`; a failure poisons the stream (later appends fail with `.logWriteFailed`).
+    private func guarded(_ body: () throws(StorageFileError) -> Void) throws(StorageFileError) {
         do {
             try body()
         } catch {
-            failure = .logWriteFail
+            failure = .logWriteFailed
             throw error
         }
     }
 
-    /// System calls on log files: a full disk is ESE's JET_errLogDiskFull, other write failures its usual mapping.
-    private func logIO<T>(_ body: () throws(SystemCallError) -> T) throws(JetError) -> T {
+    /// System calls on log files: a full disk is `.logDiskFull` (ESE's JET_errLogDiskFull), a failed write or sync
+    /// `.logWriteFailed`, any other failure the call's.
+    private func logIO<T>(_ body: () throws(SystemCallError) -> T) throws(StorageFileError) -> T {
         do {
             return try body()
         } catch {
             if error.errno == .noSpace || error.errno == .diskQuotaExceeded { throw .logDiskFull }
-            if error.call == .pwrite || error.call == .fdatasync || error.call == .fsync { throw .logWriteFail }
-            throw JetError(error)
+            if error.call == .pwrite || error.call == .fdatasync || error.call == .fsync { throw .logWriteFailed }
+            throw .io(error)
         }
     }
 
-    private func writeSegment() throws(JetError) {
+    private func writeSegment() throws(StorageFileError) {
         let p = segment.pointer
         p.diskStore(currentGeneration, at: SegmentOffset.generation)
         p.diskStore(UInt32(segmentIndex), at: SegmentOffset.index)
@@ -495,23 +505,37 @@ package final class LogStream: @unchecked Sendable {
             Checksum.page(p, count: Self.segmentSize, seed: Self.segmentSeed(currentGeneration, segmentIndex)),
             at: SegmentOffset.checksum)
         let offset = Int64(segmentIndex) * Int64(Self.segmentSize)
-        guard let fd else { throw .logWriteFail }
+        guard let fd else { throw .logWriteFailed }
+        if segmentIndex >= allocatedSegments { try allocateAhead(fd) }
         try logIO { () throws(SystemCallError) in try SystemCalls.pwrite(fd, p, Self.segmentSize, offset) }
         segmentDirty = false
         needsSync = true
         lastWrittenSegment = max(lastWrittenSegment, segmentIndex)
     }
 
+    /// Zero-fills the segments from `segmentIndex` (never written: appends only go forward) up to
+    /// `zeroFillBytes` further or the end of the file, before the segment write that the same flush syncs.
+    private func allocateAhead(_ fd: FileDescriptor) throws(StorageFileError) {
+        let end = min(fileSize / Self.segmentSize, segmentIndex + Self.zeroFillBytes / Self.segmentSize)
+        guard end > segmentIndex else { return }
+        if zeros == nil { zeros = try PageBuffer(bytes: Self.zeroFillBytes) }
+        guard let zeros else { throw .outOfMemory }
+        let offset = Int64(segmentIndex) * Int64(Self.segmentSize)
+        let count = (end - segmentIndex) * Self.segmentSize
+        try logIO { () throws(SystemCallError) in try SystemCalls.pwrite(fd, zeros.pointer, count, offset) }
+        allocatedSegments = end
+    }
+
     /// Archives the open current log (if any), creates the next generation and moves the checkpoint to it.
-    private func advance() throws(JetError) {
+    private func advance() throws(StorageFileError) {
         if fd != nil {
             if segmentDirty && segmentUsed > 0 { try writeSegment() }
             try syncWritten()
             let archive = archivedPath(currentGeneration)
             // Never replace an archive: that would destroy a generation a backup or replay may need.
-            guard try !StorageIO.exists(archive) else { throw .invalidLogSequence }
+            guard try !StorageIO.exists(archive) else { throw .logSequenceBroken }
             try logIO { () throws(SystemCallError) in try SystemCalls.rename(currentLogPath, archive) }
-            archiveNames[currentGeneration] = Paths.fileName(of: archive)
+            archiveNames[currentGeneration] = archive.lastComponent?.string
         }
         let next = currentGeneration + 1
         guard next <= Self.maxGeneration else { throw .logSequenceEnd }
@@ -524,6 +548,7 @@ package final class LogStream: @unchecked Sendable {
         currentGeneration = next
         currentCreated = header.created
         segmentIndex = 1
+        allocatedSegments = 1
         segmentUsed = 0
         segmentDirty = false
         needsSync = false
@@ -536,11 +561,11 @@ package final class LogStream: @unchecked Sendable {
 
     /// Deletes archived generation `generation` (JetTruncateLog). Already gone is fine; any other failure is an
     /// error, and the caller stops there.
-    func deleteArchive(_ generation: Int32) throws(JetError) {
+    func deleteArchive(_ generation: Int32) throws(StorageFileError) {
         do throws(SystemCallError) {
             try SystemCalls.unlink(archivedPath(generation))
         } catch {
-            if error.errno != .noSuchFileOrDirectory { throw JetError(error) }
+            if error.errno != .noSuchFileOrDirectory { throw .io(error) }
         }
         archiveNames[generation] = nil
     }
@@ -562,12 +587,12 @@ package final class LogStream: @unchecked Sendable {
     }
 
     /// `<base>tmp.log` sized and headed, synced, renamed to `<base>.log`, folder synced. Returns its descriptor.
-    private func createLogFile(_ header: LogFileHeader) throws(JetError) -> FileDescriptor {
+    private func createLogFile(_ header: LogFileHeader) throws(StorageFileError) -> FileDescriptor {
         let temp = temporaryLogPath
         let fd = try logIO { () throws(SystemCallError) in
             try SystemCalls.open(temp, .readWrite, options: [.create, .truncate])
         }
-        do throws(JetError) {
+        do throws(StorageFileError) {
             header.encode(into: scratch.pointer)
             let p = scratch.pointer
             let size = Int64(fileSize)
@@ -587,15 +612,15 @@ package final class LogStream: @unchecked Sendable {
         return fd
     }
 
-    private func writeCheckpoint() throws(JetError) {
+    private func writeCheckpoint() throws(StorageFileError) {
         let generation = min(currentGeneration, max(checkpointFloor ?? currentGeneration, 1))
         try Checkpoint(generation: generation, signLog: signature, attached: attachedDatabases)
-            .write(path: checkpointPath)
+                .write(path: checkpointPath)
         checkpointGeneration = generation
     }
 
     /// Moves the checkpoint when the floor moved since it was written (pages written by the storage engine).
-    func updateCheckpoint() throws(JetError) {
+    func updateCheckpoint() throws(StorageFileError) {
         if let failure { throw failure }
         guard fd != nil else { return }
         let generation = min(currentGeneration, max(checkpointFloor ?? currentGeneration, 1))
@@ -641,17 +666,17 @@ package final class LogStream: @unchecked Sendable {
     }
 
     /// The order rule of an archived log over bytes read in sequence (after `verifyLogBytes` passed them): once a
-    /// never-written data segment was seen (`pastEnd`), a segment with data is `.logReadVerifyFailure`.
+    /// never-written data segment was seen (`pastEnd`), a segment with data is `.logCopyDamaged`.
     static func verifySegmentOrder(
         _ bytes: UnsafeRawPointer, count: Int, fileOffset: Int64, pastEnd: inout Bool
-    ) -> JetError? {
+    ) -> StorageFileError? {
         var offset = 0
         while offset + segmentSize <= count {
             if fileOffset + Int64(offset) > 0 {
                 if Checksum.isAllZero(bytes + offset, count: segmentSize) {
                     pastEnd = true
                 } else if pastEnd {
-                    return .logReadVerifyFailure
+                    return .logCopyDamaged
                 }
             }
             offset += segmentSize
@@ -661,13 +686,13 @@ package final class LogStream: @unchecked Sendable {
 
     /// Verifies `count` bytes of a log file read for backup from `fileOffset`: the header segment when the range
     /// starts at 0 and every segment's checksum (zero segments pass). `expectedGeneration` nil takes the
-    /// generation from the header (or each segment). Returns `.logReadVerifyFailure` on any mismatch, including
+    /// generation from the header (or each segment). Returns `.logCopyDamaged` on any mismatch, including
     /// a misaligned offset or a range ending inside a segment. No allocation.
     static func verifyLogBytes(_ bytes: UnsafeRawPointer, count: Int, fileOffset: Int64, expectedGeneration: Int32?)
-        -> JetError?
+        -> StorageFileError?
     {
         guard fileOffset >= 0, fileOffset % Int64(segmentSize) == 0, count >= 0, count % segmentSize == 0 else {
-            return .logReadVerifyFailure
+            return .logCopyDamaged
         }
         var generation = expectedGeneration
         var offset = 0
@@ -675,14 +700,14 @@ package final class LogStream: @unchecked Sendable {
             let p = bytes + offset
             // Divided first so that no offset a caller passes can overflow.
             let index64 = fileOffset / Int64(segmentSize) + Int64(offset / segmentSize)
-            guard index64 < Int64(maxSegments) else { return .logReadVerifyFailure }
+            guard index64 < Int64(maxSegments) else { return .logCopyDamaged }
             let index = Int(index64)
             if index == 0 {
-                guard let header = LogFileHeader.decode(p) else { return .logReadVerifyFailure }
-                if let generation, generation != header.generation { return .logReadVerifyFailure }
+                guard let header = LogFileHeader.decode(p) else { return .logCopyDamaged }
+                if let generation, generation != header.generation { return .logCopyDamaged }
                 generation = header.generation
             } else if checkSegment(p, index: index, generation: generation) == .bad {
-                return .logReadVerifyFailure
+                return .logCopyDamaged
             }
             offset += segmentSize
         }

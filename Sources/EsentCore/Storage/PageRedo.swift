@@ -1,3 +1,5 @@
+import SystemPackage
+
 /// Redo of committed page images during a replay (crash recovery at JetInit, hard recovery after a restore).
 ///
 /// A commit writes `.commitGroupBegin(pages: n)`, n `.pageImage` records and `.commitGroupEnd` as one contiguous
@@ -10,18 +12,18 @@
 /// Where the pages go: `target` maps each database the log names (its create/attach record, or the checkpoint's
 /// list) to a file path, nil to skip it (a database the caller is not restoring, or one that no longer exists).
 package final class PageRedo {
-    private let target: (LoggedDatabase) -> String?
+    private let target: (LoggedDatabase) -> FilePath?
     private var attached: [UInt32: LoggedDatabase] = [:]
     private var expected: Int?
     private var pending: [(db: LoggedDatabase, pgno: UInt32, page: [UInt8])] = []
-    private var files: [String: DatabaseFile] = [:]
-    private var missing: Set<String> = []
+    private var files: [FilePath: DatabaseFile] = [:]
+    private var missing: Set<FilePath> = []
     private var scratch: PageBuffer?
     /// Complete groups redone, and the page images they held.
     package private(set) var groupsApplied = 0
     package private(set) var pagesApplied = 0
 
-    package init(attached: [LoggedDatabase], target: @escaping (LoggedDatabase) -> String?) {
+    package init(attached: [LoggedDatabase], target: @escaping (LoggedDatabase) -> FilePath?) {
         for db in attached { self.attached[db.dbid] = db }
         self.target = target
     }
@@ -29,7 +31,7 @@ package final class PageRedo {
     deinit { scratch?.deallocate() }
 
     /// One replayed record, in log order.
-    package func visit(_ record: LogRecord) throws(JetError) {
+    package func visit(_ record: LogRecord) throws(StorageFileError) {
         switch record {
         case .commitGroupBegin(let pages):
             expected = Int(pages)
@@ -65,12 +67,12 @@ package final class PageRedo {
     }
 
     /// Makes every page written durable and closes the files. Call after the last record.
-    package func finish() throws(JetError) {
+    package func finish() throws(StorageFileError) {
         defer { files = [:] }
         for file in files.values { try file.sync() }
     }
 
-    private func apply() throws(JetError) {
+    private func apply() throws(StorageFileError) {
         for image in pending {
             let db = image.db
             guard let path = target(db), !missing.contains(path) else { continue }
@@ -82,7 +84,7 @@ package final class PageRedo {
                     file = try DatabaseFile.open(path: path, readOnly: false)
                 } catch {
                     // A database deleted since: the log's later records for it have nothing to redo.
-                    guard error == .fileNotFound else { throw error }
+                    guard error.isNotFound else { throw error }
                     missing.insert(path)
                     continue
                 }
@@ -94,7 +96,7 @@ package final class PageRedo {
                 files[path] = file
             }
             guard image.page.count == file.pageSize, image.pgno >= 1, image.pgno <= DatabaseFile.maxPgnoLast else {
-                throw .logFileCorrupt
+                throw .pageImageDamaged
             }
             if image.pgno > file.pgnoLast { try file.grow(toTotalPages: image.pgno + 2) }
             let buffer: PageBuffer

@@ -12,7 +12,7 @@ import SystemPackage
 //     let plan = ReplayPlan(
 //         folders: [LogFolder(path: backupFolder, names: names), LogFolder(path: logFolder, names: names)],
 //         firstGeneration: low, attached: [], hardRecovery: true, includeCurrentLog: true)
-//     let outcome = try Replay.run(plan) { record, position throws(JetError) in ... }
+//     let outcome = try Replay.run(plan) { record, position throws(StorageFileError) in ... }
 //     if let tail = outcome.currentLog, tail.needsCut { try Replay.cutTail(tail) }
 //
 // - `folders` are searched in order for each archived generation `<base>XXXXX.log`: a generation found in an
@@ -34,16 +34,15 @@ import SystemPackage
 
 /// A folder holding log files, and how they are named.
 package struct LogFolder: Equatable, Sendable {
-    /// Ends in `/`.
-    package var path: String
+    package var path: FilePath
     package var names: LogFileNames
 
-    package init(path: String, names: LogFileNames) {
-        self.path = path.hasSuffix("/") ? path : path + "/"
+    package init(path: FilePath, names: LogFileNames) {
+        self.path = path
         self.names = names
     }
 
-    var currentLogPath: String { path + names.currentLog }
+    var currentLogPath: FilePath { path.appending(names.currentLog) }
 }
 
 /// What to replay.
@@ -79,7 +78,7 @@ package struct ReplayPlan: Sendable {
 
 /// What the current log held after a crash.
 package struct CurrentLogTail: Sendable {
-    package var path: String
+    package var path: FilePath
     package var generation: Int32
     package var created: LogTime
     /// Segments 1...dataSegments hold the recovered records; appends may continue at dataSegments + 1.
@@ -135,34 +134,33 @@ package enum Replay {
     /// Replays the plan's range, calling `visit` for every record in order. Changes no file.
     package static func run(
         _ plan: ReplayPlan, progress: ReplayProgress? = nil,
-        visit: (LogRecord, LogPosition) throws(JetError) -> Void = { _, _ in }
-    ) throws(JetError) -> ReplayOutcome {
+        visit: (LogRecord, LogPosition) throws(StorageFileError) -> Void = { _, _ in }
+    ) throws(StorageFileError) -> ReplayOutcome {
         guard let last = plan.folders.last, plan.firstGeneration >= 1,
             plan.firstGeneration <= LogStream.maxGeneration
-        else { throw .invalidParameter }
-        let corrupt: JetError = plan.hardRecovery ? .logCorruptDuringHardRecovery : .logFileCorrupt
+        else { throw .invalidArgument }
         // Every archive in every folder, the first folder that has a generation winning.
-        var archives: [Int32: String] = [:]
+        var archives: [Int32: FilePath] = [:]
         for folder in plan.folders {
             for (generation, name) in try scanArchives(folder) where archives[generation] == nil {
-                archives[generation] = folder.path + name
+                archives[generation] = folder.path.appending(name)
             }
         }
         // The current log's header first: it fixes the range, whose size the progress needs before any read.
         var currentHeader: LogFileHeader?
         if plan.includeCurrentLog {
-            currentHeader = try LogFileImage.header(path: last.currentLogPath, corrupt: corrupt)
+            currentHeader = try LogFileImage.header(path: last.currentLogPath)
         }
         let end: Int32  // last archived generation to replay
         if let currentHeader {
             end = currentHeader.generation - 1
-            if let lastArchive = plan.lastArchive, lastArchive != end { throw .invalidLogSequence }
+            if let lastArchive = plan.lastArchive, lastArchive != end { throw .logSequenceBroken }
         } else if let lastArchive = plan.lastArchive {
             end = lastArchive
         } else {
             end = archives.keys.max() ?? (plan.firstGeneration - 1)
         }
-        guard end >= plan.firstGeneration - 1 else { throw .invalidLogSequence }
+        guard end >= plan.firstGeneration - 1 else { throw .logSequenceBroken }
         var piece = Int.max
         if let progress {
             var total: Int64 = 0
@@ -182,14 +180,14 @@ package enum Replay {
             currentLog: nil)
         var lastRecord: LogRecord?
         var previousCreated: LogTime?
-        func replayImage(_ image: LogFileImage, _ scan: LogFileImage.Scan) throws(JetError) {
+        func replayImage(_ image: LogFileImage, _ scan: LogFileImage.Scan) throws(StorageFileError) {
             let records = scan.records
             if outcome.signLog.isNone { outcome.signLog = image.header.signLog }
-            guard image.header.signLog == outcome.signLog else { throw .badLogSignature }
+            guard image.header.signLog == outcome.signLog else { throw .logSignatureMismatch }
             if let previousCreated {
-                guard image.header.previousCreated == previousCreated else { throw .invalidLogSequence }
+                guard image.header.previousCreated == previousCreated else { throw .logSequenceBroken }
                 // The archive before this one ended where this header says it did, or it lost its end.
-                guard Int(image.header.previousDataSegments) == outcome.lastDataSegments else { throw corrupt }
+                guard Int(image.header.previousDataSegments) == outcome.lastDataSegments else { throw .logDamaged }
             }
             for (record, position) in records {
                 try visit(record, position)
@@ -204,17 +202,16 @@ package enum Replay {
         }
         var generation = plan.firstGeneration
         while generation <= end {
-            guard let path = archives[generation] else { throw .missingLogFile }
+            guard let path = archives[generation] else { throw .logMissing(generation: generation) }
             let image = try LogFileImage.open(
-                path: path, expectedGeneration: generation, corrupt: corrupt, progress: reading)
-            try replayImage(image, try image.scan(strict: true, corrupt: corrupt))
+                path: path, expectedGeneration: generation, progress: reading)
+            try replayImage(image, try image.scan(strict: true))
             generation += 1
         }
         if let currentHeader {
             let current = try LogFileImage.open(
-                path: last.currentLogPath, expectedGeneration: currentHeader.generation, corrupt: corrupt,
-                progress: reading)
-            let scan = try current.scan(strict: false, corrupt: corrupt)
+                path: last.currentLogPath, expectedGeneration: currentHeader.generation, progress: reading)
+            let scan = try current.scan(strict: false)
             try replayImage(current, scan)
             outcome.currentLog = CurrentLogTail(
                 path: last.currentLogPath, generation: current.header.generation, created: current.header.created,
@@ -227,7 +224,7 @@ package enum Replay {
 
     /// Zeroes the torn segments of the current log and syncs it. Idempotent: a crash in the middle leaves a file
     /// that replays to the same records and the same (possibly shorter) list of segments to zero.
-    package static func cutTail(_ tail: CurrentLogTail) throws(JetError) {
+    package static func cutTail(_ tail: CurrentLogTail) throws(StorageFileError) {
         guard tail.needsCut else { return }
         let zero = try PageBuffer(bytes: LogStream.segmentSize)
         defer { zero.deallocate() }
@@ -243,7 +240,7 @@ package enum Replay {
     }
 
     /// Archived generations in `folder` → file names. A read error of the folder is an error, not an empty folder.
-    static func scanArchives(_ folder: LogFolder) throws(JetError) -> [Int32: String] {
+    static func scanArchives(_ folder: LogFolder) throws(StorageFileError) -> [Int32: String] {
         let listed = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.listDirectory(folder.path) }
         var found: [Int32: String] = [:]
         for name in listed {
@@ -305,46 +302,46 @@ final class LogFileImage {
     /// expected → `.logGenerationMismatch`.
     /// `progress`: read in pieces of that many bytes, each reported once read.
     static func open(
-        path: String, expectedGeneration: Int32?, corrupt: JetError,
+        path: FilePath, expectedGeneration: Int32?,
         progress: (piece: Int, read: (Int64) -> Void)? = nil
-    ) throws(JetError) -> LogFileImage {
+    ) throws(StorageFileError) -> LogFileImage {
         let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) }
         defer { SystemCalls.close(fd) }
-        return try read(fd: fd, expectedGeneration: expectedGeneration, corrupt: corrupt, progress: progress)
+        return try read(fd: fd, expectedGeneration: expectedGeneration, progress: progress)
     }
 
     /// The header of the log at `path`, checked as `open` checks it, reading only its first segment.
-    static func header(path: String, corrupt: JetError) throws(JetError) -> LogFileHeader {
+    static func header(path: FilePath) throws(StorageFileError) -> LogFileHeader {
         let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) }
         defer { SystemCalls.close(fd) }
         let size = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
         let segment = LogStream.segmentSize
         guard size >= 2 * Int64(segment), size % Int64(segment) == 0,
             size <= Int64(LogStream.maxSegments) * Int64(segment)
-        else { throw corrupt }
+        else { throw .logDamaged }
         let buffer = try PageBuffer(bytes: segment)
         defer { buffer.deallocate() }
         let got = try StorageIO.run { () throws(SystemCallError) in
             try SystemCalls.pread(fd, buffer.pointer, segment, 0)
         }
         guard got == segment, let header = LogFileHeader.decode(buffer.pointer), header.fileSize == size else {
-            throw corrupt
+            throw .logDamaged
         }
         return header
     }
 
     static func read(
-        fd: FileDescriptor, expectedGeneration: Int32?, corrupt: JetError,
+        fd: FileDescriptor, expectedGeneration: Int32?,
         progress: (piece: Int, read: (Int64) -> Void)? = nil
-    ) throws(JetError) -> LogFileImage {
+    ) throws(StorageFileError) -> LogFileImage {
         let size64 = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
         let segment = Int64(LogStream.segmentSize)
         guard size64 >= 2 * segment, size64 % segment == 0, size64 <= Int64(LogStream.maxSegments) * segment else {
-            throw corrupt
+            throw .logDamaged
         }
         let size = Int(size64)
         let buffer = try PageBuffer(bytes: size)
-        do throws(JetError) {
+        do throws(StorageFileError) {
             var got = 0
             let piece = progress?.piece ?? size
             while got < size {
@@ -357,7 +354,7 @@ final class LogFileImage {
                 progress?.read(Int64(n))
             }
             guard got == size, let header = LogFileHeader.decode(buffer.pointer), header.fileSize == size64 else {
-                throw corrupt
+                throw .logDamaged
             }
             if let expectedGeneration, header.generation != expectedGeneration { throw .logGenerationMismatch }
             return LogFileImage(header: header, buffer: buffer, size: size)
@@ -383,7 +380,7 @@ final class LogFileImage {
     /// segment 1 that ends on a record boundary. Every segment up to the last synced one (the highest
     /// `syncedThrough` any sound segment names) must be in that run, else → `corrupt`; later segments are a torn
     /// tail. A sound segment holding a record that fails its checksum is corruption either way.
-    func scan(strict: Bool, corrupt: JetError) throws(JetError) -> Scan {
+    func scan(strict: Bool) throws(StorageFileError) -> Scan {
         let segments = size / LogStream.segmentSize
         var states: [LogStream.SegmentState] = []
         states.reserveCapacity(segments)
@@ -401,7 +398,7 @@ final class LogFileImage {
         var run = 0
         while run + 1 < segments, case .data = states[run + 1] { run += 1 }
         if strict {
-            for index in (run + 1)..<max(run + 1, segments) where states[index] != .empty { throw corrupt }
+            for index in (run + 1)..<max(run + 1, segments) where states[index] != .empty { throw .logDamaged }
         }
         // Records over the run, with each segment's end offset in the stream.
         var stream: [UInt8] = []
@@ -444,15 +441,15 @@ final class LogFileImage {
                 }
             }
         }
-        if damagedRecord { throw corrupt }
+        if damagedRecord { throw .logDamaged }
         if strict {
-            guard offset == stream.count else { throw corrupt }
+            guard offset == stream.count else { throw .logDamaged }
             return Scan(records: records, dataSegments: run, tornSegments: [])
         }
         // The longest run that ends on a record boundary.
         var kept = run
         while kept > 0 && !boundaries.contains(segmentEnds[kept]) { kept -= 1 }
-        guard kept >= syncedThrough else { throw corrupt }
+        guard kept >= syncedThrough else { throw .logDamaged }
         let end = segmentEnds[kept]
         while let lastEnd = recordEnds.last, lastEnd > end {
             records.removeLast()

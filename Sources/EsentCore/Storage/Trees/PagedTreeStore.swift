@@ -179,14 +179,31 @@ package final class PagedTreeStore: TreeStore {
         return cache.insertClean(key, page: page, snapshot: snapshot, oldest: oldestSnapshot())
     }
 
-    static func storageError(_ error: JetError, pgno: UInt32) -> StorageError {
+    /// The engine's account of a failed log append: a full disk (the log's or, for the checkpoint, any), or the
+    /// log write failing.
+    static func logFailure(_ error: StorageFileError) -> StorageError {
         switch error {
-        case .readVerifyFailure: .pageChecksum(pgno: pgno)
-        case .readPgnoVerifyFailure: .pageWrongPlace(pgno: pgno)
-        case .diskFull: .diskFull
+        case .logDiskFull: .diskFull
+        case .io(let failure) where failure.errno == .noSpace || failure.errno == .diskQuotaExceeded: .diskFull
+        default: .logWriteFailed
+        }
+    }
+
+    /// The engine's account of a database file's failure; any I/O failure other than these reaches the caller as
+    /// an I/O error (JET_errDiskIO).
+    static func storageError(_ error: StorageFileError, pgno: UInt32) -> StorageError {
+        switch error {
+        case .pageChecksum: .pageChecksum(pgno: pgno)
+        case .pageWrongPlace: .pageWrongPlace(pgno: pgno)
         case .outOfMemory: .outOfMemory
-        case .logWriteFail, .logDiskFull: .logWriteFailed
-        case .databaseFileReadOnly, .fileAccessDenied: .readOnly
+        case .databaseReadOnly, .notAFile: .readOnly
+        case .io(let failure):
+            switch failure.errno {
+            case .noSpace, .diskQuotaExceeded: .diskFull
+            case .noMemory: .outOfMemory
+            case .permissionDenied, .notPermitted, .readOnlyFileSystem: .readOnly
+            default: .io(.ioError)
+            }
         default: .io(.ioError)
         }
     }
@@ -281,7 +298,7 @@ package final class PagedTreeStore: TreeStore {
             try log.append(.commitGroupEnd, flush: !lazy)
             return begin.generation
         } catch {
-            throw error == .logDiskFull || error == .diskFull ? .diskFull : .logWriteFailed
+            throw Self.logFailure(error)
         }
     }
 
@@ -389,7 +406,7 @@ extension PagedDatabase {
     var lastPage: UInt32 { fileLast.load(ordering: .acquiring) }
 
     /// Grows the file (by at least `extension` pages) when `pgno` is past its end. Commit lock held.
-    func ensureFileHolds(_ pgno: UInt32, extension pages: Int) throws(JetError) {
+    func ensureFileHolds(_ pgno: UInt32, extension pages: Int) throws(StorageFileError) {
         guard pgno > file.pgnoLast else { return }
         let wanted = max(UInt64(pgno), UInt64(file.pgnoLast) + UInt64(pages)) + 2
         try file.grow(toTotalPages: UInt32(min(wanted, UInt64(DatabaseFile.maxPgnoLast) + 2)))
@@ -408,18 +425,18 @@ extension DatabaseFile {
 extension TreeStore {
     /// Attaches a database file to the store: the paged engine reads its trees from it; a store without files
     /// only registers the dbid.
-    package func attach(dbid: UInt32, file: DatabaseFile) throws(JetError) {
+    package func attach(dbid: UInt32, file: DatabaseFile) throws(StorageError) {
         guard let paged = self as? PagedTreeStore else {
             register(dbid: dbid)
             return
         }
-        do { try paged.register(dbid: dbid, file: file) } catch { throw JetError(error) }
+        try paged.register(dbid: dbid, file: file)
     }
 
     /// Writes the store's unwritten pages of `dbid` (nil: all) to their files; nothing to do for a store without
     /// files.
-    package func flushPages(dbid: UInt32?, log: LogStream?) throws(JetError) {
+    package func flushPages(dbid: UInt32?, log: LogStream?) throws(StorageError) {
         guard let paged = self as? PagedTreeStore else { return }
-        do { try paged.flush(dbid: dbid, log: log) } catch { throw JetError(error) }
+        try paged.flush(dbid: dbid, log: log)
     }
 }

@@ -65,7 +65,9 @@ package final class TableCursor: @unchecked Sendable {
     package let dbid: UInt32
     package private(set) var schema: TableSchema
     /// The current index; nil on a table without primary index while its sequential clustered index is current.
-    package var index: IndexSchema?
+    package var index: IndexSchema? {
+        didSet { noteIndex() }
+    }
     package let updatable: Bool
     /// Table locks of JetOpenTable (JET_bitTableDenyRead / DenyWrite); JetCreateTable's cursor denies reads.
     let denyRead: Bool
@@ -108,6 +110,8 @@ package final class TableCursor: @unchecked Sendable {
     private var cursorGeneration: UInt64 = 0
     /// The cached index cursor sits on `current` (or in its gap after a delete).
     var synced = false
+    /// Closed (JetCloseTable, a rollback, JetEndSession): a session's cached reference to it is stale.
+    private(set) var isClosed = false
 
     init(
         tableid: UInt, session: IsamSession, dbid: UInt32, schema: TableSchema, updatable: Bool, denyRead: Bool,
@@ -118,6 +122,8 @@ package final class TableCursor: @unchecked Sendable {
         self.dbid = dbid
         self.schema = schema
         self.index = schema.primaryIndex
+        self.indexTree = schema.primaryIndex?.tree ?? schema.recordTree
+        self.onClustered = true
         self.updatable = updatable
         self.denyRead = denyRead
         self.denyWrite = denyWrite
@@ -126,10 +132,16 @@ package final class TableCursor: @unchecked Sendable {
         self.openedAtLevel = session.level
     }
 
-    /// The tree of the current index.
-    var indexTree: TreeID { index?.tree ?? schema.recordTree }
+    /// The tree of the current index. Stored, not computed from `index`: every move and retrieve asks, and reading
+    /// it through the optional IndexSchema copied (and retained and released) the whole definition each time.
+    private(set) var indexTree: TreeID
     /// The current index is the clustered one (records are the entries' values).
-    var onClustered: Bool { index == nil || index?.isPrimary == true }
+    private(set) var onClustered: Bool
+
+    private func noteIndex() {
+        indexTree = index?.tree ?? schema.recordTree
+        onClustered = index == nil || index?.isPrimary == true
+    }
 
     /// The index cursor for `transaction`, created once per transaction generation.
     func treeCursor(_ transaction: any TreeTransaction, _ generation: UInt64) throws(JetError) -> any TreeCursor {
@@ -162,6 +174,7 @@ package final class TableCursor: @unchecked Sendable {
     package func adopt(_ newSchema: TableSchema) {
         schema = newSchema
         if let name = index?.name { index = newSchema.index(named: name) ?? newSchema.primaryIndex }
+        noteIndex()
         dropTreeCursors()
     }
 
@@ -221,6 +234,7 @@ package final class TableCursor: @unchecked Sendable {
     }
 
     func close() {
+        isClosed = true
         update = nil
         dropTreeCursors()
         privateTransaction?.rollbackAll()
@@ -253,12 +267,19 @@ package enum TableCursors {
         _ body: (IsamSession, TableCursor) throws(JetError) -> R
     ) throws(JetError) -> R {
         let session = try IsamSessions.session(sesid)
+        // The common case without the process-wide table's lock: the session's own cursor, gate entered. A cursor of
+        // this session that is still open is the one the table gives, so the checks below could only pass.
+        if let cursor = session.enter(on: tableid, ignoringStopService: ignoringStopService) {
+            defer { session.leave() }
+            return try body(session, cursor)
+        }
         guard let cursor = table.withLock({ $0.cursors[tableid] }) else { throw .invalidTableId }
         guard cursor.sesid == sesid else { throw .sesidTableIdMismatch }
         try session.enter(ignoringStopService: ignoringStopService)
         defer { session.leave() }
         // Closed by a rollback or JetEndSession on another path while we looked it up.
         guard session.cursors[tableid] === cursor else { throw .invalidTableId }
+        session.lastCursor = cursor
         return try body(session, cursor)
     }
 

@@ -180,18 +180,29 @@ package final class TableCursor: @unchecked Sendable {
 
     /// Records the entry the index cursor is on as the current one.
     func take(_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) {
-        current.removeAll(keepingCapacity: true)
-        current.append(contentsOf: key)
-        bookmark.removeAll(keepingCapacity: true)
+        Self.assign(&current, key)
         if onClustered {
             currentKeyLength = key.count
-            bookmark.append(contentsOf: key)
+            Self.assign(&bookmark, key)
         } else {
             currentKeyLength = max(key.count - value.count, 0)
-            bookmark.append(contentsOf: value)
+            Self.assign(&bookmark, value)
         }
         currency = .on
         synced = true
+    }
+
+    /// `bytes` becomes `source`, in place when the length is the same (a scan's keys mostly are): one access to the
+    /// property, no reallocation.
+    @inline(__always)
+    private static func assign(_ bytes: inout [UInt8], _ source: UnsafeRawBufferPointer) {
+        if bytes.count == source.count {
+            guard let from = source.baseAddress else { return }
+            bytes.withUnsafeMutableBytes { $0.baseAddress?.copyMemory(from: from, byteCount: source.count) }
+        } else {
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: source)
+        }
     }
 
     /// Puts the cursor off the index (before first / after last), as a failed move or a rollback does.

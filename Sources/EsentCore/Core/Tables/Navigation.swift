@@ -25,7 +25,20 @@ package enum Navigation {
     }
 
     private static func take(_ tc: any TreeCursor, _ cursor: TableCursor) {
-        _ = tc.withEntry { (key, value) in cursor.take(key, value) }
+        _ = tc.visitEntry { (key, value) in cursor.take(key, value) }
+    }
+
+    /// Runs body on the value of the entry `tc` is on; nil when it is on none.
+    @inline(__always)
+    private static func withValue<R>(
+        _ tc: any TreeCursor, _ body: (UnsafeRawBufferPointer) throws(JetError) -> R
+    ) throws(JetError) -> R? {
+        var outcome: Result<R, JetError>?
+        let on = tc.visitEntry { (_, value) in
+            do throws(JetError) { outcome = .success(try body(value)) } catch { outcome = .failure(error) }
+        }
+        guard on, let outcome else { return nil }
+        return try outcome.get()
     }
 
     /// Positions `tc` one entry away from the cursor's logical place; true when it reached an entry.
@@ -102,8 +115,7 @@ package enum Navigation {
                 cursor.currency = .on
                 cursor.synced = true
             }
-            let result = try tc.withEntry { (_, value) throws(JetError) -> R in try body(value) }
-            guard let result else { throw .recordDeleted }
+            guard let result = try withValue(tc, body) else { throw .recordDeleted }
             return result
         }
         if cursor.currency == .deleted {
@@ -119,8 +131,7 @@ package enum Navigation {
             try storage { () throws(StorageError) in try records.seek(k, .eq) }
         }
         guard found else { throw .recordDeleted }
-        let result = try records.withEntry { (_, value) throws(JetError) -> R in try body(value) }
-        guard let result else { throw .recordDeleted }
+        guard let result = try withValue(records, body) else { throw .recordDeleted }
         return result
     }
 

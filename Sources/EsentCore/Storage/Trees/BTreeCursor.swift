@@ -191,6 +191,16 @@ package final class BTreeCursor<Space: PageSpace> {
         }
     }
 
+    /// `withEntry` for a body that returns nothing (no generic plumbing); false if not on an entry.
+    @inline(__always)
+    package func visitEntry(_ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Void) -> Bool {
+        guard position.pointee.state == .on, let leaf = position.pointee.leaf,
+            let (key, value) = try? leaf.leafEntry(position.pointee.index)
+        else { return false }
+        withExtendedLifetime(levels[position.pointee.leafDepth].page) { body(key, value) }
+        return true
+    }
+
     /// The current entry's key and value, pointing into the page (valid only inside body); nil if not on one.
     package func withEntry<R, E: Error>(
         _ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws(E) -> R

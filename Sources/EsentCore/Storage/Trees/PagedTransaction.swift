@@ -546,6 +546,11 @@ final class PagedCursor: TreeCursor {
         guard place == .entry, (try? sync()) != nil, let inner else { return nil }
         return try inner.withEntry(body)
     }
+
+    func visitEntry(_ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Void) -> Bool {
+        guard place == .entry, (try? sync()) != nil, let inner else { return false }
+        return inner.visitEntry(body)
+    }
 }
 
 /// `Array.withUnsafeBytes` for bodies with typed throws (the standard one rethrows untyped).

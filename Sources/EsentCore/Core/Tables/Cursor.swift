@@ -154,6 +154,16 @@ package final class TableCursor: @unchecked Sendable {
         return made
     }
 
+    /// The cached index cursor when it belongs to the session's transaction as it is now (what `treeCursor` would
+    /// give inside a transaction), found without asking the session for its transaction.
+    @inline(__always)
+    func cachedIndexCursor(_ session: IsamSession) -> (any TreeCursor)? {
+        guard privateTransaction == nil, session.transaction != nil, cursorGeneration == session.generation else {
+            return nil
+        }
+        return indexCursor
+    }
+
     /// The clustered-index cursor used to fetch records behind secondary entries.
     func recordTreeCursor(_ transaction: any TreeTransaction, _ generation: UInt64) throws(JetError) -> any TreeCursor {
         if cursorGeneration != generation { dropTreeCursors(); cursorGeneration = generation }

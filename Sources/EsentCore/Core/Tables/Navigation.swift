@@ -98,6 +98,13 @@ package enum Navigation {
     static func withCurrentRecord<R>(
         _ session: IsamSession, _ cursor: TableCursor, _ body: (UnsafeRawBufferPointer) throws(JetError) -> R
     ) throws(JetError) -> R {
+        // The common case: in a transaction, on a record of the clustered index where the last move left the cursor.
+        if cursor.onClustered, cursor.currency == .on, cursor.synced, let tc = cursor.cachedIndexCursor(session),
+            tc.isPositioned
+        {
+            guard let result = try withValue(tc, body) else { throw .recordDeleted }
+            return result
+        }
         let (transaction, generation) = try cursor.reading(session)
         if cursor.currency == .deferredFirst { try resolveDeferred(session, cursor) }
         switch cursor.currency {

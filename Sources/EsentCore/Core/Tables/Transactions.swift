@@ -138,6 +138,15 @@ final class ThreadSessionCache {
         return made == 0 ? key : nil
     }()
 
+    /// This thread's cached session if it is the one of `sesid` (the cache itself neither retained nor made).
+    @inline(__always)
+    static func session(_ sesid: UInt) -> IsamSession? {
+        guard let key, let p = pthread_getspecific(key) else { return nil }
+        return Unmanaged<ThreadSessionCache>.fromOpaque(p)._withUnsafeGuaranteedRef { cache in
+            cache.sesid == sesid ? cache.session : nil
+        }
+    }
+
     /// This thread's cache; nil when the system has no thread-specific key left (callers then look up every time).
     static var current: ThreadSessionCache? {
         guard let key else { return nil }
@@ -185,12 +194,9 @@ package enum IsamSessions {
     package static func session(_ sesid: UInt) throws(JetError) -> IsamSession {
         // A thread usually calls on the session it called on last: found without the table's lock (which two
         // threads working in two sessions would otherwise take turns on for every call).
-        let cache = ThreadSessionCache.current
-        if let cache, cache.sesid == sesid, let cached = cache.session, cached.isListed.load(ordering: .acquiring) {
-            return cached
-        }
+        if let cached = ThreadSessionCache.session(sesid), cached.isListed.load(ordering: .acquiring) { return cached }
         let found = try listed(sesid)
-        if let cache {
+        if let cache = ThreadSessionCache.current {
             cache.sesid = sesid
             cache.session = found
         }

@@ -474,7 +474,8 @@ package enum Updates {
         return try Navigation.withCurrentRecord(session, cursor) {
             (record) throws(JetError) -> (length: Int, warning: JetError?) in
             guard single else { return (0, .wrnColumnNull) }
-            switch try RecordFormat.field(schema.columns[index], in: record, table: schema) {
+            let id = schema.columns[index].columnid
+            switch try RecordFormat.field(id: id, schema.columns[index].columnClass, in: record, table: schema) {
             case .null:
                 return (0, .wrnColumnNull)
             case .absent:

@@ -17,11 +17,16 @@ package enum Navigation {
         _ tc: any TreeCursor, _ cursor: TableCursor, _ body: (UnsafeRawBufferPointer) -> R
     ) -> R? {
         let clustered = cursor.onClustered
-        return tc.withEntry { (key, value) -> R in
-            if clustered { return body(key) }
-            let length = max(key.count - value.count, 0)
-            return body(UnsafeRawBufferPointer(rebasing: key[0..<length]))
+        var result: R?
+        _ = tc.visitEntry { (key, value) in
+            if clustered {
+                result = body(key)
+            } else {
+                let length = max(key.count - value.count, 0)
+                result = body(UnsafeRawBufferPointer(rebasing: key[0..<length]))
+            }
         }
+        return result
     }
 
     private static func take(_ tc: any TreeCursor, _ cursor: TableCursor) {

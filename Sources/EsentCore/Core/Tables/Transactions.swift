@@ -73,14 +73,14 @@ package final class IsamSession: @unchecked Sendable {
     /// entered) when it is not, or entering would fail: the caller then takes the path that reports why, in ESE's
     /// order of checks.
     func enter(on tableid: UInt, ignoringStopService: Bool) -> TableCursor? {
-        guard isListed.load(ordering: .acquiring) else { return nil }
         do { try enter(ignoringStopService: ignoringStopService) } catch { return nil }
-        if let cursor = lastCursor, cursor.tableid == tableid, !cursor.isClosed, isListed.load(ordering: .acquiring) {
-            return cursor
-        }
-        if let cursor = cursors[tableid], !cursor.isClosed, isListed.load(ordering: .acquiring) {
-            lastCursor = cursor
-            return cursor
+        // Checked inside the gate: JetEndSession and JetTerm unlist a session before they clean it up in the gate.
+        if isListed.load(ordering: .acquiring) {
+            if let cursor = lastCursor, cursor.tableid == tableid, !cursor.isClosed { return cursor }
+            if let cursor = cursors[tableid], !cursor.isClosed {
+                lastCursor = cursor
+                return cursor
+            }
         }
         leave()
         return nil

@@ -52,7 +52,8 @@ package protocol TreeCursor: AnyObject {
     ) throws(E) -> R?
     /// `withEntry` for a body that returns nothing; false if not positioned. The hot read paths use it: a generic
     /// requirement called through `any TreeCursor` cannot be specialized, and its generic plumbing (value
-    /// witnesses, reabstraction thunks) cost more than the read itself.
+    /// witnesses, reabstraction thunks) cost more than the read itself. The body must not move this cursor nor
+    /// change the transaction's trees (the key and value point into the page the cursor stands on).
     func visitEntry(_ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Void) -> Bool
 }
 

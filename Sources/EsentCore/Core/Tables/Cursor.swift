@@ -86,8 +86,11 @@ package final class TableCursor: @unchecked Sendable {
     var current: [UInt8] = []
     /// Bytes of `current` that are the index key (the rest, on a secondary index, is the primary bookmark).
     var currentKeyLength = 0
-    /// Bookmark of the current record.
-    var bookmark: [UInt8] = []
+    /// Bookmark of the current record (read only on a record: `.on` or `.deleted`). On the clustered index it is the
+    /// entry's key, which `current` already holds: not copied a second time on every move.
+    var bookmark: [UInt8] { bookmarkIsCurrent ? current : secondaryBookmark }
+    private var bookmarkIsCurrent = false
+    private var secondaryBookmark: [UInt8] = []
 
     /// The search key being made (JetMakeKey), nil when none.
     var searchKey: SearchKey?
@@ -193,10 +196,11 @@ package final class TableCursor: @unchecked Sendable {
         Self.assign(&current, key)
         if onClustered {
             currentKeyLength = key.count
-            Self.assign(&bookmark, key)
+            bookmarkIsCurrent = true
         } else {
             currentKeyLength = max(key.count - value.count, 0)
-            Self.assign(&bookmark, value)
+            bookmarkIsCurrent = false
+            Self.assign(&secondaryBookmark, value)
         }
         currency = .on
         synced = true

@@ -103,11 +103,11 @@ package enum Navigation {
     static func withCurrentRecord<R>(
         _ session: IsamSession, _ cursor: TableCursor, _ body: (UnsafeRawBufferPointer) throws(JetError) -> R
     ) throws(JetError) -> R {
-        // The common case: in a transaction, on a record of the clustered index where the last move left the cursor.
+        // The common case: in a transaction, on a record of the clustered index where the last move left the cursor
+        // (a tree cursor no longer on its entry takes the full path below, which finds the record again or not).
         if cursor.onClustered, cursor.currency == .on, cursor.synced, let tc = cursor.cachedIndexCursor(session),
-            tc.isPositioned
+            let result = try withValue(tc, body)
         {
-            guard let result = try withValue(tc, body) else { throw .recordDeleted }
             return result
         }
         let (transaction, generation) = try cursor.reading(session)
@@ -159,7 +159,7 @@ package enum Navigation {
     static func move(_ session: IsamSession, _ cursor: TableCursor, rows: Int, keyNE: Bool) throws(JetError) {
         let first = rows == moveFirst || rows == -moveFirst
         guard first || (rows >= Int(Int32.min) && rows <= Int(Int32.max)) else { throw .invalidParameter }
-        cursor.update = nil
+        if cursor.update != nil { cursor.update = nil }
         let (transaction, generation) = try cursor.reading(session)
         let tc = try cursor.treeCursor(transaction, generation)
         do throws(JetError) {

@@ -228,3 +228,49 @@ SCENARIO(cursor_tableids_are_handles_checked_before_use, "api Cursors, records a
     EXPECT_ERR(JetEndSession(s2, 0), JET_errSuccess);
     EXPECT_ERR(JetMove(env.sesid, t2, JET_MoveFirst, 0), JET_errInvalidTableId);
 }
+
+/* ------------------------------------------------------------------------------------------------------------
+ * A thread's last session and a session's last cursor are found again without the handle tables: closed, rolled
+ * back, ended or terminated, they give the codes the tables give
+ * ---------------------------------------------------------------------------------------------------------- */
+
+SCENARIO(cursor_cached_handles_give_their_codes_after_close_rollback_end_and_term,
+         "api Cursors, records and navigation") {
+    isam_env env = isam_open();
+    JET_TABLEID t = f_create(env.sesid, env.dbid);
+    for (int k = 1; k <= 3; k++) f_insert(env.sesid, t, k);
+    int32_t key = 0;
+    unsigned long cb = 0;
+    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveFirst, 0), JET_errSuccess);
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t, F.key, &key, sizeof key, &cb, 0, NULL), JET_errSuccess);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t, F.key, &key, sizeof key, &cb, 0, NULL), JET_errInvalidTableId);
+    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errInvalidTableId);
+    /* A cursor opened in a transaction goes with its rollback. */
+    EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
+    JET_TABLEID inner = f_open(env.sesid, env.dbid);
+    EXPECT_ERR(JetMove(env.sesid, inner, JET_MoveFirst, 0), JET_errSuccess);
+    EXPECT_ERR(JetRollback(env.sesid, 0), JET_errSuccess);
+    EXPECT_ERR(JetMove(env.sesid, inner, JET_MoveFirst, 0), JET_errInvalidTableId);
+    /* Two sessions in turn on one thread: each finds its own cursor, neither takes the other's. */
+    JET_DBID dbid2 = 0;
+    JET_SESID s2 = isam_session(&env, &dbid2);
+    JET_TABLEID t1 = f_open(env.sesid, env.dbid), t2 = f_open(s2, dbid2);
+    for (int i = 0; i < 3; i++) {
+        EXPECT_ERR(JetMove(env.sesid, t1, JET_MoveFirst, 0), JET_errSuccess);
+        EXPECT_ERR(JetMove(s2, t2, JET_MoveLast, 0), JET_errSuccess);
+        EXPECT_ERR(JetMove(env.sesid, t2, JET_MoveFirst, 0), JET_errSesidTableIdMismatch);
+        EXPECT_ERR(JetMove(s2, t1, JET_MoveFirst, 0), JET_errSesidTableIdMismatch);
+    }
+    EXPECT_KEY(env.sesid, t1, 1);
+    EXPECT_KEY(s2, t2, 3);
+    /* An ended session, last used on this thread. */
+    EXPECT_ERR(JetEndSession(s2, 0), JET_errSuccess);
+    EXPECT_ERR(JetMove(s2, t2, JET_MoveFirst, 0), JET_errInvalidSesid);
+    EXPECT_ERR(JetRetrieveColumn(s2, t2, F.key, &key, sizeof key, &cb, 0, NULL), JET_errInvalidSesid);
+    /* A terminated instance, its session last used on this thread. */
+    EXPECT_ERR(JetMove(env.sesid, t1, JET_MoveFirst, 0), JET_errSuccess);
+    EXPECT_ERR(JetTerm(env.inst), JET_errSuccess);
+    EXPECT_ERR(JetMove(env.sesid, t1, JET_MoveFirst, 0), JET_errInvalidSesid);
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t1, F.key, &key, sizeof key, &cb, 0, NULL), JET_errInvalidSesid);
+}

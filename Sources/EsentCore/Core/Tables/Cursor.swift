@@ -65,7 +65,12 @@ package final class TableCursor: @unchecked Sendable {
     package let dbid: UInt32
     package private(set) var schema: TableSchema
     /// The current index; nil on a table without primary index while its sequential clustered index is current.
-    package var index: IndexSchema? { didSet { currentIndexTree.withLock { $0 = index?.tree } } }
+    package var index: IndexSchema? {
+        didSet {
+            noteIndex()
+            currentIndexTree.withLock { $0 = index?.tree }
+        }
+    }
     /// `index`'s tree, published for other sessions: JetDeleteIndex refuses an index that any session's cursor has
     /// as its current index.
     let currentIndexTree: Mutex<TreeID?>
@@ -87,8 +92,11 @@ package final class TableCursor: @unchecked Sendable {
     var current: [UInt8] = []
     /// Bytes of `current` that are the index key (the rest, on a secondary index, is the primary bookmark).
     var currentKeyLength = 0
-    /// Bookmark of the current record.
-    var bookmark: [UInt8] = []
+    /// Bookmark of the current record (read only on a record: `.on` or `.deleted`). On the clustered index it is the
+    /// entry's key, which `current` already holds: not copied a second time on every move.
+    var bookmark: [UInt8] { bookmarkIsCurrent ? current : secondaryBookmark }
+    private var bookmarkIsCurrent = false
+    private var secondaryBookmark: [UInt8] = []
 
     /// The search key being made (JetMakeKey), nil when none.
     var searchKey: SearchKey?
@@ -115,6 +123,8 @@ package final class TableCursor: @unchecked Sendable {
     private var cursorGeneration: UInt64 = 0
     /// The cached index cursor sits on `current` (or in its gap after a delete).
     var synced = false
+    /// Closed (JetCloseTable, a rollback, JetEndSession): a session's cached reference to it is stale.
+    private(set) var isClosed = false
 
     init(
         tableid: UInt, session: IsamSession, dbid: UInt32, schema: TableSchema, updatable: Bool, denyRead: Bool,
@@ -126,6 +136,8 @@ package final class TableCursor: @unchecked Sendable {
         self.schema = schema
         self.index = schema.primaryIndex
         self.currentIndexTree = Mutex(schema.primaryIndex?.tree)
+        self.indexTree = schema.primaryIndex?.tree ?? schema.recordTree
+        self.onClustered = true
         self.updatable = updatable
         self.denyRead = denyRead
         self.denyWrite = denyWrite
@@ -134,10 +146,16 @@ package final class TableCursor: @unchecked Sendable {
         self.openedAtLevel = session.level
     }
 
-    /// The tree of the current index.
-    var indexTree: TreeID { index?.tree ?? schema.recordTree }
+    /// The tree of the current index. Stored, not computed from `index`: every move and retrieve asks, and reading
+    /// it through the optional IndexSchema copied (and retained and released) the whole definition each time.
+    private(set) var indexTree: TreeID
     /// The current index is the clustered one (records are the entries' values).
-    var onClustered: Bool { index == nil || index?.isPrimary == true }
+    private(set) var onClustered: Bool
+
+    private func noteIndex() {
+        indexTree = index?.tree ?? schema.recordTree
+        onClustered = index == nil || index?.isPrimary == true
+    }
 
     /// The index cursor for `transaction`, created once per transaction generation.
     func treeCursor(_ transaction: any TreeTransaction, _ generation: UInt64) throws(JetError) -> any TreeCursor {
@@ -148,6 +166,16 @@ package final class TableCursor: @unchecked Sendable {
         indexCursor = made
         synced = false
         return made
+    }
+
+    /// The cached index cursor when it belongs to the session's transaction as it is now (what `treeCursor` would
+    /// give inside a transaction), found without asking the session for its transaction.
+    @inline(__always)
+    func cachedIndexCursor(_ session: IsamSession) -> (any TreeCursor)? {
+        guard privateTransaction == nil, session.transaction != nil, cursorGeneration == session.generation else {
+            return nil
+        }
+        return indexCursor
     }
 
     /// The clustered-index cursor used to fetch records behind secondary entries.
@@ -170,23 +198,36 @@ package final class TableCursor: @unchecked Sendable {
     package func adopt(_ newSchema: TableSchema) {
         schema = newSchema
         if let name = index?.name { index = newSchema.index(named: name) ?? newSchema.primaryIndex }
+        noteIndex()
         dropTreeCursors()
     }
 
     /// Records the entry the index cursor is on as the current one.
     func take(_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) {
-        current.removeAll(keepingCapacity: true)
-        current.append(contentsOf: key)
-        bookmark.removeAll(keepingCapacity: true)
+        Self.assign(&current, key)
         if onClustered {
             currentKeyLength = key.count
-            bookmark.append(contentsOf: key)
+            bookmarkIsCurrent = true
         } else {
             currentKeyLength = max(key.count - value.count, 0)
-            bookmark.append(contentsOf: value)
+            bookmarkIsCurrent = false
+            Self.assign(&secondaryBookmark, value)
         }
         currency = .on
         synced = true
+    }
+
+    /// `bytes` becomes `source`, in place when the length is the same (a scan's keys mostly are): one access to the
+    /// property, no reallocation.
+    @inline(__always)
+    private static func assign(_ bytes: inout [UInt8], _ source: UnsafeRawBufferPointer) {
+        if bytes.count == source.count {
+            guard let from = source.baseAddress else { return }
+            bytes.withUnsafeMutableBytes { $0.baseAddress?.copyMemory(from: from, byteCount: source.count) }
+        } else {
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: source)
+        }
     }
 
     /// Puts the cursor off the index (before first / after last), as a failed move or a rollback does.
@@ -229,6 +270,7 @@ package final class TableCursor: @unchecked Sendable {
     }
 
     func close() {
+        isClosed = true
         update = nil
         dropTreeCursors()
         privateTransaction?.rollbackAll()
@@ -261,12 +303,19 @@ package enum TableCursors {
         _ body: (IsamSession, TableCursor) throws(JetError) -> R
     ) throws(JetError) -> R {
         let session = try IsamSessions.session(sesid)
+        // The common case without the process-wide table's lock: the session's own cursor, gate entered. A cursor of
+        // this session that is still open is the one the table gives, so the checks below could only pass.
+        if let cursor = session.enter(on: tableid, ignoringStopService: ignoringStopService) {
+            defer { session.leave() }
+            return try body(session, cursor)
+        }
         guard let cursor = table.withLock({ $0.cursors[tableid] }) else { throw .invalidTableId }
         guard cursor.sesid == sesid else { throw .sesidTableIdMismatch }
         try session.enter(ignoringStopService: ignoringStopService)
         defer { session.leave() }
         // Closed by a rollback or JetEndSession on another path while we looked it up.
         guard session.cursors[tableid] === cursor else { throw .invalidTableId }
+        session.lastCursor = cursor
         return try body(session, cursor)
     }
 

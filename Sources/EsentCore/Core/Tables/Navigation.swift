@@ -17,15 +17,33 @@ package enum Navigation {
         _ tc: any TreeCursor, _ cursor: TableCursor, _ body: (UnsafeRawBufferPointer) -> R
     ) -> R? {
         let clustered = cursor.onClustered
-        return tc.withEntry { (key, value) -> R in
-            if clustered { return body(key) }
-            let length = max(key.count - value.count, 0)
-            return body(UnsafeRawBufferPointer(rebasing: key[0..<length]))
+        var result: R?
+        _ = tc.visitEntry { (key, value) in
+            if clustered {
+                result = body(key)
+            } else {
+                let length = max(key.count - value.count, 0)
+                result = body(UnsafeRawBufferPointer(rebasing: key[0..<length]))
+            }
         }
+        return result
     }
 
     private static func take(_ tc: any TreeCursor, _ cursor: TableCursor) {
-        _ = tc.withEntry { (key, value) in cursor.take(key, value) }
+        _ = tc.visitEntry { (key, value) in cursor.take(key, value) }
+    }
+
+    /// Runs body on the value of the entry `tc` is on; nil when it is on none.
+    @inline(__always)
+    private static func withValue<R>(
+        _ tc: any TreeCursor, _ body: (UnsafeRawBufferPointer) throws(JetError) -> R
+    ) throws(JetError) -> R? {
+        var outcome: Result<R, JetError>?
+        let on = tc.visitEntry { (_, value) in
+            do throws(JetError) { outcome = .success(try body(value)) } catch { outcome = .failure(error) }
+        }
+        guard on, let outcome else { return nil }
+        return try outcome.get()
     }
 
     /// Positions `tc` one entry away from the cursor's logical place; true when it reached an entry.
@@ -85,6 +103,13 @@ package enum Navigation {
     static func withCurrentRecord<R>(
         _ session: IsamSession, _ cursor: TableCursor, _ body: (UnsafeRawBufferPointer) throws(JetError) -> R
     ) throws(JetError) -> R {
+        // The common case: in a transaction, on a record of the clustered index where the last move left the cursor
+        // (a tree cursor no longer on its entry takes the full path below, which finds the record again or not).
+        if cursor.onClustered, cursor.currency == .on, cursor.synced, let tc = cursor.cachedIndexCursor(session),
+            let result = try withValue(tc, body)
+        {
+            return result
+        }
         let (transaction, generation) = try cursor.reading(session)
         if cursor.currency == .deferredFirst { try resolveDeferred(session, cursor) }
         switch cursor.currency {
@@ -102,8 +127,7 @@ package enum Navigation {
                 cursor.currency = .on
                 cursor.synced = true
             }
-            let result = try tc.withEntry { (_, value) throws(JetError) -> R in try body(value) }
-            guard let result else { throw .recordDeleted }
+            guard let result = try withValue(tc, body) else { throw .recordDeleted }
             return result
         }
         if cursor.currency == .deleted {
@@ -119,8 +143,7 @@ package enum Navigation {
             try storage { () throws(StorageError) in try records.seek(k, .eq) }
         }
         guard found else { throw .recordDeleted }
-        let result = try records.withEntry { (_, value) throws(JetError) -> R in try body(value) }
-        guard let result else { throw .recordDeleted }
+        guard let result = try withValue(records, body) else { throw .recordDeleted }
         return result
     }
 
@@ -136,7 +159,7 @@ package enum Navigation {
     static func move(_ session: IsamSession, _ cursor: TableCursor, rows: Int, keyNE: Bool) throws(JetError) {
         let first = rows == moveFirst || rows == -moveFirst
         guard first || (rows >= Int(Int32.min) && rows <= Int(Int32.max)) else { throw .invalidParameter }
-        cursor.update = nil
+        if cursor.update != nil { cursor.update = nil }
         let (transaction, generation) = try cursor.reading(session)
         let tc = try cursor.treeCursor(transaction, generation)
         do throws(JetError) {

@@ -111,9 +111,16 @@ package enum RecordFormat {
     package static func field(_ column: ColumnSchema, in record: UnsafeRawBufferPointer, table: TableSchema)
         throws(JetError) -> RecordField
     {
+        try field(id: column.columnid, column.columnClass, in: record, table: table)
+    }
+
+    /// The same by the column's id and class (a retrieve passes them without copying the column's definition).
+    package static func field(
+        id columnid: UInt32, _ columnClass: ColumnClass, in record: UnsafeRawBufferPointer, table: TableSchema
+    ) throws(JetError) -> RecordField {
         let header = try Header(record, table: table)
-        let id = Int(column.columnid)
-        switch column.columnClass {
+        let id = Int(columnid)
+        switch columnClass {
         case .fixed:
             guard id <= header.fixedLast else { return .absent }
             let bitmap = headerSize + table.fixedOffsets[header.fixedLast + 1]

@@ -246,7 +246,18 @@ package final class TableSchema: Sendable {
         columns.first { ObjectName.same($0.name, name) }
     }
     package func column(id: UInt32) -> ColumnSchema? {
-        columns.first { $0.columnid == id }
+        guard let index = columnIndex(id: id) else { return nil }
+        return columns[index]
+    }
+    /// Where the column `id` is in `columns` (in id order: a binary search that copies no column).
+    package func columnIndex(id: UInt32) -> Int? {
+        var low = 0
+        var high = columns.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if columns[mid].columnid < id { low = mid + 1 } else { high = mid }
+        }
+        return low < columns.count && columns[low].columnid == id ? low : nil
     }
     package func index(named name: String) -> IndexSchema? {
         indexes.first { ObjectName.same($0.name, name) }

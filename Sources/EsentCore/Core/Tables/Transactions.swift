@@ -1,4 +1,5 @@
 import CEsent
+import Glibc
 import Synchronization
 
 /// One session's ISAM state: its tree transaction and levels, its cursors. Kept out of the instance state so that
@@ -45,6 +46,46 @@ package final class IsamSession: @unchecked Sendable {
 
     func leave() { busy.store(false, ordering: .releasing) }
 
+    /// False once the session left the process-wide table (JetEndSession, JetTerm): a thread's cached reference to it
+    /// must not be used any more.
+    let isListed = Atomic<Bool>(true)
+
+    /// The cursor of the last call on a tableid (touched only inside the gate).
+    var lastCursor: TableCursor?
+
+    /// The session left the table (JetEndSession, JetTerm): what it still holds goes now, not when the last
+    /// thread's cached reference does. Skipped while another thread is inside a call on it (that call's own
+    /// references end with it).
+    func retire() {
+        isListed.store(false, ordering: .releasing)
+        guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return }
+        defer { leave() }
+        for cursor in cursors.values { cursor.close() }
+        cursors = [:]
+        lastCursor = nil
+        transaction?.rollbackAll()
+        transaction = nil
+        dropLevelZeroRead()
+        store = nil
+    }
+
+    /// Enters the gate for a call on `tableid` when that is one of this session's open cursors; nil (gate not
+    /// entered) when it is not, or entering would fail: the caller then takes the path that reports why, in ESE's
+    /// order of checks.
+    func enter(on tableid: UInt, ignoringStopService: Bool) -> TableCursor? {
+        do { try enter(ignoringStopService: ignoringStopService) } catch { return nil }
+        // Checked inside the gate: JetEndSession and JetTerm unlist a session before they clean it up in the gate.
+        if isListed.load(ordering: .acquiring) {
+            if let cursor = lastCursor, cursor.tableid == tableid, !cursor.isClosed { return cursor }
+            if let cursor = cursors[tableid], !cursor.isClosed {
+                lastCursor = cursor
+                return cursor
+            }
+        }
+        leave()
+        return nil
+    }
+
     private var cachedPageSize = 0
 
     func treeStore() throws(JetError) -> any TreeStore {
@@ -81,6 +122,44 @@ package final class IsamSession: @unchecked Sendable {
     }
 }
 
+/// The calling thread's last session. One per thread, through a pthread key: nothing in it is shared. The reference
+/// is strong (a weak one moves the session's reference counts to a side table, which made every call measurably
+/// slower); an ended session gives up what it holds when it leaves the table (`IsamSession.retire`), so a thread
+/// that still points at one keeps only the small object alive until its next call on another session.
+final class ThreadSessionCache {
+    var sesid: UInt = 0
+    var session: IsamSession?
+
+    private static let key: pthread_key_t? = {
+        var key = pthread_key_t()
+        let made = pthread_key_create(&key) { p in
+            if let p { Unmanaged<ThreadSessionCache>.fromOpaque(p).release() }
+        }
+        return made == 0 ? key : nil
+    }()
+
+    /// This thread's cached session if it is the one of `sesid` (the cache itself neither retained nor made).
+    @inline(__always)
+    static func session(_ sesid: UInt) -> IsamSession? {
+        guard let key, let p = pthread_getspecific(key) else { return nil }
+        return Unmanaged<ThreadSessionCache>.fromOpaque(p)._withUnsafeGuaranteedRef { cache in
+            cache.sesid == sesid ? cache.session : nil
+        }
+    }
+
+    /// This thread's cache; nil when the system has no thread-specific key left (callers then look up every time).
+    static var current: ThreadSessionCache? {
+        guard let key else { return nil }
+        if let p = pthread_getspecific(key) { return Unmanaged<ThreadSessionCache>.fromOpaque(p).takeUnretainedValue() }
+        let made = Unmanaged.passRetained(ThreadSessionCache())
+        guard pthread_setspecific(key, made.toOpaque()) == 0 else {
+            made.release()
+            return nil
+        }
+        return made.takeUnretainedValue()
+    }
+}
+
 /// What an ISAM operation knows about the session it runs in.
 package struct SessionContext {
     package let session: IsamSession
@@ -113,6 +192,18 @@ package enum IsamSessions {
 
     /// The session behind `sesid` (created on first use), or JET_errInvalidSesid.
     package static func session(_ sesid: UInt) throws(JetError) -> IsamSession {
+        // A thread usually calls on the session it called on last: found without the table's lock (which two
+        // threads working in two sessions would otherwise take turns on for every call).
+        if let cached = ThreadSessionCache.session(sesid), cached.isListed.load(ordering: .acquiring) { return cached }
+        let found = try listed(sesid)
+        if let cache = ThreadSessionCache.current {
+            cache.sesid = sesid
+            cache.session = found
+        }
+        return found
+    }
+
+    private static func listed(_ sesid: UInt) throws(JetError) -> IsamSession {
         if let found = table.withLock({ $0[sesid] }) { return found }
         let instance = try Registry.session(sesid)
         let made = IsamSession(sesid: sesid, instance: instance)
@@ -123,16 +214,22 @@ package enum IsamSessions {
         }
     }
 
-    static func remove(_ sesid: UInt) -> IsamSession? { table.withLock { $0.removeValue(forKey: sesid) } }
+    /// Takes the session out of the table (JetEndSession, inside its gate: the caller cleans it up).
+    static func remove(_ sesid: UInt) -> IsamSession? {
+        let removed = table.withLock { $0.removeValue(forKey: sesid) }
+        removed?.isListed.store(false, ordering: .releasing)
+        return removed
+    }
 
     /// JetTerm: the instance's sessions are gone; their open transactions are dropped, never committed.
     static func forget(_ instance: Instance) {
         let gone = table.withLock { t in
             let mine = t.filter { $0.value.instance === instance }
             for sesid in mine.keys { t[sesid] = nil }
-            return Array(mine.keys)
+            return mine
         }
-        for sesid in gone {
+        for session in gone.values { session.retire() }
+        for sesid in gone.keys {
             TableCursors.forgetAll(of: sesid)
         }
     }
@@ -308,6 +405,7 @@ package enum SessionTransactions {
             TableCursors.forget(tableid)
         }
         session.cursors = [:]
+        session.lastCursor = nil
         session.dropLevelZeroRead()
     }
 }

@@ -105,12 +105,17 @@ package enum Updates {
 
     /// Column id checks shared by the set and retrieve calls: -1517 for an id of no class, -1507 for none.
     static func column(_ cursor: TableCursor, _ columnid: UInt) throws(JetError) -> ColumnSchema {
+        cursor.schema.columns[try columnIndex(cursor.schema, columnid)]
+    }
+
+    /// The same checks, giving the column's place in `schema.columns` (a retrieve reads it there, uncopied).
+    static func columnIndex(_ schema: TableSchema, _ columnid: UInt) throws(JetError) -> Int {
         let high = columnid & ~UInt(0xFFFF)
         guard columnid != 0, high == 0 || high == 0x8000_0000 else { throw .badColumnId }
-        guard let column = cursor.schema.column(id: UInt32(truncatingIfNeeded: columnid)) else {
+        guard let index = schema.columnIndex(id: UInt32(truncatingIfNeeded: columnid)) else {
             throw .columnNotFound
         }
-        return column
+        return index
     }
 
     /// One value into the copy buffer; returns JET_wrnColumnMaxTruncated when a variable value was cut.
@@ -495,21 +500,25 @@ package enum Updates {
         if grbit & UInt(JET_bitRetrieveTuple) != 0 && grbit & UInt(JET_bitRetrieveFromIndex) == 0 {
             throw .invalidGrbit
         }
-        let column = try column(cursor, columnid)
+        let schema = cursor.schema
+        let index = try columnIndex(schema, columnid)
         // Fixed and variable columns hold one value: a later itag is NULL.
         let single = itagSequence <= 1
         if grbit & UInt(JET_bitRetrieveCopy) != 0, let prepared = cursor.update {
-            guard single, let value = prepared.values[column.columnid] ?? nil else { return (0, .wrnColumnNull) }
+            guard single, let value = prepared.values[schema.columns[index].columnid] ?? nil else {
+                return (0, .wrnColumnNull)
+            }
             return value.withUnsafeBytes { deliver($0, into: buffer) }
         }
         return try Navigation.withCurrentRecord(session, cursor) {
             (record) throws(JetError) -> (length: Int, warning: JetError?) in
             guard single else { return (0, .wrnColumnNull) }
-            switch try RecordFormat.field(column, in: record, table: cursor.schema) {
+            let id = schema.columns[index].columnid
+            switch try RecordFormat.field(id: id, schema.columns[index].columnClass, in: record, table: schema) {
             case .null:
                 return (0, .wrnColumnNull)
             case .absent:
-                guard let value = column.defaultValue else { return (0, .wrnColumnNull) }
+                guard let value = schema.columns[index].defaultValue else { return (0, .wrnColumnNull) }
                 return value.withUnsafeBytes { deliver($0, into: buffer) }
             case .value(let range):
                 guard range.lowerBound >= 0, range.upperBound <= record.count else { throw .databaseCorrupted }

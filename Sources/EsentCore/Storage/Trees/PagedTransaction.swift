@@ -65,7 +65,7 @@ package final class PagedTransaction: TreeTransaction {
     private var roots: [TreeID: UInt32] = [:]
     /// Bumped by every change of the view: cursors re-seek when it moved.
     private(set) var generation: UInt64 = 0
-    private var cursors: [WeakCursor] = []
+    private var cursors: [CursorLink] = []
     /// The directory's root page, given to the next `allocate` while the directory is being made.
     private var forcedPage: UInt32?
     /// Committed pages this transaction read lately, by page number modulo the size: a committed version never
@@ -442,9 +442,13 @@ package final class PagedTransaction: TreeTransaction {
         let root = try root(tree)
         if root == nil && tree.objid != TreeID.catalogObjid { throw .treeNotFound }
         let cursor = PagedCursor(transaction: self, tree: tree)
-        cursors.removeAll { $0.cursor == nil }
-        cursors.append(WeakCursor(cursor: cursor))
+        cursors.append(CursorLink(id: ObjectIdentifier(cursor), cursor: Unmanaged.passUnretained(cursor)))
         return cursor
+    }
+
+    /// A cursor going away (its deinit): it holds this transaction, so it always says so before it is freed.
+    fileprivate func forget(_ cursor: ObjectIdentifier) {
+        if let i = cursors.lastIndex(where: { $0.id == cursor }) { cursors.remove(at: i) }
     }
 
     package func count(_ tree: TreeID, limit: Int) throws(StorageError) -> Int {
@@ -460,12 +464,15 @@ package final class PagedTransaction: TreeTransaction {
 
     /// Open cursors note their key before the pages they stand on change.
     private func captureCursors() {
-        for weak in cursors { weak.cursor?.capture() }
+        for link in cursors { link.cursor.takeUnretainedValue().capture() }
     }
 }
 
-private struct WeakCursor {
-    weak var cursor: PagedCursor?
+/// An open cursor of the transaction, unretained: a weak reference would move the cursor's reference counts to a
+/// side table, which every call through it paid for. The cursor removes its link in its deinit.
+private struct CursorLink {
+    let id: ObjectIdentifier
+    let cursor: Unmanaged<PagedCursor>
 }
 
 /// The pages of one database as one transaction sees them: what the B+tree code works on.
@@ -502,6 +509,8 @@ final class PagedCursor: TreeCursor {
         self.tree = tree
         self.generation = transaction.generation &- 1  // first use builds the B+tree cursor
     }
+
+    deinit { transaction.forget(ObjectIdentifier(self)) }
 
     func capture() {
         guard place == .entry, generation == transaction.generation, let inner, inner.isPositioned else { return }
@@ -579,6 +588,11 @@ final class PagedCursor: TreeCursor {
     ) throws(E) -> R? {
         guard place == .entry, (try? sync()) != nil, let inner else { return nil }
         return try inner.withEntry(body)
+    }
+
+    func visitEntry(_ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Void) -> Bool {
+        guard place == .entry, (try? sync()) != nil, let inner else { return false }
+        return inner.visitEntry(body)
     }
 }
 

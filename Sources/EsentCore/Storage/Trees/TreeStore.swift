@@ -50,6 +50,17 @@ package protocol TreeCursor: AnyObject {
     func withEntry<R, E: Error>(
         _ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws(E) -> R
     ) throws(E) -> R?
+    /// `withEntry` for a body that returns nothing; false if not positioned. The hot read paths use it: a generic
+    /// requirement called through `any TreeCursor` cannot be specialized, and its generic plumbing (value
+    /// witnesses, reabstraction thunks) cost more than the read itself. The body must not move this cursor nor
+    /// change the transaction's trees (the key and value point into the page the cursor stands on).
+    func visitEntry(_ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Void) -> Bool
+}
+
+extension TreeCursor {
+    package func visitEntry(_ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Void) -> Bool {
+        withEntry { (key, value) in body(key, value) } != nil
+    }
 }
 
 /// A transaction over all databases of one instance (one per session transaction; the core also opens a short one

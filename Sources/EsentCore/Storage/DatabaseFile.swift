@@ -421,16 +421,18 @@ package final class DatabaseFile: @unchecked Sendable {
             read += 1
         }
         var index = read
+        var mine = 0
         while index > 0 {
             index -= 1
             guard helper.claimForReader(job, chunk: index) else { continue }
+            mine += 1
             let first = index * chunkPages
             let passed = Self.pagesPass(
                 buffer + first * pageSize, firstPgno: firstPgno + UInt32(first), count: min(chunkPages, count - first),
                 pageSize: pageSize)
             helper.finish(job, chunk: index, passed: passed)
         }
-        if let failed = helper.close(job, chunks: read) {
+        if let failed = helper.close(job, chunks: read, readerChunks: mine) {
             // Rare: damage or a torn page. From the first failed chunk on, exactly as checking alone.
             let first = failed * chunkPages
             let readPages = min(read * chunkPages, count)

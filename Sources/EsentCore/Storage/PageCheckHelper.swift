@@ -57,8 +57,9 @@ final class PageCheckHelper: @unchecked Sendable {
     private let held = Atomic<Bool>(false)
     /// The helper is asleep (or about to be) on `wake`.
     private let sleeping = Atomic<Bool>(false)
-    /// Reads left to do alone after jobs in which the reader had to yield to a helper that was not running (a
-    /// machine with no idle core): the helper would only add waiting. Only the holder touches it.
+    /// Reads left to do alone after a job in which the helper checked nothing or the reader had to yield to it (it
+    /// was not running: a machine with no idle core, where it would only add hand-overs). Doubles at each such
+    /// job, back to 1 after a job the helper took part in. Only the holder touches these.
     private var skipReads = 0
     private var nextSkip = 1
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -152,8 +153,8 @@ final class PageCheckHelper: @unchecked Sendable {
     }
 
     /// Waits until the first `chunks` chunks are checked, closes the job (the helper then touches the buffer no
-    /// more) and returns the first chunk that failed, if any.
-    func close(_ number: UInt64, chunks: Int) -> Int? {
+    /// more) and returns the first chunk that failed, if any. `readerChunks`: how many the reader checked itself.
+    func close(_ number: UInt64, chunks: Int, readerChunks: Int) -> Int? {
         var yielded = false
         var firstFailed: Int?
         for index in 0..<chunks {
@@ -176,9 +177,9 @@ final class PageCheckHelper: @unchecked Sendable {
             }
         }
         job.store(number &+ 1, ordering: .releasing)
-        if yielded {
+        if yielded || (readerChunks == chunks && chunks > 1) {
             skipReads = nextSkip
-            nextSkip = min(nextSkip * 2, 1024)
+            nextSkip = min(nextSkip * 2, 256)
         } else {
             nextSkip = 1
         }
@@ -196,12 +197,20 @@ final class PageCheckHelper: @unchecked Sendable {
         }
     }
 
-    /// Spins a little (readers of a stream come back within microseconds), then sleeps until a job opens.
+    /// How long the helper spins for the next job before it sleeps: a streaming reader comes back within
+    /// microseconds, and a sleeping helper takes tens of them to wake.
+    static let idleSpinNanoseconds: Int64 = 200_000
+
+    /// Spins a little, then sleeps until a job opens.
     private func waitForJob(after lastSeen: UInt64) -> UInt64 {
-        for _ in 0..<20_000 {
+        let until = Self.monotonicNanoseconds() + Self.idleSpinNanoseconds
+        var spins = 0
+        while true {
             let number = job.load(ordering: .acquiring)
             if number != lastSeen && number & 1 == 1 { return number }
             esent_spin_pause()
+            spins += 1
+            if spins & 63 == 0 && Self.monotonicNanoseconds() > until { break }
         }
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
@@ -217,7 +226,14 @@ final class PageCheckHelper: @unchecked Sendable {
         }
     }
 
+    private static func monotonicNanoseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    }
+
     /// Claims and checks the chunks of job `number` in order as they are read, until the job is closed or done.
+    /// A reader that is slow to publish the next chunk (not running) is left to check the rest itself.
     private func work(_ number: UInt64) {
         let address = bufferAddress.load(ordering: .relaxed)
         let pageSize = pageSize.load(ordering: .relaxed)
@@ -232,7 +248,8 @@ final class PageCheckHelper: @unchecked Sendable {
             if published.load(ordering: .acquiring) <= index {
                 if job.load(ordering: .relaxed) != number { return }
                 spins += 1
-                if spins < 4096 { esent_spin_pause() } else { sched_yield() }
+                if spins > 16_384 { return }
+                esent_spin_pause()
                 continue
             }
             spins = 0

@@ -32,8 +32,15 @@ static void build_table(void) {
     atomic_store_explicit(&table_ready, 1, memory_order_release);
 }
 
-static uint32_t portable_raw(uint32_t c, const uint8_t *p, size_t n) {
+/* `zap`: the first 8 bytes at `p` (or all of them when fewer) count as zero: a page's own checksum field. */
+static uint32_t portable_raw(uint32_t c, const uint8_t *p, size_t n, int zap) {
     if (!atomic_load_explicit(&table_ready, memory_order_acquire)) build_table();
+    if (zap) {
+        size_t z = n < 8 ? n : 8;
+        for (size_t i = 0; i < z; i++) c = (c >> 8) ^ table[0][c & 0xFF];
+        p += z;
+        n -= z;
+    }
     while (n >= 8) {
         uint64_t w;
         memcpy(&w, p, 8);
@@ -49,7 +56,7 @@ static uint32_t portable_raw(uint32_t c, const uint8_t *p, size_t n) {
 }
 
 uint32_t esent_crc32c_portable(uint32_t crc, const void *data, size_t n) {
-    return ~portable_raw(~crc, (const uint8_t *)data, n);
+    return ~portable_raw(~crc, (const uint8_t *)data, n, 0);
 }
 
 #ifdef ESENT_X86
@@ -100,9 +107,15 @@ SSE_TARGET static uint32_t finish(__m128i x, const uint8_t *p, size_t n) {
     return (uint32_t)c;
 }
 
-SSE_TARGET static uint32_t crc_sse(uint32_t c, const uint8_t *p, size_t n) {
+SSE_TARGET static uint32_t crc_sse(uint32_t c, const uint8_t *p, size_t n, int zap) {
     if (n < 64) {
         uint64_t r = c;
+        if (zap) {
+            size_t z = n < 8 ? n : 8;
+            for (size_t i = 0; i < z; i++) r = _mm_crc32_u8((uint32_t)r, 0);
+            p += z;
+            n -= z;
+        }
         while (n >= 8) {
             uint64_t w;
             memcpy(&w, p, 8);
@@ -113,7 +126,9 @@ SSE_TARGET static uint32_t crc_sse(uint32_t c, const uint8_t *p, size_t n) {
         while (n--) r = _mm_crc32_u8((uint32_t)r, *p++);
         return (uint32_t)r;
     }
-    __m128i x0 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)p), _mm_cvtsi32_si128((int)c));
+    __m128i x0 = _mm_loadu_si128((const __m128i *)p);
+    if (zap) x0 = _mm_and_si128(x0, _mm_set_epi64x(-1, 0));
+    x0 = _mm_xor_si128(x0, _mm_cvtsi32_si128((int)c));
     __m128i x1 = _mm_loadu_si128((const __m128i *)(p + 16));
     __m128i x2 = _mm_loadu_si128((const __m128i *)(p + 32));
     __m128i x3 = _mm_loadu_si128((const __m128i *)(p + 48));
@@ -143,9 +158,11 @@ AVX_TARGET static inline __m512i kpair512(uint32_t lo, uint32_t hi) {
     return _mm512_broadcast_i32x4(_mm_set_epi64x((long long)hi, (long long)lo));
 }
 
-AVX_TARGET static uint32_t crc_avx512(uint32_t c, const uint8_t *p, size_t n) {
-    if (n < 256) return crc_sse(c, p, n);
-    __m512i x0 = _mm512_xor_si512(_mm512_loadu_si512(p), _mm512_zextsi128_si512(_mm_cvtsi32_si128((int)c)));
+AVX_TARGET static uint32_t crc_avx512(uint32_t c, const uint8_t *p, size_t n, int zap) {
+    if (n < 256) return crc_sse(c, p, n, zap);
+    /* A masked load leaves the zapped quadword zero. */
+    __m512i x0 = _mm512_maskz_loadu_epi64(zap ? 0xFE : 0xFF, p);
+    x0 = _mm512_xor_si512(x0, _mm512_zextsi128_si512(_mm_cvtsi32_si128((int)c)));
     __m512i x1 = _mm512_loadu_si512(p + 64);
     __m512i x2 = _mm512_loadu_si512(p + 128);
     __m512i x3 = _mm512_loadu_si512(p + 192);
@@ -180,44 +197,77 @@ AVX_TARGET static uint32_t crc_avx512(uint32_t c, const uint8_t *p, size_t n) {
     return finish(r, p, n);
 }
 
-typedef uint32_t (*crc_fn)(uint32_t, const uint8_t *, size_t);
+typedef uint32_t (*crc_fn)(uint32_t, const uint8_t *, size_t, int);
 static _Atomic(crc_fn) chosen;
 static atomic_int chosen_level = -1;
 
+static crc_fn at_level(int level) {
+    return level >= 2 ? crc_avx512 : level == 1 ? crc_sse : portable_raw;
+}
+
 static crc_fn choose(void) {
     __builtin_cpu_init();
-    crc_fn f = portable_raw;
     int level = 0;
     if (__builtin_cpu_supports("sse4.2") && __builtin_cpu_supports("pclmul")) {
-        f = crc_sse;
         level = 1;
         if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
-            __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("vpclmulqdq")) {
-            f = crc_avx512;
+            __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("vpclmulqdq"))
             level = 2;
-        }
     }
+    crc_fn f = at_level(level);
     /* Racing first calls choose the same function; either store is fine. */
     atomic_store_explicit(&chosen_level, level, memory_order_relaxed);
     atomic_store_explicit(&chosen, f, memory_order_release);
     return f;
 }
 
-uint32_t esent_crc32c(uint32_t crc, const void *data, size_t n) {
+static inline crc_fn current(void) {
     crc_fn f = atomic_load_explicit(&chosen, memory_order_acquire);
-    if (!f) f = choose();
-    return ~f(~crc, (const uint8_t *)data, n);
+    return f ? f : choose();
 }
 
 int esent_crc32c_level(void) {
-    if (!atomic_load_explicit(&chosen, memory_order_acquire)) choose();
+    current();
     return atomic_load_explicit(&chosen_level, memory_order_relaxed);
+}
+
+/* A path no better than this CPU's (tests ask for each one). */
+static crc_fn supported(int level) {
+    int best = esent_crc32c_level();
+    return at_level(level < best ? level : best);
 }
 
 #else
 
-uint32_t esent_crc32c(uint32_t crc, const void *data, size_t n) { return esent_crc32c_portable(crc, data, n); }
-
+typedef uint32_t (*crc_fn)(uint32_t, const uint8_t *, size_t, int);
+static inline crc_fn current(void) { return portable_raw; }
+static crc_fn supported(int level) { (void)level; return portable_raw; }
 int esent_crc32c_level(void) { return 0; }
 
 #endif
+
+uint32_t esent_crc32c(uint32_t crc, const void *data, size_t n) {
+    return ~current()(~crc, (const uint8_t *)data, n, 0);
+}
+
+/* The seed's 8 little-endian bytes, then the page with its first 8 bytes as zero: one pass, no copy. */
+static uint32_t page_with(crc_fn f, uint64_t seed, const void *page, size_t n) {
+    uint8_t prefix[8];
+    for (int i = 0; i < 8; i++) prefix[i] = (uint8_t)(seed >> (8 * i));
+    uint32_t c = f(0xFFFFFFFFu, prefix, 8, 0);
+    return ~f(c, (const uint8_t *)page, n, 1);
+}
+
+uint32_t esent_crc32c_page(uint64_t seed, const void *page, size_t n) { return page_with(current(), seed, page, n); }
+
+uint32_t esent_crc32c_page_portable(uint64_t seed, const void *page, size_t n) {
+    return page_with(portable_raw, seed, page, n);
+}
+
+uint32_t esent_crc32c_at_level(int level, uint32_t crc, const void *data, size_t n) {
+    return ~supported(level)(~crc, (const uint8_t *)data, n, 0);
+}
+
+uint32_t esent_crc32c_page_at_level(int level, uint64_t seed, const void *page, size_t n) {
+    return page_with(supported(level), seed, page, n);
+}

@@ -449,6 +449,40 @@ struct ChecksumTests {
         }
         print("CRC-32C path: level \(esent_crc32c_level()) (2 AVX-512 VPCLMULQDQ, 1 SSE4.2 PCLMULQDQ, 0 portable)")
     }
+
+    @Test("every CRC-32C path (each this CPU has) and the one-pass page checksum agree with the portable code")
+    func crc32cEveryPathAndPageChecksumMatchThePortableCode() {
+        var generator = SplitMix(seed: 23)
+        let data = (0..<40000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        data.withUnsafeBytes { b in
+            let base = b.baseAddress!
+            let lengths = Array(0..<700) + [1023, 4088, 4096, 8192, 16384, 32768, 33000]
+            for level in Int32(0)...2 {
+                for length in lengths {
+                    let offset = length % 61
+                    let portable = esent_crc32c_portable(0, base + offset, length)
+                    #expect(esent_crc32c_at_level(level, 0, base + offset, length) == portable, "level \(level) length \(length)")
+                    let seed = UInt64(length) &* 0x9E37_79B9_7F4A_7C15
+                    // The page checksum is the CRC of the seed's bytes, then the page with 8 zero bytes in front.
+                    var prefix = [UInt8](repeating: 0, count: 16)
+                    for i in 0..<8 { prefix[i] = UInt8(truncatingIfNeeded: seed >> (8 * UInt64(i))) }
+                    var expected = prefix.withUnsafeBytes { esent_crc32c_portable(0, $0.baseAddress, 8 + min(length, 8)) }
+                    if length > 8 { expected = esent_crc32c_portable(expected, base + offset + 8, length - 8) }
+                    #expect(esent_crc32c_page_portable(seed, base + offset, length) == expected, "length \(length)")
+                    #expect(esent_crc32c_page_at_level(level, seed, base + offset, length) == expected, "level \(level) length \(length)")
+                }
+            }
+            #expect(esent_crc32c_page(7, base, 8192) == esent_crc32c_page_portable(7, base, 8192))
+            // The page checksum does not depend on the checksum field it skips.
+            var page = Array(data[0..<4096])
+            let before = page.withUnsafeBytes { esent_crc32c_page(3, $0.baseAddress, 4096) }
+            page[0] ^= 0xFF
+            page[7] ^= 0x01
+            #expect(page.withUnsafeBytes { esent_crc32c_page(3, $0.baseAddress, 4096) } == before)
+            page[8] ^= 0x01
+            #expect(page.withUnsafeBytes { esent_crc32c_page(3, $0.baseAddress, 4096) } != before)
+        }
+    }
 }
 
 extension DurabilityCoreTests {

@@ -1,5 +1,6 @@
 import SystemPackage
 import Glibc
+import Synchronization
 import Testing
 
 @testable import EsentCore
@@ -442,6 +443,145 @@ struct StorageTests {
         // Truncated under the reader.
         _ = truncate(path, off_t(offset(11)))
         #expect(throws: JetError.diskIO) { try storage(try db.readVerifiedPages(firstPgno: 1, count: 12, into: buffer)) }
+    }
+
+    /// Reads large enough to check their pages on the page check helper (several jobs of many chunks) give the same
+    /// results as checking alone: every damaged page found wherever it is, the first error in page order when there
+    /// are several, a read failure only after the chunks before it passed, and a torn page read again.
+    @Test func largeReadsCheckedBesideTheReadsGiveTheErrorsOfCheckingAlone() throws {
+        let folder = StorageTempFolder()
+        let path = folder.path + "big.edb"
+        let pageSize = 4096
+        let chunkPages = DatabaseFile.pipelineChunkBytes / pageSize
+        let pages = chunkPages * PageCheckHelper.maxChunks + 3 * chunkPages + 5
+        let db = try DatabaseFile.create(
+            path: FilePath(path), pageSize: pageSize, dataPages: pages, header: .new(pageSize: pageSize), overwrite: false)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: pages * pageSize, alignment: 4096)
+        defer { buffer.deallocate() }
+        func offset(_ pgno: Int) -> Int64 { Int64(pgno + 1) * Int64(pageSize) }
+        func readAll(_ tries: Int = 8) -> [JetError?] {
+            (0..<tries).map { _ in
+                do throws(JetError) {
+                    try storage(try db.readVerifiedPages(firstPgno: 1, count: pages, into: buffer))
+                    return nil
+                } catch { return error }
+            }
+        }
+        #expect(readAll() == Array(repeating: nil, count: 8))
+        #expect(buffer.load(fromByteOffset: (pages - 1) * pageSize + 8, as: UInt32.self) == UInt32(pages))
+        // The helper thread takes part (it may be slow to start on a busy machine; no time limit, a read count).
+        let helper = try #require(PageCheckHelper.shared)
+        let before = helper.helperChunks.load(ordering: .relaxed)
+        var tries = 0
+        while helper.helperChunks.load(ordering: .relaxed) == before && tries < 20_000 {
+            try db.readVerifiedPages(firstPgno: 1, count: 8 * chunkPages, into: buffer)
+            tries += 1
+        }
+        #expect(helper.helperChunks.load(ordering: .relaxed) > before)
+
+        // One bad page in the first chunk, a middle one, the last of a job, the next job, the very last page.
+        for pgno in [1, 3 * chunkPages + 7, chunkPages * PageCheckHelper.maxChunks, pages - 2, pages] {
+            try RawFile.flip(path, at: offset(pgno) + 2000)
+            #expect(readAll() == Array(repeating: .readVerifyFailure, count: 8), "page \(pgno)")
+            try RawFile.flip(path, at: offset(pgno) + 2000)
+        }
+        #expect(readAll(1) == [nil])
+
+        // Two errors: the one of the lower page is reported, whichever chunk was checked first.
+        let raw = try RawFile.read(path)
+        let early = 2 * chunkPages + 1
+        let late = 9 * chunkPages + 3
+        try RawFile.write(path, Array(raw[Int(offset(4))..<Int(offset(5))]), at: offset(late))
+        try RawFile.flip(path, at: offset(early) + 100)
+        #expect(readAll() == Array(repeating: .readVerifyFailure, count: 8))
+        try RawFile.flip(path, at: offset(early) + 100)
+        #expect(readAll() == Array(repeating: .readPgnoVerifyFailure, count: 8))
+        try RawFile.flip(path, at: offset(late + 7) + 100)
+        #expect(readAll() == Array(repeating: .readPgnoVerifyFailure, count: 8))
+        try RawFile.flip(path, at: offset(late + 7) + 100)
+        try RawFile.write(path, Array(raw[Int(offset(late))..<Int(offset(late + 1))]), at: offset(late))
+        #expect(readAll(1) == [nil])
+
+        // A failed read comes after the chunks before it: their damage first, else the read's error.
+        #expect(throws: JetError.diskIO) {
+            try withStorageFault(.pread, errno: EIO, skip: 5) {
+                try db.readVerifiedPages(firstPgno: 1, count: pages, into: buffer)
+            }
+        }
+        try RawFile.flip(path, at: offset(chunkPages + 2) + 100)
+        // Only the sixth read fails: the damaged page's second read (under the write lock) succeeds.
+        let me = pthread_self()
+        let reads = StorageFaultCount()
+        SystemCalls.faultInjector = { c, _ in
+            guard c == .pread, pthread_equal(pthread_self(), me) != 0 else { return nil }
+            reads.n += 1
+            return reads.n == 6 ? EIO : nil
+        }
+        #expect(throws: JetError.readVerifyFailure) {
+            try db.readVerifiedPages(firstPgno: 1, count: pages, into: buffer)
+        }
+        SystemCalls.faultInjector = nil
+        try RawFile.flip(path, at: offset(chunkPages + 2) + 100)
+
+        // A page torn by a writer at that moment is read again under the write lock, on the reading thread.
+        let good = try PageBuffer(bytes: pageSize)
+        defer { good.deallocate() }
+        let torn = 5 * chunkPages + 9
+        try RawFile.write(path, [UInt8](repeating: 0x33, count: 1000), at: offset(torn) + 3000)
+        let reader = pthread_self()
+        nonisolated(unsafe) var hookThreads: [Bool] = []
+        db.afterFailedPageRead = { pgno in
+            hookThreads.append(pthread_equal(pthread_self(), reader) != 0)
+            good.pointer.initializeMemory(as: UInt8.self, repeating: 0x66, count: pageSize)
+            try? db.writePage(pgno, from: good.pointer)
+        }
+        try db.readVerifiedPages(firstPgno: 1, count: pages, into: buffer)
+        db.afterFailedPageRead = nil
+        #expect(hookThreads == [true])
+        #expect(buffer.load(fromByteOffset: (torn - 1) * pageSize + 100, as: UInt8.self) == 0x66)
+
+        // Truncated under the reader, with and without damage before the end.
+        _ = truncate(path, off_t(offset(pages - chunkPages)))
+        #expect(readAll() == Array(repeating: .diskIO, count: 8))
+        try RawFile.flip(path, at: offset(7 * chunkPages) + 100)
+        #expect(readAll() == Array(repeating: .readVerifyFailure, count: 8))
+    }
+
+    /// Two threads reading large runs at once: one has the helper, the other checks alone; both see every page.
+    @Test func concurrentLargeReadsAreEachChecked() throws {
+        let folder = StorageTempFolder()
+        let path = folder.path + "two.edb"
+        let pageSize = 8192
+        let pages = 4 * DatabaseFile.pipelineChunkBytes / pageSize + 3
+        let db = try DatabaseFile.create(
+            path: FilePath(path), pageSize: pageSize, dataPages: pages, header: .new(pageSize: pageSize), overwrite: false)
+        try RawFile.flip(path, at: Int64(pages) * Int64(pageSize) + 50)
+        final class Counts: @unchecked Sendable {
+            let failures = Atomic<Int>(0)
+            let passes = Atomic<Int>(0)
+            let done = Atomic<Int>(0)
+        }
+        let counts = Counts()
+        let file = UncheckedBox(db)
+        for _ in 0..<4 {
+            Thread.start {
+                let buffer = UnsafeMutableRawPointer.allocate(byteCount: pages * pageSize, alignment: 4096)
+                defer { buffer.deallocate() }
+                for _ in 0..<50 {
+                    do throws(JetError) {
+                        try storage(try file.value.readVerifiedPages(firstPgno: 1, count: pages, into: buffer))
+                        counts.passes.add(1, ordering: .relaxed)
+                    } catch {
+                        if error == .readVerifyFailure { counts.failures.add(1, ordering: .relaxed) }
+                    }
+                }
+                counts.done.add(1, ordering: .releasing)
+            }
+        }
+        while counts.done.load(ordering: .acquiring) < 4 { usleep(1000) }
+        let failures = counts.failures.load(ordering: .relaxed)
+        let passes = counts.passes.load(ordering: .relaxed)
+        #expect(failures == 200 && passes == 0)
     }
 
     @Test func databaseFaultsSurfaceAsJetErrors() throws {

@@ -13,7 +13,29 @@ uint32_t esent_crc32c(uint32_t crc, const void *data, size_t n);
 /* The same with the portable table code only (tests compare the two). */
 uint32_t esent_crc32c_portable(uint32_t crc, const void *data, size_t n);
 
+/* The checksum of a page whose first 8 bytes hold it: the CRC-32C of `seed` as 8 little-endian bytes followed by
+ * the `n` bytes at `page` with the first 8 (or all, when fewer) counted as zero. One pass over the page, with no
+ * copy of it and no separate call for its first bytes. */
+uint32_t esent_crc32c_page(uint64_t seed, const void *page, size_t n);
+
+/* esent_crc32c_page with the portable table code only. */
+uint32_t esent_crc32c_page_portable(uint64_t seed, const void *page, size_t n);
+
+/* Tests: the two functions above through the implementation of `level` (as esent_crc32c_level numbers it), or the
+ * best this CPU has when it has not that one, so every path can be compared with the portable one. */
+uint32_t esent_crc32c_at_level(int level, uint32_t crc, const void *data, size_t n);
+uint32_t esent_crc32c_page_at_level(int level, uint64_t seed, const void *page, size_t n);
+
 /* Which implementation esent_crc32c uses on this CPU: 2 AVX-512 + VPCLMULQDQ, 1 SSE4.2 + PCLMULQDQ, 0 portable. */
 int esent_crc32c_level(void);
+
+/* A busy-wait step: tells the CPU this thread is spinning (x86 PAUSE), so it yields the core's resources. */
+static inline void esent_spin_pause(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
 
 #endif

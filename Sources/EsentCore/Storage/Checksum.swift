@@ -22,11 +22,8 @@ package enum Checksum {
     /// bytes of a page, covering the rest of it.
     @_optimize(speed)
     static func page(_ base: UnsafeRawPointer, count: Int, seed: UInt64) -> UInt64 {
-        var prefix: (UInt64, UInt64) = (seed.littleEndian, 0)
-        let head = min(max(count, 0), 8)
-        var crc = withUnsafeBytes(of: &prefix) { esent_crc32c(0, $0.baseAddress, 8 + head) }
-        if count > 8 { crc = esent_crc32c(crc, base + 8, count - 8) }
-        return UInt64(crc)
+        // One C call: the seed, then the page with its checksum field as zero, without a call per part.
+        UInt64(esent_crc32c_page(seed, base, max(count, 0)))
     }
 
     /// The checksum of `count` bytes at `base`, all of them (records and lists, of any length).

@@ -363,41 +363,128 @@ package final class DatabaseFile: @unchecked Sendable {
         return .pageChecksum(pgno: pgno)
     }
 
-    /// The backup hot path: reads data pages firstPgno ..< firstPgno + count into `buffer` and verifies each one
-    /// while it is still in cache. Reads in chunks of `verifyChunkBytes` (one pread each); no heap allocation.
+    /// Whether every one of `count` pages at `p` (page `firstPgno` first) passes `verifyPage`. Pure: the page check
+    /// helper runs it on its own thread.
+    static func pagesPass(_ p: UnsafeRawPointer, firstPgno: UInt32, count: Int, pageSize: Int) -> Bool {
+        var i = 0
+        while i < count {
+            if verifyPage(p + i * pageSize, pgno: firstPgno &+ UInt32(truncatingIfNeeded: i), pageSize: pageSize) != nil {
+                return false
+            }
+            i += 1
+        }
+        return true
+    }
+
+    /// Reads of at least this many bytes check their pages beside the reads (`PageCheckHelper`), in chunks of
+    /// `pipelineChunkBytes`: while chunk k is checked on the helper thread the reader reads chunk k + 1, and only
+    /// the last chunk's check is left after the last read.
+    static let pipelineChunkBytes = 256 << 10
+    static let pipelineMinimumBytes = 2 * pipelineChunkBytes
+
+    /// The backup hot path: reads data pages firstPgno ..< firstPgno + count into `buffer` and verifies each one.
+    /// Large reads check their pages on the page check helper while reading the next chunk; otherwise each chunk
+    /// of `verifyChunkBytes` (one pread) is checked right after it is read, while it is still in cache. Either way
+    /// every page is checked before this returns, and the error is the one checking in page order gives. No heap
+    /// allocation.
     /// - Throws: `.pageChecksum` / `.pageWrongPlace` for a bad page; `.shortRead` when the file ends before the
     ///   last page (it was truncated under us), `.io` when the read fails; `.invalidArgument` for page 0.
     func readVerifiedPages(firstPgno: UInt32, count: Int, into buffer: UnsafeMutableRawPointer) throws(StorageFileError) {
         guard firstPgno >= 1, count >= 0, Int(firstPgno) - 1 + count <= Int(UInt32.max) else {
             throw .invalidArgument
         }
-        let pageSize = self.pageSize
+        if count * pageSize >= Self.pipelineMinimumBytes, let helper = PageCheckHelper.shared, helper.tryAcquire() {
+            defer { helper.release() }
+            let chunkPages = max(1, Self.pipelineChunkBytes / pageSize)
+            let jobPages = chunkPages * PageCheckHelper.maxChunks
+            var done = 0
+            while done < count {
+                let n = min(jobPages, count - done)
+                try readAndCheckBeside(
+                    helper, firstPgno: firstPgno + UInt32(done), count: n, chunkPages: chunkPages,
+                    into: buffer + done * pageSize)
+                done += n
+            }
+            return
+        }
         let chunkPages = max(1, Self.verifyChunkBytes / pageSize)
         var done = 0
         while done < count {
             let n = min(chunkPages, count - done)
-            let bytes = n * pageSize
             let dst = buffer + done * pageSize
             let pgno = firstPgno + UInt32(done)
-            let offset = (Int64(pgno) + 1) * Int64(pageSize)
-            let got: Int
-            do {
-                got = try SystemCalls.pread(fd, dst, bytes, offset)
-            } catch {
-                throw .io(error)
-            }
-            guard got == bytes else { throw .shortRead }
-            var i = 0
-            while i < n {
-                let page = dst + i * pageSize
-                if Self.verifyPage(page, pgno: pgno + UInt32(i), pageSize: pageSize) != nil {
-                    afterFailedPageRead?(pgno + UInt32(i))
-                    try rereadUnderWriteLock(pgno + UInt32(i), into: page)
-                }
-                i += 1
-            }
+            try readPages(pgno, count: n, into: dst)
+            try checkPages(pgno, count: n, at: dst)
             done += n
         }
+    }
+
+    /// One pread of `count` whole pages; `.shortRead` when the file ends first.
+    @inline(__always)
+    private func readPages(_ pgno: UInt32, count: Int, into dst: UnsafeMutableRawPointer) throws(StorageFileError) {
+        let bytes = count * pageSize
+        let got: Int
+        do {
+            got = try SystemCalls.pread(fd, dst, bytes, (Int64(pgno) + 1) * Int64(pageSize))
+        } catch {
+            throw .io(error)
+        }
+        guard got == bytes else { throw .shortRead }
+    }
+
+    /// Checks pages in order; a page that fails is read again under the write lock before it counts as bad.
+    private func checkPages(_ pgno: UInt32, count: Int, at dst: UnsafeMutableRawPointer) throws(StorageFileError) {
+        var i = 0
+        while i < count {
+            let page = dst + i * pageSize
+            if Self.verifyPage(page, pgno: pgno + UInt32(i), pageSize: pageSize) != nil {
+                afterFailedPageRead?(pgno + UInt32(i))
+                try rereadUnderWriteLock(pgno + UInt32(i), into: page)
+            }
+            i += 1
+        }
+    }
+
+    /// One job of the helper: reads the chunks in order, publishing each; checks from the back whatever the helper
+    /// has not claimed; waits for the rest. Then, in page order: a chunk that failed is checked again here (with the
+    /// re-read), and a failed read is reported after the chunks before it, as checking alone would.
+    private func readAndCheckBeside(
+        _ helper: PageCheckHelper, firstPgno: UInt32, count: Int, chunkPages: Int, into buffer: UnsafeMutableRawPointer
+    ) throws(StorageFileError) {
+        let chunks = (count + chunkPages - 1) / chunkPages
+        let job = helper.open(buffer: buffer, pageSize: pageSize, firstPgno: firstPgno, pages: count, chunkPages: chunkPages)
+        var readFailure: StorageFileError?
+        var read = 0
+        while read < chunks {
+            let first = read * chunkPages
+            do throws(StorageFileError) {
+                try readPages(firstPgno + UInt32(first), count: min(chunkPages, count - first), into: buffer + first * pageSize)
+            } catch {
+                readFailure = error
+                break
+            }
+            helper.publish(job, chunk: read)
+            read += 1
+        }
+        var index = read
+        var mine = 0
+        while index > 0 {
+            index -= 1
+            guard helper.claimForReader(job, chunk: index) else { continue }
+            mine += 1
+            let first = index * chunkPages
+            let passed = Self.pagesPass(
+                buffer + first * pageSize, firstPgno: firstPgno + UInt32(first), count: min(chunkPages, count - first),
+                pageSize: pageSize)
+            helper.finish(job, chunk: index, passed: passed)
+        }
+        if let failed = helper.close(job, chunks: read, readerChunks: mine) {
+            // Rare: damage or a torn page. From the first failed chunk on, exactly as checking alone.
+            let first = failed * chunkPages
+            let readPages = min(read * chunkPages, count)
+            try checkPages(firstPgno + UInt32(first), count: readPages - first, at: buffer + first * pageSize)
+        }
+        if let readFailure { throw readFailure }
     }
 
     /// Writes data page `pgno` from the `pageSize` bytes at `p`, stamping its page number and checksum there

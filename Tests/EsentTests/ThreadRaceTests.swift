@@ -1,4 +1,6 @@
 import CEsent
+import Dispatch
+import Synchronization
 import Testing
 
 @testable import EsentCore
@@ -42,4 +44,68 @@ struct ThreadRaceTests {
         _ = reopened
         withExtendedLifetime(instance) {}
     }
+
+    /// Issue 9 ("stops never wait"): JetStopBackupInstance, as the C ABI calls it (by handle), returns while another
+    /// thread holds the registry lock, the lock every call of every thread takes to find its instance. A holder the
+    /// scheduler has put off the CPU would otherwise hold up the stop. The holder waits for the stop to return, at
+    /// most a minute: a stop that took the lock returns only after that, and the holder records that it gave up.
+    @Test("issue 9: JetStopBackupInstance by handle returns while another thread holds the registry lock")
+    func stopBackupDoesNotWaitForTheRegistryLock() throws {
+        let folder = ScratchFolder()
+        let handle = try Lifecycle.createInstance(name: "stop-registry", displayName: nil)
+        defer { _ = try? Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermAbrupt)) }
+        for (id, value) in [
+            (JET_paramSystemPath, folder.path), (JET_paramLogFilePath, folder.path),
+            (JET_paramTempPath, folder.file("tmp.edb")),
+        ] {
+            try Parameters.set(instance: handle, sesid: 0, paramid: UInt(id), integer: 0, string: value)
+        }
+        _ = try Lifecycle.initialize(handle: handle)
+        let instance = try Registry.instance(handle)
+        let sesid = try Sessions.begin(instance: handle)
+        _ = try DatabaseOperations.create(sesid, path: folder.file("stop.edb"), grbit: 0)
+        try StreamingBackup.begin(instance, grbit: 0)
+
+        let holding = DispatchSemaphore(value: 0)
+        let stopReturned = DispatchSemaphore(value: 0)
+        let holderDone = DispatchSemaphore(value: 0)
+        let gaveUp = SharedFlag()
+        Thread.start {
+            registry.withLock { _ in
+                holding.signal()
+                if stopReturned.wait(timeout: .now() + .seconds(60)) == .timedOut {
+                    gaveUp.value.store(true, ordering: .releasing)
+                }
+            }
+            holderDone.signal()
+        }
+        holding.wait()
+        try Lifecycle.stopBackup(handle: handle)
+        stopReturned.signal()
+        holderDone.wait()
+        let waited = gaveUp.value.load(ordering: .acquiring)
+        #expect(!waited, "the stop waited for the registry lock")
+        // The stop took effect: the backup's calls now report it; the next begin clears it.
+        #expect(throws: JetError.backupAbortByServer) { try StreamingBackup.attachInfo(instance) }
+        try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndAbort))
+        try StreamingBackup.begin(instance, grbit: 0)
+        #expect(try StreamingBackup.attachInfo(instance).count == 1)
+        try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndAbort))
+        // The handle checks are ESE's ErrFindPinst's, as before: in multi-instance mode a forged or stale handle
+        // is JET_errInvalidInstance, no handle at all JET_errInvalidParameter, and JetStopBackup (the implicit
+        // instance) JET_errRunningInMultiInstanceMode.
+        #expect(throws: JetError.invalidInstance) { try Lifecycle.stopBackup(handle: handle ^ 0x100) }
+        #expect(throws: JetError.invalidInstance) { try Lifecycle.stopBackup(handle: handle | 1) }
+        #expect(throws: JetError.invalidParameter) { try Lifecycle.stopBackup(handle: 0) }
+        #expect(throws: JetError.invalidParameter) { try Lifecycle.stopBackup(handle: nilHandle) }
+        #expect(throws: JetError.runningInMultiInstanceMode) { try Lifecycle.stopBackupLegacy() }
+        try Sessions.end(sesid, grbit: 0)
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+        #expect(throws: JetError.invalidInstance) { try Lifecycle.stopBackup(handle: handle) }
+    }
+}
+
+/// A flag two test threads share.
+final class SharedFlag: Sendable {
+    let value = Atomic<Bool>(false)
 }

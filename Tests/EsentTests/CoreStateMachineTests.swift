@@ -339,14 +339,15 @@ struct CoreStateMachineTests {
             readDone.signal()
         }
         insideRead.wait()
-        Lifecycle.stopBackup(instance)
+        // By handle, as the C ABI calls it.
+        try Lifecycle.stopBackup(handle: instance.handle)
         try Lifecycle.stopServiceLegacy(instance)
         // Both returned although the read still holds the lock.
         releaseRead.signal()
         readDone.wait()
         SystemCalls.faultInjector = nil
         #expect(throws: JetError.clientRequestToStopJetService) { try StreamingBackup.attachInfo(instance) }
-        let stopRequested = instance.stopBackupRequested.load(ordering: .acquiring)
+        let stopRequested = instance.stopBackupRequested
         #expect(stopRequested)
     }
 }

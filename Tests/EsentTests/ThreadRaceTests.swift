@@ -1,4 +1,6 @@
 import CEsent
+import Dispatch
+import Synchronization
 import SystemPackage
 import Testing
 
@@ -43,4 +45,109 @@ struct ThreadRaceTests {
         _ = reopened
         withExtendedLifetime(instance) {}
     }
+
+    /// Issue 9 ("stops never wait"): JetStopBackupInstance, as the C ABI calls it (by handle), returns while another
+    /// thread holds the registry lock, the lock every call of every thread takes to find its instance. A holder the
+    /// scheduler has put off the CPU would otherwise hold up the stop. The holder waits for the stop to return, at
+    /// most a minute: a stop that took the lock returns only after that, and the holder records that it gave up.
+    @Test("issue 9: JetStopBackupInstance by handle returns while another thread holds the registry lock")
+    func stopBackupDoesNotWaitForTheRegistryLock() throws {
+        let folder = ScratchFolder()
+        let handle = try Lifecycle.createInstance(name: "stop-registry", displayName: nil)
+        defer { _ = try? Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermAbrupt)) }
+        for (id, value) in [
+            (JET_paramSystemPath, folder.path), (JET_paramLogFilePath, folder.path),
+            (JET_paramTempPath, folder.file("tmp.edb")),
+        ] {
+            try Parameters.set(instance: handle, sesid: 0, paramid: UInt(id), integer: 0, string: value)
+        }
+        _ = try Lifecycle.initialize(handle: handle)
+        let instance = try Registry.instance(handle)
+        let sesid = try Sessions.begin(instance: handle)
+        _ = try DatabaseOperations.create(sesid, path: folder.file("stop.edb"), grbit: 0)
+        try StreamingBackup.begin(instance, grbit: 0)
+
+        let waited = try whileAnotherThreadHoldsTheRegistryLock { () throws(JetError) in
+            try Lifecycle.stopBackup(handle: handle)
+        }
+        #expect(!waited, "the stop waited for the registry lock")
+        // The stop took effect: the backup's calls now report it; the next begin clears it.
+        #expect(throws: JetError.backupAbortByServer) { try StreamingBackup.attachInfo(instance) }
+        try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndAbort))
+        try StreamingBackup.begin(instance, grbit: 0)
+        #expect(try StreamingBackup.attachInfo(instance).count == 1)
+        try StreamingBackup.end(instance, grbit: UInt(JET_bitBackupEndAbort))
+        // The handle checks are ESE's ErrFindPinst's, as before: in multi-instance mode a forged or stale handle
+        // is JET_errInvalidInstance, no handle at all JET_errInvalidParameter, and JetStopBackup (the implicit
+        // instance) JET_errRunningInMultiInstanceMode.
+        #expect(throws: JetError.invalidInstance) { try Lifecycle.stopBackup(handle: handle ^ 0x100) }
+        #expect(throws: JetError.invalidInstance) { try Lifecycle.stopBackup(handle: handle | 1) }
+        #expect(throws: JetError.invalidParameter) { try Lifecycle.stopBackup(handle: 0) }
+        #expect(throws: JetError.invalidParameter) { try Lifecycle.stopBackup(handle: nilHandle) }
+        #expect(throws: JetError.runningInMultiInstanceMode) { try Lifecycle.stopBackupLegacy() }
+        try Sessions.end(sesid, grbit: 0)
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+        #expect(throws: JetError.invalidInstance) { try Lifecycle.stopBackup(handle: handle) }
+    }
+
+    /// The same for JetStopBackup and JetStopBackupInstance in one-instance mode, where the stops find the only
+    /// instance without the registry: 0 and JET_instanceNil name it, as in ESE's ErrFindPinst.
+    @Test("issue 9: JetStopBackup in one-instance mode returns while another thread holds the registry lock")
+    func legacyStopBackupDoesNotWaitForTheRegistryLock() throws {
+        let folder = ScratchFolder()
+        for (id, value) in [
+            (JET_paramSystemPath, folder.path), (JET_paramLogFilePath, folder.path),
+            (JET_paramTempPath, folder.file("tmp.edb")),
+        ] {
+            try Parameters.set(instance: 0, sesid: 0, paramid: UInt(id), integer: 0, string: value)
+        }
+        let handle = try Lifecycle.initialize(handle: 0)
+        defer { _ = try? Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermAbrupt)) }
+        let instance = try Registry.instance(handle)
+        #expect(!instance.stopBackupRequested)
+        let waited = try whileAnotherThreadHoldsTheRegistryLock { () throws(JetError) in try Lifecycle.stopBackupLegacy() }
+        #expect(!waited, "JetStopBackup waited for the registry lock")
+        #expect(instance.stopBackupRequested)
+        for named in [0, nilHandle, handle] {
+            instance.clearBackupStop()
+            try Lifecycle.stopBackup(handle: named)
+            #expect(instance.stopBackupRequested)
+        }
+        #expect(throws: JetError.invalidInstance) { try Lifecycle.stopBackup(handle: handle ^ 0x100) }
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+        // No instance, no mode.
+        #expect(throws: JetError.invalidParameter) { try Lifecycle.stopBackupLegacy() }
+        #expect(throws: JetError.invalidParameter) { try Lifecycle.stopBackup(handle: 0) }
+        #expect(throws: JetError.invalidInstance) { try Lifecycle.stopBackup(handle: handle) }
+    }
+}
+
+/// Runs `body` while another thread holds the registry lock; true when `body` returned only after that thread
+/// gave up waiting for it (a minute), that is, when `body` waited for the lock.
+private func whileAnotherThreadHoldsTheRegistryLock(_ body: () throws(JetError) -> Void) throws(JetError) -> Bool {
+    let holding = DispatchSemaphore(value: 0)
+    let returned = DispatchSemaphore(value: 0)
+    let holderDone = DispatchSemaphore(value: 0)
+    let gaveUp = SharedFlag()
+    Thread.start {
+        registry.withLock { _ in
+            holding.signal()
+            if returned.wait(timeout: .now() + .seconds(60)) == .timedOut {
+                gaveUp.value.store(true, ordering: .releasing)
+            }
+        }
+        holderDone.signal()
+    }
+    holding.wait()
+    var failure: JetError?
+    do throws(JetError) { try body() } catch { failure = error }
+    returned.signal()
+    holderDone.wait()
+    if let failure { throw failure }
+    return gaveUp.value.load(ordering: .acquiring)
+}
+
+/// A flag two test threads share.
+final class SharedFlag: Sendable {
+    let value = Atomic<Bool>(false)
 }

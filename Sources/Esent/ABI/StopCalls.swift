@@ -6,12 +6,12 @@ import EsentCore
 
 @c(JetStopBackup)
 public func jetStopBackup() -> JET_ERR {
-    jetCall { () throws(JetError) in Lifecycle.stopBackup(try Registry.legacyInstance()) }
+    jetCall { () throws(JetError) in try Lifecycle.stopBackupLegacy() }
 }
 
 @c(JetStopBackupInstance)
 public func jetStopBackupInstance(_ instance: JET_INSTANCE) -> JET_ERR {
-    jetCall { () throws(JetError) in Lifecycle.stopBackup(try Registry.instance(instance)) }
+    jetCall { () throws(JetError) in try Lifecycle.stopBackup(handle: instance) }
 }
 
 @c(JetStopService)

@@ -90,7 +90,7 @@ package enum BackupFile {
 }
 
 /// ESE's BACKUP_CONTEXT: one per instance. All of it lives under the instance lock; the stop
-/// request is the instance's atomic flag so that JetStopBackup never waits.
+/// request is an atomic word (BackupStops) so that JetStopBackup never waits.
 package struct BackupContext: Sendable {
     var phase: BackupPhase = .notStarted
     var full = true
@@ -159,7 +159,7 @@ package enum StreamingBackup {
             s.backup = context
             // With circular logging, the logs from here on must outlive the backup.
             log.pinnedGeneration = context.copyMic
-            instance.stopBackupRequested.store(false, ordering: .releasing)
+            instance.clearBackupStop()
         }
     }
 
@@ -167,7 +167,7 @@ package enum StreamingBackup {
     @inline(__always)
     private static func checkRunning(_ s: borrowing InstanceState, _ instance: Instance) throws(JetError) {
         guard s.backup.isRunning else { throw .noBackup }
-        if instance.stopBackupRequested.load(ordering: .acquiring) { throw .backupAbortByServer }
+        if instance.stopBackupRequested { throw .backupAbortByServer }
     }
 
     // MARK: GetAttachInfo
@@ -267,7 +267,7 @@ package enum StreamingBackup {
                 // A stop, a close or an end since the last step: hand back what was read; the next call
                 // reports the stop (its bytes are already consumed from the stream, so they must be returned).
                 if instance.serviceStopped.load(ordering: .acquiring) || s.phase != .running { return 0 }
-                guard s.backup.isRunning, !instance.stopBackupRequested.load(ordering: .acquiring),
+                guard s.backup.isRunning, !instance.stopBackupRequested,
                     let current = s.backup.openFile, current.identity == file.identity
                 else { return 0 }
                 return try readStep(&s, instance, current, into: buffer + produced, count: wanted)
@@ -491,13 +491,13 @@ package enum StreamingBackup {
             // After the API gate, before the backup state (B:3978-3986).
             guard normal != abort else { throw .invalidParameter }
             guard s.backup.isRunning else {
-                instance.stopBackupRequested.store(false, ordering: .releasing)
+                instance.clearBackupStop()
                 throw .noBackup
             }
             let outcome: BackupOutcome
             if abort {
                 outcome = .abortedByCaller
-            } else if instance.stopBackupRequested.load(ordering: .acquiring) {
+            } else if instance.stopBackupRequested {
                 outcome = .abortedByServer
             } else if s.backup.phase == .databases {
                 outcome = .abortedByCaller
@@ -568,7 +568,7 @@ package enum StreamingBackup {
     private static func finish(_ s: inout InstanceState, instance: Instance) {
         s.backup = BackupContext()
         s.log?.pinnedGeneration = nil
-        instance.stopBackupRequested.store(false, ordering: .releasing)
+        instance.clearBackupStop()
         _ = try? s.log?.append(.backupStop, flush: true)
     }
 }

@@ -92,8 +92,9 @@ package final class Instance: Sendable {
     let state: Mutex<InstanceState>
     /// The backed-up databases' paths, readable without `state`'s lock.
     let publishedDatabases = PublishedDatabases()
-    /// ESE's m_fStopBackup: set by JetStopBackup* without taking the lock, so it never waits for a read.
-    let stopBackupRequested = Atomic<Bool>(false)
+    /// ESE's m_fStopBackup, kept in BackupStops: JetStopBackup* sets it with atomics alone, so it never waits.
+    var stopBackupRequested: Bool { BackupStops.isRequested(handle) }
+    func clearBackupStop() { BackupStops.clear(handle) }
     /// ESE's m_fStopJetService: never cleared.
     let serviceStopped = Atomic<Bool>(false)
     /// JetStopServiceInstance2 bits in force (the legacy call records none).

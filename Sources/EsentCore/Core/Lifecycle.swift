@@ -361,8 +361,18 @@ package enum Lifecycle {
 
     // MARK: JetStopBackup / JetStopService
 
+    /// JetStopBackupInstance: atomics only (BackupStops), neither the registry lock nor the instance's.
+    package static func stopBackup(handle: UInt) throws(JetError) {
+        try BackupStops.stop(instance: handle)
+    }
+
+    /// JetStopBackup.
+    package static func stopBackupLegacy() throws(JetError) {
+        try BackupStops.stopLegacy()
+    }
+
     package static func stopBackup(_ instance: Instance) {
-        instance.stopBackupRequested.store(true, ordering: .releasing)
+        BackupStops.request(instance.handle)
     }
 
     /// JetStopServiceInstance2. Only atomics: a stop never waits for a call in progress.
@@ -428,14 +438,23 @@ extension RegistryState {
         guard instances.count < limit else { throw .tooManyInstances }
         // Case-sensitive, and two unnamed instances collide too.
         if order.contains(where: { $0.name == name }) { throw .instanceNameInUse }
-        let instance = Instance(
-            handle: newHandle(tag: HandleTag.instance), name: name, displayName: displayName, params: globals)
+        // The handle's word in BackupStops must be free; with fewer live instances than words, one of the next
+        // `capacity` handles has it.
+        var handle = newHandle(tag: HandleTag.instance)
+        var tries = 1
+        while !BackupStops.claim(handle) {
+            guard tries < BackupStops.capacity else { throw .tooManyInstances }
+            handle = newHandle(tag: HandleTag.instance)
+            tries += 1
+        }
+        let instance = Instance(handle: handle, name: name, displayName: displayName, params: globals)
         if mode == .notSet {
             mode = newMode
             instanceLimit = limit
         }
         instances[instance.handle] = instance
         order.append(instance)
+        BackupStops.publish(mode: mode, first: order.first?.handle)
         return instance
     }
 }

@@ -154,7 +154,7 @@ package enum OSSnapshot {
                 guard s.phase == .running, s.backupAllowed, !s.backup.isRunning else { throw .oSSnapshotNotAllowed }
                 member.instance.writeGate.setBackupHeld(true, by: session.id)
                 // The snapshot clears a pending JetStopBackup, as ESE's BKSetFlags does.
-                member.instance.stopBackupRequested.store(false, ordering: .releasing)
+                member.instance.clearBackupStop()
             }
         }
     }

@@ -505,7 +505,7 @@ struct StorageTests {
         // A failed read comes after the chunks before it: their damage first, else the read's error.
         #expect(throws: JetError.diskIO) {
             try withStorageFault(.pread, errno: EIO, skip: 5) {
-                try db.readVerifiedPages(firstPgno: 1, count: pages, into: buffer)
+                try storage(try db.readVerifiedPages(firstPgno: 1, count: pages, into: buffer))
             }
         }
         try RawFile.flip(path, at: offset(chunkPages + 2) + 100)
@@ -518,7 +518,7 @@ struct StorageTests {
             return reads.n == 6 ? EIO : nil
         }
         #expect(throws: JetError.readVerifyFailure) {
-            try db.readVerifiedPages(firstPgno: 1, count: pages, into: buffer)
+            try storage(try db.readVerifiedPages(firstPgno: 1, count: pages, into: buffer))
         }
         SystemCalls.faultInjector = nil
         try RawFile.flip(path, at: offset(chunkPages + 2) + 100)

@@ -136,4 +136,5 @@ let seconds = wallNow() - start
 let after = store.statistics
 print("single-entry durable commits: \(Int((Double(commits) / seconds).rounded()))/s")
 print("pages logged per commit: \(Double(after.pagesLogged - before.pagesLogged) / Double(after.commits - before.commits))")
+print("  of which as changed ranges (deltas): \(Double(after.deltasLogged - before.deltasLogged) / Double(after.commits - before.commits))")
 try? log.close(clean: false)

@@ -229,6 +229,8 @@ package enum Inspect {
         case .commitGroupBegin(let pages): "BeginCommit \(pages) pages"
         case .pageImage(let dbid, _, let pgno, let page): "PageImage  dbid \(dbid) pgno \(pgno) \(page.count) bytes"
         case .commitGroupEnd: "EndCommit"
+        case .pageDelta(let dbid, _, let pgno, _, _, let ranges):
+            "PageDelta  dbid \(dbid) pgno \(pgno) \(ranges.count) bytes"
         }
     }
 

@@ -24,18 +24,26 @@ package enum LogRecord: Equatable, Sendable {
     case pageImage(dbid: UInt32, signDb: Signature, pgno: UInt32, page: [UInt8])
     /// Closes a commit group: the transaction is committed once this record is durable.
     case commitGroupEnd
+    /// Data page `pgno` after a commit, as the byte ranges that changed (`PageDelta`) against the page as the log
+    /// last had it. `before` and `after` are the page checksums (bytes 0..<8) of that state and of the result:
+    /// replay applies the ranges only to a page holding `before`, and leaves a page holding `after` as it is.
+    /// Written only for a page whose full image is in the log since the page last reached its file, so the
+    /// replay from the checkpoint always meets that image first.
+    case pageDelta(dbid: UInt32, signDb: Signature, pgno: UInt32, before: UInt64, after: UInt64, ranges: [UInt8])
 
     /// Type byte of each case (0 is never used, so zero-filled space never reads as a record).
     enum Kind: UInt8 {
         case createDatabase = 1, attachDatabase, detachDatabase, commit, backupBegin, backupPrepareLogs,
             backupHeaderUpdate, backupAbort, backupStop, truncateLogs, initialize, shutdown, commitGroupBegin,
-            pageImage, commitGroupEnd
+            pageImage, commitGroupEnd, pageDelta
     }
 
     static let headerSize = 4
     static let checksumSize = 8
     /// Payload bytes of a page image before the page: dbid, pgno, signDb.
     static let pageImageFixed = 8 + Signature.size
+    /// Payload bytes of a page delta before its ranges: dbid, pgno, signDb, before, after.
+    static let pageDeltaFixed = 24 + Signature.size
     /// Largest payload the UInt16 length can say.
     static let maxPayload = Int(UInt16.max)
 
@@ -56,6 +64,7 @@ package enum LogRecord: Equatable, Sendable {
         case .commitGroupBegin: .commitGroupBegin
         case .pageImage: .pageImage
         case .commitGroupEnd: .commitGroupEnd
+        case .pageDelta: .pageDelta
         }
     }
 
@@ -69,6 +78,7 @@ package enum LogRecord: Equatable, Sendable {
         case .truncateLogs: 8
         case .commitGroupBegin: 4
         case .pageImage(_, _, _, let page): Self.pageImageFixed + page.count
+        case .pageDelta(_, _, _, _, _, let ranges): Self.pageDeltaFixed + ranges.count
         case .backupPrepareLogs, .backupAbort, .backupStop, .initialize, .shutdown, .commitGroupEnd: 0
         }
     }
@@ -115,6 +125,17 @@ package enum LogRecord: Equatable, Sendable {
             page.withUnsafeBytes { b in
                 if let base = b.baseAddress {
                     (body + Self.pageImageFixed).copyMemory(from: base, byteCount: b.count)
+                }
+            }
+        case .pageDelta(let dbid, let signDb, let pgno, let before, let after, let ranges):
+            body.diskStore(dbid, at: 0)
+            body.diskStore(pgno, at: 4)
+            signDb.encode(into: body + 8)
+            body.diskStore(before, at: 8 + Signature.size)
+            body.diskStore(after, at: 16 + Signature.size)
+            ranges.withUnsafeBytes { b in
+                if let base = b.baseAddress {
+                    (body + Self.pageDeltaFixed).copyMemory(from: base, byteCount: b.count)
                 }
             }
         case .backupPrepareLogs, .backupAbort, .backupStop, .initialize, .shutdown, .commitGroupEnd:
@@ -194,6 +215,14 @@ package enum LogRecord: Equatable, Sendable {
                 dbid: body.diskLoad(0, as: UInt32.self), signDb: Signature(decoding: body + 8),
                 pgno: body.diskLoad(4, as: UInt32.self),
                 page: Array(UnsafeRawBufferPointer(start: body + pageImageFixed, count: size)))
+        case .pageDelta:
+            guard payload > pageDeltaFixed else { return .corrupt }
+            let ranges = UnsafeRawBufferPointer(start: body + pageDeltaFixed, count: payload - pageDeltaFixed)
+            guard PageDelta.isWellFormed(ranges) else { return .corrupt }
+            record = .pageDelta(
+                dbid: body.diskLoad(0, as: UInt32.self), signDb: Signature(decoding: body + 8),
+                pgno: body.diskLoad(4, as: UInt32.self), before: body.diskLoad(8 + Signature.size, as: UInt64.self),
+                after: body.diskLoad(16 + Signature.size, as: UInt64.self), ranges: Array(ranges))
         case .backupPrepareLogs, .backupAbort, .backupStop, .initialize, .shutdown, .commitGroupEnd:
             guard payload == 0 else { return .corrupt }
             switch kind {

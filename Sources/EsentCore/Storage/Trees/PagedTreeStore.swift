@@ -77,6 +77,8 @@ package final class PagedTreeStore: TreeStore {
         package var commits = 0
         package var reexecutedCommits = 0
         package var pagesLogged = 0
+        /// Of `pagesLogged`, those logged as changed ranges rather than full images.
+        package var deltasLogged = 0
         package var pagesWritten = 0
     }
 
@@ -289,17 +291,43 @@ package final class PagedTreeStore: TreeStore {
             // A roll inside the group must not move the checkpoint past the group's start.
             log.checkpointFloor = min(log.checkpointFloor ?? log.currentGeneration, log.currentGeneration)
             let begin = try log.append(.commitGroupBegin(pages: UInt32(pages.count)), flush: false)
+            var deltas = 0
             for (key, entry) in pages {
                 DatabaseFile.sealPage(stamping: entry.page)
-                let image = [UInt8](entry.page.buffer)
                 let sign = databases[key.dbid]?.signDb ?? .none
-                try log.append(.pageImage(dbid: key.dbid, signDb: sign, pgno: key.pgno, page: image), flush: false)
+                if let delta = Self.delta(of: entry.page, key: key, dbid: key.dbid, signDb: sign, cache: cache, cs: cs) {
+                    try log.append(delta, flush: false)
+                    deltas += 1
+                } else {
+                    let image = [UInt8](entry.page.buffer)
+                    try log.append(.pageImage(dbid: key.dbid, signDb: sign, pgno: key.pgno, page: image), flush: false)
+                }
             }
             try log.append(.commitGroupEnd, flush: !lazy)
+            stats.withLock { $0.deltasLogged += deltas }
             return begin.generation
         } catch {
             throw Self.logFailure(error)
         }
+    }
+
+    /// The page as a `.pageDelta` against the newest committed version, when that version is the log's last state
+    /// of the page and the page's full image is in the log since it last reached its file (it is dirty): the
+    /// checkpoint stays at or before that image's generation while the page is dirty, so every replay that meets
+    /// the delta met the image first, whatever the file holds (torn, older or newer). Nil: log the full image.
+    /// Half a page of ranges or more is not worth a delta.
+    private static func delta(
+        of page: PageRef, key: PageKey, dbid: UInt32, signDb: Signature, cache: PageCache, cs: CommitState
+    ) -> LogRecord? {
+        guard cs.dirty[key] != nil, let (_, previous) = cache.newestDirty(key), previous !== page,
+            previous.pageSize == page.pageSize,
+            let ranges = PageDelta.encode(
+                old: previous.bytes, new: page.bytes, pageSize: page.pageSize, limit: page.pageSize / 2),
+            !ranges.isEmpty
+        else { return nil }
+        let before = previous.bytes.diskLoad(DatabaseFile.PageOffset.checksum, as: UInt64.self)
+        let after = page.bytes.diskLoad(DatabaseFile.PageOffset.checksum, as: UInt64.self)
+        return .pageDelta(dbid: dbid, signDb: signDb, pgno: key.pgno, before: before, after: after, ranges: ranges)
     }
 
     /// Frees that no snapshot needs any more, page writing when due, checkpoint, cache size.

@@ -58,6 +58,8 @@ package final class IsamSession: @unchecked Sendable {
     /// references end with it).
     func retire() {
         isListed.store(false, ordering: .releasing)
+        // The terminating thread's cache would otherwise keep the session, and through it the instance, alive.
+        ThreadSessionCache.drop(self)
         guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return }
         defer { leave() }
         for cursor in cursors.values { cursor.close() }
@@ -144,6 +146,16 @@ final class ThreadSessionCache {
         guard let key, let p = pthread_getspecific(key) else { return nil }
         return Unmanaged<ThreadSessionCache>.fromOpaque(p)._withUnsafeGuaranteedRef { cache in
             cache.sesid == sesid ? cache.session : nil
+        }
+    }
+
+    /// Empties the calling thread's cache if it holds `session`.
+    static func drop(_ session: IsamSession) {
+        guard let key, let p = pthread_getspecific(key) else { return }
+        let cache = Unmanaged<ThreadSessionCache>.fromOpaque(p).takeUnretainedValue()
+        if cache.session === session {
+            cache.session = nil
+            cache.sesid = 0
         }
     }
 

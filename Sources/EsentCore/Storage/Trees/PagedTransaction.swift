@@ -195,7 +195,7 @@ package final class PagedTransaction: TreeTransaction {
     // MARK: Pages
 
     func database(_ dbid: UInt32) throws(StorageError) -> PagedDatabase {
-        guard let db = databases[dbid] else { throw .treeNotFound }
+        guard let db = databases[dbid], !db.isDetached else { throw .treeNotFound }
         return db
     }
 
@@ -439,6 +439,8 @@ package final class PagedTransaction: TreeTransaction {
     package func cursor(_ tree: TreeID) throws(StorageError) -> any TreeCursor {
         guard !finished else { throw .readOnly }
         if let failure { throw failure.error }
+        // `root` may answer from memory: a detached database is checked here.
+        _ = try database(tree.dbid)
         let root = try root(tree)
         if root == nil && tree.objid != TreeID.catalogObjid { throw .treeNotFound }
         let cursor = PagedCursor(transaction: self, tree: tree)

@@ -163,6 +163,9 @@ package final class PagedTreeStore: TreeStore {
 
     var latestCommit: UInt64 { snapshots.withLock { $0.latest } }
 
+    /// The database attached under `dbid` now, for a transaction that began before it was attached.
+    func attachedDatabase(_ dbid: UInt32) -> PagedDatabase? { snapshots.withLock { $0.databases[dbid] } }
+
     // MARK: Reading
 
     /// Page `pgno` as committed at `snapshot`: from the cache, else from the file (checked), then cached.

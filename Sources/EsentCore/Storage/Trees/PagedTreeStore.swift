@@ -188,10 +188,15 @@ package final class PagedTreeStore: TreeStore {
                     throw Self.storageError(error, pgno: pgno)
                 }
             }
-        } else if db.isDetached {
+        }
+        let cached = cache.insertClean(key, page: page, snapshot: snapshot, oldest: oldestSnapshot())
+        // A detach during the read may have dropped the database's pages before this one went in: it must not
+        // stay to answer for a database attached later under the same dbid.
+        if db.isDetached {
+            cache.forget(key, page: page)
             throw .treeNotFound
         }
-        return cache.insertClean(key, page: page, snapshot: snapshot, oldest: oldestSnapshot())
+        return cached
     }
 
     /// The engine's account of a failed log append: a full disk (the log's or, for the checkpoint, any), or the

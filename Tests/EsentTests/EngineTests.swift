@@ -230,6 +230,51 @@ struct EngineTests {
 /// logs from the checkpoint at the copy's start over it gives exactly the committed state at the end.
 @Suite(.serialized)
 struct EngineFuzzyCopyTests {
+    @Test func transactionsOlderThanADetachNeitherKeepTheFileNorReadItAfterwards() throws {
+        let f = try EngineFixture()
+        let w = f.store.begin(readOnly: false)
+        let tree = try w.createTree(dbid: 1)
+        for i in 0..<300 { try w.put(tree, pad("k", i, 4), String(repeating: "v", count: 80)) }
+        try f.commit(w)
+        try f.store.flush(dbid: 1, log: f.log)
+        // One transaction has read the database (its pages are in its own memory), one has not touched it yet,
+        // one has changes of its own to it.
+        let reader = f.store.begin(readOnly: true)
+        #expect(try reader.count(tree, limit: .max) == 300)
+        let idle = f.store.begin(readOnly: true)
+        let writer = f.store.begin(readOnly: false)
+        try writer.put(tree, "new", "row")
+        f.store.unregister(dbid: 1)
+        f.file = nil
+        // The file and its lock are gone at once: the same file opens (exclusively) again.
+        let again = try DatabaseFile.open(path: FilePath(f.dbPath), readOnly: false)
+        for t in [reader, idle, writer] {
+            #expect(throws: StorageError.treeNotFound) { try t.count(tree, limit: .max) }
+            #expect(throws: StorageError.treeNotFound) { try t.cursor(tree) }
+        }
+        #expect(throws: StorageError.treeNotFound) { try writer.put(tree, "more", "rows") }
+        // The file attached again under the same dbid, and changed: transactions older than the attach read it as
+        // it was attached (a transaction does not pin databases), except the one holding changes to the old one.
+        try f.store.register(dbid: 1, file: again)
+        let later = f.store.begin(readOnly: false)
+        try later.put(tree, "later", "row")
+        try later.set(tree, "k0000", "changed")
+        try f.commit(later)
+        for t in [reader, idle] {
+            #expect(try t.count(tree, limit: .max) == 300)
+            #expect(try t.dump(tree).first == "k0000=" + String(repeating: "v", count: 80))
+        }
+        #expect(throws: StorageError.treeNotFound) { try writer.count(tree, limit: .max) }
+        // The writer's changes were to the detached database: its commit writes nothing into the new one.
+        try f.commit(writer)
+        reader.rollbackAll()
+        idle.rollbackAll()
+        let after = f.store.begin(readOnly: true)
+        #expect(try after.count(tree, limit: .max) == 301)
+        #expect(try after.dump(tree).contains("new=row") == false)
+        #expect(try after.dump(tree).first == "k0000=changed")
+    }
+
     @Test func replayOverAFuzzyCopyGivesTheCommittedState() throws {
         let f = try EngineFixture(settings: PagedStoreSettings(cacheMaxPages: 64, startFlushDirty: 8, stopFlushDirty: 2))
         let log = try #require(f.log)

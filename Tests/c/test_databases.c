@@ -401,6 +401,31 @@ SCENARIO(detach_a_database_opened_by_open_database_gives_database_in_use, "api J
     EXPECT_ERR(JetTerm(inst), JET_errSuccess);
 }
 
+/* A transaction does not pin a database: only an open one stops a detach, and the detach lets go of the file (and
+ * its lock) at once, so the file attaches again while the other session's transaction is still running. */
+SCENARIO(detach_while_another_session_is_in_a_transaction_lets_the_file_attach_again, "api JetDetachDatabase") {
+    JET_INSTANCE inst = init_named("a", path_in_dir("a"));
+    JET_SESID s0 = begin(inst);
+    JET_SESID s1 = begin(inst);
+    JET_DBID dbid = 0;
+    EXPECT_ERR(JetCreateDatabaseA(s0, path_in_dir("db.edb"), NULL, &dbid, 0), JET_errSuccess);
+    EXPECT_ERR(JetCloseDatabase(s0, dbid, 0), JET_errSuccess);
+    EXPECT_ERR(JetBeginTransaction(s1), JET_errSuccess);
+    EXPECT_ERR(JetDetachDatabaseA(s0, path_in_dir("db.edb")), JET_errSuccess);
+    EXPECT_EQ_UL(attached_count(), 0);
+    EXPECT_ERR(JetAttachDatabaseA(s0, path_in_dir("db.edb"), 0), JET_errSuccess);
+    EXPECT_EQ_UL(attached_count(), 1);
+    /* The reattached database is whole for a session outside that transaction. */
+    EXPECT_ERR(JetOpenDatabaseA(s0, path_in_dir("db.edb"), NULL, &dbid, 0), JET_errSuccess);
+    JET_TABLEID table = 0;
+    EXPECT_ERR(JetCreateTableA(s0, dbid, "t", 0, 0, &table), JET_errSuccess);
+    EXPECT_ERR(JetCloseTable(s0, table), JET_errSuccess);
+    EXPECT_ERR(JetCommitTransaction(s1, 0), JET_errSuccess);
+    EXPECT_ERR(JetCloseDatabase(s0, dbid, 0), JET_errSuccess);
+    EXPECT_ERR(JetDetachDatabaseA(s0, path_in_dir("db.edb")), JET_errSuccess);
+    EXPECT_ERR(JetTerm(inst), JET_errSuccess);
+}
+
 static void detach_all_with(const char *name) {
     JET_INSTANCE inst = init_named("a", path_in_dir("a"));
     JET_SESID sesid = begin(inst);

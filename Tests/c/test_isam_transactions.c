@@ -411,3 +411,28 @@ SCENARIO(transaction_levels_check_their_grbits_and_level_0, "api JetBeginTransac
     EXPECT_ERR(JetRollback(env.sesid, JET_bitRollbackAll), JET_errSuccess);
     EXPECT_ERR(JetOpenTableA(env.sesid, env.dbid, "table", NULL, 0, 0, &t), JET_errObjectNotFound);
 }
+
+/* A transaction does not pin databases (ESE): one begun before a detach and attach of the same file reads the
+ * database attached again, as of the transaction's start (a row inserted after it is not seen). */
+SCENARIO(a_transaction_begun_before_a_detach_reads_the_database_attached_again, "api JetDetachDatabase") {
+    isam_env env = isam_open();
+    JET_TABLEID t = f_create(env.sesid, env.dbid);
+    f_insert(env.sesid, t, 1);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    EXPECT_ERR(JetCloseDatabase(env.sesid, env.dbid, 0), JET_errSuccess);
+    JET_SESID s1 = 0;
+    EXPECT_ERR(JetBeginSessionA(env.inst, &s1, "", ""), JET_errSuccess);
+    EXPECT_ERR(JetBeginTransaction(s1), JET_errSuccess);
+    EXPECT_ERR(JetDetachDatabaseA(env.sesid, env.db), JET_errSuccess);
+    EXPECT_ERR(JetAttachDatabaseA(env.sesid, env.db, 0), JET_errSuccess);
+    JET_DBID d0 = 0, d1 = 0;
+    EXPECT_ERR(JetOpenDatabaseA(env.sesid, env.db, NULL, &d0, 0), JET_errSuccess);
+    t = f_open(env.sesid, d0);
+    f_insert(env.sesid, t, 2);
+    EXPECT_EQ_UL(count_rows(env.sesid, t), 2);
+    EXPECT_ERR(JetOpenDatabaseA(s1, env.db, NULL, &d1, 0), JET_errSuccess);
+    JET_TABLEID t1 = f_open(s1, d1);
+    EXPECT_EQ_UL(count_rows(s1, t1), 1);
+    EXPECT_ERR(JetCommitTransaction(s1, 0), JET_errSuccess);
+    EXPECT_EQ_UL(count_rows(s1, t1), 2);
+}

@@ -11,6 +11,8 @@
 #define _GNU_SOURCE
 #include <esent.h>
 
+#include <ftw.h>
+
 #include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -463,6 +465,19 @@ static void run_op(ctx *c, const op *o) {
 }
 
 /* Back to no instance: terminate what the sequence left, wipe its folders, a fresh model. */
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+    (void)st, (void)flag, (void)ftw;
+    return remove(path);
+}
+
+/* rm -rf in this process: system() forks, and a child holds copies of every descriptor (and so the lock of a
+ * database another thread has just detached) until its exec, which made that thread's next attach fail. */
+static int wipe(const char *path) {
+    struct stat st;
+    if (lstat(path, &st) != 0) return 0;
+    return nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 static void reset(ctx *c) {
     for (int i = 0; i < MODEL_INSTANCES; i++)
         if (c->m.inst[i].phase != INST_NONE) JetTerm2(c->handle[i], JET_bitTermAbrupt);
@@ -471,9 +486,7 @@ static void reset(ctx *c) {
         JET_INSTANCE x = 0;
         if (JetCreateInstanceA(&x, "driver-reset") == JET_errSuccess) JetTerm(x);
     }
-    char cmd[PATH_MAX + 32];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", c->root);
-    if (system(cmd) != 0) fprintf(stderr, "driver: could not wipe %s\n", c->root);
+    if (wipe(c->root) != 0) fprintf(stderr, "driver: could not wipe %s\n", c->root);
     mkdir(c->root, 0700);
     model_init(&c->m, c->shared);
     /* The slots' database files live apart from every instance's folders. */
@@ -648,9 +661,7 @@ int main(int argc, char **argv) {
     /* The whole model on one thread first, then the threads (each a share of the calls or all the sequences). */
     int failed = run(folder, seed, 1, sequences, calls / (threads > 1 ? 2 : 1), &total);
     if (!failed && threads > 1) failed = run(folder, seed, threads, sequences, calls / 2, &total);
-    char cmd[PATH_MAX + 16];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", folder);
-    if (!failed && system(cmd) != 0) fprintf(stderr, "driver: could not remove %s\n", folder);
+    if (!failed && wipe(folder) != 0) fprintf(stderr, "driver: could not remove %s\n", folder);
     printf("model-driver: calls that succeeded, by function:");
     for (int k = 0; k < OP_KINDS; k++) printf("%s %s %llu", k ? "," : "", op_names[k], succeeded[k]);
     printf("\n");

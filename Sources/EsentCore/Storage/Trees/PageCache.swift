@@ -169,6 +169,17 @@ package final class PageCache: @unchecked Sendable {
         held.add(-delta, ordering: .relaxed)
     }
 
+    /// Drops the chain of `key` if it is only `page` as read from the file (`insertClean` put it there).
+    func forget(_ key: PageKey, page: PageRef) {
+        let removed = shards[shard(key)].chains.withLock { chains -> Bool in
+            guard let chain = chains[key], !chain.dirty, chain.versions.count == 1, chain.versions[0].page === page
+            else { return false }
+            chains[key] = nil
+            return true
+        }
+        if removed { held.add(-1, ordering: .relaxed) }
+    }
+
     /// Forgets every page of a database (detached).
     func drop(dbid: UInt32) {
         var delta = 0

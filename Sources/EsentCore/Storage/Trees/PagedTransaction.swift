@@ -16,6 +16,13 @@ package final class PagedTransaction: TreeTransaction {
         case insert(TreeID)
         case replace(TreeID)
         case delete(TreeID)
+
+        var dbid: UInt32 {
+            switch self {
+            case .create(let dbid, _): dbid
+            case .drop(let tree), .insert(let tree), .replace(let tree), .delete(let tree): tree.dbid
+            }
+        }
     }
 
     /// One operation of the history; its key and value are `keyCount` + `valueCount` bytes of `historyBytes` from
@@ -195,7 +202,27 @@ package final class PagedTransaction: TreeTransaction {
     // MARK: Pages
 
     func database(_ dbid: UInt32) throws(StorageError) -> PagedDatabase {
-        guard let db = databases[dbid] else { throw .treeNotFound }
+        if let db = databases[dbid], !db.isDetached { return db }
+        return try adopt(dbid)
+    }
+
+    /// A database attached after this transaction began (or detached and attached again): as in ESE, where a
+    /// transaction does not pin databases, it is usable, read as it was when attached (commits to it since
+    /// then are newer than this snapshot, and the cache keeps the versions they replaced while it lives).
+    /// Refused while this transaction holds changes to a database that went away under the same dbid.
+    private func adopt(_ dbid: UInt32) throws(StorageError) -> PagedDatabase {
+        guard !finished, let db = store.attachedDatabase(dbid) else { throw .treeNotFound }
+        if databases[dbid] != nil {
+            let touched =
+                overlay.keys.contains { $0.dbid == dbid } || allocated.contains { $0.key.dbid == dbid }
+                || freed.contains { $0.key.dbid == dbid } || operations.contains { $0.operation.dbid == dbid }
+            guard !touched else { throw .treeNotFound }
+            // What this transaction remembers of the old database must not answer for the new one.
+            for i in recent.indices where recent[i]?.key.dbid == dbid { recent[i] = nil }
+            roots = roots.filter { $0.key.dbid != dbid }
+            generation &+= 1
+        }
+        databases[dbid] = db
         return db
     }
 
@@ -353,6 +380,10 @@ package final class PagedTransaction: TreeTransaction {
         let result = source.historyBytes.withUnsafeBytes { bytes in
             Result { () throws(StorageError) in
                 for logged in source.operations {
+                    // Changes to a database detached since (even if attached again under its dbid) are not this
+                    // one's: the commit keeps only pages of databases attached as the transaction knew them.
+                    let dbid = logged.operation.dbid
+                    guard let known = source.databases[dbid], known === databases[dbid] else { continue }
                     let key = UnsafeRawBufferPointer(rebasing: bytes[logged.offset..<logged.offset + Int(logged.keyCount)])
                     let valueStart = logged.offset + Int(logged.keyCount)
                     let value = UnsafeRawBufferPointer(
@@ -439,6 +470,8 @@ package final class PagedTransaction: TreeTransaction {
     package func cursor(_ tree: TreeID) throws(StorageError) -> any TreeCursor {
         guard !finished else { throw .readOnly }
         if let failure { throw failure.error }
+        // `root` may answer from memory: a detached database is checked here.
+        _ = try database(tree.dbid)
         let root = try root(tree)
         if root == nil && tree.objid != TreeID.catalogObjid { throw .treeNotFound }
         let cursor = PagedCursor(transaction: self, tree: tree)

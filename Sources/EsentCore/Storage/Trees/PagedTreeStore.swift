@@ -136,13 +136,16 @@ package final class PagedTreeStore: TreeStore {
 
     /// Forgets the database and its cached pages, written or not (a dirty term; `flush` first for a clean one).
     package func unregister(dbid: UInt32) {
-        let known = snapshots.withLock { s in s.databases.removeValue(forKey: dbid) != nil }
-        guard known else { return }
+        let removed = snapshots.withLock { s in s.databases.removeValue(forKey: dbid) }
+        guard let db = removed else { return }
         commitState.withLock { cs in
             cs.dirty = cs.dirty.filter { $0.key.dbid != dbid }
             cs.changed = cs.changed.filter { $0.key.dbid != dbid }
             cs.pendingFrees.removeAll { $0.key.dbid == dbid }
         }
+        // Transactions that began before keep `db` for their snapshot; they must not keep its file open (and
+        // locked), nor read the pages of the next database given this dbid.
+        db.detach()
         cache.drop(dbid: dbid)
     }
 
@@ -162,23 +165,40 @@ package final class PagedTreeStore: TreeStore {
 
     var latestCommit: UInt64 { snapshots.withLock { $0.latest } }
 
+    /// The database attached under `dbid` now, for a transaction that began before it was attached.
+    func attachedDatabase(_ dbid: UInt32) -> PagedDatabase? { snapshots.withLock { $0.databases[dbid] } }
+
     // MARK: Reading
 
     /// Page `pgno` as committed at `snapshot`: from the cache, else from the file (checked), then cached.
     func committedPage(_ db: PagedDatabase, _ pgno: UInt32, snapshot: UInt64) throws(StorageError) -> PageRef {
         let key = PageKey(dbid: db.dbid, pgno: pgno)
-        if let page = cache.lookup(key, snapshot: snapshot) { return page }
+        if let page = cache.lookup(key, snapshot: snapshot) {
+            // Checked after the lookup: detach sets the flag before it drops the pages, so a page found here while
+            // the flag is clear is this database's, never one of a database attached later under the same dbid.
+            guard !db.isDetached else { throw .treeNotFound }
+            return page
+        }
         guard pgno >= 1, pgno <= DatabaseFile.maxPgnoLast else { throw .corrupt }
         let page = try PageRef(pgno: pgno, pageSize: db.pageSize)
         // Past the end: a page no commit has written (committed pages stay cached until written).
         if pgno <= db.lastPage {
-            do {
-                try db.file.readPage(pgno, into: page.bytes)
-            } catch {
-                throw Self.storageError(error, pgno: pgno)
+            try db.withFile { (file) throws(StorageError) in
+                do throws(StorageFileError) {
+                    try file.readPage(pgno, into: page.bytes)
+                } catch {
+                    throw Self.storageError(error, pgno: pgno)
+                }
             }
         }
-        return cache.insertClean(key, page: page, snapshot: snapshot, oldest: oldestSnapshot())
+        let cached = cache.insertClean(key, page: page, snapshot: snapshot, oldest: oldestSnapshot())
+        // A detach during the read may have dropped the database's pages before this one went in: it must not
+        // stay to answer for a database attached later under the same dbid.
+        if db.isDetached {
+            cache.forget(key, page: page)
+            throw .treeNotFound
+        }
+        return cached
     }
 
     /// The engine's account of a failed log append: a full disk (the log's or, for the checkpoint, any), or the
@@ -395,12 +415,14 @@ package final class PagedTreeStore: TreeStore {
                 cs.dirty[key] = nil
                 continue
             }
-            do {
-                try db.ensureFileHolds(key.pgno, extension: settings.extensionPages)
-                scratch.bytes.copyMemory(from: page.bytes, byteCount: db.pageSize)
-                try db.file.writePage(key.pgno, from: scratch.bytes)
-            } catch {
-                throw Self.storageError(error, pgno: key.pgno)
+            try db.withFile { (file) throws(StorageError) in
+                do throws(StorageFileError) {
+                    try db.ensure(file, holds: key.pgno, extension: settings.extensionPages)
+                    scratch.bytes.copyMemory(from: page.bytes, byteCount: db.pageSize)
+                    try file.writePage(key.pgno, from: scratch.bytes)
+                } catch {
+                    throw Self.storageError(error, pgno: key.pgno)
+                }
             }
             cache.markClean(key, seq: seq)
             cs.dirty[key] = nil
@@ -409,7 +431,9 @@ package final class PagedTreeStore: TreeStore {
         }
         if sync {
             for db in touched.values {
-                do { try db.file.syncData() } catch { throw Self.storageError(error, pgno: 0) }
+                try db.withFile { (file) throws(StorageError) in
+                    do throws(StorageFileError) { try file.syncData() } catch { throw Self.storageError(error, pgno: 0) }
+                }
             }
         }
         stats.withLock { $0.pagesWritten += written }
@@ -434,7 +458,7 @@ extension PagedDatabase {
     var lastPage: UInt32 { fileLast.load(ordering: .acquiring) }
 
     /// Grows the file (by at least `extension` pages) when `pgno` is past its end. Commit lock held.
-    func ensureFileHolds(_ pgno: UInt32, extension pages: Int) throws(StorageFileError) {
+    func ensure(_ file: DatabaseFile, holds pgno: UInt32, extension pages: Int) throws(StorageFileError) {
         guard pgno > file.pgnoLast else { return }
         let wanted = max(UInt64(pgno), UInt64(file.pgnoLast) + UInt64(pages)) + 2
         try file.grow(toTotalPages: UInt32(min(wanted, UInt64(DatabaseFile.maxPgnoLast) + 2)))

@@ -12,7 +12,13 @@ package final class PagedDatabase: @unchecked Sendable {
     static let directoryRoot: UInt32 = 1
 
     let dbid: UInt32
-    let file: DatabaseFile
+    /// The open file, nil once the database is detached. Transactions keep this object for their snapshot, but
+    /// detach must close the file (and free its lock) at once whatever they hold: a file descriptor number is
+    /// reused by the kernel, so every use takes the file from here under the lock and holds it for the use.
+    private let openFile: Mutex<DatabaseFile?>
+    /// Set by `detach` before the database's cached pages are dropped: a transaction that began before the
+    /// detach must not read pages of a database attached later under the same dbid.
+    private let detachedFlag = Atomic<Bool>(false)
     let pageSize: Int
     /// The database's identity for the log (page images name it).
     let signDb: Signature
@@ -31,10 +37,25 @@ package final class PagedDatabase: @unchecked Sendable {
 
     init(dbid: UInt32, file: DatabaseFile) {
         self.dbid = dbid
-        self.file = file
+        self.openFile = Mutex(file)
         self.fileLast = Atomic(file.pgnoLast)
         self.pageSize = file.pageSize
         self.signDb = file.header.signDb
+    }
+
+    var isDetached: Bool { detachedFlag.load(ordering: .acquiring) }
+
+    /// Leaves the store: later uses of the file fail, and the file closes as soon as its other owners let go (a
+    /// use in progress keeps it until that use ends).
+    func detach() {
+        detachedFlag.store(true, ordering: .releasing)
+        openFile.withLock { $0 = nil }
+    }
+
+    /// Runs `body` on the file, which stays open until it returns; `.treeNotFound` once the database is detached.
+    func withFile<R>(_ body: (DatabaseFile) throws(StorageError) -> R) throws(StorageError) -> R {
+        guard let file = openFile.withLock({ $0 }) else { throw .treeNotFound }
+        return try body(file)
     }
 
     /// A page number for a transaction's new page. Past the end of the file is fine: the file grows when the page
@@ -93,7 +114,7 @@ package final class PagedDatabase: @unchecked Sendable {
                 }
             }
         }
-        let last = file.pgnoLast
+        let last = lastPage
         var free: [UInt32] = []
         if last >= 2 {
             for pgno in stride(from: last, through: 2, by: -1) where !used.contains(pgno) { free.append(pgno) }

@@ -19,7 +19,7 @@
 #define BK_PAGE 4096UL         /* JET_paramDatabasePageSize default */
 #define BK_LOG_SIZE (128UL * 1024UL) /* JET_paramLogFileSize set by set_paths() */
 #define BK_PATH 1024
-#define BK_MAX_NAMES 64
+#define BK_MAX_NAMES 256  /* logs of a backup taken while a writer runs: more than 64 on a loaded machine */
 #define BK_DB_PAGES 32UL       /* extra pages given to bk_setup's database */
 #define BK_CHUNK (16UL * BK_PAGE)
 

@@ -38,12 +38,16 @@ package enum Navigation {
     private static func withValue<R>(
         _ tc: any TreeCursor, _ body: (UnsafeRawBufferPointer) throws(JetError) -> R
     ) throws(JetError) -> R? {
-        var outcome: Result<R, JetError>?
-        let on = tc.visitEntry { (_, value) in
-            do throws(JetError) { outcome = .success(try body(value)) } catch { outcome = .failure(error) }
+        // Two plain optionals rather than an Optional<Result>: valgrind saw the optimized tag test of the nested
+        // enum read bytes the closure had not written (specialized for R = Void).
+        var value: R? = nil
+        var failure: JetError? = nil
+        let on = tc.visitEntry { (_, entry) in
+            do throws(JetError) { value = try body(entry) } catch { failure = error }
         }
-        guard on, let outcome else { return nil }
-        return try outcome.get()
+        if let failure { throw failure }
+        guard on, let value else { return nil }
+        return value
     }
 
     /// Positions `tc` one entry away from the cursor's logical place; true when it reached an entry.

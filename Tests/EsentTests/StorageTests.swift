@@ -449,6 +449,8 @@ struct StorageTests {
     /// results as checking alone: every damaged page found wherever it is, the first error in page order when there
     /// are several, a read failure only after the chunks before it passed, and a torn page read again.
     @Test func largeReadsCheckedBesideTheReadsGiveTheErrorsOfCheckingAlone() throws {
+        PageCheckHelper.enabled.store(true, ordering: .relaxed)
+        defer { PageCheckHelper.enabled.store(false, ordering: .relaxed) }
         let folder = StorageTempFolder()
         let path = folder.path + "big.edb"
         let pageSize = 4096
@@ -549,6 +551,8 @@ struct StorageTests {
 
     /// Two threads reading large runs at once: one has the helper, the other checks alone; both see every page.
     @Test func concurrentLargeReadsAreEachChecked() throws {
+        PageCheckHelper.enabled.store(true, ordering: .relaxed)
+        defer { PageCheckHelper.enabled.store(false, ordering: .relaxed) }
         let folder = StorageTempFolder()
         let path = folder.path + "two.edb"
         let pageSize = 8192

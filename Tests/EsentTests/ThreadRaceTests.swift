@@ -16,13 +16,7 @@ struct ThreadRaceTests {
     func beginSessionRacingDirtyTerm() throws {
         let folder = ScratchFolder()
         let handle = try Lifecycle.createInstance(name: "race", displayName: nil)
-        for (id, value) in [
-            (JET_paramSystemPath, folder.path), (JET_paramLogFilePath, folder.path),
-            (JET_paramTempPath, folder.file("tmp.edb")),
-        ] {
-            try Parameters.set(instance: handle, sesid: 0, paramid: UInt(id), integer: 0, string: value)
-        }
-        _ = try Lifecycle.initialize(handle: handle)
+        _ = try initialize(handle, in: folder)
         let instance = try Registry.instance(handle)
         let sesid = try Sessions.begin(instance: handle)
         let path = folder.file("race.edb")
@@ -55,13 +49,7 @@ struct ThreadRaceTests {
         let folder = ScratchFolder()
         let handle = try Lifecycle.createInstance(name: "stop-registry", displayName: nil)
         defer { _ = try? Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermAbrupt)) }
-        for (id, value) in [
-            (JET_paramSystemPath, folder.path), (JET_paramLogFilePath, folder.path),
-            (JET_paramTempPath, folder.file("tmp.edb")),
-        ] {
-            try Parameters.set(instance: handle, sesid: 0, paramid: UInt(id), integer: 0, string: value)
-        }
-        _ = try Lifecycle.initialize(handle: handle)
+        _ = try initialize(handle, in: folder)
         let instance = try Registry.instance(handle)
         let sesid = try Sessions.begin(instance: handle)
         _ = try DatabaseOperations.create(sesid, path: folder.file("stop.edb"), grbit: 0)
@@ -95,13 +83,7 @@ struct ThreadRaceTests {
     @Test("issue 9: JetStopBackup in one-instance mode returns while another thread holds the registry lock")
     func legacyStopBackupDoesNotWaitForTheRegistryLock() throws {
         let folder = ScratchFolder()
-        for (id, value) in [
-            (JET_paramSystemPath, folder.path), (JET_paramLogFilePath, folder.path),
-            (JET_paramTempPath, folder.file("tmp.edb")),
-        ] {
-            try Parameters.set(instance: 0, sesid: 0, paramid: UInt(id), integer: 0, string: value)
-        }
-        let handle = try Lifecycle.initialize(handle: 0)
+        let handle = try initialize(0, in: folder)
         defer { _ = try? Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermAbrupt)) }
         let instance = try Registry.instance(handle)
         #expect(!instance.stopBackupRequested)
@@ -120,6 +102,17 @@ struct ThreadRaceTests {
         #expect(throws: JetError.invalidParameter) { try Lifecycle.stopBackup(handle: 0) }
         #expect(throws: JetError.invalidInstance) { try Lifecycle.stopBackup(handle: handle) }
     }
+}
+
+/// JetInit of `handle` (0: one-instance mode) with its system, log and temp paths in `folder`; returns the handle.
+private func initialize(_ handle: UInt, in folder: ScratchFolder) throws -> UInt {
+    for (id, value) in [
+        (JET_paramSystemPath, folder.path), (JET_paramLogFilePath, folder.path),
+        (JET_paramTempPath, folder.file("tmp.edb")),
+    ] {
+        try Parameters.set(instance: handle, sesid: 0, paramid: UInt(id), integer: 0, string: value)
+    }
+    return try Lifecycle.initialize(handle: handle)
 }
 
 /// Runs `body` while another thread holds the registry lock; true when `body` returned only after that thread

@@ -120,6 +120,18 @@ unsigned char *bk_slurp(const char *path, size_t *pcb) {
     return p;
 }
 
+void bk_write_file(const char *path, const unsigned char *p, size_t cb) {
+    FILE *f = fopen(path, "wb");
+    EXPECT(f != NULL);
+    EXPECT(cb == 0 || fwrite(p, 1, cb, f) == cb);
+    EXPECT(fclose(f) == 0);
+}
+
+const char *bk_base_name(const char *path) {
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
 void bk_patch(const char *path, long long offset, const void *p, size_t cb) {
     int fd = open(path, O_WRONLY);
     if (fd < 0) harness_fail(__FILE__, __LINE__, "cannot open %s: %s", path, strerror(errno));
@@ -260,6 +272,15 @@ void bk_log_list(bk_env *env, bk_list *out) {
     unsigned long cb = 0;
     memset(buf, 0, sizeof buf);
     EXPECT_ERR(JetGetLogInfoInstanceA(env->inst, buf, sizeof buf, &cb), JET_errSuccess);
+    bk_split(buf, out);
+}
+
+void bk_log_list_info(bk_env *env, bk_list *out, JET_LOGINFO_A *info) {
+    static char buf[64 * 1024];
+    unsigned long cb = 0;
+    memset(info, 0, sizeof *info);
+    info->cbSize = sizeof *info;
+    EXPECT_ERR(JetGetLogInfoInstance2A(env->inst, buf, sizeof buf, &cb, info), JET_errSuccess);
     bk_split(buf, out);
 }
 

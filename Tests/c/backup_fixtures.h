@@ -69,6 +69,10 @@ long bk_current_gen(const bk_env *env);
 unsigned char *bk_slurp(const char *path, size_t *pcb);
 /* Overwrite bytes of a file in place. */
 void bk_patch(const char *path, long long offset, const void *p, size_t cb);
+/* Writes cb bytes to a new file at path. */
+void bk_write_file(const char *path, const unsigned char *p, size_t cb);
+/* The last component of a path. */
+const char *bk_base_name(const char *path);
 /* Invert one byte of a file. */
 void bk_flip(const char *path, long long offset);
 /* An offset inside the records of a log file (past its header) whose byte is part of the written data. */
@@ -95,6 +99,8 @@ unsigned char *bk_stream(bk_env *env, const char *path, unsigned long chunk, siz
 void bk_copy_databases(bk_env *env);
 /* JetGetLogInfoInstanceA. */
 void bk_log_list(bk_env *env, bk_list *out);
+/* JetGetLogInfoInstance2A: the list, and the log range in *info. */
+void bk_log_list_info(bk_env *env, bk_list *out, JET_LOGINFO_A *info);
 /* Every listed log streamed to its end, closed, and compared with the file on disk. */
 void bk_copy_logs(bk_env *env, const bk_list *logs);
 /* Begin(0), copy databases, log list, copy logs, [TruncateLog], End2(end). */

@@ -106,6 +106,14 @@ void f_insert3(JET_SESID sesid, JET_TABLEID t, int32_t k, int32_t d1, int32_t d2
 
 void f_insert(JET_SESID sesid, JET_TABLEID t, int32_t k) { f_insert3(sesid, t, k, 10 * k, 100 * k); }
 
+JET_TABLEID f_create_reversed(JET_SESID sesid, JET_DBID dbid) {
+    JET_TABLEID t = f_create(sesid, dbid);
+    f_insert3(sesid, t, 1, 30, 300);
+    f_insert3(sesid, t, 2, 20, 200);
+    f_insert3(sesid, t, 3, 10, 100);
+    return t;
+}
+
 void f_key(JET_SESID sesid, JET_TABLEID t, int32_t k) {
     EXPECT_ERR(JetMakeKey(sesid, t, &k, sizeof k, JET_bitNewKey), JET_errSuccess);
 }
@@ -188,6 +196,21 @@ JET_ERR add_column(JET_SESID sesid, JET_TABLEID t, const char *name, JET_COLTYP 
     def.grbit = grbit;
     def.cp = (coltyp == JET_coltypText || coltyp == JET_coltypLongText) ? 1252 : 0;
     return JetAddColumnA(sesid, t, name, &def, NULL, 0, pid);
+}
+
+JET_ERR create_index2(JET_SESID sesid, JET_TABLEID t, const char *name, const char *key, unsigned long cbKey,
+                      JET_GRBIT grbit, unsigned long cbKeyMost, unsigned long density) {
+    JET_INDEXCREATE_A idx;
+    memset(&idx, 0, sizeof idx);
+    idx.cbStruct = sizeof idx;
+    idx.szIndexName = (char *)name;
+    idx.szKey = (char *)key;
+    idx.cbKey = cbKey;
+    idx.grbit = grbit;
+    idx.cbKeyMost = cbKeyMost;
+    idx.ulDensity = density;
+    JET_ERR err = JetCreateIndex2A(sesid, t, &idx, 1);
+    return err != JET_errSuccess ? err : idx.err;
 }
 
 JET_ERR set_long(JET_SESID sesid, JET_TABLEID t, JET_COLUMNID c, int32_t v) {

@@ -45,6 +45,9 @@ JET_ERR f_insert_bm(JET_SESID sesid, JET_TABLEID t, int32_t k, int32_t d1, int32
 void f_insert3(JET_SESID sesid, JET_TABLEID t, int32_t k, int32_t d1, int32_t d2);
 /* Insert(k) with the defaults d1 = 10k, d2 = 10 d1. */
 void f_insert(JET_SESID sesid, JET_TABLEID t, int32_t k);
+/* Fixture F with rows (1, 30, 300), (2, 20, 200), (3, 10, 100): the secondary indexes hold them in the reverse
+ * of key order. Returns the creating cursor. */
+JET_TABLEID f_create_reversed(JET_SESID sesid, JET_DBID dbid);
 /* Key(k): JetMakeKey(4-byte k, NewKey). Key2(a, b): MakeKey(a, NewKey), MakeKey(b, 0). */
 void f_key(JET_SESID sesid, JET_TABLEID t, int32_t k);
 void f_key2(JET_SESID sesid, JET_TABLEID t, int32_t a, int32_t b);
@@ -71,6 +74,20 @@ JET_ERR f_read(JET_SESID sesid, JET_TABLEID t, int32_t out[3]);
                          isam_row_[0], isam_row_[1], isam_row_[2], (int)(k), (int)(a), (int)(b));                \
     } while (0)
 
+/* The cursor's current index is `index` and it is on no record; JetMove(Next) lands on key k (the index's first
+ * entry). */
+#define EXPECT_BEFORE_FIRST_ON(sesid, t, index, k)                                                               \
+    do {                                                                                                         \
+        char isam_index_[JET_cbNameMost + 1];                                                                    \
+        int32_t isam_row_[3];                                                                                    \
+        EXPECT_ERR(JetGetCurrentIndexA((sesid), (t), isam_index_, sizeof isam_index_), JET_errSuccess);          \
+        if (strcmp(isam_index_, (index)) != 0)                                                                   \
+            harness_fail(__FILE__, __LINE__, "current index is %s, expected %s", isam_index_, (index));          \
+        EXPECT_ERR(f_read((sesid), (t), isam_row_), JET_errNoCurrentRecord);                                     \
+        EXPECT_ERR(JetMove((sesid), (t), JET_MoveNext, 0), JET_errSuccess);                                      \
+        EXPECT_KEY((sesid), (t), (k));                                                                           \
+    } while (0)
+
 /* A table "t" with one Long column "id" (primary key +id) and one variable Text column "name" (cp 1252). */
 typedef struct {
     JET_COLUMNID id, name;
@@ -89,6 +106,10 @@ unsigned long count_rows(JET_SESID sesid, JET_TABLEID t);
 /* Adds a column through JetAddColumnA; returns its result and the id in *pid. */
 JET_ERR add_column(JET_SESID sesid, JET_TABLEID t, const char *name, JET_COLTYP coltyp, unsigned long cbMax,
                    JET_GRBIT grbit, JET_COLUMNID *pid);
+/* JetCreateIndex2A of one JET_INDEXCREATE_A with these fields (the others 0); returns the call's result, or the
+ * index's own err when the call succeeded. */
+JET_ERR create_index2(JET_SESID sesid, JET_TABLEID t, const char *name, const char *key, unsigned long cbKey,
+                      JET_GRBIT grbit, unsigned long cbKeyMost, unsigned long density);
 /* Sets a column to a 4-byte value. */
 JET_ERR set_long(JET_SESID sesid, JET_TABLEID t, JET_COLUMNID c, int32_t v);
 

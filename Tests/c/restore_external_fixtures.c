@@ -4,13 +4,6 @@
 
 #include <sys/stat.h>
 
-void rx_write_file(const char *path, const unsigned char *p, size_t cb) {
-    FILE *f = fopen(path, "wb");
-    EXPECT(f != NULL);
-    EXPECT(cb == 0 || fwrite(p, 1, cb, f) == cb);
-    EXPECT(fclose(f) == 0);
-}
-
 char *rx_path(const char *name) {
     static char slots[4][BK_PATH];
     static int next;
@@ -19,25 +12,15 @@ char *rx_path(const char *name) {
     return slot;
 }
 
-const char *rx_base_name(const char *path) {
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
 void rx_stream_logs(bk_env *env, const char *folder, JET_LOGINFO_A *info) {
-    static char buf[64 * 1024];
-    unsigned long cb = 0;
     bk_list logs;
-    memset(info, 0, sizeof *info);
-    info->cbSize = sizeof *info;
-    EXPECT_ERR(JetGetLogInfoInstance2A(env->inst, buf, sizeof buf, &cb, info), JET_errSuccess);
-    bk_split(buf, &logs);
+    bk_log_list_info(env, &logs, info);
     for (int i = 0; i < logs.n; i++) {
         size_t n = 0;
         unsigned char *p = bk_stream(env, logs.name[i], 4 * BK_PAGE, &n);
         char out[BK_PATH];
-        bk_join(out, sizeof out, folder, rx_base_name(logs.name[i]));
-        rx_write_file(out, p, n);
+        bk_join(out, sizeof out, folder, bk_base_name(logs.name[i]));
+        bk_write_file(out, p, n);
     }
 }
 
@@ -49,7 +32,7 @@ void rx_streamed_full(bk_env *env, JET_LOGINFO_A *info) {
     unsigned char *p = bk_stream(env, env->db, BK_CHUNK, &n);
     char out[BK_PATH];
     bk_join(out, sizeof out, folder, "data.edb");
-    rx_write_file(out, p, n);
+    bk_write_file(out, p, n);
     rx_stream_logs(env, folder, info);
     EXPECT_ERR(JetTruncateLogInstance(env->inst), JET_errSuccess);
     EXPECT_ERR(JetEndExternalBackupInstance2(env->inst, JET_bitBackupEndNormal), JET_errSuccess);

@@ -7,12 +7,8 @@
 
 #include "restore_fixtures.h"
 
-/* Writes cb bytes to a new file at path. */
-void rx_write_file(const char *path, const unsigned char *p, size_t cb);
 /* A writable copy of a path under the scenario's folder (the restore calls take JET_PSTR); four slots in turn. */
 char *rx_path(const char *name);
-/* The last component of a path. */
-const char *rx_base_name(const char *path);
 /* Streams the logs JetGetLogInfoInstance2 lists into `folder`; fills the log range. */
 void rx_stream_logs(bk_env *env, const char *folder, JET_LOGINFO_A *info);
 /* A streamed full backup of bk_setup's instance into ./st (the database as st/data.edb, then the logs); the log

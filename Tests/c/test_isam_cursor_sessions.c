@@ -110,10 +110,7 @@ SCENARIO(cursor_readers_see_whole_commits_while_a_writer_commits, "api Cursors, 
 SCENARIO(cursor_rollback_resets_the_index_chosen_and_the_move_made_at_its_level,
          "api Cursors, records and navigation") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_create(env.sesid, env.dbid);
-    f_insert3(env.sesid, t, 1, 30, 300);
-    f_insert3(env.sesid, t, 2, 20, 200);
-    f_insert3(env.sesid, t, 3, 10, 100);
+    JET_TABLEID t = f_create_reversed(env.sesid, env.dbid);
     EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
     t = f_open(env.sesid, env.dbid);
     JET_TABLEID kept = f_open(env.sesid, env.dbid);
@@ -128,22 +125,13 @@ SCENARIO(cursor_rollback_resets_the_index_chosen_and_the_move_made_at_its_level,
     /* Positioned by bookmark only: keeps its place across the rollback. */
     EXPECT_ERR(JetGotoBookmark(env.sesid, kept, bm, cb), JET_errSuccess);
     EXPECT_ERR(JetRollback(env.sesid, 0), JET_errSuccess);
-    char name[JET_cbNameMost + 1];
-    EXPECT_ERR(JetGetCurrentIndexA(env.sesid, t, name, sizeof name), JET_errSuccess);
-    EXPECT(strcmp(name, "clustered") == 0);
-    int32_t row[3];
-    EXPECT_ERR(f_read(env.sesid, t, row), JET_errNoCurrentRecord);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 1);
+    EXPECT_BEFORE_FIRST_ON(env.sesid, t, "clustered", 1);
     EXPECT_KEY(env.sesid, kept, 3);
 }
 
 SCENARIO(cursor_set_current_index_no_move_keeps_the_current_record, "api JetSetCurrentIndex") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_create(env.sesid, env.dbid);
-    f_insert3(env.sesid, t, 1, 30, 300);
-    f_insert3(env.sesid, t, 2, 20, 200);
-    f_insert3(env.sesid, t, 3, 10, 100);
+    JET_TABLEID t = f_create_reversed(env.sesid, env.dbid);
     EXPECT_ERR(JetSetCurrentIndex2A(env.sesid, t, "secondarywithoutprimary", JET_bitNoMove), JET_errNoCurrentRecord);
     f_key(env.sesid, t, 2);
     EXPECT_ERR(JetSeek(env.sesid, t, JET_bitSeekEQ), JET_errSuccess);
@@ -160,21 +148,12 @@ SCENARIO(cursor_set_current_index_no_move_keeps_the_current_record, "api JetSetC
  * JetGotoBookmark), the new index is current and the cursor is before its first entry. */
 SCENARIO(set_current_index_no_move_on_a_deleted_record_gives_1017, "api JetSetCurrentIndex") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_create(env.sesid, env.dbid);
-    f_insert3(env.sesid, t, 1, 30, 300);
-    f_insert3(env.sesid, t, 2, 20, 200);
-    f_insert3(env.sesid, t, 3, 10, 100);
+    JET_TABLEID t = f_create_reversed(env.sesid, env.dbid);
     f_key(env.sesid, t, 2);
     EXPECT_ERR(JetSeek(env.sesid, t, JET_bitSeekEQ), JET_errSuccess);
     EXPECT_ERR(JetDelete(env.sesid, t), JET_errSuccess);
     EXPECT_ERR(JetSetCurrentIndex2A(env.sesid, t, "secondarywithoutprimary", JET_bitNoMove), JET_errRecordDeleted);
-    char name[JET_cbNameMost + 1];
-    EXPECT_ERR(JetGetCurrentIndexA(env.sesid, t, name, sizeof name), JET_errSuccess);
-    EXPECT(strcmp(name, "secondarywithoutprimary") == 0);
-    int32_t row[3];
-    EXPECT_ERR(f_read(env.sesid, t, row), JET_errNoCurrentRecord);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 3); /* (10,100): the first entry of the new index */
+    EXPECT_BEFORE_FIRST_ON(env.sesid, t, "secondarywithoutprimary", 3); /* (10,100): its first entry */
     EXPECT_ERR(JetDelete(env.sesid, t), JET_errSuccess);
     EXPECT_ERR(JetSetCurrentIndex2A(env.sesid, t, "", JET_bitNoMove), JET_errRecordDeleted);
     EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);

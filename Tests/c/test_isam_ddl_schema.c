@@ -95,17 +95,8 @@ SCENARIO(ddl_deleted_fixed_column_keeps_the_other_values, "api JetDeleteColumn")
 SCENARIO(ddl_index_info_levels_report_the_definition, "api JetGetTableIndexInfo, JetGetIndexInfo") {
     isam_env env = isam_open();
     JET_TABLEID t = kv_create(env.sesid, env.dbid, "t");
-    static char kname[] = "-name\0";
-    JET_INDEXCREATE_A idx;
-    memset(&idx, 0, sizeof idx);
-    idx.cbStruct = sizeof idx;
-    idx.szIndexName = "byname";
-    idx.szKey = kname;
-    idx.cbKey = sizeof kname;
-    idx.grbit = JET_bitIndexKeyMost;
-    idx.cbKeyMost = 1000;
-    idx.ulDensity = 90;
-    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, &idx, 1), JET_errSuccess);
+    static const char kname[] = "-name\0";
+    EXPECT_ERR(create_index2(env.sesid, t, "byname", kname, sizeof kname, JET_bitIndexKeyMost, 1000, 90), JET_errSuccess);
     uint16_t keyMost = 0;
     EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "byname", &keyMost, sizeof keyMost, JET_IdxInfoKeyMost),
                JET_errSuccess);

@@ -308,10 +308,7 @@ SCENARIO(delete_index_in_use_by_another_sessions_cursor_gives_1051, "api JetDele
 
 SCENARIO(set_current_index_grbits_names_and_positions, "api JetSetCurrentIndex") {
     isam_env env = isam_open();
-    JET_TABLEID t = f_create(env.sesid, env.dbid);
-    f_insert3(env.sesid, t, 1, 30, 0);
-    f_insert3(env.sesid, t, 2, 20, 0);
-    f_insert3(env.sesid, t, 3, 10, 0);
+    JET_TABLEID t = f_create_reversed(env.sesid, env.dbid);
     EXPECT_ERR(JetSetCurrentIndex2A(env.sesid, t, "clustered", 0x4), JET_errInvalidGrbit);
     EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "bad!"), JET_errInvalidName);
     EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "missing"), JET_errIndexNotFound);

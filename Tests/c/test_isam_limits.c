@@ -130,18 +130,10 @@ static JET_TABLEID kv_create_with_key_size(JET_SESID s, JET_DBID dbid, unsigned 
     EXPECT_ERR(add_column(s, t, "id", JET_coltypLong, 0, 0, &KV.id), JET_errSuccess);
     EXPECT_ERR(add_column(s, t, "name", JET_coltypText, 64, 0, &KV.name), JET_errSuccess);
     if (keyMost == 0) return t;
-    static char key[] = "+id\0";
-    JET_INDEXCREATE_A idx;
-    memset(&idx, 0, sizeof idx);
-    idx.cbStruct = sizeof idx;
-    idx.szIndexName = "primary";
-    idx.szKey = key;
-    idx.cbKey = sizeof key;
-    idx.grbit = JET_bitIndexPrimary | (keyMost != 255 ? JET_bitIndexKeyMost : 0);
-    idx.ulDensity = 100;
-    idx.cbKeyMost = keyMost;
-    EXPECT_ERR(JetCreateIndex2A(s, t, &idx, 1), JET_errSuccess);
-    EXPECT_ERR(idx.err, JET_errSuccess);
+    static const char key[] = "+id\0";
+    EXPECT_ERR(create_index2(s, t, "primary", key, sizeof key,
+                             JET_bitIndexPrimary | (keyMost != 255 ? JET_bitIndexKeyMost : 0), keyMost, 100),
+               JET_errSuccess);
     return t;
 }
 
@@ -292,15 +284,8 @@ SCENARIO(keys_are_truncated_at_cbkeymost_or_refused_with_346, "api JetCreateInde
     EXPECT_ERR(insert_long_text(env.sesid, t, text, 3, 'a'), JET_errKeyTruncated);
     EXPECT_EQ_UL(count_rows(env.sesid, t), 0);
     /* A larger cbKeyMost (JET_bitIndexKeyMost) holds the whole value. */
-    JET_INDEXCREATE_A idx;
-    memset(&idx, 0, sizeof idx);
-    idx.cbStruct = sizeof idx;
-    idx.szIndexName = (char *)"wide";
-    idx.szKey = (char *)kt;
-    idx.cbKey = sizeof kt;
-    idx.grbit = JET_bitIndexUnique | JET_bitIndexKeyMost;
-    idx.cbKeyMost = 400;
-    EXPECT_ERR(JetCreateIndex2A(env.sesid, t, &idx, 1), JET_errSuccess);
+    EXPECT_ERR(create_index2(env.sesid, t, "wide", kt, sizeof kt, JET_bitIndexUnique | JET_bitIndexKeyMost, 400, 0),
+               JET_errSuccess);
     EXPECT_ERR(JetDeleteIndexA(env.sesid, t, "strict"), JET_errSuccess);
     EXPECT_ERR(insert_long_text(env.sesid, t, text, 4, 'a'), JET_errSuccess);
     EXPECT_ERR(insert_long_text(env.sesid, t, text, 5, 'b'), JET_errSuccess);

@@ -41,18 +41,6 @@ static or_history *setup_orders(bk_env *env) {
     return h;
 }
 
-static void write_file(const char *path, const unsigned char *p, size_t cb) {
-    FILE *f = fopen(path, "wb");
-    EXPECT(f != NULL);
-    EXPECT(cb == 0 || fwrite(p, 1, cb, f) == cb);
-    EXPECT(fclose(f) == 0);
-}
-
-static const char *base_name(const char *path) {
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
 /* Streams one backup file into `folder`, letting the writer commit at least once after every 4-page read, so the
  * copy of a database is fuzzy: its pages come from many different committed states. */
 static void stream_while_writing(bk_env *env, or_writer *w, const char *path, const char *folder) {
@@ -71,22 +59,17 @@ static void stream_while_writing(bk_env *env, or_writer *w, const char *path, co
     }
     EXPECT_ERR(JetCloseFileInstance(env->inst, h), JET_errSuccess);
     char out[BK_PATH];
-    bk_join(out, sizeof out, folder, base_name(path));
-    write_file(out, data, done);
+    bk_join(out, sizeof out, folder, bk_base_name(path));
+    bk_write_file(out, data, done);
 }
 
 /* The log list of a running streaming backup, copied into `folder`; [*lo, *hi] is the window of states it holds. */
 static void stream_logs(bk_env *env, const char *folder, JET_LOGINFO_A *info, const or_history *h, uint32_t *lo,
                         uint32_t *hi) {
-    static char buf[64 * 1024];
-    unsigned long cb = 0;
     bk_list logs;
-    memset(info, 0, sizeof *info);
-    info->cbSize = sizeof *info;
     *lo = or_committed(h);
-    EXPECT_ERR(JetGetLogInfoInstance2A(env->inst, buf, sizeof buf, &cb, info), JET_errSuccess);
+    bk_log_list_info(env, &logs, info);
     *hi = or_committed(h) + 1;
-    bk_split(buf, &logs);
     for (int i = 0; i < logs.n; i++) stream_while_writing(env, NULL, logs.name[i], folder);
 }
 

@@ -317,13 +317,7 @@ SCENARIO(rollback_closes_cursors_opened_at_that_level_and_cancels_updates, "api 
     EXPECT_ERR(JetCloseTable(env.sesid, inner), JET_errInvalidTableId);
     EXPECT_ERR(JetUpdate(env.sesid, t, NULL, 0, NULL), JET_errUpdateNotPrepared);
     /* The index chosen at that level is replaced by the clustered index; a cursor moved there is before first. */
-    char name[JET_cbNameMost + 1];
-    EXPECT_ERR(JetGetCurrentIndexA(env.sesid, t, name, sizeof name), JET_errSuccess);
-    EXPECT(strcmp(name, "clustered") == 0);
-    int32_t row[3];
-    EXPECT_ERR(f_read(env.sesid, t, row), JET_errNoCurrentRecord);
-    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
-    EXPECT_KEY(env.sesid, t, 1);
+    EXPECT_BEFORE_FIRST_ON(env.sesid, t, "clustered", 1);
 }
 
 SCENARIO(rollback_restores_values_for_a_cursor_on_a_bookmark, "api Cursors, records and navigation") {

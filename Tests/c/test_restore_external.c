@@ -234,8 +234,8 @@ SCENARIO(external_restore_with_swapped_names_restores_each_database_as_itself, "
         size_t n = 0;
         unsigned char *p = bk_stream(&env, dbs[i], BK_CHUNK, &n);
         char out[BK_PATH];
-        bk_join(out, sizeof out, path_in_dir("st"), rx_base_name(dbs[i]));
-        rx_write_file(out, p, n);
+        bk_join(out, sizeof out, path_in_dir("st"), bk_base_name(dbs[i]));
+        bk_write_file(out, p, n);
     }
     rx_stream_logs(&env, path_in_dir("st"), &info);
     EXPECT_ERR(JetEndExternalBackupInstance2(env.inst, JET_bitBackupEndNormal), JET_errSuccess);

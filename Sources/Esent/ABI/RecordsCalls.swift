@@ -6,13 +6,6 @@ import EsentCore
 /// ESE rejects sizes over JET_cbLVColumnMost; on LP64 that ceiling also keeps every larger `unsigned long` out.
 private let sizeMost: CUnsignedLong = 0x7FFF_FFFF
 
-/// A caller's (pointer, size) as bytes: NULL means no data; NULL with a size is a bad parameter.
-private func bytes(_ pv: UnsafeRawPointer?, _ cb: CUnsignedLong) throws(JetError) -> UnsafeRawBufferPointer {
-    guard cb <= sizeMost else { throw .invalidParameter }
-    guard let pv else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-    return UnsafeRawBufferPointer(start: pv, count: Int(cb))
-}
-
 private func buffer(_ pv: UnsafeMutableRawPointer?, _ cb: CUnsignedLong) throws(JetError)
     -> UnsafeMutableRawBufferPointer
 {

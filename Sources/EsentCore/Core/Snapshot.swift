@@ -484,10 +484,6 @@ extension Instance {
         }
     }
 
-    /// A snapshot holds this instance's backup flags: it is frozen, or thawed and not yet ended.
-    /// JetBeginExternalBackup* and JetBackup* call this where they check for a running backup.
-    package var isInSnapshotBackup: Bool { writeGate.holdsBackup }
-
     /// Throws JET_errBackupInProgress (-505) at once while a snapshot holds the instance (ESE blocks during the
     /// freeze and then returns -505; here nothing waits).
     package func checkNoSnapshotBackup() throws(JetError) {

@@ -54,7 +54,6 @@ package enum FaultInjector {
         var paths: [Int32: String] = [:]
         /// A hook run before every call (tests that block a call, or count calls); nil when unused.
         var observer: (@Sendable (SystemCall, String?) -> Int32?)?
-        var loadedEnvironment = false
         /// Calls a rule has hit since the rules were installed.
         var hits = 0
     }

@@ -181,17 +181,6 @@ package enum KeyFormat {
     /// come out in bookmark (primary key) order. The entry's value is the bookmark, which gives its length back.
     package static func secondaryEntryKey(key: [UInt8], bookmark: [UInt8]) -> [UInt8] { key + bookmark }
 
-    /// Splits a secondary entry into its index key and bookmark; nil when the value is longer than the key (corrupt).
-    package static func splitSecondaryEntry(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)
-        -> (key: UnsafeRawBufferPointer, bookmark: UnsafeRawBufferPointer)?
-    {
-        guard value.count <= key.count else { return nil }
-        return (
-            UnsafeRawBufferPointer(rebasing: key[0..<(key.count - value.count)]),
-            UnsafeRawBufferPointer(rebasing: key[(key.count - value.count)...])
-        )
-    }
-
     /// The bookmark of a record of a table without primary index: its record number, 4 bytes big-endian.
     package static func sequentialBookmark(_ number: UInt32) -> [UInt8] {
         [UInt8(number >> 24), UInt8(truncatingIfNeeded: number >> 16), UInt8(truncatingIfNeeded: number >> 8),

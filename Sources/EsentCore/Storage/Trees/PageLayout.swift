@@ -240,11 +240,6 @@ struct TreePage {
         }
     }
 
-    func setChild(_ i: Int, _ child: UInt32) throws(StorageError) {
-        let offset = try entryOffset(i, header: Self.branchEntryHeader)
-        base.diskStore(child, at: offset + 2)
-    }
-
     /// Overwrites leaf entry `i`'s value in place (same length).
     func overwriteValue(_ i: Int, _ value: UnsafeRawBufferPointer) throws(StorageError) {
         let (_, old) = try leafEntry(i)

@@ -81,6 +81,60 @@ SCENARIO(table_without_primary_index_numbers_survive_reopen, "api JetCreateIndex
     EXPECT(cb == 4 && bm[3] == 6);
 }
 
+/* A table "seq" without primary index, with one Long column "v". */
+static JET_TABLEID seq_create(JET_SESID s, JET_DBID dbid) {
+    JET_TABLEID t = 0;
+    JET_COLUMNID v = 0;
+    EXPECT_ERR(JetCreateTableA(s, dbid, "seq", 0, 0, &t), JET_errSuccess);
+    EXPECT_ERR(add_column(s, t, "v", JET_coltypLong, 0, 0, &v), JET_errSuccess);
+    return t;
+}
+
+/* Inserts empty records numbered first, first + 1, ... up to last (their bookmarks say so). */
+static void seq_insert(JET_SESID s, JET_TABLEID t, int first, int last) {
+    for (int n = first; n <= last; n++) {
+        unsigned char bm[8];
+        unsigned long cb = 0;
+        EXPECT_ERR(JetPrepareUpdate(s, t, JET_prepInsert), JET_errSuccess);
+        EXPECT_ERR(JetUpdate(s, t, bm, sizeof bm, &cb), JET_errSuccess);
+        EXPECT(cb == 4 && bm[0] == 0 && bm[1] == 0 && bm[2] == 0 && bm[3] == n);
+    }
+}
+
+/* The numbers an instance hands out belong to the database: detached, it takes them along, so the database attached
+ * next under the same JET_DBID (the lowest free one) numbers its new records after its own. */
+SCENARIO(table_without_primary_index_numbers_follow_its_database_when_a_dbid_is_reused, "api JetCreateIndex") {
+    /* b.edb: records 1..5, written by an instance of its own. */
+    JET_INSTANCE first = init_named("first", path_in_dir("first"));
+    JET_DBID dbid = 0;
+    char b[1024];
+    snprintf(b, sizeof b, "%s", path_in_dir("b.edb"));
+    JET_SESID s = create_db(first, b, 0, &dbid);
+    JET_TABLEID t = seq_create(s, dbid);
+    seq_insert(s, t, 1, 5);
+    EXPECT_ERR(JetCloseTable(s, t), JET_errSuccess);
+    EXPECT_ERR(JetEndSession(s, 0), JET_errSuccess);
+    EXPECT_ERR(JetTerm(first), JET_errSuccess);
+    /* Another instance numbers record 1 of a.edb's table, the same tree of a database with the same JET_DBID. */
+    JET_INSTANCE second = init_named("second", path_in_dir("second"));
+    char a[1024];
+    snprintf(a, sizeof a, "%s", path_in_dir("a.edb"));
+    s = create_db(second, a, 0, &dbid);
+    t = seq_create(s, dbid);
+    seq_insert(s, t, 1, 1);
+    EXPECT_ERR(JetCloseTable(s, t), JET_errSuccess);
+    EXPECT_ERR(JetCloseDatabase(s, dbid, 0), JET_errSuccess);
+    EXPECT_ERR(JetDetachDatabaseA(s, a), JET_errSuccess);
+    /* b.edb takes that JET_DBID: its records go on from 6. */
+    JET_DBID reused = 0;
+    EXPECT_ERR(JetAttachDatabaseA(s, b, 0), JET_errSuccess);
+    EXPECT_ERR(JetOpenDatabaseA(s, b, NULL, &reused, 0), JET_errSuccess);
+    EXPECT_EQ_UL(reused, dbid);
+    EXPECT_ERR(JetOpenTableA(s, reused, "seq", NULL, 0, 0, &t), JET_errSuccess);
+    seq_insert(s, t, 6, 8);
+    EXPECT_EQ_UL(count_rows(s, t), 8);
+}
+
 /* ------------------------------------------------------------------------------------------------------------
  * Record size, key size, column counts
  * ---------------------------------------------------------------------------------------------------------- */

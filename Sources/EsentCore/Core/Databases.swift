@@ -169,6 +169,7 @@ package enum DatabaseOperations {
                 try detachFile(db, log: s.log)
                 s.databases.removeAll { $0 === db }
                 s.trees.unregister(dbid: db.dbid)
+                instance.isamLocks.forgetCounters(dbid: db.dbid)
             }
             return .done(())
         }

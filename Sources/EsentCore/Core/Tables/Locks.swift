@@ -200,8 +200,9 @@ package final class LockTable: Sendable {
         }
     }
 
-    /// A deleted table's counter goes with it.
-    package func forgetCounter(_ tree: TreeID) { counters.withLock { _ = $0.removeValue(forKey: tree) } }
+    /// A detached database's counters go with it: the next database attached takes the lowest free dbid, and its
+    /// trees (the same objids in a database built the same way) must number from their own records.
+    package func forgetCounters(dbid: UInt32) { counters.withLock { c in c = c.filter { $0.key.dbid != dbid } } }
 
     /// Commits so far (a level-0 reader reuses its snapshot while this has not changed).
     /// An atomic, so readers never wait on the table's lock.

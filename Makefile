@@ -116,7 +116,7 @@ test-c: $(BUILD)/tests/harness-linked $(BUILD)/tests/harness-dlopen
 
 test-sanitizers: $(BUILD)/tests/harness-asan
 	HARNESS_LABEL=asan ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	    $(BUILD)/tests/harness-asan
+	    ESENT_PAGE_MEMORY=guarded $(BUILD)/tests/harness-asan
 
 test-valgrind: $(BUILD)/tests/harness-linked
 	VALGRIND_EVERY=4 sh tools/run-valgrind.sh $(BUILD)/tests/harness-linked

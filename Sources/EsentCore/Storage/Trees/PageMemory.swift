@@ -13,8 +13,29 @@ import Synchronization
 ///
 /// Free buffers beyond `spareBytes` are given back by releasing slabs that are entirely free, so a burst (a huge
 /// transaction's overlay) does not stay resident for the life of the process.
+///
+/// Guarded mode: a write past the end of a slab's page lands in the next page, where neither AddressSanitizer nor
+/// valgrind can see it. With `ESENT_PAGE_MEMORY=guarded`, or in a process that runs under one of those tools, each
+/// buffer is an allocation of its own, freed when it is given back, so the tools' red zones surround every page.
+/// The mode is decided once, when the first page is taken.
 final class PageMemory: Sendable {
-    static let shared = PageMemory()
+    static let shared = PageMemory(guarded: guardedByEnvironment())
+
+    /// Every buffer from malloc and back to free (see above).
+    let guarded: Bool
+    /// Guarded mode's buffers allocated and freed so far (tests count them).
+    let guardedTaken = Atomic<Int>(0)
+    let guardedFreed = Atomic<Int>(0)
+
+    init(guarded: Bool) { self.guarded = guarded }
+
+    /// `ESENT_PAGE_MEMORY=guarded` or `=slabs` decides; without it, guarded under valgrind (its preload libraries
+    /// are in LD_PRELOAD) or AddressSanitizer (its runtime, loaded in the process, exports `__asan_init`).
+    static func guardedByEnvironment() -> Bool {
+        if let mode = getenv("ESENT_PAGE_MEMORY") { return String(cString: mode) == "guarded" }
+        if let preload = getenv("LD_PRELOAD"), String(cString: preload).contains("vgpreload") { return true }
+        return dlsym(nil, "__asan_init") != nil
+    }
 
     /// Bytes of one slab (a multiple of every page size; allocated at this alignment, so a buffer finds its slab
     /// by masking its address).
@@ -37,6 +58,11 @@ final class PageMemory: Sendable {
     /// A buffer of `size` bytes (a page size dividing the slab size), 64-byte aligned, contents undefined; nil
     /// when memory ran out.
     func take(_ size: Int) -> UnsafeMutableRawPointer? {
+        if guarded {
+            guard let buffer = Self.single(size) else { return nil }
+            guardedTaken.add(1, ordering: .relaxed)
+            return buffer
+        }
         guard size >= 64, size.nonzeroBitCount == 1, Self.slabBytes % size == 0 else { return Self.single(size) }
         let index = size.trailingZeroBitCount
         let address = pools.withLock { pools -> UInt? in Self.take(&pools[index], size: size) }
@@ -59,6 +85,11 @@ final class PageMemory: Sendable {
 
     /// Gives back a buffer from `take` with the same size.
     func give(_ buffer: UnsafeMutableRawPointer, size: Int) {
+        if guarded {
+            free(buffer)
+            guardedFreed.add(1, ordering: .relaxed)
+            return
+        }
         guard size >= 64, size.nonzeroBitCount == 1, Self.slabBytes % size == 0 else {
             free(buffer)
             return

@@ -160,6 +160,41 @@ SCENARIO(set_current_index_no_move_on_a_deleted_record_gives_1017, "api JetSetCu
     EXPECT_KEY(env.sesid, t, 1);
 }
 
+/* JetSetCurrentIndex(NoMove) takes the current record's bookmark before it looks the index up: a cursor on no
+ * record gets -1603 whatever index it names (a malformed name is still -1002 first), and keeps its index and its
+ * position. */
+SCENARIO(set_current_index_no_move_on_no_record_gives_1603_before_the_index_lookup, "api JetSetCurrentIndex") {
+    isam_env env = isam_open();
+    JET_TABLEID t = f_create_reversed(env.sesid, env.dbid);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    /* Never positioned: deferred first on the clustered index. */
+    t = f_open(env.sesid, env.dbid);
+    EXPECT_ERR(JetSetCurrentIndex2A(env.sesid, t, "secondarywithoutprimary", JET_bitNoMove), JET_errNoCurrentRecord);
+    EXPECT_ERR(JetSetCurrentIndex2A(env.sesid, t, "missing", JET_bitNoMove), JET_errNoCurrentRecord);
+    EXPECT_ERR(JetSetCurrentIndex2A(env.sesid, t, "bad!", JET_bitNoMove), JET_errInvalidName);
+    char name[JET_cbNameMost + 1];
+    EXPECT_ERR(JetGetCurrentIndexA(env.sesid, t, name, sizeof name), JET_errSuccess);
+    EXPECT(strcmp(name, "clustered") == 0);
+    EXPECT_KEY(env.sesid, t, 1); /* still deferred first on the clustered index: resolves to key 1 */
+    /* Before the first record. */
+    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errNoCurrentRecord);
+    EXPECT_ERR(JetSetCurrentIndex2A(env.sesid, t, "missing", JET_bitNoMove), JET_errNoCurrentRecord);
+    EXPECT_ERR(JetSetCurrentIndex2A(env.sesid, t, "secondarywithprimary", JET_bitNoMove), JET_errNoCurrentRecord);
+    EXPECT_BEFORE_FIRST_ON(env.sesid, t, "clustered", 1);
+}
+
+/* JetSetCurrentIndex(MoveFirst) cancels a prepared update before it looks the index up: an unknown index is -1404
+ * and the update is gone all the same. */
+SCENARIO(set_current_index_move_first_to_a_missing_index_still_cancels_the_prepared_update,
+         "api JetSetCurrentIndex") {
+    isam_env env = isam_open();
+    JET_TABLEID t = f_create(env.sesid, env.dbid);
+    EXPECT_ERR(JetPrepareUpdate(env.sesid, t, JET_prepInsert), JET_errSuccess);
+    EXPECT_ERR(JetSetCurrentIndexA(env.sesid, t, "missing"), JET_errIndexNotFound);
+    EXPECT_ERR(JetUpdate(env.sesid, t, NULL, 0, NULL), JET_errUpdateNotPrepared);
+    EXPECT_EQ_UL(count_rows(env.sesid, t), 0);
+}
+
 SCENARIO(cursor_nested_rollback_gives_the_record_lock_back, "api Cursors, records and navigation") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);

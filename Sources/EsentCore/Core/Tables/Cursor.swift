@@ -444,13 +444,21 @@ package enum TableCursors {
             try SessionTransactions.read(session) { (txn, _) throws(JetError) in try SchemaCalls.refreshSchema(cursor, in: txn) }
             guard grbit == UInt(JET_bitMoveFirst) || grbit == UInt(JET_bitNoMove) else { throw .invalidGrbit }
             var target: IndexSchema? = cursor.schema.primaryIndex
-            if !hasIndexID, let name, !name.isEmpty {
-                let valid = try ObjectName.validate(name)
-                guard let found = cursor.schema.index(named: valid) else { throw .indexNotFound }
+            var named: String?
+            if !hasIndexID, let name, !name.isEmpty { named = try ObjectName.validate(name) }
+            // Before the index is looked up, as in ESE: MoveFirst cancels a prepared update (even when the index then
+            // is not found); NoMove takes the current record's bookmark, so a cursor on no record gets -1603 whatever
+            // index it names, and keeps its index and position.
+            if grbit == UInt(JET_bitMoveFirst) {
+                cursor.update = nil
+            } else if cursor.currency != .on, cursor.currency != .deleted {
+                throw .noCurrentRecord
+            }
+            if let named {
+                guard let found = cursor.schema.index(named: named) else { throw .indexNotFound }
                 target = found
             }
             if grbit == UInt(JET_bitMoveFirst) {
-                cursor.update = nil
                 cursor.index = target
                 cursor.range = nil
                 cursor.searchKey = nil
@@ -459,9 +467,8 @@ package enum TableCursors {
                 cursor.indexSetAtLevel = target?.isPrimary == false ? session.level : 0
                 return
             }
-            // NoMove: keep the current record (a deferred cursor is on none yet), find its entry in the new index.
-            // A deleted record still has its bookmark: as in ESE, the index changes and going to it fails (-1017).
-            guard cursor.currency == .on || cursor.currency == .deleted else { throw .noCurrentRecord }
+            // NoMove: keep the current record, find its entry in the new index. A deleted record still has its
+            // bookmark: as in ESE, the index changes and going to it fails (-1017).
             let bookmark = cursor.bookmark
             cursor.index = target
             cursor.range = nil

@@ -35,10 +35,10 @@ package final class IsamSession: @unchecked Sendable {
 
     /// The session gate for ISAM calls: no instance lock, only the instance's atomics and this session's flag.
     func enter(ignoringStopService: Bool = false) throws(JetError) {
-        if !ignoringStopService && instance.serviceStopped.load(ordering: .acquiring) {
+        if !ignoringStopService && instance.serviceStopped {
             throw .clientRequestToStopJetService
         }
-        guard instance.isRunning.load(ordering: .acquiring) else { throw .invalidSesid }
+        guard instance.isRunning else { throw .invalidSesid }
         guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
             throw .sessionSharingViolation
         }

@@ -403,8 +403,8 @@ package enum Lifecycle {
             if grbit & emitLog != 0 && grbit != emitLog { throw .invalidGrbit }
             return flags | requested
         }
-        // Terminated since it was found: no longer running.
-        guard found != nil else { throw .notInitialized }
+        // Terminated (and gone from the registry) since it was found.
+        guard found != nil else { throw .invalidInstance }
     }
 
     /// The legacy JetStopServiceInstance: stops everything, records no bits.
@@ -422,7 +422,7 @@ package enum Lifecycle {
             guard flags & InstanceStops.Flag.running != 0 else { throw .notInitialized }
             return flags | InstanceStops.Flag.serviceStopped
         }
-        guard found != nil else { throw .notInitialized }
+        guard found != nil else { throw .invalidInstance }
     }
 }
 

@@ -96,10 +96,15 @@ package final class Instance: Sendable {
     var stopBackupRequested: Bool { InstanceStops.isRequested(handle) }
     func clearBackupStop() { InstanceStops.clear(handle) }
     /// ESE's m_fStopJetService (never cleared), kept in InstanceStops with the backup stop.
-    var serviceStopped: Bool { (InstanceStops.flags(handle) ?? 0) & InstanceStops.Flag.serviceStopped != 0 }
+    var serviceStopped: Bool { stopFlags & InstanceStops.Flag.serviceStopped != 0 }
     /// Mirrors `phase == .running` for the stop calls, which must not take the lock; false once the instance has
     /// left the registry.
-    var isRunning: Bool { (InstanceStops.flags(handle) ?? 0) & InstanceStops.Flag.running != 0 }
+    var isRunning: Bool { stopFlags & InstanceStops.Flag.running != 0 }
+    /// The instance's InstanceStops flags, 0 once it has left the registry (one load: the session gate reads
+    /// this on every call).
+    @inline(__always)
+    var stopFlags: UInt { stopPlace.flags ?? 0 }
+    private let stopPlace: InstanceStops.Place
     /// Set and cleared under the instance lock, with `phase`.
     func setRunning(_ running: Bool) {
         InstanceStops.update(handle) { flags in
@@ -118,6 +123,7 @@ package final class Instance: Sendable {
 
     init(handle: UInt, name: String?, displayName: String?, params: ParameterValues) {
         self.handle = handle
+        self.stopPlace = InstanceStops.place(of: handle)
         self.name = name
         self.displayName = displayName
         self.state = Mutex(InstanceState(params: params, published: publishedDatabases))

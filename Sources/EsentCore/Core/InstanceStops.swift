@@ -66,10 +66,23 @@ package enum InstanceStops {
     /// The handle's flags while its instance holds the word; nil when it does not (never did, or left).
     @inline(__always)
     static func flags(_ handle: UInt) -> UInt? {
-        let owner = serial(handle)
-        let current = word(handle).pointee.load(ordering: .acquiring)
-        return owner != 0 && current >> 16 == owner ? current & Flag.all : nil
+        Place(word: word(handle), owner: serial(handle)).flags
     }
+
+    /// Where an instance's flags are and the serial number that says they are its own, kept by `Instance` so the
+    /// gates read them with one load, without finding the word again (or passing the table's lazy start).
+    struct Place: @unchecked Sendable {  // the word is never freed and only touched atomically
+        let word: UnsafeMutablePointer<Atomic<UInt>>
+        let owner: UInt
+
+        @inline(__always)
+        var flags: UInt? {
+            let current = word.pointee.load(ordering: .acquiring)
+            return owner != 0 && current >> 16 == owner ? current & Flag.all : nil
+        }
+    }
+
+    static func place(of handle: UInt) -> Place { Place(word: word(handle), owner: serial(handle)) }
 
     /// Replaces the handle's flags with `change(flags)` while its instance holds the word (a compare-and-swap
     /// loop); nil when it does not, else the flags before. `change` returning nil leaves the word as it is.

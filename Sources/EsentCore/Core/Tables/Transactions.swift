@@ -35,10 +35,11 @@ package final class IsamSession: @unchecked Sendable {
 
     /// The session gate for ISAM calls: no instance lock, only the instance's atomics and this session's flag.
     func enter(ignoringStopService: Bool = false) throws(JetError) {
-        if !ignoringStopService && instance.serviceStopped {
+        let flags = instance.stopFlags
+        if !ignoringStopService && flags & InstanceStops.Flag.serviceStopped != 0 {
             throw .clientRequestToStopJetService
         }
-        guard instance.isRunning else { throw .invalidSesid }
+        guard flags & InstanceStops.Flag.running != 0 else { throw .invalidSesid }
         guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
             throw .sessionSharingViolation
         }

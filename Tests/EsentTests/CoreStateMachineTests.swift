@@ -303,11 +303,11 @@ struct CoreStateMachineTests {
         // The folder must outlive the term that cleans up.
         defer { withExtendedLifetime(folder) { cleanUp() } }
         let (instance, sesid, _) = try databaseInstance(folder)
-        try Lifecycle.stopService(instance, grbit: 0)
+        try Lifecycle.stopService(handle: instance.handle, grbit: 0)
         #expect(throws: JetError.clientRequestToStopJetService) { try StreamingBackup.begin(instance, grbit: 0) }
         #expect(throws: JetError.clientRequestToStopJetService) { try Sessions.begin(instance: instance.handle) }
         #expect(throws: JetError.clientRequestToStopJetService) {
-            try Lifecycle.stopService(instance, grbit: UInt(bitPattern: Int(JET_bitStopServiceResume)))
+            try Lifecycle.stopService(handle: instance.handle, grbit: UInt(bitPattern: Int(JET_bitStopServiceResume)))
         }
         try Sessions.end(sesid, grbit: 0)
     }
@@ -341,7 +341,7 @@ struct CoreStateMachineTests {
         insideRead.wait()
         // By handle, as the C ABI calls it.
         try Lifecycle.stopBackup(handle: instance.handle)
-        try Lifecycle.stopServiceLegacy(instance)
+        try Lifecycle.stopServiceInstance(handle: instance.handle)
         // Both returned although the read still holds the lock.
         releaseRead.signal()
         readDone.wait()

@@ -102,6 +102,131 @@ struct ThreadRaceTests {
         #expect(throws: JetError.invalidParameter) { try Lifecycle.stopBackup(handle: 0) }
         #expect(throws: JetError.invalidInstance) { try Lifecycle.stopBackup(handle: handle) }
     }
+    /// JetStopService, JetStopServiceInstance and JetStopServiceInstance2 find the instance as the backup stops do,
+    /// from atomics alone (InstanceStops): each returns while another thread holds the registry lock. Before,
+    /// they looked the handle up in the registry (`Registry.instance`) and waited for the holder.
+    @Test("issue 9: JetStopService* return while another thread holds the registry lock, with their codes and effects")
+    func stopServiceDoesNotWaitForTheRegistryLock() throws {
+        let folder = ScratchFolder()
+        let handle = try Lifecycle.createInstance(name: "stop-service-registry", displayName: nil)
+        defer { _ = try? Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermAbrupt)) }
+        // Before JetInit: found, but not running.
+        #expect(throws: JetError.notInitialized) { try Lifecycle.stopServiceInstance(handle: handle) }
+        #expect(throws: JetError.notInitialized) { try Lifecycle.stopService(handle: handle, grbit: 0) }
+        for (id, value) in [
+            (JET_paramSystemPath, folder.path), (JET_paramLogFilePath, folder.path),
+            (JET_paramTempPath, folder.file("tmp.edb")),
+        ] {
+            try Parameters.set(instance: handle, sesid: 0, paramid: UInt(id), integer: 0, string: value)
+        }
+        _ = try Lifecycle.initialize(handle: handle)
+        let instance = try Registry.instance(handle)
+        let sesid = try Sessions.begin(instance: handle)
+        let background = UInt(JET_bitStopServiceBackgroundUserTasks)
+        let resume = UInt(bitPattern: Int(JET_bitStopServiceResume))
+
+        // JetStopServiceInstance2 with a bit, then its resume: recorded, no gate closed.
+        var waited = try whileAnotherThreadHoldsTheRegistryLock { () throws(JetError) in
+            try Lifecycle.stopService(handle: handle, grbit: background)
+        }
+        #expect(!waited, "JetStopServiceInstance2 waited for the registry lock")
+        #expect(!instance.serviceStopped)
+        try Lifecycle.stopService(handle: handle, grbit: background | resume)
+        #expect(throws: JetError.invalidGrbit) { try Lifecycle.stopService(handle: handle, grbit: 0x10) }
+        #expect(throws: JetError.invalidGrbit) {
+            try Lifecycle.stopService(handle: handle, grbit: UInt(JET_bitStopServiceStopAndEmitLog) | background)
+        }
+        // The handle checks are ESE's ErrFindPinst's, as the backup stops'.
+        #expect(throws: JetError.invalidInstance) { try Lifecycle.stopServiceInstance(handle: handle ^ 0x100) }
+        #expect(throws: JetError.invalidInstance) { try Lifecycle.stopService(handle: handle | 1, grbit: 0) }
+        #expect(throws: JetError.invalidParameter) { try Lifecycle.stopServiceInstance(handle: 0) }
+        #expect(throws: JetError.runningInMultiInstanceMode) { try Lifecycle.stopServiceLegacy() }
+
+        // JetStopServiceInstance: the gates close.
+        waited = try whileAnotherThreadHoldsTheRegistryLock { () throws(JetError) in
+            try Lifecycle.stopServiceInstance(handle: handle)
+        }
+        #expect(!waited, "JetStopServiceInstance waited for the registry lock")
+        #expect(instance.serviceStopped)
+        #expect(throws: JetError.clientRequestToStopJetService) { try Sessions.begin(instance: handle) }
+        #expect(throws: JetError.clientRequestToStopJetService) { try Sessions.beginTransaction(sesid) }
+        // The legacy stop records no bits: resuming it does nothing, and the gates stay closed.
+        try Lifecycle.stopService(handle: handle, grbit: resume)
+        #expect(instance.serviceStopped)
+
+        // JetStopServiceInstance2(All): cannot be resumed.
+        waited = try whileAnotherThreadHoldsTheRegistryLock { () throws(JetError) in
+            try Lifecycle.stopService(handle: handle, grbit: 0)
+        }
+        #expect(!waited, "JetStopServiceInstance2(All) waited for the registry lock")
+        #expect(throws: JetError.clientRequestToStopJetService) { try Lifecycle.stopService(handle: handle, grbit: resume) }
+        try Sessions.end(sesid, grbit: 0)
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+        #expect(throws: JetError.invalidInstance) { try Lifecycle.stopServiceInstance(handle: handle) }
+        #expect(throws: JetError.invalidInstance) { try Lifecycle.stopService(handle: handle, grbit: 0) }
+    }
+
+    /// JetStopService in one-instance mode finds the only instance without the registry.
+    @Test("issue 9: JetStopService in one-instance mode returns while another thread holds the registry lock")
+    func legacyStopServiceDoesNotWaitForTheRegistryLock() throws {
+        let folder = ScratchFolder()
+        for (id, value) in [
+            (JET_paramSystemPath, folder.path), (JET_paramLogFilePath, folder.path),
+            (JET_paramTempPath, folder.file("tmp.edb")),
+        ] {
+            try Parameters.set(instance: 0, sesid: 0, paramid: UInt(id), integer: 0, string: value)
+        }
+        let handle = try Lifecycle.initialize(handle: 0)
+        defer { _ = try? Lifecycle.terminate(handle: handle, grbit: UInt(JET_bitTermAbrupt)) }
+        let instance = try Registry.instance(handle)
+        #expect(!instance.serviceStopped)
+        let waited = try whileAnotherThreadHoldsTheRegistryLock { () throws(JetError) in try Lifecycle.stopServiceLegacy() }
+        #expect(!waited, "JetStopService waited for the registry lock")
+        #expect(instance.serviceStopped)
+        #expect(throws: JetError.clientRequestToStopJetService) { try Sessions.begin(instance: handle) }
+        // JetTerm does not check the stop.
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+        #expect(throws: JetError.invalidParameter) { try Lifecycle.stopServiceLegacy() }
+    }
+    /// Issue 9: the per-thread session cache holds a session id, never the session. Before, a thread that had
+    /// called on a session kept that session, and through it its instance, alive after JetTerm on another thread,
+    /// for as long as the thread lived or until its next call on another session.
+    @Test("issue 9: a thread's session cache keeps no terminated instance alive")
+    func sessionCacheKeepsNothingAlive() throws {
+        let folder = ScratchFolder()
+        let handle = try Lifecycle.createInstance(name: "cache-lifetime", displayName: nil)
+        for (id, value) in [
+            (JET_paramSystemPath, folder.path), (JET_paramLogFilePath, folder.path),
+            (JET_paramTempPath, folder.file("tmp.edb")),
+        ] {
+            try Parameters.set(instance: handle, sesid: 0, paramid: UInt(id), integer: 0, string: value)
+        }
+        _ = try Lifecycle.initialize(handle: handle)
+        let weakInstance = WeakBox(try Registry.instance(handle))
+        let sesid = try Sessions.begin(instance: handle)
+
+        // Another thread calls on the session (it is now that thread's cached session), then stays alive.
+        let called = DispatchSemaphore(value: 0)
+        let finish = DispatchSemaphore(value: 0)
+        let outcome = Mutex<JetError?>(nil)
+        Thread.start {
+            do throws(JetError) {
+                try Sessions.beginTransaction(sesid)
+                try Sessions.rollback(sesid, grbit: 0)
+            } catch { outcome.withLock { $0 = error } }
+            called.signal()
+            finish.wait()
+        }
+        called.wait()
+        defer { finish.signal() }
+        #expect(outcome.withLock { $0 } == nil)
+
+        _ = try Lifecycle.terminate(handle: handle, grbit: 0)
+        #expect(weakInstance.value == nil, "the other thread's session cache kept the terminated instance alive")
+        // The stale sesid is refused, on this thread and on the one that cached it.
+        #expect(throws: JetError.invalidSesid) { try Sessions.beginTransaction(sesid) }
+    }
+
 }
 
 /// JetInit of `handle` (0: one-instance mode) with its system, log and temp paths in `folder`; returns the handle.
@@ -138,6 +263,12 @@ private func whileAnotherThreadHoldsTheRegistryLock(_ body: () throws(JetError) 
     holderDone.wait()
     if let failure { throw failure }
     return gaveUp.value.load(ordering: .acquiring)
+}
+
+/// A weak reference a test checks after the last strong one should have gone.
+final class WeakBox<T: AnyObject>: @unchecked Sendable {
+    weak var value: T?
+    init(_ value: T) { self.value = value }
 }
 
 /// A flag two test threads share.

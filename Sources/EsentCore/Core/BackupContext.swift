@@ -90,7 +90,7 @@ package enum BackupFile {
 }
 
 /// ESE's BACKUP_CONTEXT: one per instance. All of it lives under the instance lock; the stop
-/// request is an atomic word (BackupStops) so that JetStopBackup never waits.
+/// request is an atomic word (InstanceStops) so that JetStopBackup never waits.
 package struct BackupContext: Sendable {
     var phase: BackupPhase = .notStarted
     var full = true
@@ -266,7 +266,7 @@ package enum StreamingBackup {
             let got = try instance.state.withLock { (s) throws(JetError) -> Int in
                 // A stop, a close or an end since the last step: hand back what was read; the next call
                 // reports the stop (its bytes are already consumed from the stream, so they must be returned).
-                if instance.serviceStopped.load(ordering: .acquiring) || s.phase != .running { return 0 }
+                if instance.serviceStopped || s.phase != .running { return 0 }
                 guard s.backup.isRunning, !instance.stopBackupRequested,
                     let current = s.backup.openFile, current.identity == file.identity
                 else { return 0 }

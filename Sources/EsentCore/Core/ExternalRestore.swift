@@ -76,7 +76,7 @@ extension Restore {
             var target: Instance?
             if hasTargetName {
                 // Initialized, named instances only; the name compares case-sensitively.
-                target = r.order.first { $0.name == request.targetName && $0.isRunning.load(ordering: .acquiring) }
+                target = r.order.first { $0.name == request.targetName && $0.isRunning }
                 guard target != nil else { throw .badRestoreTargetInstance }
             } else if let targetLog {
                 target = r.order.first { candidate in

@@ -92,15 +92,25 @@ package final class Instance: Sendable {
     let state: Mutex<InstanceState>
     /// The backed-up databases' paths, readable without `state`'s lock.
     let publishedDatabases = PublishedDatabases()
-    /// ESE's m_fStopBackup, kept in BackupStops: JetStopBackup* sets it with atomics alone, so it never waits.
-    var stopBackupRequested: Bool { BackupStops.isRequested(handle) }
-    func clearBackupStop() { BackupStops.clear(handle) }
-    /// ESE's m_fStopJetService: never cleared.
-    let serviceStopped = Atomic<Bool>(false)
-    /// JetStopServiceInstance2 bits in force (the legacy call records none).
-    let stoppedServiceBits = Atomic<UInt>(0)
-    /// Mirrors `phase == .running` for the stop calls, which must not take the lock.
-    let isRunning = Atomic<Bool>(false)
+    /// ESE's m_fStopBackup, kept in InstanceStops: JetStopBackup* sets it with atomics alone, so it never waits.
+    var stopBackupRequested: Bool { InstanceStops.isRequested(handle) }
+    func clearBackupStop() { InstanceStops.clear(handle) }
+    /// ESE's m_fStopJetService (never cleared), kept in InstanceStops with the backup stop.
+    var serviceStopped: Bool { stopFlags & InstanceStops.Flag.serviceStopped != 0 }
+    /// Mirrors `phase == .running` for the stop calls, which must not take the lock; false once the instance has
+    /// left the registry.
+    var isRunning: Bool { stopFlags & InstanceStops.Flag.running != 0 }
+    /// The instance's InstanceStops flags, 0 once it has left the registry (one load: the session gate reads
+    /// this on every call).
+    @inline(__always)
+    var stopFlags: UInt { stopPlace.flags ?? 0 }
+    private let stopPlace: InstanceStops.Place
+    /// Set and cleared under the instance lock, with `phase`.
+    func setRunning(_ running: Bool) {
+        InstanceStops.update(handle) { flags in
+            running ? flags | InstanceStops.Flag.running : flags & ~InstanceStops.Flag.running
+        }
+    }
     /// Closed while an OS snapshot has the instance frozen; its snapshot membership (Snapshot.swift).
     package let writeGate = WriteGate()
     /// ESE's m_fTermInProgress: set by a JetTerm before it waits for a JetBackup to stop, cleared if the term
@@ -113,6 +123,7 @@ package final class Instance: Sendable {
 
     init(handle: UInt, name: String?, displayName: String?, params: ParameterValues) {
         self.handle = handle
+        self.stopPlace = InstanceStops.place(of: handle)
         self.name = name
         self.displayName = displayName
         self.state = Mutex(InstanceState(params: params, published: publishedDatabases))
@@ -131,7 +142,7 @@ package final class Instance: Sendable {
 
     /// The gate itself: stopped service, termination, initialization.
     func enterAPI(_ s: borrowing InstanceState, ignoringTerm: Bool = false) throws(JetError) {
-        if serviceStopped.load(ordering: .acquiring) { throw .clientRequestToStopJetService }
+        if serviceStopped { throw .clientRequestToStopJetService }
         if !ignoringTerm && termRequested.load(ordering: .sequentiallyConsistent) && s.phase == .running {
             throw .termInProgress
         }
@@ -150,7 +161,7 @@ package final class Instance: Sendable {
     ) throws(JetError) -> R {
         try state.withLock { (s) throws(JetError) -> R in
             if s.phase == .terminated { throw .invalidSesid }
-            if !ignoringStopService && serviceStopped.load(ordering: .acquiring) {
+            if !ignoringStopService && serviceStopped {
                 throw .clientRequestToStopJetService
             }
             guard s.phase == .running else { throw .notInitialized }

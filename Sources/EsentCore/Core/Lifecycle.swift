@@ -126,7 +126,7 @@ package enum Lifecycle {
             storeParams[JET_paramCacheSizeMax] = cacheSizeMax
             s.trees = PagedTreeStore(settings: PagedTreeStore.settings(storeParams, pageSize: s.pageSize))
             s.phase = .running
-            instance.isRunning.store(true, ordering: .releasing)
+            instance.setRunning(true)
             s.backupAllowed = true
         }
         recovery.status.complete()
@@ -253,7 +253,7 @@ package enum Lifecycle {
             s.backup = BackupContext()
             s.sessions = [:]
             s.phase = .terminated
-            instance.isRunning.store(false, ordering: .releasing)
+            instance.setRunning(false)
             return dirty ? .dirtyShutdown : nil
         }
         registry.withLock { r in r.remove(instance) }
@@ -361,58 +361,69 @@ package enum Lifecycle {
 
     // MARK: JetStopBackup / JetStopService
 
-    /// JetStopBackupInstance: atomics only (BackupStops), neither the registry lock nor the instance's.
+    /// JetStopBackupInstance: atomics only (InstanceStops), neither the registry lock nor the instance's.
     package static func stopBackup(handle: UInt) throws(JetError) {
-        try BackupStops.stop(instance: handle)
+        InstanceStops.request(try InstanceStops.find(handle))
     }
 
     /// JetStopBackup.
     package static func stopBackupLegacy() throws(JetError) {
-        try BackupStops.stopLegacy()
+        InstanceStops.request(try InstanceStops.findLegacy())
     }
 
     package static func stopBackup(_ instance: Instance) {
-        BackupStops.request(instance.handle)
+        InstanceStops.request(instance.handle)
     }
 
-    /// JetStopServiceInstance2. Only atomics: a stop never waits for a call in progress.
-    package static func stopService(_ instance: Instance, grbit: UInt) throws(JetError) {
+    /// JetStopServiceInstance2. Atomics only, as the backup stops: a stop never waits, neither for a call in
+    /// progress nor for the registry lock.
+    package static func stopService(handle: UInt, grbit: UInt) throws(JetError) {
+        let target = try InstanceStops.find(handle)
         let resume = UInt(bitPattern: Int(JET_bitStopServiceResume))
         let background = UInt(JET_bitStopServiceBackgroundUserTasks)
         let quiesce = UInt(JET_bitStopServiceQuiesceCaches)
         let emitLog = UInt(JET_bitStopServiceStopAndEmitLog)
         guard grbit & ~(resume | background | quiesce | emitLog) == 0 else { throw .invalidGrbit }
-        // The version store exists only after JetInit; ESE would crash here, we say so.
-        guard instance.isRunning.load(ordering: .acquiring) else { throw .notInitialized }
-        if grbit & resume != 0 {
-            let requested = grbit & ~resume
-            if requested != 0 {
-                instance.stoppedServiceBits.bitwiseAnd(~requested, ordering: .acquiringAndReleasing)
-                return
+        typealias Flag = InstanceStops.Flag
+        let requested = (grbit & ~resume) << Flag.serviceBitsShift
+        let found = try InstanceStops.update(target) { (flags) throws(JetError) -> UInt? in
+            // The version store exists only after JetInit; ESE would crash here, we say so.
+            guard flags & Flag.running != 0 else { throw .notInitialized }
+            if grbit & resume != 0 {
+                if requested != 0 { return flags & ~requested }
+                // "All" cannot be resumed; the legacy stop records no bits, so resuming it does nothing.
+                if flags & Flag.stoppedAll != 0 { throw .clientRequestToStopJetService }
+                return flags & ~Flag.serviceBits
             }
-            // "All" cannot be resumed; the legacy stop records no bits, so resuming it does nothing.
-            if instance.stoppedServiceBits.load(ordering: .acquiring) & stopAllBit != 0 { throw .clientRequestToStopJetService }
-            instance.stoppedServiceBits.store(0, ordering: .releasing)
-            return
+            if grbit == 0 {
+                return flags | Flag.stoppedAll | Flag.serviceStopped
+                    | (background | quiesce) << Flag.serviceBitsShift
+            }
+            // Stopping the log goes alone.
+            if grbit & emitLog != 0 && grbit != emitLog { throw .invalidGrbit }
+            return flags | requested
         }
-        if grbit == 0 {
-            instance.stoppedServiceBits.bitwiseOr(stopAllBit | background | quiesce, ordering: .acquiringAndReleasing)
-            instance.serviceStopped.store(true, ordering: .releasing)
-            return
-        }
-        // Stopping the log goes alone.
-        if grbit & emitLog != 0 && grbit != emitLog { throw .invalidGrbit }
-        instance.stoppedServiceBits.bitwiseOr(grbit, ordering: .acquiringAndReleasing)
+        // Terminated (and gone from the registry) since it was found.
+        guard found != nil else { throw .invalidInstance }
     }
 
     /// The legacy JetStopServiceInstance: stops everything, records no bits.
-    package static func stopServiceLegacy(_ instance: Instance) throws(JetError) {
-        guard instance.isRunning.load(ordering: .acquiring) else { throw .notInitialized }
-        instance.serviceStopped.store(true, ordering: .releasing)
+    package static func stopServiceInstance(handle: UInt) throws(JetError) {
+        try stopServiceLegacy(target: try InstanceStops.find(handle))
     }
 
-    /// ESE's internal "all" bit of a JetStopServiceInstance2(0) stop.
-    private static let stopAllBit: UInt = 0x1
+    /// JetStopService: the one-instance mode's instance.
+    package static func stopServiceLegacy() throws(JetError) {
+        try stopServiceLegacy(target: try InstanceStops.findLegacy())
+    }
+
+    private static func stopServiceLegacy(target: UInt) throws(JetError) {
+        let found = try InstanceStops.update(target) { (flags) throws(JetError) -> UInt? in
+            guard flags & InstanceStops.Flag.running != 0 else { throw .notInitialized }
+            return flags | InstanceStops.Flag.serviceStopped
+        }
+        guard found != nil else { throw .invalidInstance }
+    }
 }
 
 extension RegistryState {
@@ -438,12 +449,12 @@ extension RegistryState {
         guard instances.count < limit else { throw .tooManyInstances }
         // Case-sensitive, and two unnamed instances collide too.
         if order.contains(where: { $0.name == name }) { throw .instanceNameInUse }
-        // The handle's word in BackupStops must be free; with fewer live instances than words, one of the next
+        // The handle's word in InstanceStops must be free; with fewer live instances than words, one of the next
         // `capacity` handles has it.
         var handle = newHandle(tag: HandleTag.instance)
         var tries = 1
-        while !BackupStops.claim(handle) {
-            guard tries < BackupStops.capacity else { throw .tooManyInstances }
+        while !InstanceStops.claim(handle) {
+            guard tries < InstanceStops.capacity else { throw .tooManyInstances }
             handle = newHandle(tag: HandleTag.instance)
             tries += 1
         }
@@ -454,7 +465,7 @@ extension RegistryState {
         }
         instances[instance.handle] = instance
         order.append(instance)
-        BackupStops.publish(mode: mode, first: order.first?.handle)
+        InstanceStops.publish(mode: mode, first: order.first?.handle)
         return instance
     }
 }

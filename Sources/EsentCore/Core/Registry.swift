@@ -20,7 +20,7 @@ package struct InstancePaths: Sendable, Equatable {
 /// lock, which a call may hold across disk I/O, is never taken under it), so no call waits on an unrelated one.
 package struct RegistryState: ~Copyable {
     var mode: RunMode = .notSet {
-        didSet { BackupStops.publish(mode: mode, first: order.first?.handle) }
+        didSet { InstanceStops.publish(mode: mode, first: order.first?.handle) }
     }
     /// `g_cpinstMax`: captured when multi-instance mode starts.
     var instanceLimit = 1
@@ -32,8 +32,9 @@ package struct RegistryState: ~Copyable {
     var pathsInUse: [UInt: InstancePaths] = [:]
     private var counter: UInt = 0
 
-    /// A fresh opaque handle (bit 0 is always clear: BackupStops keeps its flag there). Never 0, never JET_instanceNil, never reused, and unlikely to equal a number a
-    /// caller makes up (the tag bits), so stale and forged handles are found out.
+    /// A fresh opaque handle: never 0, never JET_instanceNil, never reused (InstanceStops keeps the serial number
+    /// in a word), and unlikely to equal a number a caller makes up (the tag bits), so stale and forged handles
+    /// are found out.
     mutating func newHandle(tag: UInt) -> UInt {
         counter &+= 1
         return tag | (counter << 8) | 0x5A
@@ -100,10 +101,10 @@ extension RegistryState {
         order.removeAll { $0 === instance }
         pathsInUse[instance.handle] = nil
         for (sesid, owner) in sessions where owner === instance { sessions[sesid] = nil }
-        BackupStops.release(instance.handle)
+        InstanceStops.release(instance.handle)
         // The last instance gone: the process returns to no mode.
         if instances.isEmpty { mode = .notSet }
-        BackupStops.publish(mode: mode, first: order.first?.handle)
+        InstanceStops.publish(mode: mode, first: order.first?.handle)
     }
 }
 

@@ -80,7 +80,7 @@ package enum OSSnapshot {
             if !session.explicitPrepare {
                 // Members are the instances initialized now and in no other session; later ones are not added.
                 for instance in instances
-                where instance.isRunning.load(ordering: .acquiring) && instance.writeGate.join(session.id) {
+                where instance.isRunning && instance.writeGate.join(session.id) {
                     session.members.append(SnapshotMember(instance: instance))
                 }
             }

@@ -19,16 +19,16 @@ extension Inspect {
     /// The folder holding the set: `path` itself when it holds database streams or logs, else its `new/` (the
     /// last complete atomic backup), else `old/`.
     static func setFolder(_ path: String) throws(JetError) -> String {
-        guard let status = SystemCalls.status(FilePath(path)) else { throw .fileNotFound }
+        guard let status = StorageIO.statusIfVisible(FilePath(path)) else { throw .fileNotFound }
         guard status.isDirectory else { throw .invalidPath }
         let names = try storage(try StorageIO.listFolder(FilePath(path)))
         let hasFiles = names.contains { name in
             let full = path + "/" + name
-            return SystemCalls.status(FilePath(full))?.isRegularFile == true && (try? kind(of: full)) != nil
+            return StorageIO.statusIfVisible(FilePath(full))?.isRegularFile == true && (try? kind(of: full)) != nil
         }
         if hasFiles { return path }
         for sub in ["new", "old"] where names.contains(sub) {
-            if SystemCalls.status(FilePath(path + "/" + sub))?.isDirectory == true { return path + "/" + sub }
+            if StorageIO.statusIfVisible(FilePath(path + "/" + sub))?.isDirectory == true { return path + "/" + sub }
         }
         return path
     }
@@ -50,7 +50,7 @@ extension Inspect {
 
         for name in names {
             let full = folder + "/" + name
-            guard SystemCalls.status(FilePath(full))?.isRegularFile == true else { continue }
+            guard StorageIO.statusIfVisible(FilePath(full))?.isRegularFile == true else { continue }
             guard let kind = try? kind(of: full) else {
                 ignored.append(name)
                 continue

@@ -38,28 +38,20 @@ package enum Inspect {
 
     // MARK: Reading
 
-    /// An open file, read-only.
+    /// An open file, read-only, through the storage layer's file.
     final class ReadOnlyFile {
-        let fd: FileDescriptor
+        let file: StorageFile
         let size: Int64
 
         init(_ path: String) throws(JetError) {
-            if let status = SystemCalls.status(FilePath(path)), status.isDirectory { throw .fileAccessDenied }
-            let fd = try storage(try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(FilePath(path), .readOnly) })
-            do {
-                size = try storage(try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) })
-            } catch {
-                SystemCalls.close(fd)
-                throw error
-            }
-            self.fd = fd
+            if let status = StorageIO.statusIfVisible(FilePath(path)), status.isDirectory { throw .fileAccessDenied }
+            file = try storage(try StorageFile.openForReading(FilePath(path)))
+            size = try storage(try file.size())
         }
-
-        deinit { SystemCalls.close(fd) }
 
         /// Reads `count` bytes at `offset`; fewer only at the end of the file.
         func read(into p: UnsafeMutableRawPointer, count: Int, at offset: Int64) throws(JetError) -> Int {
-            try storage(try StorageIO.run { () throws(SystemCallError) in try SystemCalls.pread(fd, p, count, offset) })
+            try storage(try file.read(into: p, count: count, at: offset))
         }
     }
 
@@ -237,7 +229,7 @@ package enum Inspect {
     /// esentutl /ml: the log header and (with `records`) its records; a damaged tail is reported, not thrown.
     package static func log(path: String, records: Bool) throws(JetError) -> [ReportField] {
         let file = try ReadOnlyFile(path)
-        let image = try storage(try LogFileImage.read(fd: file.fd, expectedGeneration: nil))
+        let image = try storage(try LogFileImage.read(file: file.file, expectedGeneration: nil))
         var b = ReportBuilder()
         b.add("file", path)
         b.add("kind", FileKind.log.rawValue)
@@ -260,7 +252,7 @@ package enum Inspect {
 
     /// esentutl /mk: the checkpoint.
     package static func checkpoint(path: String) throws(JetError) -> [ReportField] {
-        if let status = SystemCalls.status(FilePath(path)), status.isDirectory { throw .fileAccessDenied }
+        if let status = StorageIO.statusIfVisible(FilePath(path)), status.isDirectory { throw .fileAccessDenied }
         let c = try storage(try Checkpoint.read(path: FilePath(path)))
         var b = ReportBuilder()
         b.add("file", path)
@@ -310,7 +302,7 @@ package enum Inspect {
             // The checkpoint has one checksummed block; decoding it checks it.
             var result = ChecksumResult(kind: .checkpoint, unit: "file")
             result.checked = 1
-            if SystemCalls.status(FilePath(path)).map({ $0.isRegularFile }) == true {
+            if StorageIO.statusIfVisible(FilePath(path)).map({ $0.isRegularFile }) == true {
                 do { _ = try Checkpoint.read(path: FilePath(path)) } catch { result.problems.append("checkpoint: \(error)") }
             }
             return result
@@ -429,7 +421,7 @@ extension Inspect {
     package static func databasesNamed(logFolder logs: String, systemFolder system: String, base: String) -> [String] {
         var paths = (try? attachedDatabases(checkpoint: system + base + ".chk")) ?? []
         if let file = try? ReadOnlyFile(logs + base + ".log"),
-            let image = try? LogFileImage.read(fd: file.fd, expectedGeneration: nil),
+            let image = try? LogFileImage.read(file: file.file, expectedGeneration: nil),
             let scan = try? image.scan(strict: false)
         {
             for (record, _) in scan.records {

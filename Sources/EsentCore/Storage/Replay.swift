@@ -305,9 +305,7 @@ final class LogFileImage {
         path: FilePath, expectedGeneration: Int32?,
         progress: (piece: Int, read: (Int64) -> Void)? = nil
     ) throws(StorageFileError) -> LogFileImage {
-        let fd = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.open(path, .readOnly) }
-        defer { SystemCalls.close(fd) }
-        return try read(fd: fd, expectedGeneration: expectedGeneration, progress: progress)
+        try read(file: try StorageFile.openForReading(path), expectedGeneration: expectedGeneration, progress: progress)
     }
 
     /// The header of the log at `path`, checked as `open` checks it, reading only its first segment.
@@ -330,11 +328,12 @@ final class LogFileImage {
         return header
     }
 
+    /// The same for a file already open.
     static func read(
-        fd: FileDescriptor, expectedGeneration: Int32?,
+        file: StorageFile, expectedGeneration: Int32?,
         progress: (piece: Int, read: (Int64) -> Void)? = nil
     ) throws(StorageFileError) -> LogFileImage {
-        let size64 = try StorageIO.run { () throws(SystemCallError) in try SystemCalls.fileSize(fd) }
+        let size64 = try file.size()
         let segment = Int64(LogStream.segmentSize)
         guard size64 >= 2 * segment, size64 % segment == 0, size64 <= Int64(LogStream.maxSegments) * segment else {
             throw .logDamaged
@@ -346,9 +345,7 @@ final class LogFileImage {
             let piece = progress?.piece ?? size
             while got < size {
                 let count = min(piece, size - got)
-                let n = try StorageIO.run { () throws(SystemCallError) in
-                    try SystemCalls.pread(fd, buffer.pointer + got, count, Int64(got))
-                }
+                let n = try file.read(into: buffer.pointer + got, count: count, at: Int64(got))
                 guard n > 0 else { break }
                 got += n
                 progress?.read(Int64(n))

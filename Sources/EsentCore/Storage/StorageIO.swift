@@ -17,6 +17,12 @@ package enum StorageIO {
         try run { () throws(SystemCallError) in try SystemCalls.lookup(path) }
     }
 
+    /// What `stat` says of `path`; nil when it does not exist or cannot be looked at (the offline inspection's
+    /// "is it there" question, where an unreadable entry is skipped like a missing one).
+    static func statusIfVisible(_ path: FilePath) -> FileStatus? {
+        SystemCalls.status(path)
+    }
+
     /// Whether `path` is a folder; a missing path is not, any other failure is an error.
     static func isDirectory(_ path: FilePath) throws(StorageFileError) -> Bool {
         try run { () throws(SystemCallError) in try SystemCalls.lookup(path) }?.isDirectory == true

@@ -68,12 +68,19 @@ package final class TableCursor: @unchecked Sendable {
     package var index: IndexSchema? {
         didSet {
             noteIndex()
-            currentIndexTree.withLock { $0 = index?.tree }
+            currentIndexTree.store(Self.packed(index?.tree), ordering: .releasing)
         }
     }
     /// `index`'s tree, published for other sessions: JetDeleteIndex refuses an index that any session's cursor has
-    /// as its current index.
-    let currentIndexTree: Mutex<TreeID?>
+    /// as its current index. One word (`packed`), so neither side takes a lock for it.
+    let currentIndexTree: Atomic<UInt64>
+
+    /// A tree as one word: dbid in the high half, objid in the low; no tree is JET_dbidNil's half, which no open
+    /// database has.
+    static func packed(_ tree: TreeID?) -> UInt64 {
+        guard let tree else { return UInt64(UInt32.max) << 32 | UInt64(UInt32.max) }
+        return UInt64(tree.dbid) << 32 | UInt64(tree.objid)
+    }
     package let updatable: Bool
     /// Table locks of JetOpenTable (JET_bitTableDenyRead / DenyWrite); JetCreateTable's cursor denies reads.
     let denyRead: Bool
@@ -135,7 +142,7 @@ package final class TableCursor: @unchecked Sendable {
         self.dbid = dbid
         self.schema = schema
         self.index = schema.primaryIndex
-        self.currentIndexTree = Mutex(schema.primaryIndex?.tree)
+        self.currentIndexTree = Atomic(Self.packed(schema.primaryIndex?.tree))
         self.indexTree = schema.primaryIndex?.tree ?? schema.recordTree
         self.onClustered = true
         self.updatable = updatable
@@ -352,7 +359,10 @@ package enum TableCursors {
     /// True when a cursor of another session has the index stored in `tree` as its current index (JetDeleteIndex's
     /// JET_errIndexInUse).
     package static func indexInUseElsewhere(_ session: IsamSession, dbid: UInt32, objid: UInt32, tree: TreeID) -> Bool {
-        others(session, dbid: dbid, objid: objid).contains { $0.currentIndexTree.withLock { $0 } == tree }
+        let packed = TableCursor.packed(tree)
+        return others(session, dbid: dbid, objid: objid).contains {
+            $0.currentIndexTree.load(ordering: .acquiring) == packed
+        }
     }
 
     /// ESE's table locks at JetOpenTable: another session's DenyRead cursor locks the table (-1302); DenyRead

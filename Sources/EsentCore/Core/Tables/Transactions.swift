@@ -35,10 +35,11 @@ package final class IsamSession: @unchecked Sendable {
 
     /// The session gate for ISAM calls: no instance lock, only the instance's atomics and this session's flag.
     func enter(ignoringStopService: Bool = false) throws(JetError) {
-        if !ignoringStopService && instance.serviceStopped.load(ordering: .acquiring) {
+        let flags = instance.stopFlags
+        if !ignoringStopService && flags & InstanceStops.Flag.serviceStopped != 0 {
             throw .clientRequestToStopJetService
         }
-        guard instance.isRunning.load(ordering: .acquiring) else { throw .invalidSesid }
+        guard flags & InstanceStops.Flag.running != 0 else { throw .invalidSesid }
         guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
             throw .sessionSharingViolation
         }
@@ -58,8 +59,6 @@ package final class IsamSession: @unchecked Sendable {
     /// references end with it).
     func retire() {
         isListed.store(false, ordering: .releasing)
-        // The terminating thread's cache would otherwise keep the session, and through it the instance, alive.
-        ThreadSessionCache.drop(self)
         guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return }
         defer { leave() }
         for cursor in cursors.values { cursor.close() }
@@ -124,51 +123,76 @@ package final class IsamSession: @unchecked Sendable {
     }
 }
 
-/// The calling thread's last session. One per thread, through a pthread key: nothing in it is shared. The reference
-/// is strong (a weak one moves the session's reference counts to a side table, which made every call measurably
-/// slower); an ended session gives up what it holds when it leaves the table (`IsamSession.retire`), so a thread
-/// that still points at one keeps only the small object alive until its next call on another session.
-final class ThreadSessionCache {
+/// The calling thread's last session, as its sesid and an unretained reference: the cache keeps nothing alive (a
+/// thread that once called on a session would otherwise keep it, and through it its instance, alive after JetTerm
+/// on another thread). The reference is used only while it is known to be in the session table, which retains
+/// the session: `IsamSessions.removals` has not moved since it was cached, checked with this thread's `taking`
+/// word set, which a removal waits to see cleared before it lets the session go (`IsamSessions.waitForTakers`).
+/// One per thread, through a pthread key; the list of all of them is what a removal looks through.
+final class ThreadSessionCache: @unchecked Sendable {
+    // Touched only by the owning thread.
     var sesid: UInt = 0
-    var session: IsamSession?
+    var session: Unmanaged<IsamSession>?
+    var removals: UInt = 0
+    /// The sesid this thread is taking a reference to from the cache; 0 outside that window. Read by removals.
+    let taking = Atomic<UInt>(0)
 
     private static let key: pthread_key_t? = {
         var key = pthread_key_t()
         let made = pthread_key_create(&key) { p in
-            if let p { Unmanaged<ThreadSessionCache>.fromOpaque(p).release() }
+            guard let p else { return }
+            let cache = Unmanaged<ThreadSessionCache>.fromOpaque(p)
+            ThreadSessionCache.all.withLock { list in list.removeAll { $0 === cache.takeUnretainedValue() } }
+            cache.release()
         }
         return made == 0 ? key : nil
     }()
 
-    /// This thread's cached session if it is the one of `sesid` (the cache itself neither retained nor made).
+    /// Every thread's cache (thread exit takes its own out).
+    static let all = Mutex<[ThreadSessionCache]>([])
+
+    /// The session of `sesid` if it is this thread's cached one and still in the table: a new reference to it.
     @inline(__always)
     static func session(_ sesid: UInt) -> IsamSession? {
         guard let key, let p = pthread_getspecific(key) else { return nil }
         return Unmanaged<ThreadSessionCache>.fromOpaque(p)._withUnsafeGuaranteedRef { cache in
-            cache.sesid == sesid ? cache.session : nil
+            guard cache.sesid == sesid, let cached = cache.session else { return nil }
+            // Announced before the check, so a removal that the check misses sees this thread taking it.
+            cache.taking.store(sesid, ordering: .sequentiallyConsistent)
+            guard IsamSessions.removals.load(ordering: .sequentiallyConsistent) == cache.removals else {
+                cache.taking.store(0, ordering: .releasing)
+                return nil
+            }
+            let taken = cached.retain()
+            cache.doneTaking()
+            return taken.takeRetainedValue()
         }
     }
 
-    /// Empties the calling thread's cache if it holds `session`.
-    static func drop(_ session: IsamSession) {
-        guard let key, let p = pthread_getspecific(key) else { return }
-        let cache = Unmanaged<ThreadSessionCache>.fromOpaque(p).takeUnretainedValue()
-        if cache.session === session {
-            cache.session = nil
-            cache.sesid = 0
-        }
+    /// Out of line, so the retain above stays before it.
+    @inline(never)
+    private func doneTaking() { taking.store(0, ordering: .releasing) }
+
+    /// Caches `session`, found in the table when `IsamSessions.removals` was `removals`.
+    static func remember(_ session: IsamSession, removals: UInt) {
+        guard let cache = current else { return }
+        cache.sesid = session.sesid
+        cache.session = Unmanaged.passUnretained(session)
+        cache.removals = removals
     }
 
     /// This thread's cache; nil when the system has no thread-specific key left (callers then look up every time).
-    static var current: ThreadSessionCache? {
+    private static var current: ThreadSessionCache? {
         guard let key else { return nil }
         if let p = pthread_getspecific(key) { return Unmanaged<ThreadSessionCache>.fromOpaque(p).takeUnretainedValue() }
-        let made = Unmanaged.passRetained(ThreadSessionCache())
-        guard pthread_setspecific(key, made.toOpaque()) == 0 else {
-            made.release()
+        let made = ThreadSessionCache()
+        let retained = Unmanaged.passRetained(made)
+        guard pthread_setspecific(key, retained.toOpaque()) == 0 else {
+            retained.release()
             return nil
         }
-        return made.takeUnretainedValue()
+        all.withLock { $0.append(made) }
+        return made
     }
 }
 
@@ -202,34 +226,57 @@ package struct SessionContext {
 package enum IsamSessions {
     private static let table = Mutex<[UInt: IsamSession]>([:])
 
+    /// Sessions taken out of the table so far: a thread's cached session is still in the table while this has not
+    /// moved since it was cached (changed under the table's lock).
+    static let removals = Atomic<UInt>(0)
+
     /// The session behind `sesid` (created on first use), or JET_errInvalidSesid.
     package static func session(_ sesid: UInt) throws(JetError) -> IsamSession {
         // A thread usually calls on the session it called on last: found without the table's lock (which two
         // threads working in two sessions would otherwise take turns on for every call).
-        if let cached = ThreadSessionCache.session(sesid), cached.isListed.load(ordering: .acquiring) { return cached }
-        let found = try listed(sesid)
-        if let cache = ThreadSessionCache.current {
-            cache.sesid = sesid
-            cache.session = found
-        }
+        if let cached = ThreadSessionCache.session(sesid) { return cached }
+        let (found, removalsSeen) = try listed(sesid)
+        ThreadSessionCache.remember(found, removals: removalsSeen)
         return found
     }
 
-    private static func listed(_ sesid: UInt) throws(JetError) -> IsamSession {
-        if let found = table.withLock({ $0[sesid] }) { return found }
+    private static func listed(_ sesid: UInt) throws(JetError) -> (IsamSession, UInt) {
+        if let found = table.withLock({ t in t[sesid].map { ($0, removals.load(ordering: .relaxed)) } }) {
+            return found
+        }
         let instance = try Registry.session(sesid)
         let made = IsamSession(sesid: sesid, instance: instance)
         return table.withLock { t in
-            if let raced = t[sesid] { return raced }
+            if let raced = t[sesid] { return (raced, removals.load(ordering: .relaxed)) }
             t[sesid] = made
-            return made
+            return (made, removals.load(ordering: .relaxed))
+        }
+    }
+
+    /// After sessions left the table: returns once no thread is taking one of them from its cache (a window of a
+    /// few instructions), so the caller may let them go.
+    private static func waitForTakers(_ sesids: some Collection<UInt>) {
+        guard !sesids.isEmpty else { return }
+        ThreadSessionCache.all.withLock { caches in
+            for cache in caches {
+                while case let taking = cache.taking.load(ordering: .sequentiallyConsistent), taking != 0,
+                    sesids.contains(taking)
+                {
+                    sched_yield()
+                }
+            }
         }
     }
 
     /// Takes the session out of the table (JetEndSession, inside its gate: the caller cleans it up).
     static func remove(_ sesid: UInt) -> IsamSession? {
-        let removed = table.withLock { $0.removeValue(forKey: sesid) }
+        let removed = table.withLock { t in
+            let removed = t.removeValue(forKey: sesid)
+            if removed != nil { removals.add(1, ordering: .sequentiallyConsistent) }
+            return removed
+        }
         removed?.isListed.store(false, ordering: .releasing)
+        if removed != nil { waitForTakers(CollectionOfOne(sesid)) }
         return removed
     }
 
@@ -238,8 +285,10 @@ package enum IsamSessions {
         let gone = table.withLock { t in
             let mine = t.filter { $0.value.instance === instance }
             for sesid in mine.keys { t[sesid] = nil }
+            if !mine.isEmpty { removals.add(1, ordering: .sequentiallyConsistent) }
             return mine
         }
+        waitForTakers(gone.keys)
         for session in gone.values { session.retire() }
         for sesid in gone.keys {
             TableCursors.forgetAll(of: sesid)

@@ -52,6 +52,8 @@ package enum BTree {
         var depth = 0
         while true {
             let page = try page(space, pgno, level: level)
+            // `p` reads the page through a raw pointer: the buffer must not go back to PageMemory under it.
+            defer { withExtendedLifetime(page) {} }
             let p = TreePage(page)
             if p.isLeaf {
                 let (index, found) = try p.lowerBound(key)
@@ -323,7 +325,11 @@ package enum BTree {
     ) throws(StorageError) {
         func visit(_ pgno: UInt32, level: Int?, depth: Int) throws(StorageError) {
             guard depth < maxDepth else { throw .corrupt }
-            let p = TreePage(try page(space, pgno, level: level))
+            // Held while its children are visited: `p` is only a raw pointer, and the cache may drop the page
+            // meanwhile (its buffer would then hold a child read after it).
+            let page = try page(space, pgno, level: level)
+            defer { withExtendedLifetime(page) {} }
+            let p = TreePage(page)
             try body(pgno)
             if p.isLeaf { return }
             for i in 0..<p.count { try visit(try p.branchEntry(i).child, level: p.level - 1, depth: depth + 1) }
@@ -343,7 +349,9 @@ package enum BTree {
         var total = 0
         func visit(_ pgno: UInt32, level: Int?, depth: Int) throws(StorageError) {
             guard depth < maxDepth else { throw .corrupt }
-            let p = TreePage(try page(space, pgno, level: level))
+            let page = try page(space, pgno, level: level)  // held while its children are visited (forEachPage)
+            defer { withExtendedLifetime(page) {} }
+            let p = TreePage(page)
             if p.isLeaf {
                 total += p.count
                 return
@@ -369,7 +377,9 @@ package enum BTree {
             _ pgno: UInt32, level: Int?, depth: Int, lower: [UInt8]?, upper: [UInt8]?
         ) throws(StorageError) {
             guard depth < maxDepth, seen.insert(pgno).inserted else { throw .corrupt }
-            let p = TreePage(try page(space, pgno, level: level))
+            let page = try page(space, pgno, level: level)  // held while its children are visited (forEachPage)
+            defer { withExtendedLifetime(page) {} }
+            let p = TreePage(page)
             if depth > 0 && p.count == 0 { throw .corrupt }
             var spans: [(Int, Int)] = []
             var previous: [UInt8]? = nil

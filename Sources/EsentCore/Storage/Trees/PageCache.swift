@@ -49,8 +49,10 @@ struct VersionChain {
 ///   a chain is dropped only when its newest version is written (clean) and no live snapshot is older than it;
 /// - a commit that changes a page with no chain puts the version it started from in first (seq 0), so snapshots
 ///   older than the commit keep reading that one.
-/// Size: JET_paramCacheSizeMax pages in all; a shard over its share drops clean chains nobody needs (dirty pages
-/// stay until the engine writes them, so the cache can exceed the limit while much is unwritten).
+/// Size: JET_paramCacheSizeMax pages in all, less the page copies open transactions hold (`budget`: a
+/// transaction's copies are memory as much as cached pages are); a shard over its share drops clean chains nobody
+/// needs (dirty pages stay until the engine writes them, so the cache can exceed the limit while much is
+/// unwritten: commits write them before they fill the budget).
 package final class PageCache: @unchecked Sendable {
     private static let shardCount = 16
     private final class Shard: Sendable {
@@ -62,6 +64,8 @@ package final class PageCache: @unchecked Sendable {
     private let held = Atomic<Int>(0)
     /// JET_paramCacheSizeMax, in pages.
     let maxPages: Int
+    /// Page copies open transactions hold (their overlays), which the cache leaves room for.
+    private let reservedPages = Atomic<Int>(0)
 
     init(maxPages: Int) {
         self.maxPages = max(Self.shardCount * 4, maxPages)
@@ -73,7 +77,20 @@ package final class PageCache: @unchecked Sendable {
         Int((key.pgno &* 0x9E37_79B1 ^ key.dbid &* 0x85EB_CA6B) >> 28) & (Self.shardCount - 1)
     }
 
+    /// Versions held, over all chains.
     var pageCount: Int { held.load(ordering: .relaxed) }
+
+    /// Chains (pages with at least one version), counted under the shards' locks: for tests.
+    var chainCount: Int { shards.reduce(0) { n, shard in n + shard.chains.withLock { $0.count } } }
+
+    /// A transaction's overlay grew or shrank by `delta` page copies.
+    func reserve(_ delta: Int) { reservedPages.add(delta, ordering: .relaxed) }
+
+    var reserved: Int { reservedPages.load(ordering: .relaxed) }
+
+    /// The pages the cache may hold now: JET_paramCacheSizeMax less the open transactions' copies, never under a
+    /// quarter of it (what bounds a transaction's copies is JET_paramMaxVerPages, not the cache).
+    var budget: Int { max(maxPages / 4, maxPages - reserved) }
 
     /// The version `snapshot` reads, or nil when the page has no chain (read the file).
     func lookup(_ key: PageKey, snapshot: UInt64) -> PageRef? {
@@ -83,7 +100,7 @@ package final class PageCache: @unchecked Sendable {
     /// Adds the page as read from the file, unless a chain appeared meanwhile (then the chain answers).
     /// `oldest` is the oldest live snapshot, for eviction.
     func insertClean(_ key: PageKey, page: PageRef, snapshot: UInt64, oldest: UInt64) -> PageRef {
-        let limit = maxPages / Self.shardCount
+        let limit = budget / Self.shardCount
         let (result, added, evicted) = shards[shard(key)].chains.withLock { chains -> (PageRef, Int, Int) in
             if let chain = chains[key] { return (chain.visible(at: snapshot) ?? page, 0, 0) }
             var evicted = 0
@@ -130,6 +147,20 @@ package final class PageCache: @unchecked Sendable {
         held.add(delta, ordering: .relaxed)
     }
 
+    /// Drops the versions of `keys` that no snapshot at or after `oldest` reads: after a commit is published, the
+    /// versions it superseded, unless an older snapshot is still open.
+    func trim(_ keys: some Sequence<PageKey>, oldest: UInt64) {
+        var removed = 0
+        for key in keys {
+            removed += shards[shard(key)].chains.withLock { chains -> Int in
+                guard let before = chains[key]?.versions.count, before > 1 else { return 0 }
+                chains[key]?.trim(oldest: oldest)
+                return before - (chains[key]?.versions.count ?? before)
+            }
+        }
+        held.add(-removed, ordering: .relaxed)
+    }
+
     /// The newest version of a dirty page, for writing it; nil when clean or absent.
     func newestDirty(_ key: PageKey) -> (seq: UInt64, page: PageRef)? {
         shards[shard(key)].chains.withLock { chains in
@@ -149,18 +180,18 @@ package final class PageCache: @unchecked Sendable {
 
     /// Trims old versions and drops what nobody needs, in every shard (after commits, when over the limit).
     func shrink(oldest: UInt64) {
-        guard pageCount > maxPages else { return }
-        let limit = maxPages / Self.shardCount
+        let budget = budget
+        guard pageCount > budget else { return }
+        let limit = budget / Self.shardCount
         var delta = 0
         for shard in shards {
             delta += shard.chains.withLock { chains -> Int in
                 var removed = 0
-                for key in Array(chains.keys) {
-                    guard var chain = chains[key] else { continue }
-                    let before = chain.versions.count
-                    chain.trim(oldest: oldest)
-                    removed += before - chain.versions.count
-                    chains[key] = chain
+                let kept = chains.compactMap { $0.value.versions.count > 1 ? $0.key : nil }
+                for key in kept {
+                    guard let before = chains[key]?.versions.count else { continue }
+                    chains[key]?.trim(oldest: oldest)
+                    removed += before - (chains[key]?.versions.count ?? before)
                 }
                 if chains.count > limit { removed += Self.evict(&chains, down: limit * 7 / 8, oldest: oldest) }
                 return removed

@@ -68,6 +68,10 @@ package final class PagedTransaction: TreeTransaction {
     private(set) var freed: [(key: PageKey, level: Int)] = []
     private var levels: [Level] = []
     private var finished = false
+    /// The store no longer counts this transaction's snapshot as live (it committed, or finished).
+    private var snapshotReleased = false
+    /// The overlay's size as last told to the cache (`PageCache.reserve`).
+    private var reservedPages = 0
     private var failure: (error: StorageError, level: Int)?
     private var roots: [TreeID: UInt32] = [:]
     /// Bumped by every change of the view: cursors re-seek when it moved.
@@ -133,6 +137,7 @@ package final class PagedTransaction: TreeTransaction {
         let inner = levels.count + 2
         captureCursors()
         for record in top.undo.reversed() { overlay[record.key] = record.previous }
+        accountOverlay()
         operations.removeSubrange(top.operationCount...)
         historyBytes.removeSubrange(top.historyByteCount...)
         // This level's allocations and frees are the tails of the two lists (see commitLevel).
@@ -184,13 +189,30 @@ package final class PagedTransaction: TreeTransaction {
         databases = [:]
         for i in recent.indices { recent[i] = nil }
         overlay = [:]
+        accountOverlay()
         operations = []
         historyBytes = []
         allocated = []
         freed = []
         levels = []
         generation &+= 1
-        if registered { store.endSnapshot(snapshot) }
+        releaseSnapshot()
+    }
+
+    /// Tells the store this transaction reads no more, so the versions only its snapshot could see can go: at the
+    /// end, or earlier by the commit, once its pages are logged (before it installs them).
+    func releaseSnapshot() {
+        guard registered, !snapshotReleased else { return }
+        snapshotReleased = true
+        store.endSnapshot(snapshot)
+    }
+
+    /// The cache leaves room for the overlay's page copies: they are told to it as the overlay changes.
+    private func accountOverlay() {
+        let count = overlay.count
+        guard count != reservedPages else { return }
+        store.cache.reserve(count - reservedPages)
+        reservedPages = count
     }
 
     /// A re-run transaction's pages now belong to the commit: nothing to give back.
@@ -358,6 +380,7 @@ package final class PagedTransaction: TreeTransaction {
     ) throws(StorageError) {
         captureCursors()
         generation &+= 1
+        defer { accountOverlay() }
         do {
             try perform(operation, key, value)
         } catch {

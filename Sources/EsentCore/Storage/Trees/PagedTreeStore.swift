@@ -269,6 +269,8 @@ package final class PagedTreeStore: TreeStore {
             } else {
                 for (_, entry) in pages { DatabaseFile.sealPage(stamping: entry.page) }
             }
+            // The transaction reads no more: its snapshot must not keep the versions it replaces.
+            transaction.releaseSnapshot()
             let oldest = oldestSnapshot()
             for (key, entry) in pages {
                 cache.install(key, page: entry.page, seq: seq, base: entry.base, oldest: oldest)
@@ -285,6 +287,9 @@ package final class PagedTreeStore: TreeStore {
                 }
             }
             snapshots.withLock { $0.latest = seq }
+            // Published: what this commit superseded goes now unless an older snapshot is open. Not before the
+            // publication: a transaction beginning until then reads the commit before this one.
+            cache.trim(pages.lazy.map(\.key), oldest: oldestSnapshot())
             if source !== transaction { source.handOver() }
             stats.withLock { s in
                 s.commits += 1
@@ -365,9 +370,12 @@ package final class PagedTreeStore: TreeStore {
         }
         if cs.changed.count > 4096 { cs.changed = cs.changed.filter { $0.value > oldest } }
         if let log {
-            if cs.dirty.count > settings.startFlushDirty {
+            // Dirty pages cannot leave the cache: they are written before they fill the room the open
+            // transactions' page copies leave it (the committing one's still count, for the next of its size).
+            let taken = cache.maxPages - cache.budget
+            if cs.dirty.count > max(0, settings.startFlushDirty - taken) {
                 // Oldest images first: they hold the checkpoint back.
-                let excess = cs.dirty.count - settings.stopFlushDirty
+                let excess = cs.dirty.count - max(0, settings.stopFlushDirty - taken)
                 let victims = cs.dirty.sorted { $0.value < $1.value }.prefix(excess).map(\.key)
                 try writePages(victims, cs: &cs, log: log, sync: true)
             }

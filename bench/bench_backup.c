@@ -55,10 +55,19 @@ void *memalign(size_t alignment, size_t n) { counted(); return __libc_memalign(a
 static JET_INSTANCE g_inst;
 static char g_db[4096];
 
-/* Seconds to read the whole file with pread and a 1 MiB buffer. */
-static double pread_pass(void *buffer) {
+/* CPU seconds of this thread, user and system: on a machine shared with other work the wall clock measures the
+ * other work too, this only what the thread itself ran (the kernel's copy in pread included). */
+static double thread_cpu(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Seconds to read the whole file with pread and a 1 MiB buffer; *cpu gets the thread's CPU seconds. */
+static double pread_pass(void *buffer, double *cpu) {
     int fd = open(g_db, O_RDONLY);
     if (fd < 0) { perror(g_db); exit(1); }
+    double cpu_start = thread_cpu();
     double start = now();
     off_t offset = 0;
     for (;;) {
@@ -67,16 +76,19 @@ static double pread_pass(void *buffer) {
         offset += n;
     }
     double took = now() - start;
+    *cpu = thread_cpu() - cpu_start;
     close(fd);
     return took;
 }
 
-/* Seconds to stream the database through the backup API with a 1 MiB buffer; *bytes gets the stream size. */
-static double stream_pass(void *buffer, unsigned long long *bytes) {
+/* Seconds to stream the database through the backup API with a 1 MiB buffer; *bytes gets the stream size, *cpu
+ * the thread's CPU seconds. */
+static double stream_pass(void *buffer, unsigned long long *bytes, double *cpu) {
     CHECK(JetBeginExternalBackupInstance(g_inst, 0));
     JET_HANDLE h;
     unsigned long lo, hi;
     CHECK(JetOpenFileInstanceA(g_inst, g_db, &h, &lo, &hi));
+    double cpu_start = thread_cpu();
     double start = now();
     unsigned long long total = 0;
     for (;;) {
@@ -86,6 +98,7 @@ static double stream_pass(void *buffer, unsigned long long *bytes) {
         total += n;
     }
     double took = now() - start;
+    *cpu = thread_cpu() - cpu_start;
     CHECK(JetCloseFileInstance(g_inst, h));
     CHECK(JetEndExternalBackupInstance2(g_inst, JET_bitBackupEndAbort));
     *bytes = total;
@@ -150,14 +163,17 @@ int main(int argc, char **argv) {
 
     /* 1. Throughput, alternating the two so both see the same cache and machine state; best of each. */
     unsigned long long stream_bytes = 0;
-    pread_pass(buffer);
-    stream_pass(buffer, &stream_bytes);
-    double best_pread = 1e9, best_stream = 1e9;
+    double cpu_a, cpu_b;
+    pread_pass(buffer, &cpu_a);
+    stream_pass(buffer, &stream_bytes, &cpu_b);
+    double best_pread = 1e9, best_stream = 1e9, best_pread_cpu = 1e9, best_stream_cpu = 1e9;
     for (int i = 0; i < 7; i++) {
-        double a = pread_pass(buffer);
-        double b = stream_pass(buffer, &stream_bytes);
+        double a = pread_pass(buffer, &cpu_a);
+        double b = stream_pass(buffer, &stream_bytes, &cpu_b);
         if (a < best_pread) best_pread = a;
         if (b < best_stream) best_stream = b;
+        if (cpu_a < best_pread_cpu) best_pread_cpu = cpu_a;
+        if (cpu_b < best_stream_cpu) best_stream_cpu = cpu_b;
     }
     double file_bytes = (double)(pages) * 4096.0;
     double pread_gbs = file_bytes / best_pread / 1e9, stream_gbs = (double)stream_bytes / best_stream / 1e9;
@@ -166,6 +182,10 @@ int main(int argc, char **argv) {
     printf("   C pread loop:          %6.2f GB/s   (baseline)\n", pread_gbs);
     printf("   JetReadFileInstance:   %6.2f GB/s   ratio %.2f of pread (goal >= 0.85)\n", stream_gbs,
            stream_gbs / pread_gbs);
+    /* The same passes in CPU time of the reading thread: steadier than the wall clock on a shared machine. */
+    double pread_cpu_gbs = file_bytes / best_pread_cpu / 1e9, stream_cpu_gbs = (double)stream_bytes / best_stream_cpu / 1e9;
+    printf("   per CPU second of the reading thread: pread %.2f GB/s, JetReadFileInstance %.2f GB/s: ratio %.2f\n",
+           pread_cpu_gbs, stream_cpu_gbs, stream_cpu_gbs / pread_cpu_gbs);
 
     /* 2. Per-call costs. */
     const long calls = 5000000;

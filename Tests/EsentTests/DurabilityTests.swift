@@ -447,7 +447,7 @@ struct ChecksumTests {
                 #expect(esent_crc32c(esent_crc32c(0, base + offset, split), base + offset + split, length - split) == fast)
             }
         }
-        print("CRC-32C path: level \(esent_crc32c_level()) (2 AVX-512 VPCLMULQDQ, 1 SSE4.2 PCLMULQDQ, 0 portable)")
+        print("CRC-32C path: level \(esent_crc32c_level()) (3 AVX-512 VPCLMULQDQ, 2 AVX2 VPCLMULQDQ, 1 SSE4.2 PCLMULQDQ, 0 portable)")
     }
 
     @Test("every CRC-32C path (each this CPU has) and the one-pass page checksum agree with the portable code")
@@ -457,7 +457,7 @@ struct ChecksumTests {
         data.withUnsafeBytes { b in
             let base = b.baseAddress!
             let lengths = Array(0..<700) + [1023, 4088, 4096, 8192, 16384, 32768, 33000]
-            for level in Int32(0)...2 {
+            for level in Int32(0)...3 {
                 for length in lengths {
                     let offset = length % 61
                     let portable = esent_crc32c_portable(0, base + offset, length)
@@ -481,6 +481,62 @@ struct ChecksumTests {
             #expect(page.withUnsafeBytes { esent_crc32c_page(3, $0.baseAddress, 4096) } == before)
             page[8] ^= 0x01
             #expect(page.withUnsafeBytes { esent_crc32c_page(3, $0.baseAddress, 4096) } != before)
+        }
+    }
+
+    /// Pages sealed with the portable code, `count` of them at `base` (page `first` first): checksum, then number.
+    static func seal(_ base: UnsafeMutableRawPointer, pageSize: Int, first: UInt32, count: Int) {
+        for i in 0..<count {
+            let p = base + i * pageSize
+            p.storeBytes(of: (first + UInt32(i)).littleEndian, toByteOffset: 8, as: UInt32.self)
+            let sum = UInt64(esent_crc32c_page_portable(UInt64(first + UInt32(i)), p, pageSize))
+            p.storeBytes(of: sum.littleEndian, toByteOffset: 0, as: UInt64.self)
+        }
+    }
+
+    @Test("every path's batch page check (the AVX2 one splits each page between the carry-less multiply and the CRC instruction) finds the pages the portable code finds, at every page size and alignment")
+    func batchPageCheckAgreesWithThePortableCode() {
+        var generator = SplitMix(seed: 41)
+        let capacity = 4 * 33000 + 64
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 64)
+        defer { buffer.deallocate() }
+        for i in 0..<capacity { buffer.storeBytes(of: UInt8(truncatingIfNeeded: generator.next()), toByteOffset: i, as: UInt8.self) }
+        // Every size up to 1,300 (across the AVX2 path's switch to the split at 1,024), random ones up to 33,000,
+        // and the database page sizes.
+        var sizes = Array(12...1300)
+        for _ in 0..<200 { sizes.append(12 + Int(generator.next() % 32988)) }
+        sizes += [4096, 8192, 16384, 32768]
+        for pageSize in sizes {
+            let offset = Int(generator.next() % 61)
+            let count = min(4, (capacity - offset) / pageSize)
+            let base = buffer + offset
+            let first = UInt32(truncatingIfNeeded: generator.next() % 0xFFFF_0000) + 1
+            Self.seal(base, pageSize: pageSize, first: first, count: count)
+            let flipAt = 8 + Int(generator.next() % UInt64(pageSize - 8))
+            let bit = UInt8(1) << (generator.next() % 8)
+            for level in Int32(0)...3 {
+                #expect(esent_crc32c_check_pages_at_level(level, base, pageSize, first, count) == count, "level \(level) size \(pageSize)")
+                // One flipped bit anywhere after the checksum field (the page number included) stops the run there.
+                let damaged = base + (count - 1) * pageSize + flipAt
+                damaged.storeBytes(of: damaged.load(as: UInt8.self) ^ bit, as: UInt8.self)
+                #expect(esent_crc32c_check_pages_at_level(level, base, pageSize, first, count) == count - 1, "level \(level) size \(pageSize) byte \(flipAt)")
+                damaged.storeBytes(of: damaged.load(as: UInt8.self) ^ bit, as: UInt8.self)
+                // Sound pages asked for as other numbers: the seed differs (and so does the stored number).
+                #expect(esent_crc32c_check_pages_at_level(level, base, pageSize, first &+ 1, count) == 0)
+                #expect(esent_crc32c_check_pages(base, pageSize, first, count) == count)
+            }
+        }
+        // The checksum's upper 32 bits must be zero; a page of zeros does not pass (the caller looks at it again).
+        let pageSize = 4096
+        Self.seal(buffer, pageSize: pageSize, first: 9, count: 3)
+        buffer.storeBytes(of: UInt8(1), toByteOffset: pageSize + 5, as: UInt8.self)
+        for level in Int32(0)...3 {
+            #expect(esent_crc32c_check_pages_at_level(level, buffer, pageSize, 9, 3) == 1)
+        }
+        Self.seal(buffer, pageSize: pageSize, first: 9, count: 3)
+        (buffer + 2 * pageSize).initializeMemory(as: UInt8.self, repeating: 0, count: pageSize)
+        for level in Int32(0)...3 {
+            #expect(esent_crc32c_check_pages_at_level(level, buffer, pageSize, 9, 3) == 2)
         }
     }
 }

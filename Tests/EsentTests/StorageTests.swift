@@ -445,23 +445,22 @@ struct StorageTests {
         #expect(throws: JetError.diskIO) { try storage(try db.readVerifiedPages(firstPgno: 1, count: 12, into: buffer)) }
     }
 
-    /// Reads large enough to check their pages on the page check helper (several jobs of many chunks) give the same
-    /// results as checking alone: every damaged page found wherever it is, the first error in page order when there
-    /// are several, a read failure only after the chunks before it passed, and a torn page read again.
-    @Test func largeReadsCheckedBesideTheReadsGiveTheErrorsOfCheckingAlone() throws {
-        PageCheckHelper.enabled.store(true, ordering: .relaxed)
-        defer { PageCheckHelper.enabled.store(false, ordering: .relaxed) }
+    /// Reads of many chunks (each read, then checked in one batch call) give the errors of checking page by page:
+    /// every damaged page found wherever it is, the first error in page order when there are several, a read
+    /// failure only after the chunks before it passed, and a torn page read again.
+    @Test func largeReadsGiveTheErrorsOfCheckingPageByPage() throws {
         let folder = StorageTempFolder()
         let path = folder.path + "big.edb"
         let pageSize = 4096
-        let chunkPages = DatabaseFile.pipelineChunkBytes / pageSize
-        let pages = chunkPages * PageCheckHelper.maxChunks + 3 * chunkPages + 5
+        let chunkPages = DatabaseFile.verifyChunkBytes / pageSize
+        let far = 64 * chunkPages
+        let pages = far + 3 * chunkPages + 5
         let db = try DatabaseFile.create(
             path: FilePath(path), pageSize: pageSize, dataPages: pages, header: .new(pageSize: pageSize), overwrite: false)
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: pages * pageSize, alignment: 4096)
         defer { buffer.deallocate() }
         func offset(_ pgno: Int) -> Int64 { Int64(pgno + 1) * Int64(pageSize) }
-        func readAll(_ tries: Int = 8) -> [JetError?] {
+        func readAll(_ tries: Int = 2) -> [JetError?] {
             (0..<tries).map { _ in
                 do throws(JetError) {
                     try storage(try db.readVerifiedPages(firstPgno: 1, count: pages, into: buffer))
@@ -469,22 +468,13 @@ struct StorageTests {
                 } catch { return error }
             }
         }
-        #expect(readAll() == Array(repeating: nil, count: 8))
+        #expect(readAll() == Array(repeating: nil, count: 2))
         #expect(buffer.load(fromByteOffset: (pages - 1) * pageSize + 8, as: UInt32.self) == UInt32(pages))
-        // The helper thread takes part (it may be slow to start on a busy machine; no time limit, a read count).
-        let helper = try #require(PageCheckHelper.shared)
-        let before = helper.helperChunks.load(ordering: .relaxed)
-        var tries = 0
-        while helper.helperChunks.load(ordering: .relaxed) == before && tries < 20_000 {
-            try db.readVerifiedPages(firstPgno: 1, count: 8 * chunkPages, into: buffer)
-            tries += 1
-        }
-        #expect(helper.helperChunks.load(ordering: .relaxed) > before)
 
-        // One bad page in the first chunk, a middle one, the last of a job, the next job, the very last page.
-        for pgno in [1, 3 * chunkPages + 7, chunkPages * PageCheckHelper.maxChunks, pages - 2, pages] {
+        // One bad page: the first, inside a chunk, the last of a chunk, the first of the next, the very last page.
+        for pgno in [1, 3 * chunkPages + 7, far, far + 1, pages - 2, pages] {
             try RawFile.flip(path, at: offset(pgno) + 2000)
-            #expect(readAll() == Array(repeating: .readVerifyFailure, count: 8), "page \(pgno)")
+            #expect(readAll() == Array(repeating: .readVerifyFailure, count: 2), "page \(pgno)")
             try RawFile.flip(path, at: offset(pgno) + 2000)
         }
         #expect(readAll(1) == [nil])
@@ -495,14 +485,20 @@ struct StorageTests {
         let late = 9 * chunkPages + 3
         try RawFile.write(path, Array(raw[Int(offset(4))..<Int(offset(5))]), at: offset(late))
         try RawFile.flip(path, at: offset(early) + 100)
-        #expect(readAll() == Array(repeating: .readVerifyFailure, count: 8))
+        #expect(readAll() == Array(repeating: .readVerifyFailure, count: 2))
         try RawFile.flip(path, at: offset(early) + 100)
-        #expect(readAll() == Array(repeating: .readPgnoVerifyFailure, count: 8))
+        #expect(readAll() == Array(repeating: .readPgnoVerifyFailure, count: 2))
+        // Within one chunk too: a wrong-place page, then a damaged one after it.
         try RawFile.flip(path, at: offset(late + 7) + 100)
-        #expect(readAll() == Array(repeating: .readPgnoVerifyFailure, count: 8))
+        #expect(readAll() == Array(repeating: .readPgnoVerifyFailure, count: 2))
         try RawFile.flip(path, at: offset(late + 7) + 100)
         try RawFile.write(path, Array(raw[Int(offset(late))..<Int(offset(late + 1))]), at: offset(late))
         #expect(readAll(1) == [nil])
+
+        // A never-written (all zero) page among sound ones passes.
+        try RawFile.write(path, [UInt8](repeating: 0, count: pageSize), at: offset(2 * chunkPages + 3))
+        #expect(readAll(1) == [nil])
+        try RawFile.write(path, Array(raw[Int(offset(2 * chunkPages + 3))..<Int(offset(2 * chunkPages + 4))]), at: offset(2 * chunkPages + 3))
 
         // A failed read comes after the chunks before it: their damage first, else the read's error.
         #expect(throws: JetError.diskIO) {
@@ -511,7 +507,7 @@ struct StorageTests {
             }
         }
         try RawFile.flip(path, at: offset(chunkPages + 2) + 100)
-        // Only the sixth read fails: the damaged page's second read (under the write lock) succeeds.
+        // Damage in the second chunk and a failing sixth read: the damage, which comes first, is reported.
         let me = pthread_self()
         let reads = StorageFaultCount()
         SystemCalls.faultInjector = { c, _ in
@@ -544,19 +540,17 @@ struct StorageTests {
 
         // Truncated under the reader, with and without damage before the end.
         _ = truncate(path, off_t(offset(pages - chunkPages)))
-        #expect(readAll() == Array(repeating: .diskIO, count: 8))
+        #expect(readAll() == Array(repeating: .diskIO, count: 2))
         try RawFile.flip(path, at: offset(7 * chunkPages) + 100)
-        #expect(readAll() == Array(repeating: .readVerifyFailure, count: 8))
+        #expect(readAll() == Array(repeating: .readVerifyFailure, count: 2))
     }
 
-    /// Two threads reading large runs at once: one has the helper, the other checks alone; both see every page.
+    /// Four threads reading large runs of one file at once: each finds the damaged page every time.
     @Test func concurrentLargeReadsAreEachChecked() throws {
-        PageCheckHelper.enabled.store(true, ordering: .relaxed)
-        defer { PageCheckHelper.enabled.store(false, ordering: .relaxed) }
         let folder = StorageTempFolder()
         let path = folder.path + "two.edb"
         let pageSize = 8192
-        let pages = 4 * DatabaseFile.pipelineChunkBytes / pageSize + 3
+        let pages = 4 * DatabaseFile.verifyChunkBytes / pageSize + 3
         let db = try DatabaseFile.create(
             path: FilePath(path), pageSize: pageSize, dataPages: pages, header: .new(pageSize: pageSize), overwrite: false)
         try RawFile.flip(path, at: Int64(pages) * Int64(pageSize) + 50)

@@ -26,7 +26,19 @@ uint32_t esent_crc32c_page_portable(uint64_t seed, const void *page, size_t n);
 uint32_t esent_crc32c_at_level(int level, uint32_t crc, const void *data, size_t n);
 uint32_t esent_crc32c_page_at_level(int level, uint64_t seed, const void *page, size_t n);
 
-/* Which implementation esent_crc32c uses on this CPU: 2 AVX-512 + VPCLMULQDQ, 1 SSE4.2 + PCLMULQDQ, 0 portable. */
+/* Whether data pages hold their checksum and number: page i of the `count` pages of `page_size` bytes at `pages`
+ * passes when its first 8 bytes hold esent_crc32c_page(first_pgno + i, page, page_size) zero-extended and its bytes
+ * 8..<12 hold first_pgno + i, both little-endian. Returns the index of the first page that does not pass, or `count`
+ * when all do. One call for many pages: the CRC loop is inlined, with no call per page. */
+size_t esent_crc32c_check_pages(const void *pages, size_t page_size, uint32_t first_pgno, size_t count);
+
+/* Tests and bench/crc_bench.c: esent_crc32c_check_pages through the implementation of `level` (or the best this CPU
+ * has when it has not that one). */
+size_t esent_crc32c_check_pages_at_level(int level, const void *pages, size_t page_size, uint32_t first_pgno,
+                                         size_t count);
+
+/* Which implementation esent_crc32c uses on this CPU: 3 AVX-512 + VPCLMULQDQ (512-bit), 2 AVX2 + VPCLMULQDQ
+ * (256-bit), 1 SSE4.2 + PCLMULQDQ (128-bit), 0 portable. */
 int esent_crc32c_level(void);
 
 /* A busy-wait step: tells the CPU this thread is spinning (x86 PAUSE), so it yields the core's resources. */

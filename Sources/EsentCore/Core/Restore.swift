@@ -438,16 +438,18 @@ struct RestoredDatabase {
             guard got == count else { throw .databaseCorrupted }
             var page = 0
             var index = offset / Int64(pageSize)
-            while page * pageSize < count {
-                if index < 2 {
-                    restored.encode(into: p + page * pageSize, pageSize: pageSize)
-                } else if let failure = DatabaseFile.verifyPage(
-                    p + page * pageSize, pgno: UInt32(index - 1), pageSize: pageSize)
-                {
-                    throw JetError(failure)
-                }
+            let pages = (count + pageSize - 1) / pageSize
+            while index < 2 && page < pages {
+                restored.encode(into: p + page * pageSize, pageSize: pageSize)
                 page += 1
                 index += 1
+            }
+            // The data pages of the block in one pass; the first bad one (in page order) fails the restore.
+            if page < pages,
+                let bad = DatabaseFile.firstFailure(
+                    p + page * pageSize, firstPgno: UInt32(index - 1), count: pages - page, pageSize: pageSize)
+            {
+                throw JetError(bad.failure)
             }
             try storage(try output.write(p, count: count, at: offset))
             offset += Int64(count)

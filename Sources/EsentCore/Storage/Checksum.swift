@@ -5,8 +5,8 @@ import CEsentChecksum
 /// CRC-32C (Castagnoli polynomial 0x1EDC6F41, as in iSCSI, SCTP and ext4 metadata): a standard,
 /// well-analysed code. Over a 4-32 KiB page it detects every error of up to 3 bits, every burst of up to 32 bits,
 /// and any other error with probability 1 - 2^-32 (docs/file-formats.md section 2). It runs through the CPU's
-/// carry-less multiply (AVX-512 VPCLMULQDQ over four interleaved streams, else SSE4.2 + PCLMULQDQ) chosen at run
-/// time, with a portable table version elsewhere (Sources/CEsentChecksum).
+/// carry-less multiply (AVX-512 VPCLMULQDQ over four interleaved streams, else AVX2 + VPCLMULQDQ, else SSE4.2 +
+/// PCLMULQDQ) chosen at run time, with a portable table version elsewhere (Sources/CEsentChecksum).
 ///
 /// The 64-bit checksum field holds the CRC zero-extended. The CRC covers the seed (8 little-endian bytes: the
 /// page number, or a constant per kind of page) before the data, so a sound page stored at the wrong place fails.

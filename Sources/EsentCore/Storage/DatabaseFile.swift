@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import CEsentChecksum
 import Synchronization
 import SystemPackage
 
@@ -26,11 +27,11 @@ package final class DatabaseFile: @unchecked Sendable {
         static let body = 12
     }
 
-    /// Bytes read by one pread in `readVerifiedPages`. Measured (docs/file-formats.md, section 2): half of a 1 MiB
-    /// L2 cache keeps the copied pages in L2 until they are verified right after the read, and is large enough that
-    /// the few microseconds each pread costs stay small; 512 KiB gave 0.77 of a plain 1 MiB pread loop where one
-    /// 1 MiB read gave 0.75-0.77, and smaller pieces lost more to the extra calls than they gained.
-    static let verifyChunkBytes = 512 << 10
+    /// Bytes read by one pread in `readVerifiedPages`: small enough that the pages the kernel just copied are still
+    /// in the L2 cache (512 KiB per core on the bench machine) when they are checked right after the read, large
+    /// enough that the per-call cost of pread stays small. Measured (docs/file-formats.md, section 2): 128 KiB
+    /// gave the best ratio to a plain 1 MiB pread loop, ahead of 192, 256 and 512 KiB.
+    static let verifyChunkBytes = 128 << 10
 
     /// Size of the buffer used to write formatted pages when creating or growing.
     private static let formatChunkBytes = 1 << 20
@@ -363,49 +364,37 @@ package final class DatabaseFile: @unchecked Sendable {
         return .pageChecksum(pgno: pgno)
     }
 
-    /// Whether every one of `count` pages at `p` (page `firstPgno` first) passes `verifyPage`. Pure: the page check
-    /// helper runs it on its own thread.
-    static func pagesPass(_ p: UnsafeRawPointer, firstPgno: UInt32, count: Int, pageSize: Int) -> Bool {
+    /// `verifyPage` over `count` pages at `p` (page `firstPgno` first), in page order: the index and failure of the
+    /// first page that fails, nil when every one passes. Sound pages go through one C call for the whole run
+    /// (`esent_crc32c_check_pages`: the same checksum and page number test as `verifyPage`'s first one, with no call
+    /// per page); only a page that fails it is looked at again by `verifyPage` (never written, wrong place, damage).
+    static func firstFailure(
+        _ p: UnsafeRawPointer, firstPgno: UInt32, count: Int, pageSize: Int
+    ) -> (index: Int, failure: StorageFileError)? {
         var i = 0
         while i < count {
-            if verifyPage(p + i * pageSize, pgno: firstPgno &+ UInt32(truncatingIfNeeded: i), pageSize: pageSize) != nil {
-                return false
+            i += esent_crc32c_check_pages(
+                p + i * pageSize, pageSize, firstPgno &+ UInt32(truncatingIfNeeded: i), count - i)
+            guard i < count else { return nil }
+            if let failure = verifyPage(
+                p + i * pageSize, pgno: firstPgno &+ UInt32(truncatingIfNeeded: i), pageSize: pageSize)
+            {
+                return (i, failure)
             }
             i += 1
         }
-        return true
+        return nil
     }
 
-    /// Reads of at least this many bytes check their pages beside the reads (`PageCheckHelper`), in chunks of
-    /// `pipelineChunkBytes`: while chunk k is checked on the helper thread the reader reads chunk k + 1, and only
-    /// the last chunk's check is left after the last read.
-    static let pipelineChunkBytes = 256 << 10
-    static let pipelineMinimumBytes = 2 * pipelineChunkBytes
-
     /// The backup hot path: reads data pages firstPgno ..< firstPgno + count into `buffer` and verifies each one.
-    /// Large reads check their pages on the page check helper while reading the next chunk; otherwise each chunk
-    /// of `verifyChunkBytes` (one pread) is checked right after it is read, while it is still in cache. Either way
-    /// every page is checked before this returns, and the error is the one checking in page order gives. No heap
-    /// allocation.
+    /// Each chunk of `verifyChunkBytes` (one pread) is checked right after it is read, while it is still in the
+    /// cache the kernel's copy left it in. Every page is checked before this returns, and the error is that of the
+    /// lowest bad page; a failed read is reported only when every page before it passed. No heap allocation.
     /// - Throws: `.pageChecksum` / `.pageWrongPlace` for a bad page; `.shortRead` when the file ends before the
     ///   last page (it was truncated under us), `.io` when the read fails; `.invalidArgument` for page 0.
     func readVerifiedPages(firstPgno: UInt32, count: Int, into buffer: UnsafeMutableRawPointer) throws(StorageFileError) {
         guard firstPgno >= 1, count >= 0, Int(firstPgno) - 1 + count <= Int(UInt32.max) else {
             throw .invalidArgument
-        }
-        if count * pageSize >= Self.pipelineMinimumBytes, let helper = PageCheckHelper.shared, helper.tryAcquire() {
-            defer { helper.release() }
-            let chunkPages = max(1, Self.pipelineChunkBytes / pageSize)
-            let jobPages = chunkPages * PageCheckHelper.maxChunks
-            var done = 0
-            while done < count {
-                let n = min(jobPages, count - done)
-                try readAndCheckBeside(
-                    helper, firstPgno: firstPgno + UInt32(done), count: n, chunkPages: chunkPages,
-                    into: buffer + done * pageSize)
-                done += n
-            }
-            return
         }
         let chunkPages = max(1, Self.verifyChunkBytes / pageSize)
         var done = 0
@@ -436,55 +425,13 @@ package final class DatabaseFile: @unchecked Sendable {
     private func checkPages(_ pgno: UInt32, count: Int, at dst: UnsafeMutableRawPointer) throws(StorageFileError) {
         var i = 0
         while i < count {
-            let page = dst + i * pageSize
-            if Self.verifyPage(page, pgno: pgno + UInt32(i), pageSize: pageSize) != nil {
-                afterFailedPageRead?(pgno + UInt32(i))
-                try rereadUnderWriteLock(pgno + UInt32(i), into: page)
-            }
+            guard let bad = Self.firstFailure(dst + i * pageSize, firstPgno: pgno + UInt32(i), count: count - i, pageSize: pageSize)
+            else { return }
+            i += bad.index
+            afterFailedPageRead?(pgno + UInt32(i))
+            try rereadUnderWriteLock(pgno + UInt32(i), into: dst + i * pageSize)
             i += 1
         }
-    }
-
-    /// One job of the helper: reads the chunks in order, publishing each; checks from the back whatever the helper
-    /// has not claimed; waits for the rest. Then, in page order: a chunk that failed is checked again here (with the
-    /// re-read), and a failed read is reported after the chunks before it, as checking alone would.
-    private func readAndCheckBeside(
-        _ helper: PageCheckHelper, firstPgno: UInt32, count: Int, chunkPages: Int, into buffer: UnsafeMutableRawPointer
-    ) throws(StorageFileError) {
-        let chunks = (count + chunkPages - 1) / chunkPages
-        let job = helper.open(buffer: buffer, pageSize: pageSize, firstPgno: firstPgno, pages: count, chunkPages: chunkPages)
-        var readFailure: StorageFileError?
-        var read = 0
-        while read < chunks {
-            let first = read * chunkPages
-            do throws(StorageFileError) {
-                try readPages(firstPgno + UInt32(first), count: min(chunkPages, count - first), into: buffer + first * pageSize)
-            } catch {
-                readFailure = error
-                break
-            }
-            helper.publish(job, chunk: read)
-            read += 1
-        }
-        var index = read
-        var mine = 0
-        while index > 0 {
-            index -= 1
-            guard helper.claimForReader(job, chunk: index) else { continue }
-            mine += 1
-            let first = index * chunkPages
-            let passed = Self.pagesPass(
-                buffer + first * pageSize, firstPgno: firstPgno + UInt32(first), count: min(chunkPages, count - first),
-                pageSize: pageSize)
-            helper.finish(job, chunk: index, passed: passed)
-        }
-        if let failed = helper.close(job, chunks: read, readerChunks: mine) {
-            // Rare: damage or a torn page. From the first failed chunk on, exactly as checking alone.
-            let first = failed * chunkPages
-            let readPages = min(read * chunkPages, count)
-            try checkPages(firstPgno + UInt32(first), count: readPages - first, at: buffer + first * pageSize)
-        }
-        if let readFailure { throw readFailure }
     }
 
     /// Writes data page `pgno` from the `pageSize` bytes at `p`, stamping its page number and checksum there

@@ -153,12 +153,28 @@ package final class TableCursor: @unchecked Sendable {
     private(set) var onClustered: Bool
 
     private func noteIndex() {
+        recordView = nil
         indexTree = index?.tree ?? schema.recordTree
         onClustered = index == nil || index?.isPrimary == true
     }
 
-    /// The index cursor for `transaction`, created once per transaction generation.
+    /// The current record where the last move found it in the clustered index's leaf, with its header once a
+    /// retrieve checked it: the retrieves of one row read it without going back to the tree cursor and check the
+    /// header once. Valid while the index cursor's `entryStamp` is `stamp` and the cursor is on and synced.
+    struct RecordView {
+        let base: UnsafeRawPointer
+        let count: Int
+        let stamp: UInt64
+        var header: RecordFormat.Header?
+        var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+    }
+    /// Set by `take` on the clustered index; dropped whenever the index cursor is handed out to be moved.
+    var recordView: RecordView?
+
+    /// The index cursor for `transaction`, created once per transaction generation. The caller may move it, so the
+    /// record view goes.
     func treeCursor(_ transaction: any TreeTransaction, _ generation: UInt64) throws(JetError) -> any TreeCursor {
+        recordView = nil
         if cursorGeneration != generation { dropTreeCursors(); cursorGeneration = generation }
         if let indexCursor { return indexCursor }
         let made: any TreeCursor
@@ -178,6 +194,16 @@ package final class TableCursor: @unchecked Sendable {
         return indexCursor
     }
 
+    /// The current record as the last move left it (see `RecordView`), its header checked against the table; nil when
+    /// the full path must find it (not on a record of the clustered index, outside a transaction, the tree changed).
+    @inline(__always)
+    func currentRecordView(_ session: IsamSession) -> RecordView? {
+        guard currency == .on, synced, let view = recordView, let tc = cachedIndexCursor(session),
+            tc.entryStamp == view.stamp
+        else { return nil }
+        return view
+    }
+
     /// The clustered-index cursor used to fetch records behind secondary entries.
     func recordTreeCursor(_ transaction: any TreeTransaction, _ generation: UInt64) throws(JetError) -> any TreeCursor {
         if cursorGeneration != generation { dropTreeCursors(); cursorGeneration = generation }
@@ -189,6 +215,7 @@ package final class TableCursor: @unchecked Sendable {
     }
 
     func dropTreeCursors() {
+        recordView = nil
         indexCursor = nil
         recordCursor = nil
         synced = false
@@ -202,16 +229,23 @@ package final class TableCursor: @unchecked Sendable {
         dropTreeCursors()
     }
 
-    /// Records the entry the index cursor is on as the current one.
-    func take(_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) {
+    /// Records the entry the index cursor is on as the current one. `stamp`: the index cursor's `entryStamp` (nil:
+    /// the record is not kept).
+    func take(_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer, stamp: UInt64?) {
         Self.assign(&current, key)
         if onClustered {
             currentKeyLength = key.count
             bookmarkIsCurrent = true
+            if let stamp, let base = value.baseAddress {
+                recordView = RecordView(base: base, count: value.count, stamp: stamp, header: nil)
+            } else {
+                recordView = nil
+            }
         } else {
             currentKeyLength = max(key.count - value.count, 0)
             bookmarkIsCurrent = false
             Self.assign(&secondaryBookmark, value)
+            recordView = nil
         }
         currency = .on
         synced = true
@@ -234,6 +268,7 @@ package final class TableCursor: @unchecked Sendable {
     func unposition(_ state: Currency) {
         currency = state
         synced = false
+        recordView = nil
     }
 
     // MARK: transactions

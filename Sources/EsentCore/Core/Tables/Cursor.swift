@@ -63,7 +63,21 @@ package final class TableCursor: @unchecked Sendable {
     package let tableid: UInt
     package let sesid: UInt
     package let dbid: UInt32
-    package private(set) var schema: TableSchema
+    /// The properties every move and retrieve reads, kept in memory the cursor owns (as BTreeCursor keeps its
+    /// position): a class's stored properties cost a run-time exclusivity check on each access, which for these was
+    /// a tracked one (the access set walked and updated) on every call. The cursor is used only inside its
+    /// session's gate, by one thread, and no access to one of these overlaps another of the same.
+    private struct Hot {
+        var schema: TableSchema
+        var update: PreparedUpdate?
+        var current: [UInt8] = []
+        var range: IndexRange?
+    }
+    private let hot: UnsafeMutablePointer<Hot>
+
+    package var schema: TableSchema {
+        get { hot.pointee.schema }
+    }
     /// The current index; nil on a table without primary index while its sequential clustered index is current.
     package var index: IndexSchema? {
         didSet {
@@ -89,7 +103,10 @@ package final class TableCursor: @unchecked Sendable {
 
     var currency: Currency = .deferredFirst
     /// Key of the current entry in the index tree (the sought key in `.sought`).
-    var current: [UInt8] = []
+    var current: [UInt8] {
+        _read { yield hot.pointee.current }
+        _modify { yield &hot.pointee.current }
+    }
     /// Bytes of `current` that are the index key (the rest, on a secondary index, is the primary bookmark).
     var currentKeyLength = 0
     /// Bookmark of the current record (read only on a record: `.on` or `.deleted`). On the clustered index it is the
@@ -100,8 +117,14 @@ package final class TableCursor: @unchecked Sendable {
 
     /// The search key being made (JetMakeKey), nil when none.
     var searchKey: SearchKey?
-    var range: IndexRange?
-    package var update: PreparedUpdate?
+    var range: IndexRange? {
+        _read { yield hot.pointee.range }
+        _modify { yield &hot.pointee.range }
+    }
+    package var update: PreparedUpdate? {
+        _read { yield hot.pointee.update }
+        _modify { yield &hot.pointee.update }
+    }
     /// The session generation and definition under which this cursor last passed `Updates.guardTableWrite` in an
     /// update that succeeded: until the transaction ends or rolls back a level, or the definition changes, the
     /// check would pass again (the table-writer lock it took keeps other sessions' DDL off the table).
@@ -133,7 +156,8 @@ package final class TableCursor: @unchecked Sendable {
         self.tableid = tableid
         self.sesid = session.sesid
         self.dbid = dbid
-        self.schema = schema
+        hot = .allocate(capacity: 1)
+        hot.initialize(to: Hot(schema: schema))
         self.index = schema.primaryIndex
         self.currentIndexTree = Mutex(schema.primaryIndex?.tree)
         self.indexTree = schema.primaryIndex?.tree ?? schema.recordTree
@@ -144,6 +168,11 @@ package final class TableCursor: @unchecked Sendable {
         self.objid = schema.objid
         self.instance = ObjectIdentifier(session.instance)
         self.openedAtLevel = session.level
+    }
+
+    deinit {
+        hot.deinitialize(count: 1)
+        hot.deallocate()
     }
 
     /// The tree of the current index. Stored, not computed from `index`: every move and retrieve asks, and reading
@@ -223,7 +252,7 @@ package final class TableCursor: @unchecked Sendable {
 
     /// A DDL change of the table (or a newer schema seen): later calls use `newSchema`.
     package func adopt(_ newSchema: TableSchema) {
-        schema = newSchema
+        hot.pointee.schema = newSchema
         if let name = index?.name { index = newSchema.index(named: name) ?? newSchema.primaryIndex }
         noteIndex()
         dropTreeCursors()

@@ -288,3 +288,64 @@ SCENARIO(cursor_cached_handles_give_their_codes_after_close_rollback_end_and_ter
     EXPECT_ERR(JetMove(env.sesid, t1, JET_MoveFirst, 0), JET_errInvalidSesid);
     EXPECT_ERR(JetRetrieveColumn(env.sesid, t1, F.key, &key, sizeof key, &cb, 0, NULL), JET_errInvalidSesid);
 }
+
+/* ------------------------------------------------------------------------------------------------------------
+ * A cursor reads its row again after the session changed it through another cursor
+ * ---------------------------------------------------------------------------------------------------------- */
+
+/* A cursor keeps the row its last move reached (and the row's header once read) for the retrieves that follow: a
+ * replace, a delete, inserts that split its page and a rolled-back savepoint, all through another cursor of the
+ * same session, must show through it as they would after a fresh seek. */
+SCENARIO(cursor_reads_its_row_as_changed_by_another_cursor_of_its_session, "api JetRetrieveColumn") {
+    isam_env env = isam_open();
+    JET_TABLEID t = f_create(env.sesid, env.dbid);
+    for (int k = 1; k <= 300; k++) f_insert(env.sesid, t, k);
+    EXPECT_ERR(JetCloseTable(env.sesid, t), JET_errSuccess);
+    t = f_open(env.sesid, env.dbid);
+    JET_TABLEID other = f_open(env.sesid, env.dbid);
+    EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
+    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveFirst, 0), JET_errSuccess);
+    EXPECT_ROW(env.sesid, t, 1, 10, 100);
+    /* Replaced through the other cursor. */
+    f_key(env.sesid, other, 1);
+    EXPECT_ERR(JetSeek(env.sesid, other, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(JetPrepareUpdate(env.sesid, other, JET_prepReplace), JET_errSuccess);
+    EXPECT_ERR(set_long(env.sesid, other, F.d1, 77), JET_errSuccess);
+    EXPECT_ERR(JetUpdate(env.sesid, other, NULL, 0, NULL), JET_errSuccess);
+    EXPECT_ROW(env.sesid, t, 1, 77, 100);
+    int32_t value = 0;
+    unsigned long cb = 0;
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t, F.d1, &value, sizeof value, &cb, 0, NULL), JET_errSuccess);
+    EXPECT_EQ_UL((unsigned long)value, 77);
+    /* Deleted through the other cursor. */
+    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
+    EXPECT_ROW(env.sesid, t, 2, 20, 200);
+    f_key(env.sesid, other, 2);
+    EXPECT_ERR(JetSeek(env.sesid, other, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(JetDelete(env.sesid, other), JET_errSuccess);
+    EXPECT_ERR(JetRetrieveColumn(env.sesid, t, F.d1, &value, sizeof value, &cb, 0, NULL), JET_errRecordDeleted);
+    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
+    EXPECT_ROW(env.sesid, t, 3, 30, 300);
+    /* Inserts before the row split its page (the row moves to another page or place). */
+    for (int k = -600; k <= 0; k++) f_insert(env.sesid, other, k);
+    EXPECT_ROW(env.sesid, t, 3, 30, 300);
+    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
+    EXPECT_ROW(env.sesid, t, 1, 77, 100);
+    EXPECT_ERR(JetMove(env.sesid, t, JET_MoveNext, 0), JET_errSuccess);
+    EXPECT_ROW(env.sesid, t, 3, 30, 300);
+    /* A savepoint's replace shows, and its rollback puts the row back. */
+    EXPECT_ERR(JetBeginTransaction(env.sesid), JET_errSuccess);
+    f_key(env.sesid, other, 3);
+    EXPECT_ERR(JetSeek(env.sesid, other, JET_bitSeekEQ), JET_errSuccess);
+    EXPECT_ERR(JetPrepareUpdate(env.sesid, other, JET_prepReplace), JET_errSuccess);
+    EXPECT_ERR(set_long(env.sesid, other, F.d2, 5), JET_errSuccess);
+    EXPECT_ERR(JetUpdate(env.sesid, other, NULL, 0, NULL), JET_errSuccess);
+    EXPECT_ROW(env.sesid, t, 3, 30, 5);
+    EXPECT_ERR(JetRollback(env.sesid, 0), JET_errSuccess);
+    EXPECT_ROW(env.sesid, t, 3, 30, 300);
+    EXPECT_ERR(JetCommitTransaction(env.sesid, 0), JET_errSuccess);
+    /* After the commit, at level 0. */
+    EXPECT_ROW(env.sesid, t, 3, 30, 300);
+    EXPECT_ERR(JetMove(env.sesid, t, JET_MovePrevious, 0), JET_errSuccess);
+    EXPECT_ROW(env.sesid, t, 1, 77, 100);
+}

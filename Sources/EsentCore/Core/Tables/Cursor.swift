@@ -63,7 +63,21 @@ package final class TableCursor: @unchecked Sendable {
     package let tableid: UInt
     package let sesid: UInt
     package let dbid: UInt32
-    package private(set) var schema: TableSchema
+    /// The properties every move and retrieve reads, kept in memory the cursor owns (as BTreeCursor keeps its
+    /// position): a class's stored properties cost a run-time exclusivity check on each access, which for these was
+    /// a tracked one (the access set walked and updated) on every call. The cursor is used only inside its
+    /// session's gate, by one thread, and no access to one of these overlaps another of the same.
+    private struct Hot {
+        var schema: TableSchema
+        var update: PreparedUpdate?
+        var current: [UInt8] = []
+        var range: IndexRange?
+    }
+    private let hot: UnsafeMutablePointer<Hot>
+
+    package var schema: TableSchema {
+        get { hot.pointee.schema }
+    }
     /// The current index; nil on a table without primary index while its sequential clustered index is current.
     package var index: IndexSchema? {
         didSet {
@@ -96,7 +110,10 @@ package final class TableCursor: @unchecked Sendable {
 
     var currency: Currency = .deferredFirst
     /// Key of the current entry in the index tree (the sought key in `.sought`).
-    var current: [UInt8] = []
+    var current: [UInt8] {
+        _read { yield hot.pointee.current }
+        _modify { yield &hot.pointee.current }
+    }
     /// Bytes of `current` that are the index key (the rest, on a secondary index, is the primary bookmark).
     var currentKeyLength = 0
     /// Bookmark of the current record (read only on a record: `.on` or `.deleted`). On the clustered index it is the
@@ -107,8 +124,14 @@ package final class TableCursor: @unchecked Sendable {
 
     /// The search key being made (JetMakeKey), nil when none.
     var searchKey: SearchKey?
-    var range: IndexRange?
-    package var update: PreparedUpdate?
+    var range: IndexRange? {
+        _read { yield hot.pointee.range }
+        _modify { yield &hot.pointee.range }
+    }
+    package var update: PreparedUpdate? {
+        _read { yield hot.pointee.update }
+        _modify { yield &hot.pointee.update }
+    }
     /// The session generation and definition under which this cursor last passed `Updates.guardTableWrite` in an
     /// update that succeeded: until the transaction ends or rolls back a level, or the definition changes, the
     /// check would pass again (the table-writer lock it took keeps other sessions' DDL off the table).
@@ -140,7 +163,8 @@ package final class TableCursor: @unchecked Sendable {
         self.tableid = tableid
         self.sesid = session.sesid
         self.dbid = dbid
-        self.schema = schema
+        hot = .allocate(capacity: 1)
+        hot.initialize(to: Hot(schema: schema))
         self.index = schema.primaryIndex
         self.currentIndexTree = Atomic(Self.packed(schema.primaryIndex?.tree))
         self.indexTree = schema.primaryIndex?.tree ?? schema.recordTree
@@ -153,6 +177,11 @@ package final class TableCursor: @unchecked Sendable {
         self.openedAtLevel = session.level
     }
 
+    deinit {
+        hot.deinitialize(count: 1)
+        hot.deallocate()
+    }
+
     /// The tree of the current index. Stored, not computed from `index`: every move and retrieve asks, and reading
     /// it through the optional IndexSchema copied (and retained and released) the whole definition each time.
     private(set) var indexTree: TreeID
@@ -160,12 +189,28 @@ package final class TableCursor: @unchecked Sendable {
     private(set) var onClustered: Bool
 
     private func noteIndex() {
+        recordView = nil
         indexTree = index?.tree ?? schema.recordTree
         onClustered = index == nil || index?.isPrimary == true
     }
 
-    /// The index cursor for `transaction`, created once per transaction generation.
+    /// The current record where the last move found it in the clustered index's leaf, with its header once a
+    /// retrieve checked it: the retrieves of one row read it without going back to the tree cursor and check the
+    /// header once. Valid while the index cursor's `entryStamp` is `stamp` and the cursor is on and synced.
+    struct RecordView {
+        let base: UnsafeRawPointer
+        let count: Int
+        let stamp: UInt64
+        var header: RecordFormat.Header?
+        var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+    }
+    /// Set by `take` on the clustered index; dropped whenever the index cursor is handed out to be moved.
+    var recordView: RecordView?
+
+    /// The index cursor for `transaction`, created once per transaction generation. The caller may move it, so the
+    /// record view goes.
     func treeCursor(_ transaction: any TreeTransaction, _ generation: UInt64) throws(JetError) -> any TreeCursor {
+        recordView = nil
         if cursorGeneration != generation { dropTreeCursors(); cursorGeneration = generation }
         if let indexCursor { return indexCursor }
         let made: any TreeCursor
@@ -185,6 +230,16 @@ package final class TableCursor: @unchecked Sendable {
         return indexCursor
     }
 
+    /// The current record as the last move left it (see `RecordView`), its header checked against the table; nil when
+    /// the full path must find it (not on a record of the clustered index, outside a transaction, the tree changed).
+    @inline(__always)
+    func currentRecordView(_ session: IsamSession) -> RecordView? {
+        guard currency == .on, synced, let view = recordView, let tc = cachedIndexCursor(session),
+            tc.entryStamp == view.stamp
+        else { return nil }
+        return view
+    }
+
     /// The clustered-index cursor used to fetch records behind secondary entries.
     func recordTreeCursor(_ transaction: any TreeTransaction, _ generation: UInt64) throws(JetError) -> any TreeCursor {
         if cursorGeneration != generation { dropTreeCursors(); cursorGeneration = generation }
@@ -196,6 +251,7 @@ package final class TableCursor: @unchecked Sendable {
     }
 
     func dropTreeCursors() {
+        recordView = nil
         indexCursor = nil
         recordCursor = nil
         synced = false
@@ -203,22 +259,29 @@ package final class TableCursor: @unchecked Sendable {
 
     /// A DDL change of the table (or a newer schema seen): later calls use `newSchema`.
     package func adopt(_ newSchema: TableSchema) {
-        schema = newSchema
+        hot.pointee.schema = newSchema
         if let name = index?.name { index = newSchema.index(named: name) ?? newSchema.primaryIndex }
         noteIndex()
         dropTreeCursors()
     }
 
-    /// Records the entry the index cursor is on as the current one.
-    func take(_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) {
+    /// Records the entry the index cursor is on as the current one. `stamp`: the index cursor's `entryStamp` (nil:
+    /// the record is not kept).
+    func take(_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer, stamp: UInt64?) {
         Self.assign(&current, key)
         if onClustered {
             currentKeyLength = key.count
             bookmarkIsCurrent = true
+            if let stamp, let base = value.baseAddress {
+                recordView = RecordView(base: base, count: value.count, stamp: stamp, header: nil)
+            } else {
+                recordView = nil
+            }
         } else {
             currentKeyLength = max(key.count - value.count, 0)
             bookmarkIsCurrent = false
             Self.assign(&secondaryBookmark, value)
+            recordView = nil
         }
         currency = .on
         synced = true
@@ -241,6 +304,7 @@ package final class TableCursor: @unchecked Sendable {
     func unposition(_ state: Currency) {
         currency = state
         synced = false
+        recordView = nil
     }
 
     // MARK: transactions

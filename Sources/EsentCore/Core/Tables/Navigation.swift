@@ -30,7 +30,8 @@ package enum Navigation {
     }
 
     private static func take(_ tc: any TreeCursor, _ cursor: TableCursor) {
-        _ = tc.visitEntry { (key, value) in cursor.take(key, value) }
+        let stamp = cursor.onClustered ? tc.entryStamp : nil
+        _ = tc.visitEntry { (key, value) in cursor.take(key, value, stamp: stamp) }
     }
 
     /// Runs body on the value of the entry `tc` is on; nil when it is on none.

@@ -118,7 +118,16 @@ package enum RecordFormat {
     package static func field(
         id columnid: UInt32, _ columnClass: ColumnClass, in record: UnsafeRawBufferPointer, table: TableSchema
     ) throws(JetError) -> RecordField {
-        let header = try Header(record, table: table)
+        field(id: columnid, columnClass, in: record, header: try Header(record, table: table), table: table)
+    }
+
+    /// The same with the record's header already checked against `table` (the record's columns read one after
+    /// another check it once).
+    @inline(__always)
+    static func field(
+        id columnid: UInt32, _ columnClass: ColumnClass, in record: UnsafeRawBufferPointer, header: Header,
+        table: TableSchema
+    ) -> RecordField {
         let id = Int(columnid)
         switch columnClass {
         case .fixed:
@@ -163,7 +172,7 @@ package enum RecordFormat {
     }
 
     /// A record's header, checked against the table before any offset in it is used.
-    private struct Header {
+    struct Header {
         let fixedLast: Int
         let varLast: Int
         let fixedEnd: Int

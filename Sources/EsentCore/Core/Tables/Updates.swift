@@ -510,20 +510,46 @@ package enum Updates {
             }
             return value.withUnsafeBytes { deliver($0, into: buffer) }
         }
+        // The row the last move reached, read where it lies (the header checked by the first column read).
+        if single, var view = cursor.currentRecordView(session) {
+            let record = view.bytes
+            let header: RecordFormat.Header
+            if let checked = view.header {
+                header = checked
+            } else {
+                header = try RecordFormat.Header(record, table: schema)
+                view.header = header
+                cursor.recordView = view
+            }
+            let field = RecordFormat.field(
+                id: schema.columns[index].columnid, schema.columns[index].columnClass, in: record, header: header,
+                table: schema)
+            return try deliver(field, of: index, in: record, schema: schema, into: buffer)
+        }
         return try Navigation.withCurrentRecord(session, cursor) {
             (record) throws(JetError) -> (length: Int, warning: JetError?) in
             guard single else { return (0, .wrnColumnNull) }
             let id = schema.columns[index].columnid
-            switch try RecordFormat.field(id: id, schema.columns[index].columnClass, in: record, table: schema) {
-            case .null:
-                return (0, .wrnColumnNull)
-            case .absent:
-                guard let value = schema.columns[index].defaultValue else { return (0, .wrnColumnNull) }
-                return value.withUnsafeBytes { deliver($0, into: buffer) }
-            case .value(let range):
-                guard range.lowerBound >= 0, range.upperBound <= record.count else { throw .databaseCorrupted }
-                return deliver(UnsafeRawBufferPointer(rebasing: record[range]), into: buffer)
-            }
+            let field = try RecordFormat.field(id: id, schema.columns[index].columnClass, in: record, table: schema)
+            return try deliver(field, of: index, in: record, schema: schema, into: buffer)
+        }
+    }
+
+    /// A column's value found in `record` (NULL, the column's default, or its bytes) into the caller's buffer.
+    @inline(__always)
+    private static func deliver(
+        _ field: RecordField, of index: Int, in record: UnsafeRawBufferPointer, schema: TableSchema,
+        into buffer: UnsafeMutableRawBufferPointer
+    ) throws(JetError) -> (length: Int, warning: JetError?) {
+        switch field {
+        case .null:
+            return (0, .wrnColumnNull)
+        case .absent:
+            guard let value = schema.columns[index].defaultValue else { return (0, .wrnColumnNull) }
+            return value.withUnsafeBytes { deliver($0, into: buffer) }
+        case .value(let range):
+            guard range.lowerBound >= 0, range.upperBound <= record.count else { throw .databaseCorrupted }
+            return deliver(UnsafeRawBufferPointer(rebasing: record[range]), into: buffer)
         }
     }
 

@@ -650,6 +650,14 @@ final class PagedCursor: TreeCursor {
         guard place == .entry, (try? sync()) != nil, let inner else { return false }
         return inner.visitEntry(body)
     }
+
+    /// The transaction's generation while the B+tree cursor built for it stands on an entry: its leaf is held by the
+    /// cursor's levels until it moves or is rebuilt, and the transaction changes no page without a new generation
+    /// (a committed version is never changed; a private copy only by this transaction's writes).
+    var entryStamp: UInt64? {
+        guard place == .entry, generation == transaction.generation, let inner, inner.isPositioned else { return nil }
+        return generation
+    }
 }
 
 /// `Array.withUnsafeBytes` for bodies with typed throws (the standard one rethrows untyped).

@@ -55,9 +55,15 @@ package protocol TreeCursor: AnyObject {
     /// witnesses, reabstraction thunks) cost more than the read itself. The body must not move this cursor nor
     /// change the transaction's trees (the key and value point into the page the cursor stands on).
     func visitEntry(_ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Void) -> Bool
+    /// Non-nil when the pointers `visitEntry` gives for the current entry stay valid after the body returns, until
+    /// this cursor moves or the value returned here changes (its transaction changed pages). A caller may keep them
+    /// on those terms. nil: valid only inside the body.
+    var entryStamp: UInt64? { get }
 }
 
 extension TreeCursor {
+    package var entryStamp: UInt64? { nil }
+
     package func visitEntry(_ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Void) -> Bool {
         withEntry { (key, value) in body(key, value) } != nil
     }

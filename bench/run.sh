@@ -60,7 +60,7 @@ fi
 
 # 6. Tables and records against SQLite (issue 10): same rows, same disk, ratios with the issue's goals. BENCH_ISAM_ROWS
 # (default 1000000), BENCH_ISAM_RSS_ROWS (the RSS step, default the same) and BENCH_ISAM_COMMITS (default 10000)
-# shorten it.
+# shorten it; BENCH_ISAM_STEPS (e.g. 15: the load and the durable commits) runs only some steps.
 if printf '#include <sqlite3.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1; then
     ${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$here/include" -pthread -o "$here/build/bin/isam_bench" \
         "$here/bench/isam_bench.c" -L"$here/build/lib" -lesent -Wl,-rpath,"$here/build/lib" -lsqlite3

@@ -224,6 +224,33 @@ struct EngineTests {
         try f.crashAndRecover()
         #expect(try f.store.begin(readOnly: true).count(engineCatalog, limit: .max) == 40)
     }
+
+    /// The checkpoint's floor comes from per-generation counts of the dirty pages: it must follow every insert,
+    /// overwrite and removal exactly as a pass over the pages would.
+    @Test func dirtyPagesOldestGenerationFollowsEveryChange() {
+        var dirty = DirtyPages()
+        var model: [PageKey: Int32] = [:]
+        var random = EngineRandom(state: 7)
+        #expect(dirty.oldestGeneration == nil)
+        for step in 0..<3000 {
+            let key = PageKey(dbid: UInt32(1 + random.below(2)), pgno: UInt32(random.below(200)))
+            switch random.below(4) {
+            case 0:
+                dirty[key] = nil
+                model[key] = nil
+            case 1:
+                dirty.removeAll { $0.dbid == key.dbid && $0.pgno < key.pgno / 8 }
+                model = model.filter { !($0.key.dbid == key.dbid && $0.key.pgno < key.pgno / 8) }
+            default:
+                let generation = Int32(step / 100 + random.below(5))
+                dirty[key] = generation
+                model[key] = generation
+            }
+            #expect(dirty.count == model.count)
+            #expect(dirty.oldestGeneration == model.values.min())
+        }
+        #expect(dirty.pages == model)
+    }
 }
 
 /// A database copied page by page while commits run (and write pages, and roll the log) is fuzzy; replaying the

@@ -64,7 +64,7 @@ package final class PagedTreeStore: TreeStore {
         var changed: [PageKey: UInt64] = [:]
         var pendingFrees: [(seq: UInt64, key: PageKey)] = []
         /// Unwritten pages → the log generation of their oldest unwritten image.
-        var dirty: [PageKey: Int32] = [:]
+        var dirty = DirtyPages()
         var lastGeneration: Int32 = 0
         /// A page-sized buffer for writing pages (their committed bytes stay untouched).
         var scratch: PageRef?
@@ -139,7 +139,7 @@ package final class PagedTreeStore: TreeStore {
         let removed = snapshots.withLock { s in s.databases.removeValue(forKey: dbid) }
         guard let db = removed else { return }
         commitState.withLock { cs in
-            cs.dirty = cs.dirty.filter { $0.key.dbid != dbid }
+            cs.dirty.removeAll { $0.dbid == dbid }
             cs.changed = cs.changed.filter { $0.key.dbid != dbid }
             cs.pendingFrees.removeAll { $0.key.dbid == dbid }
         }
@@ -376,13 +376,13 @@ package final class PagedTreeStore: TreeStore {
             if cs.dirty.count > max(0, settings.startFlushDirty - taken) {
                 // Oldest images first: they hold the checkpoint back.
                 let excess = cs.dirty.count - max(0, settings.stopFlushDirty - taken)
-                let victims = cs.dirty.sorted { $0.value < $1.value }.prefix(excess).map(\.key)
+                let victims = cs.dirty.pages.sorted { $0.value < $1.value }.prefix(excess).map(\.key)
                 try writePages(victims, cs: &cs, log: log, sync: true)
             }
             if log.currentGeneration != cs.lastGeneration {
                 cs.lastGeneration = log.currentGeneration
                 let limit = log.currentGeneration - settings.checkpointDepthGenerations
-                let old = cs.dirty.filter { $0.value < limit }.map(\.key)
+                let old = cs.dirty.pages.filter { $0.value < limit }.map(\.key)
                 if !old.isEmpty { try writePages(old, cs: &cs, log: log, sync: true) }
             }
             try moveCheckpoint(cs, log: log)
@@ -394,7 +394,7 @@ package final class PagedTreeStore: TreeStore {
     }
 
     private func moveCheckpoint(_ cs: CommitState, log: LogStream) throws(StorageError) {
-        log.checkpointFloor = cs.dirty.values.min()
+        log.checkpointFloor = cs.dirty.oldestGeneration
         do {
             try log.updateCheckpoint()
         } catch {

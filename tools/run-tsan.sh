@@ -63,7 +63,7 @@ mkdir -p "$OUT/lib" "$OUT/tests"
 # SwiftPM does not relink when only -Xlinker flags or the version script change: drop the old product.
 rm -f "$SCRATCH/release/libesent.so" "$SCRATCH"/*/release/libesent.so
 echo "tsan: building the library with -sanitize=thread (scratch path .build-tsan)"
-if ! "$SWIFT" build -c release --scratch-path "$SCRATCH" -Xswiftc -sanitize=thread -Xswiftc -DESENT_TSAN \
+if ! "$SWIFT" build -c release --product esent --scratch-path "$SCRATCH" -Xswiftc -sanitize=thread -Xswiftc -DESENT_TSAN \
     -Xlinker --version-script="$ROOT/exports.map" -Xlinker -soname=$SONAME -Xlinker -z -Xlinker nodelete \
     >"$OUT/swift-build.log" 2>&1; then
     sed -n '1,40p' "$OUT/swift-build.log"

@@ -255,7 +255,7 @@ struct FaultSweepBehaviourTests {
         var bytes: [UInt8] = [1, 2, 3, 4]
         try SystemCalls.pwrite(fd, &bytes, bytes.count, 0)
         if failFirstSync {
-            try FaultInjector.with([FaultRule([.fdatasync], effect: .fail(.ioError))]) {
+            _ = FaultInjector.with([FaultRule([.fdatasync], effect: .fail(.ioError))]) {
                 #expect(throws: SystemCallError(call: .fdatasync, errno: .ioError)) { try SystemCalls.fdatasync(fd) }
             }
         }

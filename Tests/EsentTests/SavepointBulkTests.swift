@@ -15,7 +15,7 @@ struct SavepointBulkTests {
         do {
             try t.beginLevel()
         } catch {
-            return error as? StorageError ?? .corrupt
+            return error
         }
         if let failure = outcome({ try body(t) }) {
             t.rollbackLevel()

@@ -445,10 +445,14 @@ struct StorageTests {
         #expect(throws: JetError.diskIO) { try storage(try db.readVerifiedPages(firstPgno: 1, count: 12, into: buffer)) }
     }
 
-    /// Reads of many chunks (each read, then checked in one batch call) give the errors of checking page by page:
-    /// every damaged page found wherever it is, the first error in page order when there are several, a read
-    /// failure only after the chunks before it passed, and a torn page read again.
-    @Test func largeReadsGiveTheErrorsOfCheckingPageByPage() throws {
+    /// Reads of many chunks give the errors of checking page by page, whether each chunk is checked right after its
+    /// read or beside the next read on the page check helper: every damaged page found wherever it is, the first
+    /// error in page order when there are several, a read failure only after the chunks before it passed, and a torn
+    /// page read again, on the reading thread.
+    @Test(arguments: [false, true])
+    func largeReadsGiveTheErrorsOfCheckingPageByPage(besideHelper: Bool) throws {
+        PageCheckHelper.forcedMode = besideHelper
+        defer { PageCheckHelper.forcedMode = nil }
         let folder = StorageTempFolder()
         let path = folder.path + "big.edb"
         let pageSize = 4096
@@ -545,8 +549,12 @@ struct StorageTests {
         #expect(readAll() == Array(repeating: .readVerifyFailure, count: 2))
     }
 
-    /// Four threads reading large runs of one file at once: each finds the damaged page every time.
-    @Test func concurrentLargeReadsAreEachChecked() throws {
+    /// Four threads reading large runs of one file at once (one of them beside the page check helper when it is
+    /// forced on, the others alone): each finds the damaged page every time.
+    @Test(arguments: [false, true])
+    func concurrentLargeReadsAreEachChecked(besideHelper: Bool) throws {
+        PageCheckHelper.forcedMode = besideHelper
+        defer { PageCheckHelper.forcedMode = nil }
         let folder = StorageTempFolder()
         let path = folder.path + "two.edb"
         let pageSize = 8192
@@ -580,6 +588,67 @@ struct StorageTests {
         let failures = counts.failures.load(ordering: .relaxed)
         let passes = counts.passes.load(ordering: .relaxed)
         #expect(failures == 200 && passes == 0)
+    }
+
+    /// The page check helper takes part in large reads (on a machine where this process may use two CPUs) and its
+    /// pieces pass; the buffer holds every page when the read returns.
+    @Test func thePageCheckHelperChecksPiecesOfLargeReads() throws {
+        guard let helper = PageCheckHelper.shared else { return }  // one CPU, or ESENT_PAGE_CHECK_THREAD=0
+        PageCheckHelper.forcedMode = true
+        defer { PageCheckHelper.forcedMode = nil }
+        let folder = StorageTempFolder()
+        let path = folder.path + "helper.edb"
+        let pageSize = 4096
+        let pages = 16 * DatabaseFile.verifyChunkBytes / pageSize
+        let db = try DatabaseFile.create(
+            path: FilePath(path), pageSize: pageSize, dataPages: pages, header: .new(pageSize: pageSize), overwrite: false)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: pages * pageSize, alignment: 4096)
+        defer { buffer.deallocate() }
+        let before = helper.helperPieces.load(ordering: .relaxed)
+        // It may be slow to start on a busy machine: a number of reads, no time limit.
+        var reads = 0
+        while helper.helperPieces.load(ordering: .relaxed) == before && reads < 20_000 {
+            buffer.initializeMemory(as: UInt8.self, repeating: 0xEE, count: pages * pageSize)
+            try db.readVerifiedPages(firstPgno: 1, count: pages, into: buffer)
+            for pgno in 1...pages {
+                #expect(buffer.load(fromByteOffset: (pgno - 1) * pageSize + 8, as: UInt32.self) == UInt32(pgno))
+            }
+            reads += 1
+        }
+        #expect(helper.helperPieces.load(ordering: .relaxed) > before)
+    }
+
+    /// The choice between checking beside the helper and alone follows the measured cost per byte: each way is
+    /// measured first (the first read after a switch not counted), then the faster one is kept and the slower one
+    /// measured again for `probeLength` reads every `probeEvery` reads.
+    @Test func thePageCheckChooserKeepsToTheFasterWayAndProbesTheOther() {
+        typealias C = PageCheckHelper.Chooser
+        var chooser = C()
+        var ways: [Bool] = []
+        func read(besideNanoseconds: UInt64, aloneNanoseconds: UInt64) {
+            let way = chooser.beside
+            ways.append(way)
+            chooser.record(beside: way, nanoseconds: way ? besideNanoseconds : aloneNanoseconds, bytes: 1000)
+        }
+        // Beside first (warm-up, then measured), then alone (the same), then the faster: beside.
+        for _ in 0..<4 { read(besideNanoseconds: 100, aloneNanoseconds: 200) }
+        #expect(ways == [true, true, false, false])
+        #expect(chooser.besideCost == 0.1 && chooser.aloneCost == 0.2)
+        ways = []
+        for _ in 0..<(C.probeEvery + C.probeLength + 3) { read(besideNanoseconds: 100, aloneNanoseconds: 200) }
+        #expect(Array(ways.prefix(C.probeEvery)) == Array(repeating: true, count: C.probeEvery))
+        #expect(Array(ways[C.probeEvery..<(C.probeEvery + C.probeLength)]) == Array(repeating: false, count: C.probeLength))
+        #expect(ways.suffix(3) == [true, true, true])
+        // Beside turns slow (the second core went to other work): alone from the next decision on.
+        ways = []
+        for _ in 0..<(C.probeEvery + 20) { read(besideNanoseconds: 500, aloneNanoseconds: 200) }
+        #expect(chooser.besideCost > chooser.aloneCost)
+        #expect(ways.suffix(10) == Array(repeating: false, count: 10))
+        // A read of the other way (a forced one) or of no bytes changes nothing.
+        let before = (chooser.besideCost, chooser.aloneCost, chooser.beside)
+        chooser.record(beside: !chooser.beside, nanoseconds: 1, bytes: 1000)
+        chooser.record(beside: chooser.beside, nanoseconds: 1, bytes: 0)
+        #expect(before == (chooser.besideCost, chooser.aloneCost, chooser.beside))
     }
 
     @Test func databaseFaultsSurfaceAsJetErrors() throws {

@@ -519,21 +519,7 @@ final class FreezeWatchdog: @unchecked Sendable {
     /// Starts the detached thread. JET_errOutOfThreads when the system refuses one.
     func start(milliseconds: UInt) throws(JetError) {
         deadline = Deadline(milliseconds: milliseconds)
-        let context = Unmanaged.passRetained(self).toOpaque()
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-        var thread = pthread_t()
-        let created = pthread_create(&thread, &attributes, { raw in
-            guard let raw else { return nil }
-            Unmanaged<FreezeWatchdog>.fromOpaque(raw).takeRetainedValue().run()
-            return nil
-        }, context)
-        if created != 0 {
-            Unmanaged<FreezeWatchdog>.fromOpaque(context).release()
-            throw .outOfThreads
-        }
+        guard DetachedThread.start({ self.run() }) else { throw .outOfThreads }
     }
 
     func cancel() {

@@ -135,18 +135,26 @@ $(BUILD)/obj/asan/%.o: Tests/c/%.c $(HARNESS_HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_TEST) $(ASAN_FLAGS) -c -o $@ $<
 
+.PHONY: harness-objects-linked harness-objects-dlopen harness-objects-asan
+harness-objects-linked: $(OBJ_LINKED)
+	@:
+harness-objects-dlopen: $(OBJ_DLOPEN)
+	@:
+harness-objects-asan: $(OBJ_ASAN)
+	@:
+
 $(BUILD)/tests/harness-linked: $(HARNESS_DEPS) | lib
-	@$(MAKE) --no-print-directory -j$(HARNESS_JOBS_BUILD) $(OBJ_LINKED)
+	@$(MAKE) --no-print-directory -j$(HARNESS_JOBS_BUILD) harness-objects-linked
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_TEST) -o $@ $(OBJ_LINKED) -L$(LIB) -lesent $(RPATH)
 
 $(BUILD)/tests/harness-dlopen: $(HARNESS_DEPS) Tests/c/dl_api.c $(BUILD)/gen/dl_api.h | lib
-	@$(MAKE) --no-print-directory -j$(HARNESS_JOBS_BUILD) $(OBJ_DLOPEN)
+	@$(MAKE) --no-print-directory -j$(HARNESS_JOBS_BUILD) harness-objects-dlopen
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_TEST) -o $@ $(OBJ_DLOPEN) -ldl
 
 $(BUILD)/tests/harness-asan: $(HARNESS_DEPS) | lib
-	@$(MAKE) --no-print-directory -j$(HARNESS_JOBS_BUILD) $(OBJ_ASAN)
+	@$(MAKE) --no-print-directory -j$(HARNESS_JOBS_BUILD) harness-objects-asan
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_TEST) $(ASAN_FLAGS) -o $@ $(OBJ_ASAN) -L$(LIB) -lesent $(RPATH)
 

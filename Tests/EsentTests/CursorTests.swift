@@ -128,7 +128,7 @@ final class CursorFixture {
 
     func setIndex(_ name: String?) throws {
         try TableCursors.setCurrentIndex(
-            sesid: sesid, tableid: tableid, name: name, hasIndexID: false, grbit: 0, itagSequence: 1)
+            sesid: sesid, tableid: tableid, name: name, grbit: 0, itagSequence: 1)
     }
 
     func result(_ body: () throws -> Void) -> JetError? {

@@ -361,6 +361,54 @@ SCENARIO(set_current_index4_takes_an_index_id, "api JetSetCurrentIndex") {
     EXPECT_KEY(env.sesid, t, 1);
 }
 
+/* With an index id, JetSetCurrentIndex4 selects the index the id names and ignores the name (ESE's documentation of
+ * JetSetCurrentIndex4: "If pindexid is not NULL then the index name will be ignored"); an id that names no index of
+ * the table any more (its index deleted) or was not written by JetGetTableIndexInfo is JET_errInvalidIndexId (-1416)
+ * and leaves the current index as it was. */
+SCENARIO(set_current_index4_selects_the_index_of_the_id_and_ignores_the_name, "api JetSetCurrentIndex") {
+    isam_env env = isam_open();
+    JET_TABLEID t = f_create(env.sesid, env.dbid);
+    f_insert3(env.sesid, t, 1, 20, 0);
+    f_insert3(env.sesid, t, 2, 10, 0);
+    JET_INDEXID secondary, clustered;
+    memset(&secondary, 0, sizeof secondary);
+    memset(&clustered, 0, sizeof clustered);
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "secondarywithprimary", &secondary, sizeof secondary,
+                                     JET_IdxInfoIndexId),
+               JET_errSuccess);
+    EXPECT_ERR(JetGetTableIndexInfoA(env.sesid, t, "clustered", &clustered, sizeof clustered, JET_IdxInfoIndexId),
+               JET_errSuccess);
+    char name[JET_cbNameMost + 1];
+    /* Another index's name, an unknown name and an invalid one are all ignored. */
+    EXPECT_ERR(JetSetCurrentIndex4A(env.sesid, t, "clustered", &secondary, 0, 1), JET_errSuccess);
+    EXPECT_KEY(env.sesid, t, 2);
+    EXPECT_ERR(JetGetCurrentIndexA(env.sesid, t, name, sizeof name), JET_errSuccess);
+    EXPECT(strcmp(name, "secondarywithprimary") == 0);
+    EXPECT_ERR(JetSetCurrentIndex4W(env.sesid, t, u"missing", &clustered, 0, 1), JET_errSuccess);
+    EXPECT_KEY(env.sesid, t, 1);
+    EXPECT_ERR(JetSetCurrentIndex4A(env.sesid, t, "bad!", &secondary, 0, 1), JET_errSuccess);
+    EXPECT_KEY(env.sesid, t, 2);
+    /* Ids not written by JetGetTableIndexInfo. */
+    JET_INDEXID made_up = secondary;
+    made_up.rgbIndexId[0] ^= 0x55;
+    EXPECT_ERR(JetSetCurrentIndex4A(env.sesid, t, "secondarywithprimary", &made_up, 0, 1), JET_errInvalidIndexId);
+    made_up = secondary;
+    made_up.rgbIndexId[8] ^= 0x01;
+    EXPECT_ERR(JetSetCurrentIndex4A(env.sesid, t, "secondarywithprimary", &made_up, 0, 1), JET_errInvalidIndexId);
+    made_up = secondary;
+    made_up.rgbIndexId[sizeof made_up.rgbIndexId - 1] = 1;
+    EXPECT_ERR(JetSetCurrentIndex4A(env.sesid, t, "secondarywithprimary", &made_up, 0, 1), JET_errInvalidIndexId);
+    EXPECT_ERR(JetGetCurrentIndexA(env.sesid, t, name, sizeof name), JET_errSuccess);
+    EXPECT(strcmp(name, "secondarywithprimary") == 0);
+    /* The index of the id deleted: the id is stale, whatever the name says. */
+    EXPECT_ERR(JetSetCurrentIndex4A(env.sesid, t, NULL, &clustered, 0, 1), JET_errSuccess);
+    EXPECT_ERR(JetDeleteIndexA(env.sesid, t, "secondarywithprimary"), JET_errSuccess);
+    EXPECT_ERR(JetSetCurrentIndex4A(env.sesid, t, "secondarywithoutprimary", &secondary, 0, 1),
+               JET_errInvalidIndexId);
+    EXPECT_ERR(JetGetCurrentIndexA(env.sesid, t, name, sizeof name), JET_errSuccess);
+    EXPECT(strcmp(name, "clustered") == 0);
+}
+
 SCENARIO(get_current_index_returns_the_name, "api JetGetCurrentIndex") {
     isam_env env = isam_open();
     JET_TABLEID t = f_create(env.sesid, env.dbid);

@@ -510,16 +510,18 @@ package enum TableCursors {
 
     // MARK: JetSetCurrentIndex / JetGetCurrentIndex
 
-    /// JetSetCurrentIndex4 (the other versions pass their defaults). `name` nil or "" selects the clustered index.
+    /// JetSetCurrentIndex4 (the other versions pass their defaults). `name` nil or "" selects the clustered index;
+    /// an `indexID` (JET_INDEXID's content) selects its index and the name is ignored, as ESE documents; an id that
+    /// names no index of this table now (deleted, another table's) is JET_errInvalidIndexId.
     package static func setCurrentIndex(
-        sesid: UInt, tableid: UInt, name: String?, hasIndexID: Bool, grbit: UInt, itagSequence: UInt
+        sesid: UInt, tableid: UInt, name: String?, indexID: IndexID? = nil, grbit: UInt, itagSequence: UInt
     ) throws(JetError) {
         try with(sesid, tableid) { (session, cursor) throws(JetError) in
             try SessionTransactions.read(session) { (txn, _) throws(JetError) in try SchemaCalls.refreshSchema(cursor, in: txn) }
             guard grbit == UInt(JET_bitMoveFirst) || grbit == UInt(JET_bitNoMove) else { throw .invalidGrbit }
             var target: IndexSchema? = cursor.schema.primaryIndex
             var named: String?
-            if !hasIndexID, let name, !name.isEmpty { named = try ObjectName.validate(name) }
+            if indexID == nil, let name, !name.isEmpty { named = try ObjectName.validate(name) }
             // Before the index is looked up, as in ESE: MoveFirst cancels a prepared update (even when the index then
             // is not found); NoMove takes the current record's bookmark, so a cursor on no record gets -1603 whatever
             // index it names, and keeps its index and position.
@@ -531,6 +533,8 @@ package enum TableCursors {
             if let named {
                 guard let found = cursor.schema.index(named: named) else { throw .indexNotFound }
                 target = found
+            } else if let indexID {
+                target = try cursor.schema.index(id: indexID)
             }
             if grbit == UInt(JET_bitMoveFirst) {
                 cursor.index = target

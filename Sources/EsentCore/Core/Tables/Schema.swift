@@ -263,6 +263,18 @@ package final class TableSchema: Sendable {
         indexes.first { ObjectName.same($0.name, name) }
     }
 
+    /// The index a JET_INDEXID names (`IndexID`): its table must be this one; index 0 is the sequential clustered
+    /// index of a table without a primary index. nil for that one; JET_errInvalidIndexId when the id is stale.
+    package func index(id: IndexID) throws(JetError) -> IndexSchema? {
+        guard id.table == objid else { throw .invalidIndexId }
+        if id.index == 0 {
+            guard primaryIndex == nil else { throw .invalidIndexId }
+            return nil
+        }
+        guard let found = indexes.first(where: { $0.tree.objid == id.index }) else { throw .invalidIndexId }
+        return found
+    }
+
     /// A copy with some parts replaced and the version bumped (DDL).
     package func with(
         name: String? = nil, columns: [ColumnSchema]? = nil, deletedFixed: [ColumnSchema]? = nil,

@@ -35,6 +35,17 @@ package struct TableInfo: Sendable, Equatable {
     package var dbid: UInt32
 }
 
+/// What a JET_INDEXID holds (JetGetTableIndexInfo's JET_IdxInfoIndexId, JetSetCurrentIndex4's pindexid): the
+/// index's tree object id (0 for a sequential clustered index) and its table's object id.
+package struct IndexID: Sendable, Equatable {
+    package var index: UInt32
+    package var table: UInt32
+    package init(index: UInt32, table: UInt32) {
+        self.index = index
+        self.table = table
+    }
+}
+
 /// What the JetGetTableIndexInfo levels other than the lists report.
 package struct IndexInfo: Sendable, Equatable {
     /// The index's tree and its table (what JET_INDEXID carries); 0 for a sequential clustered index.

@@ -21,7 +21,9 @@ struct DirtyPages {
     var oldestGeneration: Int32? { perGeneration.keys.min() }
 
     mutating func removeAll(where shouldRemove: (PageKey) -> Bool) {
-        for key in pages.keys where shouldRemove(key) { self[key] = nil }
+        // The keys first: removing while iterating `pages.keys` would make the dictionary copy itself.
+        let doomed = pages.keys.filter(shouldRemove)
+        for key in doomed { self[key] = nil }
     }
 
     private mutating func release(_ generation: Int32) {

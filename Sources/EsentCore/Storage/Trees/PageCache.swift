@@ -92,6 +92,14 @@ package final class PageCache: @unchecked Sendable {
     /// quarter of it (what bounds a transaction's copies is JET_paramMaxVerPages, not the cache).
     var budget: Int { max(maxPages / 4, maxPages - reserved) }
 
+    /// The dirty-page thresholds set for the whole cache (start and stop flushing), each lowered by the room the
+    /// open transactions' page copies take from it now (one reading for both): dirty pages cannot leave the cache,
+    /// so they are written before they fill that room.
+    func dirtyLimits(start: Int, stop: Int) -> (start: Int, stop: Int) {
+        let taken = maxPages - budget
+        return (max(0, start - taken), max(0, stop - taken))
+    }
+
     /// The version `snapshot` reads, or nil when the page has no chain (read the file).
     func lookup(_ key: PageKey, snapshot: UInt64) -> PageRef? {
         shards[shard(key)].chains.withLock { $0[key]?.visible(at: snapshot) }

@@ -370,12 +370,11 @@ package final class PagedTreeStore: TreeStore {
         }
         if cs.changed.count > 4096 { cs.changed = cs.changed.filter { $0.value > oldest } }
         if let log {
-            // Dirty pages cannot leave the cache: they are written before they fill the room the open
-            // transactions' page copies leave it (the committing one's still count, for the next of its size).
-            let taken = cache.maxPages - cache.budget
-            if cs.dirty.count > max(0, settings.startFlushDirty - taken) {
+            // The committing transaction's page copies still count, for the next transaction of its size.
+            let limits = cache.dirtyLimits(start: settings.startFlushDirty, stop: settings.stopFlushDirty)
+            if cs.dirty.count > limits.start {
                 // Oldest images first: they hold the checkpoint back.
-                let excess = cs.dirty.count - max(0, settings.stopFlushDirty - taken)
+                let excess = max(0, cs.dirty.count - limits.stop)
                 let victims = cs.dirty.pages.sorted { $0.value < $1.value }.prefix(excess).map(\.key)
                 try writePages(victims, cs: &cs, log: log, sync: true)
             }

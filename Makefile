@@ -34,7 +34,7 @@ help:
 	@echo "make test-crash the power-loss harness at every crash point of every scenario (a few minutes)"
 	@echo "make test-faults the fault sweep: EIO, ENOSPC, EINTR, short and zero-byte transfers at every system call of every crash scenario"
 	@echo "make test-valgrind-full every C scenario under valgrind (make test runs every fourth one)"
-	@echo "make test-fuzz   every fuzz target replayed over its seed corpus and crash regressions (ASan build)"
+	@echo "make test-fuzz   every fuzz target replayed over its seed corpus and crash regressions (ASan build; in make test)"
 	@echo "make demo       build and run the streaming backup agent (examples/backup_agent.c)"
 	@echo "make demo-snapshot   the OS-snapshot agent (examples/snapshot_agent.c): freeze, reflink copy, thaw"
 	@echo "make bench      the benchmarks (figures as ratios against a baseline measured in the same run)"
@@ -81,7 +81,7 @@ $(LIB)/libesent.so: $(SWIFT_SOURCES)
 # Two chains at once (tools/run-tests.sh): the Swift tests and ThreadSanitizer, each with its own build, in the
 # background; the release library and every runner against it here. The Swift chain's output follows, then every
 # runner's closing line again. Each chain goes on past a failed runner (make -k); any failure fails `make test`.
-TEST_CHAIN_SWIFT := test-swift test-tsan
+TEST_CHAIN_SWIFT := test-swift test-tsan test-fuzz
 TEST_CHAIN_C     := test-abi test-c test-sanitizers test-valgrind test-install test-esentutl test-model
 
 test:
@@ -185,10 +185,10 @@ test-install: lib esentutl
 test-esentutl: lib esentutl
 	MAKE="$(MAKE)" sh tools/check-esentutl.sh
 
-# Hostile input and threads (issue 9): fuzz targets replayed over their corpus and regression inputs (`make
-# test-fuzz`: its own target, since building every target with -sanitize=fuzzer,address from scratch took ~3 of
-# `make test`'s 10 minutes once the ISAM code arrived; the Swift decoder tests run in `make test`); the random API
-# driver checked against the reference model (a short seeded sample in `make test`, `make test-model-long` for 10^6).
+# Hostile input and threads (issue 9): every fuzz target replayed over its seed corpus and every regression input
+# (`make test` runs this: the engine is built unoptimized with -sanitize=fuzzer,address for it, about half a minute;
+# `make fuzz` builds it optimized and fuzzes); the random API driver checked against the reference model (a short
+# seeded sample in `make test`, `make test-model-long` for 10^6).
 test-fuzz:
 	sh tools/fuzz.sh replay
 
@@ -280,4 +280,4 @@ uninstall:
 	    $(DESTDIR)$(PREFIX)/bin/esentutl $(DESTDIR)$(PREFIX)/share/man/man1/esentutl.1
 
 clean:
-	rm -rf $(BUILD) .build $(TEST_SCRATCH) .build-tsan
+	rm -rf $(BUILD) .build $(TEST_SCRATCH) .build-tsan .build-fuzz .build-fuzz-replay

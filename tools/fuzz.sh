@@ -20,9 +20,18 @@ SCRATCH=$ROOT/.build-fuzz
 OUT=$ROOT/build/fuzz
 mode=${1:-replay}
 [ $# -gt 0 ] && shift
-# Replay links its own copies, so make test can run while make fuzz runs.
+# Replay links its own copies, so make test can run while make fuzz runs. It builds the engine unoptimized in its own
+# scratch folder: replaying a few hundred inputs needs no speed, and a debug build takes a fraction of a release
+# one's time (make test runs the replay); fuzzing needs the speed of a release build.
 BIN=$OUT/bin
-[ "$mode" = replay ] && BIN=$OUT/replay
+CONFIG=release
+TARGET_OPT=-O
+if [ "$mode" = replay ]; then
+    BIN=$OUT/replay
+    CONFIG=debug
+    TARGET_OPT=-Onone
+    SCRATCH=$ROOT/.build-fuzz-replay
+fi
 
 targets() {
     for f in Tests/fuzz/targets/*Target.swift; do basename "$f" Target.swift; done
@@ -30,20 +39,20 @@ targets() {
 
 build() {
     mkdir -p "$BIN"
-    echo "fuzz: building the engine with -sanitize=fuzzer,address (scratch path .build-fuzz)"
-    if ! "$SWIFT" build -c release --scratch-path "$SCRATCH" --target EsentCore \
+    echo "fuzz: building the engine ($CONFIG) with -sanitize=fuzzer,address (scratch path $(basename "$SCRATCH"))"
+    if ! "$SWIFT" build -c "$CONFIG" --scratch-path "$SCRATCH" --target EsentCore \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >"$OUT/engine-build.log" 2>&1; then
         sed -n '1,40p' "$OUT/engine-build.log"
         echo "FAIL swift build of EsentCore for fuzzing"
         return 1
     fi
-    objects=$(ls "$SCRATCH"/release/EsentCore.build/*.o "$SCRATCH"/release/SystemPackage.build/*.o \
-        "$SCRATCH"/release/CSystem.build/*.o "$SCRATCH"/release/CEsentChecksum.build/*.o 2>/dev/null)
+    objects=$(ls "$SCRATCH/$CONFIG"/EsentCore.build/*.o "$SCRATCH/$CONFIG"/SystemPackage.build/*.o \
+        "$SCRATCH/$CONFIG"/CSystem.build/*.o "$SCRATCH/$CONFIG"/CEsentChecksum.build/*.o 2>/dev/null)
     # Package access (`package` declarations) needs the package name SwiftPM gave the engine.
     # (The root package's name is its folder's, so it is read from EsentCore's own compile command.)
-    package=$(python3 - "$SCRATCH" <<'PY'
+    package=$(python3 - "$SCRATCH" "$CONFIG" <<'PY'
 import glob, json, sys
-for path in glob.glob(sys.argv[1] + "/*/release/description.json"):
+for path in glob.glob(sys.argv[1] + "/*/" + sys.argv[2] + "/description.json"):
     def walk(node):
         if isinstance(node, list) and "-module-name" in node and "-package-name" in node:
             i = node.index("-module-name")
@@ -60,10 +69,10 @@ PY
         # The marshalling target also compiles the ABI's conversions (the Esent module's Marshal.swift).
         [ "$name" = Marshal ] && extra=Sources/Esent/ABI/Marshal.swift
         # shellcheck disable=SC2086 # word splitting of the object list is intended
-        if ! "$SWIFTC" -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz$name \
+        if ! "$SWIFTC" $TARGET_OPT -sanitize=fuzzer,address -parse-as-library -module-name Fuzz$name \
             ${package:+-package-name "$package"} \
-            -I "$SCRATCH/release/Modules" -I Sources/CEsent/include \
-            -Xcc -fmodule-map-file="$SCRATCH/release/CEsentChecksum.build/module.modulemap" \
+            -I "$SCRATCH/$CONFIG/Modules" -I Sources/CEsent/include \
+            -Xcc -fmodule-map-file="$SCRATCH/$CONFIG/CEsentChecksum.build/module.modulemap" \
             ${csystem:+-I "$csystem"} \
             Tests/fuzz/targets/FuzzSupport.swift "Tests/fuzz/targets/${name}Target.swift" $extra $objects \
             -o "$BIN/fuzz-$name" >"$OUT/build-$name.log" 2>&1; then

@@ -1,9 +1,10 @@
 #!/bin/sh
 # make test: every runner, in two chains that run at once on a 2-core machine.
 #
-#   background  CHAIN_SWIFT (make test-swift test-tsan): the Swift tests with their debug build in .build-test,
-#               then ThreadSanitizer with its library build in .build-tsan. Output goes to build/test-logs and is
-#               printed when the chain ends, in one piece.
+#   background  CHAIN_SWIFT (make test-swift test-tsan test-fuzz): the Swift tests with their debug build in
+#               .build-test, ThreadSanitizer with its library build in .build-tsan, then the fuzz targets' replay
+#               with its engine build in .build-fuzz-replay. Output goes to build/test-logs and is printed when the
+#               chain ends, in one piece.
 #   foreground  CHAIN_C (make test-abi test-c ... test-model): the release library in .build, then every runner
 #               that uses it, printed as it goes.
 #
@@ -12,13 +13,13 @@
 # Ends with the closing line of every runner (each runner's own output also ends with it) and the time taken;
 # exits non-zero when any runner failed.
 #
-# Usage (from the Makefile): MAKE=make CHAIN_SWIFT="test-swift test-tsan" CHAIN_C="test-abi ..." tools/run-tests.sh
+# Usage (from the Makefile): MAKE=make CHAIN_SWIFT="test-swift ..." CHAIN_C="test-abi ..." tools/run-tests.sh
 set -u
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 2
 MAKE=${MAKE:-make}
-CHAIN_SWIFT=${CHAIN_SWIFT:-test-swift test-tsan}
+CHAIN_SWIFT=${CHAIN_SWIFT:-test-swift test-tsan test-fuzz}
 CHAIN_C=${CHAIN_C:-test-abi test-c test-sanitizers test-valgrind test-install test-esentutl test-model}
 LOGS=$ROOT/build/test-logs
 rm -rf "$LOGS"

@@ -78,8 +78,8 @@ $(LIB)/libesent.so: $(SWIFT_SOURCES)
 # ---------------------------------------------------------------------------------------------------------
 # Tests. Each runner prints its own closing line; any failure fails `make test`.
 # ---------------------------------------------------------------------------------------------------------
-# Two chains at once (tools/run-tests.sh): the Swift tests and ThreadSanitizer, each with its own build, in the
-# background; the release library and every runner against it here. The Swift chain's output follows, then every
+# Two chains at once (tools/run-tests.sh): the Swift tests, ThreadSanitizer and the fuzz corpus replay, each with
+# its own build, in the background; the release library and every runner against it here. The Swift chain's output follows, then every
 # runner's closing line again. Each chain goes on past a failed runner (make -k); any failure fails `make test`.
 TEST_CHAIN_SWIFT := test-swift test-tsan test-fuzz
 TEST_CHAIN_C     := test-abi test-c test-sanitizers test-valgrind test-install test-esentutl test-model

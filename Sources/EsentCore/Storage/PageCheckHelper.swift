@@ -272,13 +272,8 @@ final class PageCheckHelper: @unchecked Sendable {
     /// Claims and checks the pieces of job `number` in order as they are read, until the job is closed, done, or
     /// its next piece is slow to come.
     private func work(_ number: UInt64) {
-        let address = bufferAddress.load(ordering: .relaxed)
-        let pageSize = pageSize.load(ordering: .relaxed)
-        let firstPgno = firstPgno.load(ordering: .relaxed)
-        let piecePages = piecePages.load(ordering: .relaxed)
-        let pages = pageCount.load(ordering: .relaxed)
+        // Only steers the loop: may already be a later job's, whose pieces the claims below then never get.
         let pieces = min(pieceCount.load(ordering: .relaxed), Self.maxPieces)
-        guard let buffer = UnsafeRawPointer(bitPattern: address), pageSize > 0, piecePages > 0 else { return }
         var index = 0
         var waitingSince: UInt64 = 0
         var spins = 0
@@ -303,11 +298,20 @@ final class PageCheckHelper: @unchecked Sendable {
                 expected: number << 8 | Slot.ready, desired: number << 8 | Slot.claimedByHelper, ordering: .acquiring
             ).exchanged
             if claimed {
-                // The claim succeeded, so the job is open and the values above are its own.
+                // Read after the claim: it acquired the reader's publish, which came after the job's values were
+                // stored, and the reader stores the next job's values only after this piece's `finish`.
+                let address = bufferAddress.load(ordering: .relaxed)
+                let pageSize = pageSize.load(ordering: .relaxed)
+                let firstPgno = firstPgno.load(ordering: .relaxed)
+                let piecePages = piecePages.load(ordering: .relaxed)
+                let pages = pageCount.load(ordering: .relaxed)
                 let first = index * piecePages
-                let n = min(piecePages, pages - first)
-                let passed = esent_crc32c_check_pages(
-                    buffer + first * pageSize, pageSize, firstPgno &+ UInt32(truncatingIfNeeded: first), n) == n
+                var passed = false
+                if let buffer = UnsafeRawPointer(bitPattern: address), pageSize > 0, first < pages {
+                    let n = min(piecePages, pages - first)
+                    passed = esent_crc32c_check_pages(
+                        buffer + first * pageSize, pageSize, firstPgno &+ UInt32(truncatingIfNeeded: first), n) == n
+                }
                 finish(number, piece: index, passed: passed)
                 helperPieces.add(1, ordering: .relaxed)
             }

@@ -619,8 +619,8 @@ struct StorageTests {
     }
 
     /// The choice between checking beside the helper and alone follows the measured cost per byte: each way is
-    /// measured first (the first read after a switch not counted), then the faster one is kept and the slower one
-    /// measured again for `probeLength` reads every `probeEvery` reads.
+    /// measured first (the first read after a switch not counted), then the faster one is kept (beside only when it
+    /// saves `besideMargin`) and the slower one measured again for `probeLength` reads every `probeEvery` reads.
     @Test func thePageCheckChooserKeepsToTheFasterWayAndProbesTheOther() {
         typealias C = PageCheckHelper.Chooser
         var chooser = C()
@@ -644,6 +644,13 @@ struct StorageTests {
         for _ in 0..<(C.probeEvery + 20) { read(besideNanoseconds: 500, aloneNanoseconds: 200) }
         #expect(chooser.besideCost > chooser.aloneCost)
         #expect(ways.suffix(10) == Array(repeating: false, count: 10))
+        // Reads that cost about the same either way (they wait for the disk): alone, the helper left idle.
+        var even = C()
+        for _ in 0..<(C.probeEvery + 8) {
+            let way = even.beside
+            even.record(beside: way, nanoseconds: way ? 198 : 200, bytes: 1000)
+        }
+        #expect(!even.beside)
         // A read of the other way (a forced one) or of no bytes changes nothing.
         let before = (chooser.besideCost, chooser.aloneCost, chooser.beside)
         chooser.record(beside: !chooser.beside, nanoseconds: 1, bytes: 1000)

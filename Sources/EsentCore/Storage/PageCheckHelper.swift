@@ -70,10 +70,10 @@ final class PageCheckHelper: @unchecked Sendable {
 
     /// Microseconds the idle helper spins for the next job before it sleeps: a stream's next read comes within
     /// microseconds, and a wake-up from sleep costs tens of them.
-    static let idleSpinMicroseconds: Int64 = 100
+    static let idleSpinMicroseconds: Int64 = 50
     /// Microseconds the helper waits for the next piece of an open job before it leaves the rest to the reader (a
     /// read that went to the disk): it never spins through a slow read.
-    static let pieceWaitMicroseconds: Int64 = 200
+    static let pieceWaitMicroseconds: Int64 = 50
 
     private init() {
         slots = .allocate(capacity: Self.maxPieces)
@@ -106,12 +106,15 @@ final class PageCheckHelper: @unchecked Sendable {
     // MARK: Choosing
 
     /// Measures reads both ways and keeps to the faster: nanoseconds per byte, smoothed over recent reads of each
-    /// way. Every `probeEvery` reads the slower way is measured again for `probeLength` reads, in case the machine
-    /// changed (another process took the second core, or left it). The first read after a switch is not counted:
-    /// it pays for waking the helper (or for its caches going cold), which a run of reads does not.
+    /// way. Beside the helper counts as faster only when it saves at least `besideMargin` of the time: reads that
+    /// wait for the disk cost the same either way, and then the second thread is left alone. Every `probeEvery`
+    /// reads the slower way is measured again for `probeLength` reads, in case the machine changed (another process
+    /// took the second core, or left it). The first read after a switch is not counted: it pays for waking the
+    /// helper (or for its caches going cold), which a run of reads does not.
     struct Chooser {
         static let probeEvery = 128
         static let probeLength = 4
+        static let besideMargin = 0.05
         private(set) var besideCost = 0.0
         private(set) var aloneCost = 0.0
         /// The way reads go now, and how many went that way since the last switch.
@@ -135,7 +138,7 @@ final class PageCheckHelper: @unchecked Sendable {
                 if (way ? besideCost : aloneCost) != 0 { switchWay() }
                 return
             }
-            let faster = besideCost <= aloneCost
+            let faster = besideCost <= aloneCost * (1 - Self.besideMargin)
             if choosing {
                 // Both ways just got their first figure: go the faster way at once.
                 if way != faster { switchWay() }

@@ -13,7 +13,7 @@ import Synchronization
 ///
 /// Whether it helps depends on the machine: on two cores of their own the check runs beside the copy; on two
 /// hardware threads of one core, or a busy machine, the hand-over costs more than it saves. So the holder measures
-/// both ways (`Chooser`) and reads beside the helper only while that is the faster one.
+/// both ways (`Chooser`) and reads beside the helper only while that is clearly the faster one.
 ///
 /// The reader never waits for the helper to start or to keep up: a piece goes to whichever thread claims it first,
 /// and after its last read the reader checks every piece still unclaimed. It waits only for the pieces the helper
@@ -25,8 +25,8 @@ import Synchronization
 /// piece passed; the reader checks a failed piece again itself, in page order and with the re-read of a torn page,
 /// so the error, its page and the test hook are those of checking alone.
 final class PageCheckHelper: @unchecked Sendable {
-    /// The process's helper; nil when it is switched off, the process may run on one CPU only, or no thread could
-    /// be started (every read then checks alone).
+    /// The process's helper; nil when it is switched off, only one CPU is online, or no thread could be started
+    /// (every read then checks alone).
     static let shared: PageCheckHelper? = PageCheckHelper.start()
 
     /// Pieces one job can hold; a larger read is several jobs.
@@ -52,8 +52,8 @@ final class PageCheckHelper: @unchecked Sendable {
     private let job = Atomic<UInt64>(0)
     /// Pieces of the open job that were read, in order.
     private let published = Atomic<Int>(0)
-    /// The open job's buffer and layout. Atomics because the helper may load them while the reader sets up the next
-    /// job: it then fails every claim (the slots carry the job number) and touches nothing.
+    /// The open job's buffer and layout. Atomics: the reader stores them for the next job while the helper may still
+    /// be looking at the last one; the helper loads them only after claiming a piece (`work`), which orders them.
     private let bufferAddress = Atomic<UInt>(0)
     private let pageSize = Atomic<Int>(0)
     private let firstPgno = Atomic<UInt32>(0)
@@ -89,7 +89,6 @@ final class PageCheckHelper: @unchecked Sendable {
     }
 
     // Never deinitialized: `shared` lives as long as the process, and so does its thread.
-
 
     private static func start() -> PageCheckHelper? {
         if environmentSetting == "0" { return nil }

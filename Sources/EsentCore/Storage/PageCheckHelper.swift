@@ -41,13 +41,7 @@ final class PageCheckHelper: @unchecked Sendable {
         static let failed: UInt64 = 5
     }
 
-    /// One slot per cache line: the reader publishes piece k while the helper claims or finishes piece k - 1, and
-    /// slots sharing a line would bounce it between the two cores at every step.
-    private struct PaddedSlot: ~Copyable {
-        let word = Atomic<UInt64>(0)
-        private let padding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0)
-    }
-    private let slotLines: UnsafeMutablePointer<PaddedSlot>
+    private let slots: UnsafeMutablePointer<Atomic<UInt64>>
     /// Odd while a job is open (its number), even between jobs.
     private let job = Atomic<UInt64>(0)
     /// Pieces of the open job that were read, in order.
@@ -82,8 +76,8 @@ final class PageCheckHelper: @unchecked Sendable {
     static let pieceWaitMicroseconds: Int64 = 50
 
     private init() {
-        slotLines = .allocate(capacity: Self.maxPieces)
-        for i in 0..<Self.maxPieces { (slotLines + i).initialize(to: PaddedSlot()) }
+        slots = .allocate(capacity: Self.maxPieces)
+        for i in 0..<Self.maxPieces { (slots + i).initialize(to: Atomic<UInt64>(0)) }
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(wake, nil)
     }
@@ -184,7 +178,7 @@ final class PageCheckHelper: @unchecked Sendable {
     func open(buffer: UnsafeMutableRawPointer, pageSize: Int, firstPgno: UInt32, pages: Int, piecePages: Int) -> UInt64 {
         let number = job.load(ordering: .relaxed) &+ 1
         let pieces = min((pages + piecePages - 1) / piecePages, Self.maxPieces)
-        for i in 0..<pieces { slotLines[i].word.store(number << 8 | Slot.empty, ordering: .relaxed) }
+        for i in 0..<pieces { slots[i].store(number << 8 | Slot.empty, ordering: .relaxed) }
         bufferAddress.store(UInt(bitPattern: buffer), ordering: .relaxed)
         self.pageSize.store(pageSize, ordering: .relaxed)
         self.firstPgno.store(firstPgno, ordering: .relaxed)
@@ -204,19 +198,19 @@ final class PageCheckHelper: @unchecked Sendable {
 
     /// Piece `index` of job `number` is in the buffer.
     func publish(_ number: UInt64, piece index: Int) {
-        slotLines[index].word.store(number << 8 | Slot.ready, ordering: .releasing)
+        slots[index].store(number << 8 | Slot.ready, ordering: .releasing)
         published.store(index + 1, ordering: .releasing)
     }
 
     /// Claims piece `index` for the reader if the helper has not.
     func claimForReader(_ number: UInt64, piece index: Int) -> Bool {
-        slotLines[index].word.compareExchange(
+        slots[index].compareExchange(
             expected: number << 8 | Slot.ready, desired: number << 8 | Slot.claimedByReader, ordering: .acquiring
         ).exchanged
     }
 
     func finish(_ number: UInt64, piece index: Int, passed: Bool) {
-        slotLines[index].word.store(number << 8 | (passed ? Slot.passed : Slot.failed), ordering: .releasing)
+        slots[index].store(number << 8 | (passed ? Slot.passed : Slot.failed), ordering: .releasing)
     }
 
     /// Waits until the first `pieces` pieces are checked, closes the job (the helper touches the buffer no more) and
@@ -227,7 +221,7 @@ final class PageCheckHelper: @unchecked Sendable {
         for index in 0..<pieces {
             var spins = 0
             while true {
-                let state = slotLines[index].word.load(ordering: .acquiring) & 0xFF
+                let state = slots[index].load(ordering: .acquiring) & 0xFF
                 if state == Slot.passed { break }
                 if state == Slot.failed {
                     if firstFailed == nil { firstFailed = index }
@@ -303,7 +297,7 @@ final class PageCheckHelper: @unchecked Sendable {
             }
             waitingSince = 0
             spins = 0
-            let claimed = slotLines[index].word.compareExchange(
+            let claimed = slots[index].compareExchange(
                 expected: number << 8 | Slot.ready, desired: number << 8 | Slot.claimedByHelper, ordering: .acquiring
             ).exchanged
             if claimed {

@@ -45,33 +45,13 @@ private func setCurrentIndex<Unit>(
     _ pindexid: UnsafeMutablePointer<JET_INDEXID>?, _ grbit: JET_GRBIT, _ itagSequence: CUnsignedLong
 ) -> JET_ERR {
     jetCall { () throws(JetError) in
-        var indexID: IndexID?
-        if let pindexid {
-            guard pindexid.pointee.cbStruct == CUnsignedLong(MemoryLayout<JET_INDEXID>.size) else {
-                throw .invalidIndexId
-            }
-            indexID = try indexIDContent(pindexid.pointee)
-        }
+        let indexID = try pindexid.map { (p) throws(JetError) in try p.pointee.content() }
         guard itagSequence <= 0x7FFF_FFFF else { throw .invalidParameter }
         // With an index id the name is ignored (not even read), as in ESE.
         try TableCursors.setCurrentIndex(
             sesid: sesid, tableid: tableid, name: indexID == nil ? try Marshal.string(szIndexName) : nil,
             indexID: indexID, grbit: grbit, itagSequence: itagSequence)
     }
-}
-
-/// What JetGetTableIndexInfo(JET_IdxInfoIndexId) wrote: the index's and the table's object ids as two 64-bit
-/// little-endian words, then zeros. Anything else was not written by this library: JET_errInvalidIndexId.
-private func indexIDContent(_ id: JET_INDEXID) throws(JetError) -> IndexID {
-    let (index, table, rest) = withUnsafeBytes(of: id.rgbIndexId) { raw in
-        (
-            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
-            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
-            raw[16...].allSatisfy { $0 == 0 }
-        )
-    }
-    guard rest, let index = UInt32(exactly: index), let table = UInt32(exactly: table) else { throw .invalidIndexId }
-    return IndexID(index: index, table: table)
 }
 
 @c(JetSetCurrentIndexA)

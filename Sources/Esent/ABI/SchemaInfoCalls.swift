@@ -256,14 +256,7 @@ private func writeIndexInfo(
     case 6: pvResult.storeBytes(of: result.lcid, as: UInt32.self)
     case 7: pvResult.storeBytes(of: Int32(clamping: result.count), as: Int32.self)
     case 8: pvResult.storeBytes(of: UInt16(clamping: result.cbVarSegMac), as: UInt16.self)
-    case 9:
-        var id = JET_INDEXID()
-        id.cbStruct = CUnsignedLong(MemoryLayout<JET_INDEXID>.size)
-        withUnsafeMutableBytes(of: &id.rgbIndexId) { raw in
-            raw.storeBytes(of: UInt64(result.indexObjid).littleEndian, toByteOffset: 0, as: UInt64.self)
-            raw.storeBytes(of: UInt64(result.tableObjid).littleEndian, toByteOffset: 8, as: UInt64.self)
-        }
-        pvResult.storeBytes(of: id, as: JET_INDEXID.self)
+    case 9: pvResult.storeBytes(of: JET_INDEXID(result.id), as: JET_INDEXID.self)
     default: pvResult.storeBytes(of: UInt16(clamping: result.cbKeyMost), as: UInt16.self)
     }
 }
@@ -343,3 +336,32 @@ public func jetGetIndexInfoW(
     _ sesid: JET_SESID, _ dbid: JET_DBID, _ szTableName: UnsafePointer<WCHAR>?, _ szIndexName: UnsafePointer<WCHAR>?,
     _ pvResult: UnsafeMutableRawPointer?, _ cbResult: CUnsignedLong, _ infoLevel: CUnsignedLong
 ) -> JET_ERR { getIndexInfo(sesid, dbid, szTableName, szIndexName, pvResult, cbResult, infoLevel) }
+
+/// JET_INDEXID's opaque bytes as this library writes them: the index's and the table's object ids as two 64-bit
+/// little-endian words, then zeros.
+extension JET_INDEXID {
+    init(_ id: IndexID) {
+        self.init()
+        cbStruct = CUnsignedLong(MemoryLayout<JET_INDEXID>.size)
+        withUnsafeMutableBytes(of: &rgbIndexId) { raw in
+            raw.storeBytes(of: UInt64(id.index).littleEndian, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: UInt64(id.table).littleEndian, toByteOffset: 8, as: UInt64.self)
+        }
+    }
+
+    /// The ids, or JET_errInvalidIndexId when `cbStruct` or the bytes are not what `init(_:)` writes.
+    func content() throws(JetError) -> IndexID {
+        guard cbStruct == CUnsignedLong(MemoryLayout<JET_INDEXID>.size) else { throw .invalidIndexId }
+        let (index, table, rest) = withUnsafeBytes(of: rgbIndexId) { raw in
+            (
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+                raw[16...].allSatisfy { $0 == 0 }
+            )
+        }
+        guard rest, let index = UInt32(exactly: index), let table = UInt32(exactly: table) else {
+            throw .invalidIndexId
+        }
+        return IndexID(index: index, table: table)
+    }
+}

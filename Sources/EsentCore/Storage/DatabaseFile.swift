@@ -506,8 +506,8 @@ package final class DatabaseFile: @unchecked Sendable {
             index -= 1
             guard helper.claimForReader(job, piece: index) else { continue }
             let first = index * piecePages
-            let n = min(piecePages, count - first)
-            let passed = esent_crc32c_check_pages(buffer + first * pageSize, pageSize, firstPgno + UInt32(first), n) == n
+            let passed = PageCheckHelper.piecePasses(
+                buffer, pageSize: pageSize, firstPgno: firstPgno, first: first, count: min(piecePages, count - first))
             helper.finish(job, piece: index, passed: passed)
         }
         if let failed = helper.close(job, pieces: read) {

@@ -26,7 +26,8 @@ import Synchronization
 /// so the error, its page and the test hook are those of checking alone.
 final class PageCheckHelper: @unchecked Sendable {
     /// The process's helper; nil when it is switched off, only one CPU is online, or no thread could be started
-    /// (every read then checks alone).
+    /// (every read then checks alone). A process held to one CPU by its affinity mask still starts it; the chooser
+    /// then measures that checking alone is faster and keeps to it.
     static let shared: PageCheckHelper? = PageCheckHelper.start()
 
     /// Pieces one job can hold; a larger read is several jobs.
@@ -53,7 +54,6 @@ final class PageCheckHelper: @unchecked Sendable {
     private let firstPgno = Atomic<UInt32>(0)
     private let piecePages = Atomic<Int>(0)
     private let pageCount = Atomic<Int>(0)
-    private let pieceCount = Atomic<Int>(0)
     /// Pieces the helper thread has checked since the process started (tests see that it takes part).
     let helperPieces = Atomic<Int>(0)
     private let held = Atomic<Bool>(false)
@@ -86,15 +86,19 @@ final class PageCheckHelper: @unchecked Sendable {
 
     private static func start() -> PageCheckHelper? {
         if environmentSetting == "0" { return nil }
-        guard usableCPUs() > 1 else { return nil }
+        guard sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else { return nil }
         let helper = PageCheckHelper()
         return DetachedThread.start({ helper.run() }) ? helper : nil
     }
 
-    /// CPUs online, at least 1. (A process held to one CPU by its affinity mask still starts the helper; the
-    /// chooser then measures that checking alone is faster and keeps to it.)
-    private static func usableCPUs() -> Int {
-        max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    /// Whether the `count` pages of the piece that starts `first` pages into `buffer` pass `verifyPage` (a
+    /// never-written page does). Run by either thread; a piece that fails is looked at again by the reader.
+    static func piecePasses(
+        _ buffer: UnsafeRawPointer, pageSize: Int, firstPgno: UInt32, first: Int, count: Int
+    ) -> Bool {
+        DatabaseFile.firstFailure(
+            buffer + first * pageSize, firstPgno: firstPgno &+ UInt32(truncatingIfNeeded: first), count: count,
+            pageSize: pageSize) == nil
     }
 
     static func monotonicNanoseconds() -> UInt64 {
@@ -184,7 +188,6 @@ final class PageCheckHelper: @unchecked Sendable {
         self.firstPgno.store(firstPgno, ordering: .relaxed)
         self.piecePages.store(piecePages, ordering: .relaxed)
         pageCount.store(pages, ordering: .relaxed)
-        pieceCount.store(pieces, ordering: .relaxed)
         published.store(0, ordering: .relaxed)
         // Sequentially consistent with the helper's `sleeping` store and `job` load: one of the two sees the other.
         job.store(number, ordering: .sequentiallyConsistent)
@@ -275,12 +278,11 @@ final class PageCheckHelper: @unchecked Sendable {
     /// Claims and checks the pieces of job `number` in order as they are read, until the job is closed, done, or
     /// its next piece is slow to come.
     private func work(_ number: UInt64) {
-        // Only steers the loop: may already be a later job's, whose pieces the claims below then never get.
-        let pieces = min(pieceCount.load(ordering: .relaxed), Self.maxPieces)
+        // The job's last piece is never followed by another: the reader closes the job, which ends the wait below.
         var index = 0
         var waitingSince: UInt64 = 0
         var spins = 0
-        while index < pieces {
+        while index < Self.maxPieces {
             if published.load(ordering: .acquiring) <= index {
                 if job.load(ordering: .relaxed) != number { return }
                 esent_spin_pause()
@@ -311,9 +313,8 @@ final class PageCheckHelper: @unchecked Sendable {
                 let first = index * piecePages
                 var passed = false
                 if let buffer = UnsafeRawPointer(bitPattern: address), pageSize > 0, first < pages {
-                    let n = min(piecePages, pages - first)
-                    passed = esent_crc32c_check_pages(
-                        buffer + first * pageSize, pageSize, firstPgno &+ UInt32(truncatingIfNeeded: first), n) == n
+                    passed = Self.piecePasses(
+                        buffer, pageSize: pageSize, firstPgno: firstPgno, first: first, count: min(piecePages, pages - first))
                 }
                 finish(number, piece: index, passed: passed)
                 helperPieces.add(1, ordering: .relaxed)

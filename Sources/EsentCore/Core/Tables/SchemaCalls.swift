@@ -48,9 +48,8 @@ package struct IndexID: Sendable, Equatable {
 
 /// What the JetGetTableIndexInfo levels other than the lists report.
 package struct IndexInfo: Sendable, Equatable {
-    /// The index's tree and its table (what JET_INDEXID carries); 0 for a sequential clustered index.
-    package var indexObjid: UInt32
-    package var tableObjid: UInt32
+    /// What JET_INDEXID carries.
+    package var id: IndexID
     package var count: Int
     package var density: UInt32
     package var lcid: UInt32
@@ -488,7 +487,7 @@ package enum SchemaCalls {
             index = table.primaryIndex
         }
         return IndexInfo(
-            indexObjid: index?.tree.objid ?? 0, tableObjid: table.objid, count: table.indexes.count, density: index?.density ?? table.density, lcid: index?.lcid ?? 0x409,
+            id: IndexID(index: index?.tree.objid ?? 0, table: table.objid), count: table.indexes.count, density: index?.density ?? table.density, lcid: index?.lcid ?? 0x409,
             cbVarSegMac: index?.cbVarSegMac ?? 255, cbKeyMost: index?.cbKeyMost ?? 255)
     }
 }
